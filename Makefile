@@ -1,0 +1,78 @@
+# Vigie: `make run` serves the site on http://127.0.0.1:8000 ; `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV_PY := .venv/bin/python
+MANAGE := $(VENV_PY) manage.py
+POSTGRES_URL := postgres://vigie:vigie@127.0.0.1:5432/vigie
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test test-postgres setup system system-test lint typecheck pytest messages \
+        migrate data demo bench vendor clean worker
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --quiet --python $(PYTHON)
+	touch $@
+
+system:
+	@scripts/ensure_system_packages.sh run
+
+system-test:
+	@scripts/ensure_system_packages.sh test
+
+messages: .venv/.synced system
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v0
+
+setup: .venv/.synced system messages
+
+migrate: setup
+	@$(MANAGE) migrate --noinput -v0
+
+data: migrate
+	@$(MANAGE) load_data
+
+demo: data
+	@$(MANAGE) load_data --demo
+
+run: data
+	@$(MANAGE) collectstatic --noinput -v0
+	@echo "Vigie is served on http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+worker: migrate
+	$(MANAGE) db_worker
+
+lint: .venv/.synced
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+typecheck: .venv/.synced
+	.venv/bin/mypy .
+
+pytest: setup system-test
+	$(VENV_PY) -m pytest
+
+test: data system-test lint typecheck pytest
+
+test-postgres: setup system-test
+	@scripts/ensure_postgres.sh
+	DATABASE_URL=$(POSTGRES_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(POSTGRES_URL) $(VENV_PY) -m pytest
+
+bench: data
+	@for script in bench/bench_*.py; do echo "== $$script"; $(VENV_PY) $$script || exit 1; done
+
+vendor: .venv/.synced
+	$(VENV_PY) scripts/vendor_assets.py
+
+clean:
+	rm -rf .venv .tools db.sqlite3 staticfiles test-results .pytest_cache .mypy_cache .ruff_cache

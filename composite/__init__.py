@@ -1,0 +1,1 @@
+"""Composite-indicator engine (numpy/pandas only; never imports Django)."""

@@ -1,0 +1,38 @@
+"""The versioned read-only JSON API (/api/v1/) and its OpenAPI schema.
+
+Each app that publishes data defines ``router`` (a ninja ``Router``) in its own ``api.py``; it is
+mounted here under ``/api/v1/<app label>/`` so that apps never edit a shared file to be published.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from ninja import NinjaAPI, Router
+
+api = NinjaAPI(
+    title="Vigie API",
+    version="1",
+    description=(
+        "Read-only open data of Vigie: policy atlas, drug policy index, UN tracker, events and "
+        "countries. Published under CC BY 4.0 with the sources each record cites."
+    ),
+    urls_namespace="api",
+)
+
+
+def _mount_app_routers() -> None:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("vigie.") or config.label == "api":
+            continue
+        try:
+            module = import_module(f"{config.name}.api")
+        except ModuleNotFoundError as error:
+            if error.name == f"{config.name}.api":
+                continue
+            raise
+        router = getattr(module, "router", None)
+        if isinstance(router, Router):
+            api.add_router(f"/{config.label}/", router)
+
+
+_mount_app_routers()

@@ -1,0 +1,123 @@
+"""Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vigie.core.i18n import localized
+from vigie.core.regions import Region, SubRegion
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country or territory, with its UN M49 region and UN membership.
+
+    Other apps refer to a country by this row (never by name), so a change of a country's
+    name never splits its history.
+    """
+
+    iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
+    iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
+    numeric = models.CharField(_("ISO numeric"), max_length=3, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_es = models.CharField(_("name (Spanish)"), max_length=120)
+    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=3, choices=Region.choices, blank=True)
+    subregion = models.CharField(
+        _("sub-region"), max_length=3, choices=SubRegion.choices, blank=True
+    )
+    is_un_member = models.BooleanField(_("UN member state"), default=False)
+    un_member_since = models.PositiveSmallIntegerField(_("UN member since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_un_member=False) | models.Q(un_member_since__isnull=False),
+                name="core_country_un_member_has_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (English when no translation is known)."""
+        return localized(self, "name")
+
+
+class Subdivision(models.Model):
+    """An ISO 3166-2 sub-national jurisdiction (e.g. ``US-OR``), always a child of a country."""
+
+    code = models.CharField(_("ISO 3166-2 code"), max_length=10, unique=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="subdivisions", verbose_name=_("country")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("sub-national jurisdiction")
+        verbose_name_plural = _("sub-national jurisdictions")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country.iso2})"
+
+
+class Source(models.Model):
+    """Where a fact comes from: every shipped or entered fact cites one or more sources."""
+
+    url = models.URLField(_("address"), max_length=1000, unique=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["publisher", "title", "url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Sourced(models.Model):
+    """Mixin for a fact that cites its sources (an abstract model: one join table per fact)."""
+
+    sources = models.ManyToManyField(
+        Source, related_name="%(app_label)s_%(class)s_facts", blank=True, verbose_name=_("sources")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(models.Model):
+    """One recorded change to shared facts: who did what, when, with the changed fields."""
+
+    action = models.CharField(_("action"), max_length=80)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("actor"),
+    )
+    object_type = models.CharField(_("object type"), max_length=80)
+    object_id = models.CharField(_("object id"), max_length=64)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type}:{self.object_id}"
