@@ -1,0 +1,29 @@
+"""The shape every app uses to answer "how many, and which rows say so".
+
+The strategy's measures of success are counts computed by the domain apps' queries; each count
+travels with its definition and the evidence rows behind it, so that any figure on the dashboard
+or in a report can be traced back to the facts and their sources.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One row behind a figure: what it is, where to read it, and when it happened."""
+
+    label: str
+    url: str = ""
+    date: datetime.date | None = None
+    detail: str = ""
+    source_urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountResult:
+    """A figure with its plain-language definition and the evidence rows that produce it."""
+
+    value: float
+    definition: str
+    evidence: list[Evidence] = field(default_factory=list)
