@@ -1,0 +1,131 @@
+"""Normalisation: bring indicators to a common scale (COINr ``Normalise`` and its ``n_*``).
+
+Values are first multiplied by the indicator's direction (−1 when lower is better), then
+normalised column by column. Formulas follow COINr and the OECD/JRC Handbook on Constructing
+Composite Indicators (2008), §1.5: min-max (x − min)/(max − min)·(u − l) + l; z-score
+(x − mean)/sd·s + m (sample sd); rank and percentile rank (ties by minimum rank); Borda
+(rank − 1); distance to the maximum 1 − (max − x)/(max − min); distance to a reference unit
+1 − (x_ref − x)/(x_ref − min); distance to a target (x − min)/(target − min); fraction of the
+maximum x/max; goalposts (x − lower)/(upper − lower)·scale, truncated to [0, scale].
+"""
+
+import numpy as np
+import pandas as pd
+from scipy.stats import rankdata
+
+from composite.errors import DataError
+from composite.spec import NormaliseSpec
+
+
+def _min_rank(x: np.ndarray) -> np.ndarray:
+    ranks = np.full(x.shape, np.nan)
+    known = ~np.isnan(x)
+    ranks[known] = rankdata(x[known], method="min")
+    return ranks
+
+
+def normalise_values(
+    x: np.ndarray,
+    spec: NormaliseSpec,
+    *,
+    direction: int = 1,
+    target: float | None = None,
+    reference_index: int | None = None,
+    code: str = "",
+) -> np.ndarray:
+    """Normalise one indicator's values (already numeric) according to ``spec``."""
+    x = x.astype(float) * direction
+    method = spec.method
+    if method == "none":
+        return x
+    if method == "minmax":
+        low, high = np.nanmin(x), np.nanmax(x)
+        lower, upper = spec.range
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (x - low) / (high - low) * (upper - lower) + lower
+    if method == "zscore":
+        return (x - np.nanmean(x)) / np.nanstd(x, ddof=1) * spec.sd + spec.mean
+    if method == "scaled":
+        lower, upper = float(spec.lower or 0), float(spec.upper or 0)
+        if direction == -1:
+            lower, upper = -upper, -lower
+        return (x - lower) / (upper - lower) * spec.scale_factor
+    if method == "rank":
+        return _min_rank(x)
+    if method == "borda":
+        return _min_rank(x) - 1
+    if method == "prank":
+        return (_min_rank(x) - 1) / (np.sum(~np.isnan(x)) - 1)
+    if method == "dist2max":
+        low, high = np.nanmin(x), np.nanmax(x)
+        return 1 - (high - x) / (high - low)
+    if method == "dist2ref":
+        if reference_index is None:
+            raise DataError(f"indicator {code!r}: the reference unit is not in the data")
+        reference = x[reference_index]
+        result = 1 - (reference - x) / (reference - np.nanmin(x))
+        return np.minimum(result, 1) if spec.cap_max else result
+    if method == "dist2targ":
+        if target is None:
+            raise DataError(f"indicator {code!r}: dist2targ needs the indicator's `target`")
+        # x and target are both multiplied by the direction, as COINr does with iMeta targets.
+        signed_target = target * direction
+        low = np.nanmin(x)
+        result = (x - low) / (signed_target - low)
+        return np.minimum(result, 1) if spec.cap_max else result
+    if method == "fracmax":
+        return x / np.nanmax(x)
+    if method == "goalposts":
+        lower, upper = float(spec.lower or 0), float(spec.upper or 0)
+        if direction == -1:
+            result = (x - (-lower)) / (-upper - (-lower))
+        else:
+            result = (x - lower) / (upper - lower)
+        if spec.truncate:
+            result = np.clip(result, 0, 1)
+        return result * spec.scale
+    raise DataError(f"indicator {code!r}: unknown normalisation {method!r}")
+
+
+def map_categories(values: pd.Series, mapping: dict[str, float], code: str) -> np.ndarray:
+    """Map coded expert answers (e.g. yes/partly/no) to numbers; unknown codes are errors."""
+    keys = {str(k).strip().lower(): v for k, v in mapping.items()}
+    out = np.full(len(values), np.nan)
+    for position, (unit, raw) in enumerate(values.items()):
+        if pd.isna(raw) or str(raw).strip() == "":
+            continue
+        key = str(raw).strip().lower()
+        if key not in keys:
+            raise DataError(
+                f"unit {unit!r}, indicator {code!r}: answer {raw!r} is not in the mapping "
+                f"({', '.join(mapping)})"
+            )
+        out[position] = keys[key]
+    return out
+
+
+def normalise_frame(
+    indicators: pd.DataFrame,
+    default: NormaliseSpec,
+    overrides: dict[str, NormaliseSpec],
+    directions: dict[str, int],
+    targets: dict[str, float | None],
+) -> pd.DataFrame:
+    """Normalise every indicator with its own or the global method."""
+    result = pd.DataFrame(index=indicators.index)
+    units = list(indicators.index)
+    for code in indicators.columns:
+        spec = overrides.get(code, default)
+        reference = None
+        if spec.reference_unit is not None and spec.reference_unit in units:
+            reference = units.index(spec.reference_unit)
+        values = indicators[code].to_numpy(dtype=float)
+        result[code] = normalise_values(
+            values,
+            spec,
+            direction=directions.get(code, 1),
+            target=targets.get(code),
+            reference_index=reference,
+            code=code,
+        )
+    return result

@@ -1,0 +1,35 @@
+"""Weights of each child within its parent: given in the spec, equal, or derived from PCA.
+
+PCA weights follow the OECD/JRC Handbook (2008), §1.4 / §6.1: within each aggregate, the
+children's absolute loadings on the first principal component of their correlation matrix,
+squared and rescaled to sum to one, so that children explaining more common variance weigh more.
+"""
+
+import numpy as np
+import pandas as pd
+
+from composite.spec import IndexSpec
+
+
+def equal_weights(spec: IndexSpec) -> dict[str, float]:
+    return dict.fromkeys(spec.weights(), 1.0)
+
+
+def pca_weights(spec: IndexSpec, levels: dict[int, pd.DataFrame]) -> dict[str, float]:
+    """First-component weights per aggregate; ``levels[l]`` holds the scores of level ``l``."""
+    weights = spec.weights()
+    for level in range(2, len(spec.index.levels) + 1):
+        frame = levels[level - 1]
+        for parent in spec.aggregates_at(level):
+            children = spec.children(parent)
+            if len(children) < 2:
+                continue
+            data = frame[children].dropna()
+            corr = np.corrcoef(data.to_numpy(dtype=float), rowvar=False)
+            if not np.all(np.isfinite(corr)):
+                continue
+            _values, vectors = np.linalg.eigh(corr)
+            loadings = vectors[:, -1] ** 2
+            for child, value in zip(children, loadings / loadings.sum(), strict=True):
+                weights[child] = float(value)
+    return weights
