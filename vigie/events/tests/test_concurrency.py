@@ -7,11 +7,13 @@ released together by a barrier, send 5 registrations each: 200 registrations con
 """
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
 
-from vigie.events.models import Registration
+from vigie.events import services
+from vigie.events.models import Event, Registration
 from vigie.events.services import register_participant
 from vigie.events.tests.factories import make_event
 
@@ -21,13 +23,25 @@ CONNECTIONS = 40
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_hundred_simultaneous_registrations_fill_exactly_fifty_places() -> None:
+def test_two_hundred_simultaneous_registrations_fill_exactly_fifty_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL: SQLite has no row locks and serialises writers, so it cannot "
             "show concurrent registrations (set DATABASE_URL to a PostgreSQL database)"
         )
     event = make_event(capacity=PLACES)
+    count_places = services._has_free_place
+
+    def slow_count(locked: Event) -> bool:
+        # Widen the gap between counting places and writing the registration, so that a
+        # missing lock would let several people take the last place.
+        free = count_places(locked)
+        time.sleep(0.01)
+        return free
+
+    monkeypatch.setattr(services, "_has_free_place", slow_count)
     barrier = threading.Barrier(CONNECTIONS)
     errors: list[BaseException] = []
 
