@@ -78,9 +78,15 @@ class SeriesOut(Schema):
 
 def _event(event: Event) -> dict[str, object]:
     return {
-        **{name: getattr(event, name) for name in EventOut.model_fields if hasattr(Event, name) and name not in ("series", "countries", "sources")},
+        **{
+            name: getattr(event, name)
+            for name in EventOut.model_fields
+            if hasattr(Event, name) and name not in ("series", "countries", "sources")
+        },
         "series": event.series.slug if event.series else None,
-        "recording_url": event.recording_url if event.recording_policy == Event.Recording.PUBLIC else "",
+        "recording_url": event.recording_url
+        if event.recording_policy == Event.Recording.PUBLIC
+        else "",
         "countries": list(event.countries.values_list("iso2", flat=True)),
         "sources": list(event.sources.values_list("url", flat=True)),
     }
@@ -129,7 +135,12 @@ def list_series(request: object) -> list[dict[str, object]]:
     return [
         {
             **{name: getattr(series, name) for name in SeriesOut.model_fields if name != "events"},
-            "events": list(public_events().filter(series=series).order_by("starts_at").values_list("slug", flat=True)),
+            "events": list(
+                public_events()
+                .filter(series=series)
+                .order_by("starts_at")
+                .values_list("slug", flat=True)
+            ),
         }
         for series in Series.objects.all()
     ]
@@ -140,5 +151,10 @@ def get_series(request: object, slug: str) -> dict[str, object]:
     series = get_object_or_404(Series, slug=slug)
     return {
         **{name: getattr(series, name) for name in SeriesOut.model_fields if name != "events"},
-        "events": list(public_events().filter(series=series).order_by("starts_at").values_list("slug", flat=True)),
+        "events": list(
+            public_events()
+            .filter(series=series)
+            .order_by("starts_at")
+            .values_list("slug", flat=True)
+        ),
     }

@@ -7,6 +7,7 @@ registered on the French page gets French mail even when staff or a worker send 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -38,13 +39,12 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
     with translation.override(registration.language):
         link = personal_url(registration)
         confirmed = registration.status == Registration.Status.CONFIRMED
-        from django.urls import reverse
-
+        title = text(event, "title")
         context = {
             "kind": kind,
             "registration": registration,
             "event": event,
-            "title": text(event, "title"),
+            "title": title,
             "when": describe_times(event),
             "date": event.starts_at.astimezone(event.zone).date(),
             "personal_url": link,
@@ -53,7 +53,7 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
             "chatham_house_rule": event.chatham_house_rule,
         }
         message = EmailMessage(
-            subject=_subject(kind, context["title"]),
+            subject=_subject(kind, title),
             body=render_to_string("events/email/registration.txt", context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
@@ -71,8 +71,15 @@ def build_staff_message(registration: Registration, subject: str, body: str) -> 
     with translation.override(registration.language):
         content = render_to_string(
             "events/email/staff_message.txt",
-            {"registration": registration, "body": body, "personal_url": personal_url(registration)},
+            {
+                "registration": registration,
+                "body": body,
+                "personal_url": personal_url(registration),
+            },
         )
     return EmailMessage(
-        subject=subject, body=content, from_email=settings.DEFAULT_FROM_EMAIL, to=[registration.email]
+        subject=subject,
+        body=content,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
     )

@@ -32,7 +32,9 @@ def answer_label(question: Question, value: Any) -> str:
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("Email"), help_text=_("Your confirmation and personal link are sent here."))
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("Your confirmation and personal link are sent here.")
+    )
     organisation = forms.CharField(label=_("Organisation"), max_length=300, required=False)
     organisation_type = forms.ChoiceField(
         label=_("Type of organisation"),
@@ -63,10 +65,15 @@ class RegistrationForm(forms.Form):
             )
         if question.kind == Question.Kind.CONSENT:
             return forms.BooleanField(label=label, required=question.required)
-        return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 3}), required=question.required)
+        return forms.CharField(
+            label=label, widget=forms.Textarea(attrs={"rows": 3}), required=question.required
+        )
 
     def answers(self) -> dict[str, Any]:
-        return {str(question.pk): self.cleaned_data.get(question.field_name) for question in self.questions}
+        return {
+            str(question.pk): self.cleaned_data.get(question.field_name)
+            for question in self.questions
+        }
 
     @staticmethod
     def initial_for(registration: Registration) -> dict[str, Any]:
@@ -85,10 +92,12 @@ class EventForm(forms.ModelForm):
     """Staff create and edit events; times are typed in the organiser's time zone."""
 
     starts_local = forms.DateTimeField(
-        label=_("Starts (organiser's local time)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Starts (organiser's local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     ends_local = forms.DateTimeField(
-        label=_("Ends (organiser's local time)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Ends (organiser's local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
 
     class Meta:
@@ -110,7 +119,9 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             zone = self.instance.zone
-            self.initial["starts_local"] = self.instance.starts_at.astimezone(zone).replace(tzinfo=None)
+            self.initial["starts_local"] = self.instance.starts_at.astimezone(zone).replace(
+                tzinfo=None
+            )
             self.initial["ends_local"] = self.instance.ends_at.astimezone(zone).replace(tzinfo=None)
 
     def clean(self) -> dict[str, Any]:
@@ -119,8 +130,16 @@ class EventForm(forms.ModelForm):
         starts, ends = data.get("starts_local"), data.get("ends_local")
         if zone_name and starts and ends:
             zone = zoneinfo.ZoneInfo(zone_name)
-            self.instance.starts_at = timezone.make_naive(starts).replace(tzinfo=zone) if timezone.is_aware(starts) else starts.replace(tzinfo=zone)
-            self.instance.ends_at = timezone.make_naive(ends).replace(tzinfo=zone) if timezone.is_aware(ends) else ends.replace(tzinfo=zone)
+            self.instance.starts_at = (
+                timezone.make_naive(starts).replace(tzinfo=zone)
+                if timezone.is_aware(starts)
+                else starts.replace(tzinfo=zone)
+            )
+            self.instance.ends_at = (
+                timezone.make_naive(ends).replace(tzinfo=zone)
+                if timezone.is_aware(ends)
+                else ends.replace(tzinfo=zone)
+            )
             if self.instance.ends_at <= self.instance.starts_at:
                 self.add_error("ends_local", _("The event must end after it starts."))
         return data
@@ -129,7 +148,8 @@ class EventForm(forms.ModelForm):
 class DuplicateForm(forms.Form):
     slug = forms.SlugField(label=_("Address (slug) of the new event"), max_length=120)
     starts_local = forms.DateTimeField(
-        label=_("Starts (organiser's local time)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Starts (organiser's local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
 
     def starts_at(self, event: Event) -> datetime.datetime:
@@ -154,7 +174,7 @@ class EmailRegistrantsForm(forms.Form):
 
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    url = forms.URLField(label=_("Web address"), required=False)
+    url = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
     file = forms.FileField(label=_("File"), required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -166,4 +186,6 @@ class MaterialForm(forms.Form):
 
 class RecordingForm(forms.Form):
     recording_policy = forms.ChoiceField(label=_("Recording"), choices=Event.Recording.choices)
-    recording_url = forms.URLField(label=_("Recording address"), required=False)
+    recording_url = forms.URLField(
+        label=_("Recording address"), required=False, assume_scheme="https"
+    )

@@ -39,9 +39,7 @@ def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> i
     location = join_url or event.venue
     if location:
         component.add("location", location)
-    component.add(
-        "status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"
-    )
+    component.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     return component
 
 

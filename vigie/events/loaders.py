@@ -42,7 +42,9 @@ class LoadReport:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
 
 
-def _upsert(report: LoadReport, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> Any:
+def _upsert(
+    report: LoadReport, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
+) -> Any:
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
         report.created += 1
@@ -94,7 +96,12 @@ def _load_sources(folder: Path, reports: dict[str, LoadReport]) -> None:
         except ValueError:
             raise row.error("accessed_on", f"{accessed!r} is not a date") from None
         existed = Source.objects.filter(url=row.required("url")).exists()
-        cite_source(url=row.required("url"), title=row.get("title"), publisher=row.get("publisher"), accessed_on=accessed_on)
+        cite_source(
+            url=row.required("url"),
+            title=row.get("title"),
+            publisher=row.get("publisher"),
+            accessed_on=accessed_on,
+        )
         if existed:
             report.unchanged += 1
         else:
@@ -133,7 +140,10 @@ def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str,
             report,
             Series,
             {"slug": row.required("slug")},
-            {"language_order": row.required("language_order"), **_texts(row, "title", "description")},
+            {
+                "language_order": row.required("language_order"),
+                **_texts(row, "title", "description"),
+            },
         )
         series.sources.add(*_source_list(row, "source_url"))
     for row in _rows(folder, "series_credits.csv", ("series", "person", "role", "order")):
@@ -151,7 +161,16 @@ def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str,
         )
 
 
-EVENT_COLUMNS = ("slug", "series", "status", "time_zone", "starts", "ends", "title_en", "language_order")
+EVENT_COLUMNS = (
+    "slug",
+    "series",
+    "status",
+    "time_zone",
+    "starts",
+    "ends",
+    "title_en",
+    "language_order",
+)
 
 
 def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
@@ -210,11 +229,15 @@ def _event(row: CsvRow) -> Event:
     return event
 
 
-def _load_programme(folder: Path, reports: dict[str, LoadReport], people: dict[str, Person]) -> None:
+def _load_programme(
+    folder: Path, reports: dict[str, LoadReport], people: dict[str, Person]
+) -> None:
     """Programme items are matched on (event, order, parent) so that reloading updates in place."""
     report = reports.setdefault("programme items", LoadReport())
     items: dict[tuple[str, str], ProgrammeItem] = {}
-    for row in _rows(folder, "programme.csv", ("event", "key", "parent", "kind", "order", "title_en")):
+    for row in _rows(
+        folder, "programme.csv", ("event", "key", "parent", "kind", "order", "title_en")
+    ):
         event = _event(row)
         parent = None
         if row.get("parent"):
@@ -283,7 +306,9 @@ def _load_registrations(folder: Path, reports: dict[str, LoadReport]) -> None:
             {
                 "name": row.required("name"),
                 "organisation": row.get("organisation"),
-                "organisation_type": _choice(row, "organisation_type", Registration.OrganisationType, "other"),
+                "organisation_type": _choice(
+                    row, "organisation_type", Registration.OrganisationType, "other"
+                ),
                 "country": country,
                 "language": row.get("language") or "en",
                 "status": status,
@@ -323,4 +348,6 @@ def load_bundled() -> dict[str, LoadReport]:
 
 def load_demo() -> dict[str, LoadReport]:
     """Fictional demo events and registrations, for trying the site (never real people)."""
-    return _load_folder(Path(settings.DATA_DIR) / "demo" / "events", [_load_questions, _load_registrations])
+    return _load_folder(
+        Path(settings.DATA_DIR) / "demo" / "events", [_load_questions, _load_registrations]
+    )

@@ -145,9 +145,15 @@ class Event(Sourced):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    objectives_en = models.TextField(_("objectives (English)"), blank=True, help_text=_("One per line."))
-    objectives_fr = models.TextField(_("objectives (French)"), blank=True, help_text=_("One per line."))
-    objectives_es = models.TextField(_("objectives (Spanish)"), blank=True, help_text=_("One per line."))
+    objectives_en = models.TextField(
+        _("objectives (English)"), blank=True, help_text=_("One per line.")
+    )
+    objectives_fr = models.TextField(
+        _("objectives (French)"), blank=True, help_text=_("One per line.")
+    )
+    objectives_es = models.TextField(
+        _("objectives (Spanish)"), blank=True, help_text=_("One per line.")
+    )
     language_note_en = models.CharField(_("language note (English)"), max_length=400, blank=True)
     language_note_fr = models.CharField(_("language note (French)"), max_length=400, blank=True)
     language_note_es = models.CharField(_("language note (Spanish)"), max_length=400, blank=True)
@@ -158,7 +164,9 @@ class Event(Sourced):
         validators=[validate_language_order],
         help_text=_("The languages of the texts, first the one the event leads in (e.g. fr,en)."),
     )
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.ONLINE)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.ONLINE
+    )
     venue = models.CharField(_("venue"), max_length=400, blank=True)
     join_url = models.URLField(
         _("join link"),
@@ -169,7 +177,10 @@ class Event(Sourced):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     time_zone = models.CharField(
-        _("organiser's time zone"), max_length=64, default="Europe/Paris", validators=[validate_time_zone]
+        _("organiser's time zone"),
+        max_length=64,
+        default="Europe/Paris",
+        validators=[validate_time_zone],
     )
     working_languages = models.CharField(
         _("working languages"), max_length=20, default="en", validators=[validate_language_order]
@@ -185,7 +196,9 @@ class Event(Sourced):
         _("recording"), max_length=20, choices=Recording.choices, default=Recording.NONE
     )
     recording_url = models.URLField(_("recording address"), max_length=500, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     countries = models.ManyToManyField(
         Country, blank=True, related_name="events", verbose_name=_("focus countries")
     )
@@ -198,7 +211,8 @@ class Event(Sourced):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="events_event_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="events_event_ends_after_start",
             ),
             models.CheckConstraint(
                 condition=models.Q(capacity__isnull=True) | models.Q(capacity__gte=1),
@@ -377,7 +391,12 @@ class Registration(models.Model):
         _("type of organisation"), max_length=20, choices=OrganisationType.choices, blank=True
     )
     country = models.ForeignKey(
-        Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("country")
+        Country,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("country"),
     )
     language = models.CharField(_("language"), max_length=5, default="en")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
@@ -415,7 +434,9 @@ class Reminder(models.Model):
         DAY = "24h", _("24 hours before")
         HOUR = "1h", _("1 hour before")
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="reminders")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="reminders"
+    )
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

@@ -51,12 +51,18 @@ def present_event(event: Event) -> dict[str, Any]:
         "when": describe_times(event),
         "organiser_zone": zone_label(event.time_zone),
         "date": local_date(event),
-        "moderators": event.contributions.filter(item=None, role="moderator").select_related("person"),
+        "moderators": event.contributions.filter(item=None, role="moderator").select_related(
+            "person"
+        ),
         "programme": _programme(event),
         "materials": event.materials.all(),
         "places": get_place_counts(event),
         "registration_open": is_registration_open(event, now),
         "is_past": event.ends_at < now,
-        "working_languages": [LANGUAGE_NAMES[code] for code in event.working_languages.split(",") if code in LANGUAGE_NAMES],
+        "working_languages": [
+            LANGUAGE_NAMES[code]
+            for code in event.working_languages.split(",")
+            if code in LANGUAGE_NAMES
+        ],
         "countries": event.countries.all(),
     }

@@ -20,9 +20,9 @@ ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
 
 
 def public_events() -> QuerySet[Event]:
-    return Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]).select_related(
-        "series"
-    )
+    return Event.objects.filter(
+        status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+    ).select_related("series")
 
 
 def _describe(event: Event) -> dict[str, Any]:
@@ -44,7 +44,9 @@ def _window(start: datetime.date, end: datetime.date) -> Q:
 
 
 def _held(start: datetime.date, end: datetime.date) -> QuerySet[Event]:
-    return Event.objects.filter(_window(start, end), status=Event.Status.PUBLISHED, starts_at__lt=timezone.now())
+    return Event.objects.filter(
+        _window(start, end), status=Event.Status.PUBLISHED, starts_at__lt=timezone.now()
+    )
 
 
 def list_upcoming_events(limit: int = 5) -> list[dict[str, Any]]:
@@ -119,7 +121,10 @@ def get_event_participation(start: datetime.date, end: datetime.date) -> dict[st
     by_country: dict[str, Counter[str]] = {}
     by_type: dict[str, Counter[str]] = {}
     for row in rows:
-        for table, key in ((by_country, row["country__iso2"] or ""), (by_type, row["organisation_type"])):
+        for table, key in (
+            (by_country, row["country__iso2"] or ""),
+            (by_type, row["organisation_type"]),
+        ):
             counter = table.setdefault(key, Counter())
             counter["registered"] += 1
             counter["attended"] += 1 if row["attended"] else 0

@@ -36,9 +36,12 @@ def queue_due_reminders(*, now: datetime.datetime | None = None) -> int:
             .values_list("pk", flat=True)
         )
         for registration_id in list(due):
-            if kind == Reminder.Kind.DAY and Reminder.objects.filter(
-                registration_id=registration_id, kind=Reminder.Kind.HOUR
-            ).exists():
+            if (
+                kind == Reminder.Kind.DAY
+                and Reminder.objects.filter(
+                    registration_id=registration_id, kind=Reminder.Kind.HOUR
+                ).exists()
+            ):
                 continue
             try:
                 with transaction.atomic():

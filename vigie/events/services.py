@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
 from vigie.core.models import Country
@@ -30,9 +31,7 @@ def is_registration_open(event: Event, now: datetime.datetime | None = None) -> 
         return False
     if event.registration_opens_at and now < event.registration_opens_at:
         return False
-    if event.registration_closes_at and now >= event.registration_closes_at:
-        return False
-    return True
+    return not (event.registration_closes_at and now >= event.registration_closes_at)
 
 
 def _locked_event(event_id: int) -> Event:
@@ -65,9 +64,15 @@ def register_participant(
         with transaction.atomic():
             locked = _locked_event(event.pk)
             if not is_registration_open(locked, now):
-                raise RegistrationError("Registration for this event is not open.")
-            if locked.registrations.exclude(status=Registration.Status.CANCELLED).filter(email=email).exists():
-                raise RegistrationError("This email address is already registered for this event.")
+                raise RegistrationError(_("Registration for this event is not open."))
+            if (
+                locked.registrations.exclude(status=Registration.Status.CANCELLED)
+                .filter(email=email)
+                .exists()
+            ):
+                raise RegistrationError(
+                    _("This email address is already registered for this event.")
+                )
             confirmed = _has_free_place(locked)
             registration = Registration.objects.create(
                 event=locked,
@@ -83,7 +88,9 @@ def register_participant(
                 confirmed_at=timezone.now() if confirmed else None,
             )
     except IntegrityError as error:
-        raise RegistrationError("This email address is already registered for this event.") from error
+        raise RegistrationError(
+            "This email address is already registered for this event."
+        ) from error
     kind = "confirmed" if registration.status == Registration.Status.CONFIRMED else "waiting"
     tasks.send_registration_email.enqueue(registration.pk, kind)
     return registration
@@ -114,7 +121,7 @@ def cancel_registration(*, registration: Registration) -> list[Registration]:
         event = _locked_event(registration.event_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
-            raise RegistrationError("This registration is already cancelled.")
+            raise RegistrationError(_("This registration is already cancelled."))
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
@@ -140,7 +147,7 @@ def update_registration(
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
-            raise RegistrationError("A cancelled registration cannot be changed.")
+            raise RegistrationError(_("A cancelled registration cannot be changed."))
         current.name = name.strip()
         current.organisation = organisation.strip()
         current.organisation_type = organisation_type
@@ -148,7 +155,14 @@ def update_registration(
         current.language = language
         current.answers = answers
         current.save(
-            update_fields=["name", "organisation", "organisation_type", "country", "language", "answers"]
+            update_fields=[
+                "name",
+                "organisation",
+                "organisation_type",
+                "country",
+                "language",
+                "answers",
+            ]
         )
     return current
 
@@ -178,7 +192,9 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
     """
     with transaction.atomic():
         if Event.objects.filter(slug=slug).exists():
-            raise DomainError(f"An event with the address {slug!r} already exists.")
+            raise DomainError(
+                _("An event with the address %(slug)s already exists.") % {"slug": slug}
+            )
         shift = starts_at - event.starts_at
         copy = Event.objects.get(pk=event.pk)
         copy.pk = None
@@ -212,7 +228,9 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
             question.pk = None
             question.event = copy
             question.save()
-        record_audit(action="events.event.duplicated", obj=copy, actor=actor, changes={"from": event.slug})
+        record_audit(
+            action="events.event.duplicated", obj=copy, actor=actor, changes={"from": event.slug}
+        )
     return copy
 
 
@@ -228,12 +246,18 @@ def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
     return present
 
 
-def attach_material(*, event: Event, title: str, url: str = "", file: Any = None, actor: Any) -> Material:
+def attach_material(
+    *, event: Event, title: str, url: str = "", file: Any = None, actor: Any
+) -> Material:
     if not url and not file:
-        raise DomainError("Give a web address or a file for the material.")
+        raise DomainError(_("Give a web address or a file for the material."))
     with transaction.atomic():
-        material = Material.objects.create(event=event, title=title.strip(), url=url, file=file or "")
-        record_audit(action="events.material.added", obj=event, actor=actor, changes={"title": title})
+        material = Material.objects.create(
+            event=event, title=title.strip(), url=url, file=file or ""
+        )
+        record_audit(
+            action="events.material.added", obj=event, actor=actor, changes={"title": title}
+        )
     return material
 
 
@@ -243,12 +267,17 @@ def set_recording(*, event: Event, url: str, policy: str, actor: Any) -> Event:
         event.recording_policy = policy
         event.save(update_fields=["recording_url", "recording_policy", "updated_at"])
         record_audit(
-            action="events.recording.set", obj=event, actor=actor, changes={"url": url, "policy": policy}
+            action="events.recording.set",
+            obj=event,
+            actor=actor,
+            changes={"url": url, "policy": policy},
         )
     return event
 
 
-def email_registrants(*, event: Event, subject: str, body: str, statuses: list[str], actor: Any) -> int:
+def email_registrants(
+    *, event: Event, subject: str, body: str, statuses: list[str], actor: Any
+) -> int:
     """Send a message from staff to the registrants with the given statuses (one email each)."""
     recipients = list(event.registrations.filter(status__in=statuses).values_list("pk", flat=True))
     record_audit(

@@ -65,7 +65,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        event = save_event(event=form.instance, actor=request.user, changes={"slug": form.instance.slug})
+        event = save_event(
+            event=form.instance, actor=request.user, changes={"slug": form.instance.slug}
+        )
         form.save_m2m()
         messages.success(request, _("The event is saved."))
         return redirect("events:staff_registrations", slug=event.slug)
@@ -93,7 +95,10 @@ def event_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             copy = duplicate_event(
-                event=event, starts_at=form.starts_at(event), slug=form.cleaned_data["slug"], actor=request.user
+                event=event,
+                starts_at=form.starts_at(event),
+                slug=form.cleaned_data["slug"],
+                actor=request.user,
             )
         except DomainError as error:
             form.add_error("slug", str(error))
@@ -104,7 +109,9 @@ def event_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _answers(registration: Registration, questions: list[Any]) -> list[str]:
-    return [answer_label(question, registration.answers.get(str(question.pk))) for question in questions]
+    return [
+        answer_label(question, registration.answers.get(str(question.pk))) for question in questions
+    ]
 
 
 @editor_required
@@ -177,7 +184,9 @@ def attendance(request: HttpRequest, slug: str) -> HttpResponse:
         count = mark_attendance(event=event, present_ids=present, actor=request.user)
         messages.success(request, _("Attendance saved: %(count)d present.") % {"count": count})
         return redirect("events:staff_registrations", slug=event.slug)
-    return render(request, "events/staff/attendance.html", {"event": event, "registrations": confirmed})
+    return render(
+        request, "events/staff/attendance.html", {"event": event, "registrations": confirmed}
+    )
 
 
 @editor_required

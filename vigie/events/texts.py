@@ -19,7 +19,9 @@ def order_of(obj: Any) -> list[str]:
     return codes or ["en"]
 
 
-def text(obj: Any, field: str, language_order: str | None = None, language: str | None = None) -> str:
+def text(
+    obj: Any, field: str, language_order: str | None = None, language: str | None = None
+) -> str:
     """The field in ``language`` (default: active), else in the object's order, else any."""
     order = (
         [code.strip() for code in language_order.split(",")] if language_order else order_of(obj)
@@ -45,7 +47,7 @@ def other_versions(obj: Any, field: str, language: str | None = None) -> list[tu
     return [
         (code, str(getattr(obj, f"{field}_{code}")))
         for code in dict.fromkeys([*order_of(obj), *language_codes()])
-        if code != shown and getattr(obj, f"{field}_{code}", "")
+        if code != shown and bool(getattr(obj, f"{field}_{code}", None))
     ]
 
 

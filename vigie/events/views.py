@@ -43,7 +43,10 @@ def _calendar_weeks(events: list[Event], month: datetime.date) -> list[list[dict
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
         weeks.append(
-            [{"date": day, "in_month": day.month == month.month, "events": by_day.get(day, [])} for day in week]
+            [
+                {"date": day, "in_month": day.month == month.month, "events": by_day.get(day, [])}
+                for day in week
+            ]
         )
     return weeks
 
@@ -108,7 +111,10 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("events:detail", slug=event.slug)
     initial = {}
     if request.user.is_authenticated:
-        initial = {"name": request.user.get_full_name() or request.user.get_username(), "email": request.user.email}
+        initial = {
+            "name": request.user.get_full_name() or request.user.get_username(),
+            "email": request.user.email,
+        }
     form = RegistrationForm(request.POST or None, event=event, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,12 +130,17 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user,
             )
         except RegistrationError as error:
-            form.add_error(None, _(str(error)))
+            form.add_error(None, str(error))
         else:
             if registration.status == Registration.Status.CONFIRMED:
-                messages.success(request, _("Your place is confirmed. We have emailed you the details."))
+                messages.success(
+                    request, _("Your place is confirmed. We have emailed you the details.")
+                )
             else:
-                messages.info(request, _("The event is full: you are on the waiting list. We have emailed you."))
+                messages.info(
+                    request,
+                    _("The event is full: you are on the waiting list. We have emailed you."),
+                )
             return redirect("events:registration", token=make_token(registration))
     context = present_event(event)
     context["form"] = form
@@ -147,9 +158,14 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
     """The registrant's own page: status, join link once confirmed, change answers, cancel."""
     registration = _registration_or_404(token)
     event = registration.event
-    editable = registration.status != Registration.Status.CANCELLED and event.ends_at > timezone.now()
+    editable = (
+        registration.status != Registration.Status.CANCELLED and event.ends_at > timezone.now()
+    )
     form = RegistrationForm(
-        request.POST or None, event=event, with_email=False, initial=RegistrationForm.initial_for(registration)
+        request.POST or None,
+        event=event,
+        with_email=False,
+        initial=RegistrationForm.initial_for(registration),
     )
     if request.method == "POST" and editable and form.is_valid():
         update_registration(
@@ -192,9 +208,11 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         cancel_registration(registration=registration)
     except RegistrationError as error:
-        messages.error(request, _(str(error)))
+        messages.error(request, str(error))
     else:
-        messages.success(request, _("Your registration is cancelled. Thank you for freeing your place."))
+        messages.success(
+            request, _("Your registration is cancelled. Thank you for freeing your place.")
+        )
     return redirect("events:registration", token=token)
 
 
@@ -216,7 +234,9 @@ def series_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def feed_ics(request: HttpRequest) -> HttpResponse:
-    return _ics_response(build_calendar(public_events().order_by("starts_at"), name="Vigie"), "vigie-events.ics")
+    return _ics_response(
+        build_calendar(public_events().order_by("starts_at"), name="Vigie"), "vigie-events.ics"
+    )
 
 
 def registration_ics(request: HttpRequest, token: str) -> HttpResponse:

@@ -64,7 +64,9 @@ def test_demo_registrations_are_fictional_and_only_loaded_by_load_demo(countries
     assert again["demo registrations"].created == 0
 
 
-def test_a_bad_row_names_file_line_and_field_and_writes_nothing(countries: None, tmp_path: Path) -> None:
+def test_a_bad_row_names_file_line_and_field_and_writes_nothing(
+    countries: None, tmp_path: Path
+) -> None:
     folder = tmp_path / "events"
     shutil.copytree(Path(settings.DATA_DIR) / "events", folder)
     events_csv = folder / "events.csv"
