@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
-def _paris(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=PARIS)
+def _paris(year: int, month: int, day: int, hour: int, minute: int) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=PARIS)
 
 
 def _series_across_dst() -> Series:

@@ -7,14 +7,14 @@ import pytest
 from django.test import Client
 
 from vigie.events.links import make_token
-from vigie.events.models import Contribution, Person, ProgrammeItem
+from vigie.events.models import Contribution, Event, Person, ProgrammeItem
 from vigie.events.tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
-def _seed_like_event() -> object:
+def _seed_like_event() -> Event:
     start = datetime.datetime(2031, 4, 28, 16, 0, tzinfo=PARIS)
     event = make_event(
         slug="global-challenge",
