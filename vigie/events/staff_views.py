@@ -66,7 +66,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         event = save_event(
-            event=form.instance, actor=request.user, changes={"slug": form.instance.slug}
+            event=form.save(commit=False), actor=request.user, changes={"slug": form.instance.slug}
         )
         form.save_m2m()
         messages.success(request, _("The event is saved."))
@@ -80,7 +80,9 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        save_event(event=form.instance, actor=request.user, changes={"fields": form.changed_data})
+        save_event(
+            event=form.save(commit=False), actor=request.user, changes={"fields": form.changed_data}
+        )
         form.save_m2m()
         messages.success(request, _("The event is saved."))
         return redirect("events:staff_registrations", slug=form.instance.slug)
