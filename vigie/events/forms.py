@@ -5,6 +5,7 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +89,13 @@ class RegistrationForm(forms.Form):
         return initial
 
 
+def _https_by_default(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    """Web addresses typed without a scheme are taken as https://."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class EventForm(forms.ModelForm):
     """Staff create and edit events; times are typed in the organiser's time zone."""
 
@@ -102,6 +110,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
+        formfield_callback = _https_by_default
         fields = [
             "slug", "series", "number", "status", "format", "time_zone", "language_order",
             "working_languages", "interpretation_offered", "title_en", "title_fr", "title_es",
