@@ -33,6 +33,17 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("%(zone)s is not a known time zone."), params={"zone": value})
 
 
+RESERVED_SLUGS = ("staff", "series", "registration")
+
+
+def validate_event_slug(value: str) -> None:
+    """Event addresses share a URL space with the staff, series and personal pages."""
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("%(slug)s is reserved; choose another address."), params={"slug": value}
+        )
+
+
 class Person(models.Model):
     """A speaker, moderator, organiser or partner as credited on a programme.
 
@@ -126,7 +137,9 @@ class Event(Sourced):
         INTERNAL = "internal", _("recorded for the organisers only")
         PUBLIC = "public", _("recorded and published afterwards")
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, validators=[validate_event_slug]
+    )
     series = models.ForeignKey(
         Series,
         on_delete=models.PROTECT,

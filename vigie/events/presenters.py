@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from vigie.events.models import Contribution, Event, ProgrammeItem
+from vigie.events.models import Contribution, Event, ProgrammeItem, SeriesCredit
 from vigie.events.queries import get_place_counts
 from vigie.events.services import is_registration_open
 from vigie.events.texts import lines, other_versions, text, text_language
@@ -30,6 +30,12 @@ def _programme(event: Event) -> list[dict[str, Any]]:
         }
 
     return [node(item) for item in items if item.parent_id is None]
+
+
+def _credits(event: Event, role: str) -> list[SeriesCredit]:
+    if event.series is None:
+        return []
+    return list(event.series.credits.filter(role=role).select_related("person"))
 
 
 def present_event(event: Event) -> dict[str, Any]:
@@ -65,4 +71,6 @@ def present_event(event: Event) -> dict[str, Any]:
             if code in LANGUAGE_NAMES
         ],
         "countries": event.countries.all(),
+        "organisers": _credits(event, "organiser"),
+        "partners": _credits(event, "partner"),
     }

@@ -136,3 +136,9 @@ def test_an_internal_recording_is_not_published() -> None:
     page = Client().get(f"/en/events/{event.slug}/").content.decode()
     assert "private-video" not in page
     assert "recorded for the organisers only" in page
+
+
+def test_an_event_cannot_take_a_reserved_address(editor: Client) -> None:
+    response = editor.post("/en/events/staff/new/", {"slug": "staff", "title_en": "Clash"})
+    assert "staff is reserved" in response.content.decode()
+    assert not Event.objects.filter(slug="staff").exists()
