@@ -11,6 +11,7 @@ import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -210,7 +211,9 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
         copy.save()
         copy.countries.set(event.countries.all())
         items: dict[int, ProgrammeItem] = {}
-        for item in event.programme.order_by("parent_id", "order", "id"):
+        # Parts before their talks, so each talk finds its copied part.
+        programme = event.programme.order_by(F("parent_id").asc(nulls_first=True), "order", "id")
+        for item in programme:
             old_id = item.pk
             item.pk = None
             item.event = copy
