@@ -89,6 +89,12 @@ class RegistrationForm(forms.Form):
         return initial
 
 
+def in_zone(typed: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
+    """The wall-clock time staff typed, read in the organiser's zone (not the server's)."""
+    naive = timezone.make_naive(typed) if timezone.is_aware(typed) else typed
+    return naive.replace(tzinfo=zone)
+
+
 def _https_by_default(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """Web addresses typed without a scheme are taken as https://."""
     if isinstance(field, models.URLField):
@@ -139,16 +145,8 @@ class EventForm(forms.ModelForm):
         starts, ends = data.get("starts_local"), data.get("ends_local")
         if zone_name and starts and ends:
             zone = zoneinfo.ZoneInfo(zone_name)
-            self.instance.starts_at = (
-                timezone.make_naive(starts).replace(tzinfo=zone)
-                if timezone.is_aware(starts)
-                else starts.replace(tzinfo=zone)
-            )
-            self.instance.ends_at = (
-                timezone.make_naive(ends).replace(tzinfo=zone)
-                if timezone.is_aware(ends)
-                else ends.replace(tzinfo=zone)
-            )
+            self.instance.starts_at = in_zone(starts, zone)
+            self.instance.ends_at = in_zone(ends, zone)
             if self.instance.ends_at <= self.instance.starts_at:
                 self.add_error("ends_local", _("The event must end after it starts."))
         return data
@@ -162,9 +160,7 @@ class DuplicateForm(forms.Form):
     )
 
     def starts_at(self, event: Event) -> datetime.datetime:
-        value: datetime.datetime = self.cleaned_data["starts_local"]
-        naive = timezone.make_naive(value) if timezone.is_aware(value) else value
-        return naive.replace(tzinfo=event.zone)
+        return in_zone(self.cleaned_data["starts_local"], event.zone)
 
 
 class EmailRegistrantsForm(forms.Form):

@@ -153,3 +153,10 @@ def test_cancel_through_the_personal_link_frees_the_place() -> None:
     assert response.status_code == 302
     ben.refresh_from_db()
     assert ben.status == "confirmed"
+
+
+def test_personal_page_keeps_its_link_private() -> None:
+    registration = make_registration(make_event())
+    content = Client().get(f"/en/events/registration/{make_token(registration)}/").content.decode()
+    assert '<meta name="robots" content="noindex">' in content
+    assert '<meta name="referrer" content="same-origin">' in content
