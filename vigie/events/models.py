@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country, Sourced
+from vigie.events.texts import text
 
 LANGUAGE_CODES = ("en", "fr", "es")
 
@@ -92,8 +93,6 @@ class Series(Sourced):
         ordering = ["slug"]
 
     def __str__(self) -> str:
-        from vigie.events.texts import text
-
         return text(self, "title") or self.slug
 
 
@@ -240,8 +239,6 @@ class Event(Sourced):
         ]
 
     def __str__(self) -> str:
-        from vigie.events.texts import text
-
         return text(self, "title") or self.slug
 
     def clean(self) -> None:
@@ -278,8 +275,6 @@ class ProgrammeItem(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        from vigie.events.texts import text
-
         return text(self, "title", self.event.language_order)
 
 
@@ -361,8 +356,6 @@ class Question(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        from vigie.events.texts import text
-
         return text(self, "label", self.event.language_order)
 
     @property

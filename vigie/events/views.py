@@ -28,11 +28,14 @@ from vigie.events.services import (
 from vigie.events.texts import text
 
 
-def _month(request: HttpRequest) -> datetime.date:
+def _month(request: HttpRequest, upcoming: list[Event]) -> datetime.date:
+    """The month asked for, else the month of the next event, else this month."""
     raw = request.GET.get("month", "")
     try:
         return datetime.date.fromisoformat(f"{raw}-01")
     except ValueError:
+        if upcoming:
+            return upcoming[0].starts_at.astimezone(upcoming[0].zone).date().replace(day=1)
         return timezone.now().date().replace(day=1)
 
 
@@ -58,14 +61,15 @@ def event_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("series"):
         series = get_object_or_404(Series, slug=request.GET["series"])
         events = events.filter(series=series)
-    month = _month(request)
+    upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at"))
+    month = _month(request, upcoming)
     next_month = (month + datetime.timedelta(days=32)).replace(day=1)
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
     return render(
         request,
         "events/event_list.html",
         {
-            "upcoming": list(events.filter(ends_at__gte=now).order_by("starts_at")),
+            "upcoming": upcoming,
             "past": list(events.filter(ends_at__lt=now).order_by("-starts_at")),
             "series_list": Series.objects.filter(events__status=Event.Status.PUBLISHED).distinct(),
             "selected_series": series,

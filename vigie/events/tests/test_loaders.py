@@ -1,11 +1,13 @@
 """The bundled workshop of the seed invitation and the fictional demo load exactly and idempotently."""
 
 import datetime
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from vigie.core.errors import DataFileError
 from vigie.core.loaders import load_countries
@@ -74,3 +76,23 @@ def test_a_bad_row_names_file_line_and_field_and_writes_nothing(
     with pytest.raises(DataFileError, match=r"events.csv, line \d+, field `ends`: .*end after"):
         load_programme(folder)
     assert Event.objects.count() == 0 and Series.objects.count() == 0
+
+
+def test_import_command_reports_an_unknown_speaker_and_writes_nothing(
+    countries: None, tmp_path: Path
+) -> None:
+    folder = tmp_path / "events"
+    shutil.copytree(Path(settings.DATA_DIR) / "events", folder)
+    contributions = folder / "contributions.csv"
+    contributions.write_text(contributions.read_text().replace("angela-me", "angela-nobody"))
+    with pytest.raises(
+        CommandError, match=r"contributions.csv, line 3, field `person`: 'angela-nobody'"
+    ):
+        call_command("load_event_programme", str(folder), stdout=io.StringIO())
+    assert Event.objects.count() == 0
+
+
+def test_import_command_loads_a_folder(countries: None) -> None:
+    out = io.StringIO()
+    call_command("load_event_programme", str(Path(settings.DATA_DIR) / "events"), stdout=out)
+    assert "events: 1 created" in out.getvalue()

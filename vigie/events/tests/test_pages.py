@@ -160,3 +160,9 @@ def test_personal_page_keeps_its_link_private() -> None:
     content = Client().get(f"/en/events/registration/{make_token(registration)}/").content.decode()
     assert '<meta name="robots" content="noindex">' in content
     assert '<meta name="referrer" content="same-origin">' in content
+
+
+def test_calendar_opens_on_the_month_of_the_next_event() -> None:
+    _seed_like_event()
+    content = Client().get("/en/events/").content.decode()
+    assert "<strong>April 2031</strong>" in content
