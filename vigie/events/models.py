@@ -34,7 +34,7 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("%(zone)s is not a known time zone."), params={"zone": value})
 
 
-RESERVED_SLUGS = ("staff", "series", "registration")
+RESERVED_SLUGS = ("staff", "series", "registration", "mine")
 
 
 def validate_event_slug(value: str) -> None:
