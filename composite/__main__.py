@@ -1,0 +1,5 @@
+import sys
+
+from composite.cli import main
+
+sys.exit(main())
