@@ -28,19 +28,20 @@ class IndexData:
     names: pd.Series
 
 
-def read_table(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+def read_table(source: str | Path | pd.DataFrame, unit_column: str = "uCode") -> pd.DataFrame:
+    """Read the data table; numbers are parsed by the CSV reader, unit codes stay text."""
     if isinstance(source, pd.DataFrame):
         return source.copy()
     try:
-        return pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
+        return pd.read_csv(source, dtype={unit_column: str}, keep_default_na=False, na_values=[""])
     except (OSError, pd.errors.ParserError) as error:
         raise DataError(f"cannot read the data: {error}") from None
 
 
 def prepare_data(spec: IndexSpec, source: str | Path | pd.DataFrame) -> IndexData:
     """Check the table against the spec and split it into its parts."""
-    table = read_table(source)
     unit_column = spec.index.unit_column
+    table = read_table(source, unit_column)
     if unit_column not in table.columns:
         raise DataError(f"the data have no unit column {unit_column!r}")
     units = table[unit_column].astype(str).str.strip()
@@ -60,14 +61,15 @@ def prepare_data(spec: IndexSpec, source: str | Path | pd.DataFrame) -> IndexDat
     if absent and spec.steps.denominate.enabled:
         raise DataError(f"denominator column(s) missing from the data: {', '.join(absent)}")
 
-    indicators = pd.DataFrame(index=table.index)
+    columns: dict[str, pd.Series | np.ndarray] = {}
     for indicator in spec.indicators:
         column = table[indicator.code]
         normalise = indicator.normalise or spec.steps.normalise
         if normalise.method == "categorical" and normalise.mapping:
-            indicators[indicator.code] = map_categories(column, normalise.mapping, indicator.code)
+            columns[indicator.code] = map_categories(column, normalise.mapping, indicator.code)
         else:
-            indicators[indicator.code] = _numeric(column, indicator.code)
+            columns[indicator.code] = _numeric(column, indicator.code).to_numpy()
+    indicators = pd.DataFrame(columns, index=table.index)
     coverage = indicators.notna().mean()
     empty = coverage[coverage == 0]
     if not empty.empty:
@@ -91,6 +93,8 @@ def prepare_data(spec: IndexSpec, source: str | Path | pd.DataFrame) -> IndexDat
 
 
 def _numeric(column: pd.Series, code: str) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(column):
+        return column.astype(float).replace([np.inf, -np.inf], np.nan)
     converted = pd.to_numeric(column, errors="coerce")
     bad = column.notna() & converted.isna()
     if bad.any():

@@ -5,8 +5,9 @@ the same group (e.g. the same region). "none" leaves gaps, and aggregation then 
 available values only (re-normalising the weights), as COINr's ``a_amean`` does.
 """
 
-from typing import Literal
+import warnings
 
+import numpy as np
 import pandas as pd
 
 from composite.errors import DataError
@@ -26,10 +27,16 @@ def impute(indicators: pd.DataFrame, method: str, groups: pd.Series | None = Non
     if method in {"mean_group", "median_group"}:
         if groups is None:
             raise DataError(f"imputation {method!r} needs a group column")
-        statistic: Literal["mean", "median"] = "mean" if method == "mean_group" else "median"
-        known = groups.notna()
-        result = indicators.copy()
-        grouped = indicators[known].groupby(groups[known])
-        result.loc[known] = indicators[known].fillna(grouped.transform(statistic))
-        return result
+        statistic = np.nanmean if method == "mean_group" else np.nanmedian
+        values = indicators.to_numpy(dtype=float, copy=True)
+        labels = groups.to_numpy()
+        known = groups.notna().to_numpy()
+        for label in pd.unique(labels[known]):
+            rows = known & (labels == label)
+            block = values[rows]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a group with no value stays NaN
+                fill = statistic(block, axis=0)
+            values[rows] = np.where(np.isnan(block), fill, block)
+        return pd.DataFrame(values, index=indicators.index, columns=indicators.columns)
     raise DataError(f"unknown imputation method {method!r}")

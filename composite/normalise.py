@@ -112,7 +112,7 @@ def normalise_frame(
     targets: dict[str, float | None],
 ) -> pd.DataFrame:
     """Normalise every indicator with its own or the global method."""
-    result = pd.DataFrame(index=indicators.index)
+    columns = {}
     units = list(indicators.index)
     for code in indicators.columns:
         spec = overrides.get(code, default)
@@ -120,7 +120,7 @@ def normalise_frame(
         if spec.reference_unit is not None and spec.reference_unit in units:
             reference = units.index(spec.reference_unit)
         values = indicators[code].to_numpy(dtype=float)
-        result[code] = normalise_values(
+        columns[code] = normalise_values(
             values,
             spec,
             direction=directions.get(code, 1),
@@ -128,4 +128,4 @@ def normalise_frame(
             reference_index=reference,
             code=code,
         )
-    return result
+    return pd.DataFrame(columns, index=indicators.index)

@@ -128,12 +128,12 @@ def treat_frame(
     indicators: pd.DataFrame, default: TreatSpec, overrides: dict[str, TreatSpec]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Treat every indicator; returns the treated frame and a table of what was done."""
-    treated = indicators.copy()
+    columns = {}
     rows = []
     for code in indicators.columns:
         spec = overrides.get(code, default)
         result = treat_values(indicators[code].to_numpy(dtype=float), spec)
-        treated[code] = result.values
+        columns[code] = result.values
         rows.append(
             {
                 "indicator": code,
@@ -143,4 +143,5 @@ def treat_frame(
                 "transformed": result.transformed,
             }
         )
+    treated = pd.DataFrame(columns, index=indicators.index)
     return treated, pd.DataFrame(rows).set_index("indicator")

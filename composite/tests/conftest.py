@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import pytest
+
+from composite import IndexData, IndexSpec, load_spec, prepare_data
+
+ASEM = Path(__file__).parent / "data" / "asem"
+ASEM_SPEC = Path(__file__).parent.parent / "examples" / "asem.toml"
+
+
+@pytest.fixture(scope="session")
+def asem_spec() -> IndexSpec:
+    return load_spec(ASEM_SPEC)
+
+
+@pytest.fixture(scope="session")
+def asem_data(asem_spec: IndexSpec) -> IndexData:
+    return prepare_data(asem_spec, ASEM / "iData.csv")
