@@ -255,7 +255,8 @@ def parse_spec(document: dict[str, Any]) -> IndexSpec:
 
 def load_spec(source: str | Path) -> IndexSpec:
     """Read and validate a TOML spec from a path or from TOML text."""
-    path = Path(source) if not str(source).lstrip().startswith("[") else None
+    is_text = isinstance(source, str) and ("\n" in source or source.lstrip().startswith("["))
+    path = None if is_text else Path(source)
     try:
         text = path.read_text(encoding="utf-8") if path is not None else str(source)
         document = tomllib.loads(text)

@@ -1,0 +1,45 @@
+"""Read-only JSON API of published index editions (/api/v1/index/)."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from vigie.index import queries
+
+router = Router(tags=["index"])
+
+
+class EditionOut(Schema):
+    id: int
+    slug: str
+    title: str
+    year: int
+    version: int
+    kind: str
+    is_demonstration: bool
+    units: int
+    url: str
+
+
+class ResultOut(Schema):
+    unit_code: str
+    name: str
+    iso3: str
+    score: float | None
+    rank: int | None
+    rank_q05: float | None
+    rank_median: float | None
+    rank_q95: float | None
+    status: str
+    dimensions: dict[str, float | None]
+    sources: list[str]
+
+
+@router.get("/editions/", response=list[EditionOut])
+def editions(request):  # type: ignore[no-untyped-def]
+    return queries.list_editions()
+
+
+@router.get("/editions/{slug}/results/", response=list[ResultOut])
+def results(request, slug: str):  # type: ignore[no-untyped-def]
+    edition = get_object_or_404(queries.public_editions(), slug=slug)
+    return queries.get_rankings(edition.pk)

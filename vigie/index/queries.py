@@ -1,0 +1,172 @@
+"""Reads of index editions for pages, the API and other apps (plain data)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from composite.aggregate import aggregate_values
+from composite.rank import rank_scores
+from vigie.core.i18n import localized
+from vigie.core.models import Country
+from vigie.index.models import Edition, UnitResult
+
+PUBLIC_STATUSES = (Edition.Status.PUBLISHED,)
+
+
+def public_editions() -> QuerySet[Edition]:
+    return Edition.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def list_editions() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": e.pk, "slug": e.slug, "title": e.title, "year": e.year, "version": e.version,
+            "kind": e.kind, "is_demonstration": e.is_demonstration,
+            "units": e.units.count(), "url": e.get_absolute_url(),
+        }
+        for e in public_editions()
+    ]
+
+
+def _row(edition: Edition, unit: UnitResult) -> dict[str, Any]:
+    country = unit.country
+    return {
+        "unit_code": unit.unit_code,
+        "name": country.name if country else unit.name,
+        "iso2": country.iso2 if country else "",
+        "iso3": country.iso3 if country else "",
+        "numeric": country.numeric if country else "",
+        "region": country.get_region_display() if country and country.region else "",
+        "region_code": country.region if country else "",
+        "score": unit.score,
+        "rank": unit.rank,
+        "dimensions": {d["code"]: unit.dimension_scores.get(d["code"]) for d in edition.dimensions},
+        "rank_median": unit.rank_median,
+        "rank_q05": unit.rank_q05,
+        "rank_q95": unit.rank_q95,
+        "status": unit.status,
+        "status_label": unit.get_status_display(),
+        "note": unit.note,
+        "sources": [s.url for s in unit.sources.all()],
+        "url": reverse("index:unit", args=[edition.slug, unit.unit_code]),
+    }
+
+
+def get_rankings(edition_id: int, *, region: str = "", sort: str = "rank") -> list[dict[str, Any]]:
+    """An edition's rows, optionally filtered by UN M49 region and sorted by a column."""
+    edition = Edition.objects.get(pk=edition_id)
+    units = edition.units.select_related("country").prefetch_related("sources")
+    if region:
+        units = units.filter(country__region=region)
+    rows = [_row(edition, unit) for unit in units]
+    return sort_rows(rows, sort)
+
+
+def sort_rows(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+
+    def value(row: dict[str, Any]) -> tuple[int, Any]:
+        if key == "name":
+            item: Any = row["name"]
+        elif key in row["dimensions"]:
+            item = row["dimensions"][key]
+        else:
+            item = row.get(key)
+        return (item is None, item if item is not None else 0)
+
+    present = [r for r in rows if value(r)[0] is False]
+    missing = [r for r in rows if value(r)[0] is True]
+    present.sort(key=value, reverse=descending)
+    return present + missing
+
+
+@dataclass(frozen=True)
+class ReweightedRow:
+    unit_code: str
+    name: str
+    score: float | None
+    rank: int | None
+    nominal_rank: int | None
+
+
+def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]:
+    """Recompute the index from stored dimension scores with new dimension weights.
+
+    Uses the engine's own aggregation (the edition's index method) over the top-level
+    components, so the result equals a rebuild of the index with those weights.
+    """
+    codes = [d["code"] for d in edition.dimensions]
+    units = list(edition.units.select_related("country"))
+    matrix = np.array(
+        [[np.nan if u.dimension_scores.get(c) is None else u.dimension_scores[c] for c in codes]
+         for u in units],
+        dtype=float,
+    )
+    w = np.array([max(0.0, float(weights.get(c, 1.0))) for c in codes])
+    if not units:
+        return []
+    if w.sum() == 0:
+        w = np.ones_like(w)
+    scores = aggregate_values(matrix, w, edition.index_method, label=edition.slug)
+    ranks = rank_scores(scores)
+    rows = [
+        ReweightedRow(
+            u.unit_code, u.country.name if u.country else u.name,
+            None if np.isnan(s) else float(s), None if np.isnan(r) else int(r), u.rank,
+        )
+        for u, s, r in zip(units, scores, ranks, strict=True)
+    ]
+    return sorted(rows, key=lambda row: (row.rank is None, row.rank or 0, row.name))
+
+
+def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
+    """The country's result in every published edition (for the country profile)."""
+    code = iso3_or_iso2.strip().upper()
+    field = "iso2" if len(code) == 2 else "iso3"
+    country = Country.objects.filter(**{field: code}).first()
+    if country is None:
+        return []
+    summaries = []
+    for unit in (
+        UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
+        .select_related("edition").prefetch_related("sources")
+    ):
+        edition = unit.edition
+        dims = {
+            d["code"]: unit.dimension_scores.get(d["code"]) for d in edition.dimensions
+        }
+        known = {k: v for k, v in dims.items() if v is not None}
+        summaries.append({
+            "edition": edition.title, "edition_slug": edition.slug, "year": edition.year,
+            "is_demonstration": edition.is_demonstration, "score": unit.score,
+            "rank": unit.rank, "of": edition.units.count(), "status": unit.status,
+            "status_label": unit.get_status_display(),
+            "sources": [s.url for s in unit.sources.all()],
+            "dimensions": [
+                {"code": k, "name": edition.dimension_name(k), "score": v} for k, v in dims.items()
+            ],
+            "rank_q05": unit.rank_q05, "rank_q95": unit.rank_q95,
+            "strongest": edition.dimension_name(max(known, key=lambda k: known[k])) if known else "",
+            "weakest": edition.dimension_name(min(known, key=lambda k: known[k])) if known else "",
+            "url": reverse("index:unit", args=[edition.slug, unit.unit_code]),
+        })
+    return summaries
+
+
+def get_map_values(edition: Edition, field: str) -> list[dict[str, Any]]:
+    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map."""
+    values = []
+    for unit in edition.units.select_related("country"):
+        if unit.country is None:
+            continue
+        value = unit.score if field == "score" else unit.dimension_scores.get(field)
+        values.append({"id": unit.country.numeric, "name": unit.country.name, "value": value})
+    return values
+
+
+def dimension_label(edition: Edition, code: str) -> str:
+    return localized(edition, "title") if code == "score" else edition.dimension_name(code)

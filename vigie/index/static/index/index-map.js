@@ -1,0 +1,29 @@
+/* The index map: colour by the overall score or by a dimension, redrawn when the choice changes. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var element = document.getElementById("index-map");
+    var select = document.querySelector("[data-map-select]");
+    if (!element || !window.VigieChoropleth) { return; }
+    var all = JSON.parse(document.getElementById("map-values").textContent);
+    var labels = JSON.parse(document.getElementById("map-labels").textContent);
+
+    function draw(field) {
+      element.dataset.field = field;
+      element.dataset.title = labels[field];
+      element.removeAttribute("data-rendered");
+      var values = all[field].map(function (row) { return { id: row.id, value: row.value, label: row.name }; });
+      return window.VigieChoropleth.render(element, values);
+    }
+
+    draw(element.dataset.field);
+    if (select) {
+      select.addEventListener("change", function () {
+        draw(select.value);
+        var url = new URL(window.location.href);
+        url.searchParams.set("dimension", select.value);
+        window.history.replaceState(null, "", url);
+      });
+    }
+  });
+})();

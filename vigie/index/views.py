@@ -1,0 +1,192 @@
+"""Public pages of the index: editions, rankings, map, unit profile, methodology, reweighting."""
+
+import csv
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+import composite
+from vigie.core.regions import Region
+from vigie.index import queries
+from vigie.index.models import Edition
+
+
+def _public_edition(slug: str) -> Edition:
+    return get_object_or_404(queries.public_editions(), slug=slug)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    editions = list(queries.public_editions())
+    return render(request, "index/home.html", {"editions": editions})
+
+
+def _sort_key(request: HttpRequest, edition: Edition) -> str:
+    allowed = {"rank", "name", "score", *[d["code"] for d in edition.dimensions]}
+    sort = request.GET.get("sort", "rank")
+    return sort if sort.lstrip("-") in allowed else "rank"
+
+
+def edition(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    region = request.GET.get("region", "")
+    if region not in Region.values:
+        region = ""
+    sort = _sort_key(request, edition)
+    rows = queries.get_rankings(edition.pk, region=region, sort=sort)
+    context = {
+        "edition": edition, "rows": rows, "region": region, "sort": sort,
+        "regions": Region.choices,
+        "dimensions": [(d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions],
+        "has_intervals": any(r["rank_q05"] is not None for r in rows),
+        "indistinguishable": edition.indistinguishable,
+    }
+    template = "index/partials/rankings_table.html" if request.headers.get("HX-Request") else "index/edition.html"
+    return render(request, template, context)
+
+
+def edition_map(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    choices = [("score", _("Overall score"))] + [
+        (d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions
+    ]
+    field = request.GET.get("dimension", "score")
+    if field not in dict(choices):
+        field = "score"
+    values = {code: queries.get_map_values(edition, code) for code, _label in choices}
+    return render(request, "index/map.html", {
+        "edition": edition, "choices": choices, "field": field, "labels": dict(choices),
+        "map_values": values, "rows": queries.get_map_values(edition, field),
+    })
+
+
+def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    rows = queries.get_rankings(edition.pk)
+    row = next((r for r in rows if r["unit_code"] == unit_code), None)
+    if row is None:
+        raise Http404(_("This unit is not in the edition."))
+    known = [(code, value) for code, value in row["dimensions"].items() if value is not None]
+    dimension_rows = []
+    for code, value in row["dimensions"].items():
+        others = sorted(r["dimensions"][code] for r in rows if r["dimensions"].get(code) is not None)
+        median = others[len(others) // 2] if others else None
+        dimension_rows.append({"name": edition.dimension_name(code), "score": value, "median": median})
+    scores = sorted(r["score"] for r in rows if r["score"] is not None)
+    compare = [r for r in rows if r["unit_code"] in request.GET.getlist("compare")]
+    return render(request, "index/unit.html", {
+        "edition": edition, "row": row, "dimension_rows": dimension_rows,
+        "strongest": edition.dimension_name(max(known, key=lambda kv: kv[1])[0]) if known else "",
+        "weakest": edition.dimension_name(min(known, key=lambda kv: kv[1])[0]) if known else "",
+        "median_score": scores[len(scores) // 2] if scores else None,
+        "count": len(rows), "others": rows, "compare": compare,
+        "indistinguishable_from": [
+            a if b == unit_code else b for a, b in edition.indistinguishable if unit_code in (a, b)
+        ],
+    })
+
+
+def methodology(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    spec = composite.load_spec(edition.spec_toml) if edition.spec_toml else None
+    tree: list[dict[str, Any]] = []
+    if spec is not None:
+        names = {node.code: (node.name or node.code) for node in spec.nodes()}
+        weights = spec.weights()
+
+        def branch(code: str, depth: int) -> None:
+            tree.append({"code": code, "name": names[code], "depth": depth, "weight": weights.get(code)})
+            for child in spec.children(code):
+                branch(child, depth + 1)
+
+        branch(spec.index_code, 0)
+    return render(request, "index/methodology.html", {
+        "edition": edition, "spec": spec, "tree": tree,
+        "aggregation_methods": [
+            (spec.index.levels[level - 1], spec.aggregation_method(level))
+            for level in range(2, len(spec.index.levels) + 1)
+        ] if spec else [],
+    })
+
+
+def _weights_from(request: HttpRequest, edition: Edition) -> dict[str, float]:
+    weights = {}
+    for dimension in edition.dimensions:
+        raw = request.GET.get(f"w_{dimension['code']}")
+        default = edition.dimension_weights.get(dimension["code"], 1.0)
+        try:
+            weights[dimension["code"]] = min(max(float(raw), 0.0), 10.0) if raw else float(default)
+        except ValueError:
+            weights[dimension["code"]] = float(default)
+    return weights
+
+
+def reweight(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    if not edition.dimension_weights:
+        raise Http404(_("This edition has no dimension scores to reweight."))
+    weights = _weights_from(request, edition)
+    rows = queries.reweight(edition, weights)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{edition.slug}-reweighted.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["rank", "unit", "name", "score", "published_rank", *weights])
+        writer.writerow(["", "", _("weights"), "", "", *weights.values()])
+        for row in rows:
+            writer.writerow([row.rank, row.unit_code, row.name,
+                             "" if row.score is None else round(row.score, 4), row.nominal_rank])
+        return response
+    total = sum(weights.values()) or 1.0
+    context = {
+        "edition": edition, "rows": rows,
+        "sliders": [
+            {"code": d["code"], "name": edition.dimension_name(d["code"]),
+             "weight": weights[d["code"]], "share": weights[d["code"]] / total * 100}
+            for d in edition.dimensions
+        ],
+        "query": "&".join(f"w_{code}={value:g}" for code, value in weights.items()),
+    }
+    template = "index/partials/reweight_table.html" if request.headers.get("HX-Request") else "index/reweight.html"
+    return render(request, template, context)
+
+
+def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    rows = queries.get_rankings(edition.pk)
+    codes = [d["code"] for d in edition.dimensions]
+    if fmt == "json":
+        payload = {
+            "edition": edition.title, "year": edition.year, "version": edition.version,
+            "licence": edition.licence or "CC BY 4.0",
+            "demonstration": edition.is_demonstration,
+            "results": [
+                {key: row[key] for key in ("unit_code", "name", "iso3", "score", "rank",
+                                           "rank_q05", "rank_median", "rank_q95", "status",
+                                           "dimensions", "sources")}
+                for row in rows
+            ],
+        }
+        return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{edition.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["unit_code", "name", "iso3", "score", "rank", "rank_q05", "rank_median",
+                     "rank_q95", *codes, "status", "sources"])
+    for row in rows:
+        writer.writerow([row["unit_code"], row["name"], row["iso3"], row["score"], row["rank"],
+                         row["rank_q05"], row["rank_median"], row["rank_q95"],
+                         *[row["dimensions"].get(c) for c in codes], row["status"],
+                         " | ".join(row["sources"])])
+    return response
+
+
+def inputs(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug)
+    if not (edition.inputs_are_open and edition.input_csv):
+        raise Http404(_("The inputs of this edition are not published."))
+    response = HttpResponse(edition.input_csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-inputs.csv"'
+    return response
+
