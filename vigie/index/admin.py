@@ -14,8 +14,15 @@ class UnitResultInline(admin.TabularInline):
 class EditionAdmin(admin.ModelAdmin):
     list_display = ("title_en", "family", "version", "year", "kind", "status", "is_demonstration")
     list_filter = ("kind", "status", "is_demonstration")
-    readonly_fields = ("stages", "progress", "progress_message", "error", "computed_at",
-                       "published_at", "indistinguishable")
+    readonly_fields = (
+        "stages",
+        "progress",
+        "progress_message",
+        "error",
+        "computed_at",
+        "published_at",
+        "indistinguishable",
+    )
     inlines = [UnitResultInline]
 
     def has_change_permission(self, request: object, obj: Edition | None = None) -> bool:

@@ -1,5 +1,8 @@
 """Read-only JSON API of published index editions (/api/v1/index/)."""
 
+from typing import Any
+
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
@@ -35,11 +38,11 @@ class ResultOut(Schema):
 
 
 @router.get("/editions/", response=list[EditionOut])
-def editions(request):  # type: ignore[no-untyped-def]
+def editions(request: HttpRequest) -> list[dict[str, Any]]:
     return queries.list_editions()
 
 
 @router.get("/editions/{slug}/results/", response=list[ResultOut])
-def results(request, slug: str):  # type: ignore[no-untyped-def]
+def results(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     edition = get_object_or_404(queries.public_editions(), slug=slug)
     return queries.get_rankings(edition.pk)

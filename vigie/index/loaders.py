@@ -22,9 +22,18 @@ from vigie.index import services
 from vigie.index.models import Edition, UnitResult
 
 GDPI_COLUMNS = (
-    "iso3", "country", "rank", "overall", "absence_of_extreme_responses",
-    "proportionality_of_criminal_justice", "health_and_harm_reduction",
-    "access_to_controlled_medicines", "development", "status", "notes", "sources",
+    "iso3",
+    "country",
+    "rank",
+    "overall",
+    "absence_of_extreme_responses",
+    "proportionality_of_criminal_justice",
+    "health_and_harm_reduction",
+    "access_to_controlled_medicines",
+    "development",
+    "status",
+    "notes",
+    "sources",
 )
 FRAMEWORK_COLUMNS = ("code", "name_en", "name_fr", "name_es", "description_en", "source")
 DEMO_REPLICATIONS = 300
@@ -59,8 +68,10 @@ def _score(row: CsvRow, field: str) -> float | None:
 def _framework(folder: Path) -> list[dict[str, str]]:
     rows = iter_csv_file(folder / "gdpi_framework.csv", required_columns=FRAMEWORK_COLUMNS)
     return [
-        {key: row.get(key) for key in ("code", "name_en", "name_fr", "name_es", "description_en",
-                                         "source")}
+        {
+            key: row.get(key)
+            for key in ("code", "name_en", "name_fr", "name_es", "description_en", "source")
+        }
         for row in rows
     ]
 
@@ -83,10 +94,14 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
         sources = [url.strip() for url in row.required("sources").split("|") if url.strip()]
         parsed.append((row, country, status, sources))
     edition, created = Edition.objects.get_or_create(
-        family="gdpi", version=1,
+        family="gdpi",
+        version=1,
         defaults={
-            "slug": "gdpi-2021", "year": 2021, "kind": Edition.Kind.PUBLISHED,
-            "status": Edition.Status.PUBLISHED, "published_at": timezone.now(),
+            "slug": "gdpi-2021",
+            "year": 2021,
+            "kind": Edition.Kind.PUBLISHED,
+            "status": Edition.Status.PUBLISHED,
+            "published_at": timezone.now(),
             "title_en": "Global Drug Policy Index 2021",
             "title_fr": "Indice mondial des politiques en matière de drogues 2021",
             "title_es": "Índice Global de Políticas de Drogas 2021",
@@ -118,18 +133,24 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
     )
     if not created:
         return LoadReport(0, edition.units.count())
-    edition.sources.add(cite_source(
-        url="https://idpc.net/press/2021/11/most-countries-fail-drug-policy-test-according-to-new-index",
-        title="Most countries fail drug policy test, according to new index",
-        publisher="International Drug Policy Consortium",
-    ))
+    edition.sources.add(
+        cite_source(
+            url="https://idpc.net/press/2021/11/most-countries-fail-drug-policy-test-according-to-new-index",
+            title="Most countries fail drug policy test, according to new index",
+            publisher="International Drug Policy Consortium",
+        )
+    )
     for row, country, status, sources in parsed:
         result = UnitResult.objects.create(
-            edition=edition, unit_code=country.iso3, name=row.required("country"),
-            country=country, score=_score(row, "overall"),
+            edition=edition,
+            unit_code=country.iso3,
+            name=row.required("country"),
+            country=country,
+            score=_score(row, "overall"),
             rank=row.integer("rank", required=False),
             dimension_scores={code: _score(row, code) for code in codes if row.get(code)},
-            status=status, note=row.get("notes"),
+            status=status,
+            note=row.get("notes"),
         )
         result.sources.set([cite_source(url=url) for url in sources])
     return LoadReport(len(parsed), 0)
@@ -142,7 +163,8 @@ def load_asem_demonstration(folder: Path | None = None) -> LoadReport:
     if Edition.objects.filter(family="asem-demo").exists():
         return LoadReport(0, 1)
     edition = services.create_edition(
-        family="asem-demo", year=2018,
+        family="asem-demo",
+        year=2018,
         title_en="Methodology demonstration: ASEM connectivity (not drug-policy data)",
         title_fr="Démonstration de la méthode : connectivité ASEM (pas des données sur les drogues)",
         title_es="Demostración metodológica: conectividad ASEM (no son datos de políticas de drogas)",
@@ -165,12 +187,17 @@ def load_asem_demonstration(folder: Path | None = None) -> LoadReport:
             "No dice nada sobre políticas de drogas."
         ),
         spec_toml=(folder / "asem.toml").read_text(encoding="utf-8"),
-        is_demonstration=True, licence="MIT (COINr example data)", inputs_are_open=True,
+        is_demonstration=True,
+        licence="MIT (COINr example data)",
+        inputs_are_open=True,
     )
-    edition.sources.add(cite_source(
-        url="https://github.com/bluefoxr/COINr", title="COINr: composite indicator development",
-        publisher="European Commission Joint Research Centre",
-    ))
+    edition.sources.add(
+        cite_source(
+            url="https://github.com/bluefoxr/COINr",
+            title="COINr: composite indicator development",
+            publisher="European Commission Joint Research Centre",
+        )
+    )
     edition = services.upload_indicator_data(
         edition=edition, csv_text=(folder / "iData.csv").read_text(encoding="utf-8")
     )

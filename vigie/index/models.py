@@ -51,15 +51,15 @@ class Edition(Sourced):
     input_csv = models.TextField(_("indicator data (CSV)"), blank=True)
     inputs_are_open = models.BooleanField(_("indicator data may be published"), default=False)
     dimensions = models.JSONField(
-        _("dimensions"), default=list, blank=True,
+        _("dimensions"),
+        default=list,
+        blank=True,
         help_text=_("Top-level components: code and names in English, French and Spanish."),
     )
     index_method = models.CharField(_("index aggregation"), max_length=20, default="arithmetic")
     dimension_weights = models.JSONField(_("dimension weights"), default=dict, blank=True)
     stages = models.JSONField(_("computed stages"), default=dict, blank=True)
-    uncertainty_replications = models.PositiveIntegerField(
-        _("uncertainty replications"), default=0
-    )
+    uncertainty_replications = models.PositiveIntegerField(_("uncertainty replications"), default=0)
     indistinguishable = models.JSONField(_("indistinguishable ranks"), default=list, blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     progress_message = models.CharField(_("progress"), max_length=200, blank=True)
@@ -68,7 +68,10 @@ class Edition(Sourced):
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         verbose_name=_("created by"),
     )
 
@@ -133,7 +136,11 @@ class UnitResult(Sourced):
     unit_code = models.CharField(_("unit code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
     country = models.ForeignKey(
-        Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="index_results",
+        Country,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="index_results",
         verbose_name=_("country"),
     )
     score = models.FloatField(_("score"), null=True, blank=True)

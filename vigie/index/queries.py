@@ -23,9 +23,15 @@ def public_editions() -> QuerySet[Edition]:
 def list_editions() -> list[dict[str, Any]]:
     return [
         {
-            "id": e.pk, "slug": e.slug, "title": e.title, "year": e.year, "version": e.version,
-            "kind": e.kind, "is_demonstration": e.is_demonstration,
-            "units": e.units.count(), "url": e.get_absolute_url(),
+            "id": e.pk,
+            "slug": e.slug,
+            "title": e.title,
+            "year": e.year,
+            "version": e.version,
+            "kind": e.kind,
+            "is_demonstration": e.is_demonstration,
+            "units": e.units.count(),
+            "url": e.get_absolute_url(),
         }
         for e in public_editions()
     ]
@@ -102,8 +108,10 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
     codes = [d["code"] for d in edition.dimensions]
     units = list(edition.units.select_related("country"))
     matrix = np.array(
-        [[np.nan if u.dimension_scores.get(c) is None else u.dimension_scores[c] for c in codes]
-         for u in units],
+        [
+            [np.nan if u.dimension_scores.get(c) is None else u.dimension_scores[c] for c in codes]
+            for u in units
+        ],
         dtype=float,
     )
     w = np.array([max(0.0, float(weights.get(c, 1.0))) for c in codes])
@@ -115,8 +123,11 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
     ranks = rank_scores(scores)
     rows = [
         ReweightedRow(
-            u.unit_code, u.country.name if u.country else u.name,
-            None if np.isnan(s) else float(s), None if np.isnan(r) else int(r), u.rank,
+            u.unit_code,
+            u.country.name if u.country else u.name,
+            None if np.isnan(s) else float(s),
+            None if np.isnan(r) else int(r),
+            u.rank,
         )
         for u, s, r in zip(units, scores, ranks, strict=True)
     ]
@@ -133,27 +144,39 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
     summaries = []
     for unit in (
         UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
-        .select_related("edition").prefetch_related("sources")
+        .select_related("edition")
+        .prefetch_related("sources")
     ):
         edition = unit.edition
-        dims = {
-            d["code"]: unit.dimension_scores.get(d["code"]) for d in edition.dimensions
-        }
+        dims = {d["code"]: unit.dimension_scores.get(d["code"]) for d in edition.dimensions}
         known = {k: v for k, v in dims.items() if v is not None}
-        summaries.append({
-            "edition": edition.title, "edition_slug": edition.slug, "year": edition.year,
-            "is_demonstration": edition.is_demonstration, "score": unit.score,
-            "rank": unit.rank, "of": edition.units.count(), "status": unit.status,
-            "status_label": unit.get_status_display(),
-            "sources": [s.url for s in unit.sources.all()],
-            "dimensions": [
-                {"code": k, "name": edition.dimension_name(k), "score": v} for k, v in dims.items()
-            ],
-            "rank_q05": unit.rank_q05, "rank_q95": unit.rank_q95,
-            "strongest": edition.dimension_name(max(known, key=lambda k: known[k])) if known else "",
-            "weakest": edition.dimension_name(min(known, key=lambda k: known[k])) if known else "",
-            "url": reverse("index:unit", args=[edition.slug, unit.unit_code]),
-        })
+        summaries.append(
+            {
+                "edition": edition.title,
+                "edition_slug": edition.slug,
+                "year": edition.year,
+                "is_demonstration": edition.is_demonstration,
+                "score": unit.score,
+                "rank": unit.rank,
+                "of": edition.units.count(),
+                "status": unit.status,
+                "status_label": unit.get_status_display(),
+                "sources": [s.url for s in unit.sources.all()],
+                "dimensions": [
+                    {"code": k, "name": edition.dimension_name(k), "score": v}
+                    for k, v in dims.items()
+                ],
+                "rank_q05": unit.rank_q05,
+                "rank_q95": unit.rank_q95,
+                "strongest": edition.dimension_name(max(known, key=lambda k: known[k]))
+                if known
+                else "",
+                "weakest": edition.dimension_name(min(known, key=lambda k: known[k]))
+                if known
+                else "",
+                "url": reverse("index:unit", args=[edition.slug, unit.unit_code]),
+            }
+        )
     return summaries
 
 

@@ -34,7 +34,9 @@ def _check_spec(spec_toml: str) -> composite.IndexSpec:
 
 def _read_csv(csv_text: str, spec: composite.IndexSpec) -> pd.DataFrame:
     return pd.read_csv(
-        StringIO(csv_text), dtype={spec.index.unit_column: str}, keep_default_na=False,
+        StringIO(csv_text),
+        dtype={spec.index.unit_column: str},
+        keep_default_na=False,
         na_values=[""],
     )
 
@@ -49,24 +51,48 @@ def _ensure_editable(edition: Edition) -> None:
 
 @transaction.atomic
 def create_edition(
-    *, family: str, year: int, title_en: str, spec_toml: str, actor: Any = None,
-    title_fr: str = "", title_es: str = "", description_en: str = "", description_fr: str = "",
-    description_es: str = "", is_demonstration: bool = False, licence: str = "",
+    *,
+    family: str,
+    year: int,
+    title_en: str,
+    spec_toml: str,
+    actor: Any = None,
+    title_fr: str = "",
+    title_es: str = "",
+    description_en: str = "",
+    description_fr: str = "",
+    description_es: str = "",
+    is_demonstration: bool = False,
+    licence: str = "",
     inputs_are_open: bool = False,
 ) -> Edition:
     """Create a draft edition of a computed index from its spec (checked by the engine)."""
     spec = _check_spec(spec_toml)
     version = (
-        Edition.objects.filter(family=family).order_by("-version").values_list("version", flat=True)
-        .first() or 0
+        Edition.objects.filter(family=family)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+        or 0
     ) + 1
     edition = Edition.objects.create(
-        family=family, version=version, slug=slugify(f"{family}-v{version}"), year=year,
-        kind=Edition.Kind.COMPUTED, title_en=title_en, title_fr=title_fr, title_es=title_es,
-        description_en=description_en, description_fr=description_fr,
-        description_es=description_es, is_demonstration=is_demonstration, licence=licence,
-        inputs_are_open=inputs_are_open, spec_toml=spec_toml,
-        dimensions=_dimensions_of(spec), created_by=actor if getattr(actor, "pk", None) else None,
+        family=family,
+        version=version,
+        slug=slugify(f"{family}-v{version}"),
+        year=year,
+        kind=Edition.Kind.COMPUTED,
+        title_en=title_en,
+        title_fr=title_fr,
+        title_es=title_es,
+        description_en=description_en,
+        description_fr=description_fr,
+        description_es=description_es,
+        is_demonstration=is_demonstration,
+        licence=licence,
+        inputs_are_open=inputs_are_open,
+        spec_toml=spec_toml,
+        dimensions=_dimensions_of(spec),
+        created_by=actor if getattr(actor, "pk", None) else None,
     )
     record_audit(action="index.edition.created", obj=edition, actor=actor)
     return edition
@@ -75,9 +101,7 @@ def create_edition(
 def _dimensions_of(spec: composite.IndexSpec) -> list[dict[str, str]]:
     top = spec.index_code
     by_code = {a.code: a for a in spec.aggregates}
-    return [
-        {"code": code, "name_en": by_code[code].name or code} for code in spec.children(top)
-    ]
+    return [{"code": code, "name_en": by_code[code].name or code} for code in spec.children(top)]
 
 
 @transaction.atomic
@@ -111,18 +135,32 @@ def new_version(*, edition: Edition, actor: Any = None) -> Edition:
     latest = Edition.objects.filter(family=edition.family).order_by("-version").first()
     version = (latest.version if latest else edition.version) + 1
     copy = Edition.objects.create(
-        family=edition.family, version=version, slug=slugify(f"{edition.family}-v{version}"),
-        year=edition.year, kind=edition.kind, is_demonstration=edition.is_demonstration,
-        title_en=edition.title_en, title_fr=edition.title_fr, title_es=edition.title_es,
-        description_en=edition.description_en, description_fr=edition.description_fr,
-        description_es=edition.description_es, licence=edition.licence,
-        spec_toml=edition.spec_toml, input_csv=edition.input_csv,
-        inputs_are_open=edition.inputs_are_open, dimensions=edition.dimensions,
+        family=edition.family,
+        version=version,
+        slug=slugify(f"{edition.family}-v{version}"),
+        year=edition.year,
+        kind=edition.kind,
+        is_demonstration=edition.is_demonstration,
+        title_en=edition.title_en,
+        title_fr=edition.title_fr,
+        title_es=edition.title_es,
+        description_en=edition.description_en,
+        description_fr=edition.description_fr,
+        description_es=edition.description_es,
+        licence=edition.licence,
+        spec_toml=edition.spec_toml,
+        input_csv=edition.input_csv,
+        inputs_are_open=edition.inputs_are_open,
+        dimensions=edition.dimensions,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     copy.sources.set(edition.sources.all())
-    record_audit(action="index.edition.new_version", obj=copy, actor=actor,
-                 changes={"from_version": edition.version})
+    record_audit(
+        action="index.edition.new_version",
+        obj=copy,
+        actor=actor,
+        changes={"from_version": edition.version},
+    )
     return copy
 
 
@@ -158,9 +196,14 @@ def compute_edition(*, edition_id: int, replications: int = DEFAULT_REPLICATIONS
             dimension_level = len(spec.index.levels) - 1
             inputs = composite.UncertainInputs(weight_noise={dimension_level: 0.25})
             summary = composite.run_uncertainty(
-                spec, data, inputs, replications=replications, seed=1,
-                progress=lambda done, total: report(20 + int(70 * done / total),
-                                                    f"uncertainty analysis {done}/{total}"),
+                spec,
+                data,
+                inputs,
+                replications=replications,
+                seed=1,
+                progress=lambda done, total: report(
+                    20 + int(70 * done / total), f"uncertainty analysis {done}/{total}"
+                ),
                 chunk=max(1, replications // 10),
             ).summary
         report(95, "saving the results")
@@ -179,8 +222,11 @@ def _clean(value: Any) -> float | None:
 
 @transaction.atomic
 def _store_results(
-    edition_id: int, spec: composite.IndexSpec, result: composite.PipelineResult,
-    summary: pd.DataFrame | None, replications: int,
+    edition_id: int,
+    spec: composite.IndexSpec,
+    result: composite.PipelineResult,
+    summary: pd.DataFrame | None,
+    replications: int,
 ) -> None:
     edition = Edition.objects.select_for_update().get(pk=edition_id)
     table = result.results_table()
@@ -188,21 +234,24 @@ def _store_results(
     edition.units.all().delete()
     rows = []
     for unit, row in table.iterrows():
-        interval = summary.loc[unit] if summary is not None and unit in summary.index else None
-        rows.append(UnitResult(
-            edition=edition, unit_code=str(unit), name=str(row["name"]),
-            country=get_country(str(unit)), score=_clean(row["score"]),
-            rank=None if pd.isna(row["rank"]) else int(row["rank"]),
-            dimension_scores={d: _clean(row[d]) for d in dimensions},
-            rank_median=_clean(interval["rank_median"]) if interval is not None else None,
-            rank_q05=_clean(interval["rank_q05"]) if interval is not None else None,
-            rank_q95=_clean(interval["rank_q95"]) if interval is not None else None,
-            status=UnitResult.Status.COMPUTED,
-        ))
+        interval = summary.loc[str(unit)] if summary is not None and unit in summary.index else None
+        rows.append(
+            UnitResult(
+                edition=edition,
+                unit_code=str(unit),
+                name=str(row["name"]),
+                country=get_country(str(unit)),
+                score=_clean(row["score"]),
+                rank=None if pd.isna(row["rank"]) else int(row["rank"]),
+                dimension_scores={d: _clean(row[d]) for d in dimensions},
+                rank_median=_clean(interval["rank_median"]) if interval is not None else None,
+                rank_q05=_clean(interval["rank_q05"]) if interval is not None else None,
+                rank_q95=_clean(interval["rank_q95"]) if interval is not None else None,
+                status=UnitResult.Status.COMPUTED,
+            )
+        )
     UnitResult.objects.bulk_create(rows)
-    edition.stages = {
-        stage: json_frame(frame) for stage, frame in result.stages.items()
-    }
+    edition.stages = {stage: json_frame(frame) for stage, frame in result.stages.items()}
     edition.dimensions = [
         {**entry, "name_en": entry.get("name_en") or entry["code"]}
         for entry in (edition.dimensions or _dimensions_of(spec))
@@ -212,7 +261,8 @@ def _store_results(
     edition.uncertainty_replications = replications if summary is not None else 0
     edition.indistinguishable = (
         [list(pair) for pair in composite.indistinguishable_pairs(summary)]
-        if summary is not None else []
+        if summary is not None
+        else []
     )
     edition.status = Edition.Status.COMPUTED
     edition.progress, edition.progress_message = 100, "done"

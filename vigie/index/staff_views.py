@@ -1,7 +1,8 @@
 """Staff pages (editors): create an edition, upload data, compute with progress, publish."""
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any, Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -46,20 +47,28 @@ def staff_editions(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             edition = services.create_edition(
-                family=form.cleaned_data["family"], year=form.cleaned_data["year"],
-                title_en=form.cleaned_data["title_en"], title_fr=form.cleaned_data["title_fr"],
+                family=form.cleaned_data["family"],
+                year=form.cleaned_data["year"],
+                title_en=form.cleaned_data["title_en"],
+                title_fr=form.cleaned_data["title_fr"],
                 title_es=form.cleaned_data["title_es"],
                 description_en=form.cleaned_data["description_en"],
-                spec_toml=_read_upload(form.cleaned_data["spec_file"]), actor=request.user,
+                spec_toml=_read_upload(form.cleaned_data["spec_file"]),
+                actor=request.user,
             )
         except UploadRejected as error:
             form.add_error("spec_file", str(error))
         else:
             messages.success(request, _("Edition created. Upload its indicator data next."))
             return redirect("index:staff_edition", slug=edition.slug)
-    return render(request, "index/staff/editions.html", {
-        "editions": Edition.objects.all(), "form": form,
-    })
+    return render(
+        request,
+        "index/staff/editions.html",
+        {
+            "editions": Edition.objects.all(),
+            "form": form,
+        },
+    )
 
 
 @editor_required
@@ -69,14 +78,19 @@ def staff_edition(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             updated = services.upload_indicator_data(
-                edition=edition, csv_text=_read_upload(form.cleaned_data["data_file"]),
+                edition=edition,
+                csv_text=_read_upload(form.cleaned_data["data_file"]),
                 actor=request.user,
             )
         except UploadRejected as error:
-            form.add_error("data_file", _("Upload rejected, nothing was stored: %(error)s") % {"error": error})
+            form.add_error(
+                "data_file", _("Upload rejected, nothing was stored: %(error)s") % {"error": error}
+            )
         else:
             if updated.pk != edition.pk:
-                messages.info(request, _("The edition was published, so the data make a new version."))
+                messages.info(
+                    request, _("The edition was published, so the data make a new version.")
+                )
             else:
                 messages.success(request, _("Data uploaded. Compute the edition to see results."))
             return redirect("index:staff_edition", slug=updated.slug)

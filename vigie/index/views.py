@@ -36,13 +36,20 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
     sort = _sort_key(request, edition)
     rows = queries.get_rankings(edition.pk, region=region, sort=sort)
     context = {
-        "edition": edition, "rows": rows, "region": region, "sort": sort,
+        "edition": edition,
+        "rows": rows,
+        "region": region,
+        "sort": sort,
         "regions": Region.choices,
         "dimensions": [(d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions],
         "has_intervals": any(r["rank_q05"] is not None for r in rows),
         "indistinguishable": edition.indistinguishable,
     }
-    template = "index/partials/rankings_table.html" if request.headers.get("HX-Request") else "index/edition.html"
+    template = (
+        "index/partials/rankings_table.html"
+        if request.headers.get("HX-Request")
+        else "index/edition.html"
+    )
     return render(request, template, context)
 
 
@@ -55,10 +62,18 @@ def edition_map(request: HttpRequest, slug: str) -> HttpResponse:
     if field not in dict(choices):
         field = "score"
     values = {code: queries.get_map_values(edition, code) for code, _label in choices}
-    return render(request, "index/map.html", {
-        "edition": edition, "choices": choices, "field": field, "labels": dict(choices),
-        "map_values": values, "rows": queries.get_map_values(edition, field),
-    })
+    return render(
+        request,
+        "index/map.html",
+        {
+            "edition": edition,
+            "choices": choices,
+            "field": field,
+            "labels": dict(choices),
+            "map_values": values,
+            "rows": queries.get_map_values(edition, field),
+        },
+    )
 
 
 def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
@@ -70,21 +85,37 @@ def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
     known = [(code, value) for code, value in row["dimensions"].items() if value is not None]
     dimension_rows = []
     for code, value in row["dimensions"].items():
-        others = sorted(r["dimensions"][code] for r in rows if r["dimensions"].get(code) is not None)
+        others = sorted(
+            r["dimensions"][code] for r in rows if r["dimensions"].get(code) is not None
+        )
         median = others[len(others) // 2] if others else None
-        dimension_rows.append({"name": edition.dimension_name(code), "score": value, "median": median})
+        dimension_rows.append(
+            {"name": edition.dimension_name(code), "score": value, "median": median}
+        )
     scores = sorted(r["score"] for r in rows if r["score"] is not None)
     compare = [r for r in rows if r["unit_code"] in request.GET.getlist("compare")]
-    return render(request, "index/unit.html", {
-        "edition": edition, "row": row, "dimension_rows": dimension_rows,
-        "strongest": edition.dimension_name(max(known, key=lambda kv: kv[1])[0]) if known else "",
-        "weakest": edition.dimension_name(min(known, key=lambda kv: kv[1])[0]) if known else "",
-        "median_score": scores[len(scores) // 2] if scores else None,
-        "count": len(rows), "others": rows, "compare": compare,
-        "indistinguishable_from": [
-            a if b == unit_code else b for a, b in edition.indistinguishable if unit_code in (a, b)
-        ],
-    })
+    return render(
+        request,
+        "index/unit.html",
+        {
+            "edition": edition,
+            "row": row,
+            "dimension_rows": dimension_rows,
+            "strongest": edition.dimension_name(max(known, key=lambda kv: kv[1])[0])
+            if known
+            else "",
+            "weakest": edition.dimension_name(min(known, key=lambda kv: kv[1])[0]) if known else "",
+            "median_score": scores[len(scores) // 2] if scores else None,
+            "count": len(rows),
+            "others": rows,
+            "compare": compare,
+            "indistinguishable_from": [
+                a if b == unit_code else b
+                for a, b in edition.indistinguishable
+                if unit_code in (a, b)
+            ],
+        },
+    )
 
 
 def methodology(request: HttpRequest, slug: str) -> HttpResponse:
@@ -96,18 +127,28 @@ def methodology(request: HttpRequest, slug: str) -> HttpResponse:
         weights = spec.weights()
 
         def branch(code: str, depth: int) -> None:
-            tree.append({"code": code, "name": names[code], "depth": depth, "weight": weights.get(code)})
+            tree.append(
+                {"code": code, "name": names[code], "depth": depth, "weight": weights.get(code)}
+            )
             for child in spec.children(code):
                 branch(child, depth + 1)
 
         branch(spec.index_code, 0)
-    return render(request, "index/methodology.html", {
-        "edition": edition, "spec": spec, "tree": tree,
-        "aggregation_methods": [
-            (spec.index.levels[level - 1], spec.aggregation_method(level))
-            for level in range(2, len(spec.index.levels) + 1)
-        ] if spec else [],
-    })
+    return render(
+        request,
+        "index/methodology.html",
+        {
+            "edition": edition,
+            "spec": spec,
+            "tree": tree,
+            "aggregation_methods": [
+                (spec.index.levels[level - 1], spec.aggregation_method(level))
+                for level in range(2, len(spec.index.levels) + 1)
+            ]
+            if spec
+            else [],
+        },
+    )
 
 
 def _weights_from(request: HttpRequest, edition: Edition) -> dict[str, float]:
@@ -135,20 +176,36 @@ def reweight(request: HttpRequest, slug: str) -> HttpResponse:
         writer.writerow(["rank", "unit", "name", "score", "published_rank", *weights])
         writer.writerow(["", "", _("weights"), "", "", *weights.values()])
         for row in rows:
-            writer.writerow([row.rank, row.unit_code, row.name,
-                             "" if row.score is None else round(row.score, 4), row.nominal_rank])
+            writer.writerow(
+                [
+                    row.rank,
+                    row.unit_code,
+                    row.name,
+                    "" if row.score is None else round(row.score, 4),
+                    row.nominal_rank,
+                ]
+            )
         return response
     total = sum(weights.values()) or 1.0
     context = {
-        "edition": edition, "rows": rows,
+        "edition": edition,
+        "rows": rows,
         "sliders": [
-            {"code": d["code"], "name": edition.dimension_name(d["code"]),
-             "weight": weights[d["code"]], "share": weights[d["code"]] / total * 100}
+            {
+                "code": d["code"],
+                "name": edition.dimension_name(d["code"]),
+                "weight": weights[d["code"]],
+                "share": weights[d["code"]] / total * 100,
+            }
             for d in edition.dimensions
         ],
         "query": "&".join(f"w_{code}={value:g}" for code, value in weights.items()),
     }
-    template = "index/partials/reweight_table.html" if request.headers.get("HX-Request") else "index/reweight.html"
+    template = (
+        "index/partials/reweight_table.html"
+        if request.headers.get("HX-Request")
+        else "index/reweight.html"
+    )
     return render(request, template, context)
 
 
@@ -158,13 +215,28 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     codes = [d["code"] for d in edition.dimensions]
     if fmt == "json":
         payload = {
-            "edition": edition.title, "year": edition.year, "version": edition.version,
+            "edition": edition.title,
+            "year": edition.year,
+            "version": edition.version,
             "licence": edition.licence or "CC BY 4.0",
             "demonstration": edition.is_demonstration,
             "results": [
-                {key: row[key] for key in ("unit_code", "name", "iso3", "score", "rank",
-                                           "rank_q05", "rank_median", "rank_q95", "status",
-                                           "dimensions", "sources")}
+                {
+                    key: row[key]
+                    for key in (
+                        "unit_code",
+                        "name",
+                        "iso3",
+                        "score",
+                        "rank",
+                        "rank_q05",
+                        "rank_median",
+                        "rank_q95",
+                        "status",
+                        "dimensions",
+                        "sources",
+                    )
+                }
                 for row in rows
             ],
         }
@@ -172,13 +244,37 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{edition.slug}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["unit_code", "name", "iso3", "score", "rank", "rank_q05", "rank_median",
-                     "rank_q95", *codes, "status", "sources"])
+    writer.writerow(
+        [
+            "unit_code",
+            "name",
+            "iso3",
+            "score",
+            "rank",
+            "rank_q05",
+            "rank_median",
+            "rank_q95",
+            *codes,
+            "status",
+            "sources",
+        ]
+    )
     for row in rows:
-        writer.writerow([row["unit_code"], row["name"], row["iso3"], row["score"], row["rank"],
-                         row["rank_q05"], row["rank_median"], row["rank_q95"],
-                         *[row["dimensions"].get(c) for c in codes], row["status"],
-                         " | ".join(row["sources"])])
+        writer.writerow(
+            [
+                row["unit_code"],
+                row["name"],
+                row["iso3"],
+                row["score"],
+                row["rank"],
+                row["rank_q05"],
+                row["rank_median"],
+                row["rank_q95"],
+                *[row["dimensions"].get(c) for c in codes],
+                row["status"],
+                " | ".join(row["sources"]),
+            ]
+        )
     return response
 
 
@@ -189,4 +285,3 @@ def inputs(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(edition.input_csv, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{edition.slug}-inputs.csv"'
     return response
-

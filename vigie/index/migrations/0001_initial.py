@@ -6,91 +6,267 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_role_groups'),
+        ("core", "0002_role_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('family', models.SlugField(max_length=60, verbose_name='family')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='address')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('kind', models.CharField(choices=[('computed', 'computed from indicator data'), ('published', 'published scores only')], max_length=12, verbose_name='kind')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('queued', 'waiting to be computed'), ('computing', 'computing'), ('computed', 'computed, not published'), ('failed', 'computation failed'), ('published', 'published')], default='draft', max_length=12, verbose_name='status')),
-                ('is_demonstration', models.BooleanField(default=False, help_text='Not drug-policy data: shown with a notice on every page.', verbose_name='methodology demonstration')),
-                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
-                ('title_fr', models.CharField(blank=True, max_length=200, verbose_name='title (French)')),
-                ('title_es', models.CharField(blank=True, max_length=200, verbose_name='title (Spanish)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
-                ('licence', models.CharField(blank=True, max_length=200, verbose_name='licence')),
-                ('spec_toml', models.TextField(blank=True, verbose_name='specification (TOML)')),
-                ('input_csv', models.TextField(blank=True, verbose_name='indicator data (CSV)')),
-                ('inputs_are_open', models.BooleanField(default=False, verbose_name='indicator data may be published')),
-                ('dimensions', models.JSONField(blank=True, default=list, help_text='Top-level components: code and names in English, French and Spanish.', verbose_name='dimensions')),
-                ('index_method', models.CharField(default='arithmetic', max_length=20, verbose_name='index aggregation')),
-                ('dimension_weights', models.JSONField(blank=True, default=dict, verbose_name='dimension weights')),
-                ('stages', models.JSONField(blank=True, default=dict, verbose_name='computed stages')),
-                ('uncertainty_replications', models.PositiveIntegerField(default=0, verbose_name='uncertainty replications')),
-                ('indistinguishable', models.JSONField(blank=True, default=list, verbose_name='indistinguishable ranks')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('progress_message', models.CharField(blank=True, max_length=200, verbose_name='progress')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('computed_at', models.DateTimeField(blank=True, null=True, verbose_name='computed at')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("family", models.SlugField(max_length=60, verbose_name="family")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="address")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("computed", "computed from indicator data"),
+                            ("published", "published scores only"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("queued", "waiting to be computed"),
+                            ("computing", "computing"),
+                            ("computed", "computed, not published"),
+                            ("failed", "computation failed"),
+                            ("published", "published"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "is_demonstration",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Not drug-policy data: shown with a notice on every page.",
+                        verbose_name="methodology demonstration",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=200, verbose_name="title (French)"),
+                ),
+                (
+                    "title_es",
+                    models.CharField(blank=True, max_length=200, verbose_name="title (Spanish)"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                (
+                    "description_es",
+                    models.TextField(blank=True, verbose_name="description (Spanish)"),
+                ),
+                ("licence", models.CharField(blank=True, max_length=200, verbose_name="licence")),
+                ("spec_toml", models.TextField(blank=True, verbose_name="specification (TOML)")),
+                ("input_csv", models.TextField(blank=True, verbose_name="indicator data (CSV)")),
+                (
+                    "inputs_are_open",
+                    models.BooleanField(
+                        default=False, verbose_name="indicator data may be published"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Top-level components: code and names in English, French and Spanish.",
+                        verbose_name="dimensions",
+                    ),
+                ),
+                (
+                    "index_method",
+                    models.CharField(
+                        default="arithmetic", max_length=20, verbose_name="index aggregation"
+                    ),
+                ),
+                (
+                    "dimension_weights",
+                    models.JSONField(blank=True, default=dict, verbose_name="dimension weights"),
+                ),
+                (
+                    "stages",
+                    models.JSONField(blank=True, default=dict, verbose_name="computed stages"),
+                ),
+                (
+                    "uncertainty_replications",
+                    models.PositiveIntegerField(default=0, verbose_name="uncertainty replications"),
+                ),
+                (
+                    "indistinguishable",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="indistinguishable ranks"
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="progress (%)"),
+                ),
+                (
+                    "progress_message",
+                    models.CharField(blank=True, max_length=200, verbose_name="progress"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "computed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="computed at"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'index edition',
-                'verbose_name_plural': 'index editions',
-                'ordering': ['-year', 'family', '-version'],
+                "verbose_name": "index edition",
+                "verbose_name_plural": "index editions",
+                "ordering": ["-year", "family", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='UnitResult',
+            name="UnitResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit_code', models.CharField(max_length=20, verbose_name='unit code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('score', models.FloatField(blank=True, null=True, verbose_name='score')),
-                ('rank', models.PositiveIntegerField(blank=True, null=True, verbose_name='rank')),
-                ('dimension_scores', models.JSONField(blank=True, default=dict, verbose_name='dimension scores')),
-                ('rank_median', models.FloatField(blank=True, null=True, verbose_name='median rank')),
-                ('rank_q05', models.FloatField(blank=True, null=True, verbose_name='rank, 5th percentile')),
-                ('rank_q95', models.FloatField(blank=True, null=True, verbose_name='rank, 95th percentile')),
-                ('status', models.CharField(choices=[('computed', 'computed'), ('verified', 'verified'), ('rank_conflict', 'rank conflict'), ('score_conflict', 'score conflict'), ('unverified', 'unverified'), ('included_no_score', 'no score found')], default='computed', max_length=20, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='index_results', to='core.country', verbose_name='country')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='index.edition', verbose_name='edition')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_code", models.CharField(max_length=20, verbose_name="unit code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("score", models.FloatField(blank=True, null=True, verbose_name="score")),
+                ("rank", models.PositiveIntegerField(blank=True, null=True, verbose_name="rank")),
+                (
+                    "dimension_scores",
+                    models.JSONField(blank=True, default=dict, verbose_name="dimension scores"),
+                ),
+                (
+                    "rank_median",
+                    models.FloatField(blank=True, null=True, verbose_name="median rank"),
+                ),
+                (
+                    "rank_q05",
+                    models.FloatField(blank=True, null=True, verbose_name="rank, 5th percentile"),
+                ),
+                (
+                    "rank_q95",
+                    models.FloatField(blank=True, null=True, verbose_name="rank, 95th percentile"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("computed", "computed"),
+                            ("verified", "verified"),
+                            ("rank_conflict", "rank conflict"),
+                            ("score_conflict", "score conflict"),
+                            ("unverified", "unverified"),
+                            ("included_no_score", "no score found"),
+                        ],
+                        default="computed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="index_results",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="units",
+                        to="index.edition",
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit result',
-                'verbose_name_plural': 'unit results',
-                'ordering': ['rank', 'name'],
+                "verbose_name": "unit result",
+                "verbose_name_plural": "unit results",
+                "ordering": ["rank", "name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.UniqueConstraint(fields=('family', 'version'), name='index_edition_version'),
+            model_name="edition",
+            constraint=models.UniqueConstraint(
+                fields=("family", "version"), name="index_edition_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='index_edition_progress_range'),
+            model_name="edition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="index_edition_progress_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitresult',
-            constraint=models.UniqueConstraint(fields=('edition', 'unit_code'), name='index_unit_once'),
+            model_name="unitresult",
+            constraint=models.UniqueConstraint(
+                fields=("edition", "unit_code"), name="index_unit_once"
+            ),
         ),
     ]

@@ -1,0 +1,72 @@
+import pytest
+from django.test import Client
+
+from vigie.core.tests.factories import make_user
+from vigie.index.models import Edition
+from vigie.index.tests.factories import make_computed_edition
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_of_a_published_edition(client: Client) -> None:
+    edition = make_computed_edition()
+    for suffix in ("", "map/", "methodology/", "reweight/", "NOR/", "results.csv", "results.json"):
+        assert client.get(f"/en/index/{edition.slug}/{suffix}").status_code == 200, suffix
+    assert client.get(f"/fr/index/{edition.slug}/methodology/").status_code == 200
+
+
+def test_an_unpublished_edition_is_not_public(client: Client) -> None:
+    edition = make_computed_edition(publish=False)
+    assert client.get(f"/en/index/{edition.slug}/").status_code == 404
+    assert client.get("/api/v1/index/editions/").json() == []
+
+
+def test_rank_intervals_are_shown_with_the_ranking(client: Client) -> None:
+    edition = make_computed_edition()
+    page = client.get(f"/en/index/{edition.slug}/").content.decode()
+    assert "Rank interval (5–95%)" in page
+
+
+def test_reweighted_ranking_downloads_as_csv_with_the_weights(client: Client) -> None:
+    edition = make_computed_edition()
+    response = client.get(f"/en/index/{edition.slug}/reweight/?w_health=3&w_justice=1&format=csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("rank,unit,name,score,published_rank")
+    assert lines[2].startswith("1,PRT,")
+
+
+def test_inputs_download_only_when_the_edition_says_they_are_open(client: Client) -> None:
+    edition = make_computed_edition()
+    assert client.get(f"/en/index/{edition.slug}/inputs.csv").status_code == 200
+    Edition.objects.filter(pk=edition.pk).update(inputs_are_open=False)
+    assert client.get(f"/en/index/{edition.slug}/inputs.csv").status_code == 404
+
+
+@pytest.mark.parametrize(("role", "expected"), [(None, 302), ("member", 403), ("editor", 200)])
+def test_staff_pages_are_for_editors(client: Client, role: str | None, expected: int) -> None:
+    edition = make_computed_edition(publish=False)
+    if role:
+        client.force_login(make_user(role=role))
+    for url in (
+        "/en/index/staff/",
+        f"/en/index/staff/{edition.slug}/",
+        f"/en/index/staff/{edition.slug}/progress/",
+    ):
+        assert client.get(url).status_code == expected, url
+    response = client.post(f"/en/index/staff/{edition.slug}/publish/")
+    assert response.status_code == (302 if role == "editor" else expected)
+
+
+def test_an_editor_publishes_through_the_staff_page(client: Client) -> None:
+    edition = make_computed_edition(publish=False)
+    client.force_login(make_user(role="editor"))
+    client.post(f"/en/index/staff/{edition.slug}/publish/")
+    edition.refresh_from_db()
+    assert edition.is_frozen
+
+
+def test_api_lists_results_with_status(client: Client) -> None:
+    edition = make_computed_edition()
+    results = client.get(f"/api/v1/index/editions/{edition.slug}/results/").json()
+    assert {row["unit_code"] for row in results} == {"PRT", "NOR", "CAN", "BRA"}
+    assert all(row["status"] == "computed" for row in results)
