@@ -38,8 +38,12 @@ DIMENSIONS = ["d1", "d2", "d3", "d4", "d5"]
 
 
 def synthetic_spec() -> str:
-    lines = ['[index]', 'name = "Synthetic"', 'unit_column = "code"',
-             'levels = ["Indicator", "Dimension", "Index"]']
+    lines = [
+        "[index]",
+        'name = "Synthetic"',
+        'unit_column = "code"',
+        'levels = ["Indicator", "Dimension", "Index"]',
+    ]
     for dimension in DIMENSIONS:
         for i in range(3):
             lines += ["[[indicators]]", f'code = "{dimension}_{i}"', f'parent = "{dimension}"']
@@ -83,9 +87,11 @@ def main() -> None:
             raise SystemExit(f"reweighting failed with status {response.status_code}")
     timings.sort()
     p95 = timings[int(0.95 * len(timings)) - 1]
-    print(f"reweighting latency over 200 changes (200 countries, full request): "
-          f"median {statistics.median(timings) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-          f"max {timings[-1] * 1000:.1f} ms (target < 200 ms)")
+    print(
+        f"reweighting latency over 200 changes (200 countries, full request): "
+        f"median {statistics.median(timings) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"max {timings[-1] * 1000:.1f} ms (target < 200 ms)"
+    )
 
 
 if __name__ == "__main__":
