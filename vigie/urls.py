@@ -1,6 +1,8 @@
 """Root URLs: language-prefixed pages (/en/ /fr/ /es/), plus the admin, health and API."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -29,3 +31,7 @@ urlpatterns += i18n_patterns(
     path("countries/", include("vigie.countries.urls")),
     prefix_default_language=True,
 )
+
+if settings.DEBUG:
+    # Uploaded files (event materials) in development; a production server serves MEDIA_ROOT itself.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

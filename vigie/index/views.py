@@ -170,8 +170,7 @@ def reweight(request: HttpRequest, slug: str) -> HttpResponse:
     weights = _weights_from(request, edition)
     rows = queries.reweight(edition, weights)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{edition.slug}-reweighted.csv"'
+        response = _csv_download(f"{edition.slug}-reweighted.csv")
         writer = csv.writer(response)
         writer.writerow(["rank", "unit", "name", "score", "published_rank", *weights])
         writer.writerow(["", "", _("weights"), "", "", *weights.values()])
@@ -209,6 +208,24 @@ def reweight(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
+RESULT_FIELDS = (
+    "unit_code",
+    "name",
+    "iso3",
+    "score",
+    "rank",
+    "rank_q05",
+    "rank_median",
+    "rank_q95",
+)
+
+
+def _csv_download(filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = _public_edition(slug)
     rows = queries.get_rankings(edition.pk)
@@ -221,55 +238,18 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             "licence": edition.licence or "CC BY 4.0",
             "demonstration": edition.is_demonstration,
             "results": [
-                {
-                    key: row[key]
-                    for key in (
-                        "unit_code",
-                        "name",
-                        "iso3",
-                        "score",
-                        "rank",
-                        "rank_q05",
-                        "rank_median",
-                        "rank_q95",
-                        "status",
-                        "dimensions",
-                        "sources",
-                    )
-                }
+                {key: row[key] for key in (*RESULT_FIELDS, "status", "dimensions", "sources")}
                 for row in rows
             ],
         }
         return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{edition.slug}.csv"'
+    response = _csv_download(f"{edition.slug}.csv")
     writer = csv.writer(response)
-    writer.writerow(
-        [
-            "unit_code",
-            "name",
-            "iso3",
-            "score",
-            "rank",
-            "rank_q05",
-            "rank_median",
-            "rank_q95",
-            *codes,
-            "status",
-            "sources",
-        ]
-    )
+    writer.writerow([*RESULT_FIELDS, *codes, "status", "sources"])
     for row in rows:
         writer.writerow(
             [
-                row["unit_code"],
-                row["name"],
-                row["iso3"],
-                row["score"],
-                row["rank"],
-                row["rank_q05"],
-                row["rank_median"],
-                row["rank_q95"],
+                *[row[key] for key in RESULT_FIELDS],
                 *[row["dimensions"].get(c) for c in codes],
                 row["status"],
                 " | ".join(row["sources"]),
@@ -282,6 +262,6 @@ def inputs(request: HttpRequest, slug: str) -> HttpResponse:
     edition = _public_edition(slug)
     if not (edition.inputs_are_open and edition.input_csv):
         raise Http404(_("The inputs of this edition are not published."))
-    response = HttpResponse(edition.input_csv, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-inputs.csv"'
+    response = _csv_download(f"{edition.slug}-inputs.csv")
+    response.write(edition.input_csv)
     return response
