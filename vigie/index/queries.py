@@ -153,10 +153,13 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
         summaries.append(
             {
                 "edition": edition.title,
+                "edition_title": edition.title,
                 "edition_slug": edition.slug,
                 "year": edition.year,
+                "edition_year": edition.year,
                 "is_demonstration": edition.is_demonstration,
                 "score": unit.score,
+                "overall": unit.score,
                 "rank": unit.rank,
                 "of": edition.units.count(),
                 "status": unit.status,

@@ -37,6 +37,8 @@ def test_country_summary_lists_published_editions_with_strongest_and_weakest() -
     make_computed_edition()
     [summary] = queries.get_country_index_summary("PT")
     assert summary["rank"] == 2 and summary["of"] == 4
+    assert (summary["edition_title"], summary["edition_year"]) == ("Test index", 2024)
+    assert summary["overall"] == summary["score"]
     assert summary["strongest"] == "Health" and summary["weakest"] == "Justice"
     assert queries.get_country_index_summary("PRT")[0]["score"] == summary["score"]
 
