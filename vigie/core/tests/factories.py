@@ -1,6 +1,5 @@
 """Small factories for tests of every app: countries and users with a role."""
 
-import itertools
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -8,14 +7,23 @@ from django.contrib.auth import get_user_model
 from vigie.core.models import Country, Subdivision
 from vigie.core.roles import assign_role
 
-# Codes above 900 are not used by ISO 3166-1 numeric, so they never clash with real rows.
-_numeric_codes = itertools.count(900)
+
+def _unused_numeric_code() -> str:
+    """A numeric code from 900–999 (unassigned by ISO 3166-1) that no row uses yet."""
+    taken = set(Country.objects.filter(numeric__gte="900").values_list("numeric", flat=True))
+    for code in range(900, 1000):
+        if str(code) not in taken:
+            return str(code)
+    raise RuntimeError("make_country: all test numeric codes 900-999 are in use")
 
 
 def make_country(iso2: str = "PT", **fields: Any) -> Country:
+    existing = Country.objects.filter(iso2=iso2).first()
+    if existing is not None:
+        return existing
     defaults: dict[str, Any] = {
         "iso3": fields.pop("iso3", iso2 + "X"),
-        "numeric": fields.pop("numeric", None) or str(next(_numeric_codes)),
+        "numeric": fields.pop("numeric", None) or _unused_numeric_code(),
         "name_en": iso2,
         "name_fr": iso2,
         "name_es": iso2,
