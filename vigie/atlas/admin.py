@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from vigie.atlas.forms import MeasureForm
 from vigie.atlas.models import Assessment, Criterion, Measure, MeasureVersion
 from vigie.atlas.services import MeasureError, check_dates, delete_measure, record_admin_version
 
@@ -14,7 +15,7 @@ from vigie.atlas.services import MeasureError, check_dates, delete_measure, reco
 class MeasureAdminForm(forms.ModelForm):
     class Meta:
         model = Measure
-        exclude = ("created_at",)
+        fields = ("country", "subdivision", *MeasureForm.Meta.fields, "sources")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
