@@ -13,11 +13,16 @@
     decrim_de_jure: "#238443",
     regulation_adult: "#2166ac"
   };
-  var kindLabels = {};
-  script.dataset.kindLabels.split("|").forEach(function (pair) {
-    var i = pair.indexOf("=");
-    if (i > 0) { kindLabels[pair.slice(0, i)] = pair.slice(i + 1); }
-  });
+  function pairs(text) {
+    var result = {};
+    text.split("|").forEach(function (pair) {
+      var i = pair.indexOf("=");
+      if (i > 0) { result[pair.slice(0, i)] = pair.slice(i + 1); }
+    });
+    return result;
+  }
+  var kindLabels = pairs(script.dataset.kindLabels);
+  var substanceLabels = pairs(script.dataset.substanceLabels);
   var labels = JSON.parse(script.dataset.labels);
   kindLabels.none = labels.none;
 
@@ -55,7 +60,7 @@
         var link = document.createElement("a");
         link.href = r.url; link.textContent = r.name;
         name.appendChild(link);
-        [name, kindLabels[r.kind], r.substance, String(r.from)].forEach(function (cell, i) {
+        [name, kindLabels[r.kind], substanceLabels[r.substance] || r.substance, String(r.from)].forEach(function (cell, i) {
           if (i === 0) { tr.appendChild(cell); return; }
           var td = document.createElement("td"); td.textContent = cell; tr.appendChild(td);
         });
