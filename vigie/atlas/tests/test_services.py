@@ -32,7 +32,8 @@ def test_every_change_is_versioned_with_who_and_what_and_can_be_reverted() -> No
     revert_measure(code="pt", number=1, actor=editor)
 
     assert Measure.objects.get(code="pt").status == "in_force"
-    assert MeasureVersion.objects.filter(measure_code="pt").first().action == "reverted"
+    reverted = MeasureVersion.objects.filter(measure_code="pt").first()
+    assert reverted is not None and reverted.action == "reverted"
     assert AuditEntry.objects.filter(action="atlas.measure.reverted").exists()
 
 

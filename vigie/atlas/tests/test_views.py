@@ -126,7 +126,8 @@ def test_staff_edit_then_revert_through_the_pages(client: Client, measures: None
     response = client.post(reverse("atlas:measure_edit", args=["pt"]), data)
     assert response.status_code == 302
     assert Measure.objects.get(code="pt").status == "suspended"
-    assert MeasureVersion.objects.filter(measure_code="pt").first().actor == editor
+    latest = MeasureVersion.objects.filter(measure_code="pt").first()
+    assert latest is not None and latest.actor == editor
 
     client.post(reverse("atlas:measure_revert", args=["pt", 1]))
     assert Measure.objects.get(code="pt").status == "in_force"
