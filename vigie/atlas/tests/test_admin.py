@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -18,7 +20,7 @@ def test_admin_change_is_versioned_and_a_measure_without_source_is_refused(clien
     page = client.get(url)
     assert page.status_code == 200
     form = page.context["adminform"].form
-    data = {}
+    data: dict[str, Any] = {}
     for name, field in form.fields.items():
         value = form.initial.get(name, field.initial)
         if name == "sources":

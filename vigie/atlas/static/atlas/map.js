@@ -69,8 +69,13 @@
       document.getElementById("atlas-table-title").dataset.year = year;
     }
 
+    function markersLabelled(rows) {
+      rows.forEach(function (r) { r.label = kindLabels[r.kind]; });
+    }
+
     function spec(rows) {
-      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name }; });
+      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name, label: kindLabels[r.kind] }; });
+      markersLabelled(rows);
       var markers = rows.filter(function (r) { return r.lat !== null; });
       var domain = Object.keys(COLOURS);
       var colour = {
@@ -85,10 +90,12 @@
           {
             data: { url: script.dataset.topojson, format: { type: "topojson", feature: "countries" } },
             transform: [
-              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "name"] }, default: "none" }
+              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "label"] } },
+              { calculate: "datum.kind || 'none'", as: "kind" },
+              { calculate: "datum.label || " + JSON.stringify(labels.none), as: "label" }
             ],
             mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
-            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }] }
+            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "label", title: labels.kind }] }
           },
           {
             data: { values: markers },
@@ -98,7 +105,7 @@
               latitude: { field: "lat", type: "quantitative" },
               color: colour,
               href: { field: "url" },
-              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }]
+              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "label", title: labels.kind }]
             }
           }
         ]
