@@ -64,6 +64,12 @@
           if (i === 0) { tr.appendChild(cell); return; }
           var td = document.createElement("td"); td.textContent = cell; tr.appendChild(td);
         });
+        var check = document.createElement("td");
+        var badge = document.createElement("span");
+        badge.className = "badge " + (r.verified ? "badge-ok" : "badge-warn");
+        badge.textContent = r.verification;
+        check.appendChild(badge);
+        tr.appendChild(check);
         body.appendChild(tr);
       });
       document.getElementById("atlas-table-title").dataset.year = year;
