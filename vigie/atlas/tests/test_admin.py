@@ -5,14 +5,13 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from vigie.atlas.models import Measure, MeasureVersion
-from vigie.atlas.tests.helpers import make_measure
-from vigie.core.tests.factories import make_country
+from vigie.atlas.tests.helpers import make_measure, make_place
 
 pytestmark = pytest.mark.django_db
 
 
 def test_admin_change_is_versioned_and_a_measure_without_source_is_refused(client: Client) -> None:
-    make_country("PT")
+    make_place("PT")
     measure = make_measure("pt", "PT", "decrim_de_jure")
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(admin)

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from vigie.atlas.tests.helpers import make_measure
-from vigie.core.tests.factories import make_country, make_subdivision
+from vigie.atlas.tests.helpers import make_measure, make_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,9 +14,9 @@ ADULT_USE = "#2166ac"
 
 
 def _atlas() -> None:
-    make_country("PT", numeric="620", name_en="Portugal", region="150")
-    make_country("UY", numeric="858", name_en="Uruguay", region="019")
-    make_subdivision("US-OR", "Oregon")
+    make_place("PT", numeric="620", name_en="Portugal", region="150")
+    make_place("UY", numeric="858", name_en="Uruguay", region="019")
+    make_place("US-OR", "Oregon")
     make_measure("pt", "PT", "decrim_de_jure", in_force_on=datetime.date(2001, 7, 1))
     make_measure(
         "uy",
