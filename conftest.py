@@ -56,3 +56,14 @@ def context(context: Any, external_requests: list[str]) -> Iterator[Any]:
     yield context
     if external_requests:
         pytest.fail(f"the page tried to reach outside the test server: {external_requests}")
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Start every test in English: a request to /fr/ or /es/ leaves its language active in the
+    thread, which would otherwise leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
