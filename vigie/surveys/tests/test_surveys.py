@@ -109,6 +109,7 @@ def test_comparison_counts_only_organisations_in_both_rounds() -> None:
     comparison = results.compare_rounds(first, second)
     assert comparison["panel"] == 5
     before, after = comparison["pairs"][0]
+    assert {c.label: c.count for c in before.cells}["Same"] == 5
     assert {c.label: c.count for c in after.cells}["Increased"] == 5
     assert {c.label: c.count for c in after.cells}["Decreased"] == 0
 
