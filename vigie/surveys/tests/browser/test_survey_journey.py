@@ -1,12 +1,14 @@
 """An invitee answers in French through the personal link, saves, comes back and submits; a second
 submission is refused; public results show only aggregates over 5 or more organisations."""
 
+import datetime
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from vigie.network.tests.factories import make_organisation
 from vigie.surveys import services
-from vigie.surveys.models import Invitation, Response
+from vigie.surveys.models import Invitation, Response, Round
 from vigie.surveys.tests.helpers import answer_round, make_media_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +45,12 @@ def test_invitee_answers_in_french_saves_returns_and_submits_once(
     expect(page.get_by_role("heading", name="Déjà envoyé")).to_be_visible()
     expect(page.get_by_role("button", name="Envoyer les réponses")).to_have_count(0)
 
-    page.goto(f"{live_server.url}/fr/surveys/rounds/{round_.pk}/results/")  # type: ignore[attr-defined]
+    results_url = f"{live_server.url}/fr/surveys/rounds/{round_.pk}/results/"  # type: ignore[attr-defined]
+    page.goto(results_url)
+    expect(page.get_by_text("Les résultats sont publiés après la clôture")).to_be_visible()
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    Round.objects.filter(pk=round_.pk).update(closes_on=yesterday)
+    page.goto(results_url)
     expect(page.get_by_text("5 organisations ont répondu.").first).to_be_visible()
     expect(page.get_by_text("Radio communautaire")).to_have_count(0)
     expect(page.get_by_text("Collectif Exemple")).to_have_count(0)
