@@ -99,6 +99,7 @@ def statement_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("un:statement_new")
     first_error = next((name for name in form.fields if name in form.errors), "country")
+    form.fields[first_error].widget.attrs["autofocus"] = True
     return render(
         request,
         "un/staff/statement_form.html",

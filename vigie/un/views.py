@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -113,7 +112,7 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "by_region": by_region,
             "issues": vote.issues.all(),
             "warnings": vote.issues.filter(severity=IssueSeverity.WARNING),
-            "map_json": json.dumps({"values": map_data, "labels": labels}),
+            "map_data": {"values": map_data, "labels": labels},
             "sources": vote.sources.all(),
         },
     )
