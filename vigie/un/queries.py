@@ -24,7 +24,6 @@ from vigie.un.models import (
     ReviewVerdict,
     Session,
     Statement,
-
 )
 from vigie.un.stats import cohens_kappa
 
@@ -119,7 +118,9 @@ def list_reform_states_by_session() -> list[dict[str, Any]]:
     threshold = _threshold(None)
     rows = []
     for session in Session.objects.select_related("forum").order_by("start_date"):
-        found = _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+        found = (
+            _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+        )
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(
             {
@@ -180,7 +181,8 @@ def get_un_mechanism_milestone() -> dict[str, Any]:
 def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
     """Statements and joint statements made in the period that carry a position code."""
     return Coding.objects.filter(
-        Q(statement__meeting__date__range=(start, end)) | Q(joint_statement__date__range=(start, end))
+        Q(statement__meeting__date__range=(start, end))
+        | Q(joint_statement__date__range=(start, end))
     ).count()
 
 
@@ -283,5 +285,3 @@ def get_session_agreement(session_id: int) -> dict[str, Any]:
         if coding.reviewer_position is not None
     ]
     return {"pairs": len(pairs), "kappa": cohens_kappa(pairs)}
-
-

@@ -6,288 +6,723 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_role_groups'),
+        ("core", "0002_role_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Forum',
+            name="Forum",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=20, unique=True, verbose_name='code')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('name_es', models.CharField(max_length=200, verbose_name='name (Spanish)')),
-                ('abbreviation', models.CharField(max_length=20, verbose_name='abbreviation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=20, unique=True, verbose_name="code")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                ("name_es", models.CharField(max_length=200, verbose_name="name (Spanish)")),
+                ("abbreviation", models.CharField(max_length=20, verbose_name="abbreviation")),
             ],
             options={
-                'verbose_name': 'forum',
-                'verbose_name_plural': 'forums',
-                'ordering': ['abbreviation'],
+                "verbose_name": "forum",
+                "verbose_name_plural": "forums",
+                "ordering": ["abbreviation"],
             },
         ),
         migrations.CreateModel(
-            name='IssueTag',
+            name="IssueTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('label_en', models.CharField(max_length=200, verbose_name='label (English)')),
-                ('label_fr', models.CharField(max_length=200, verbose_name='label (French)')),
-                ('label_es', models.CharField(max_length=200, verbose_name='label (Spanish)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("label_en", models.CharField(max_length=200, verbose_name="label (English)")),
+                ("label_fr", models.CharField(max_length=200, verbose_name="label (French)")),
+                ("label_es", models.CharField(max_length=200, verbose_name="label (Spanish)")),
             ],
             options={
-                'verbose_name': 'issue tag',
-                'verbose_name_plural': 'issue tags',
-                'ordering': ['code'],
+                "verbose_name": "issue tag",
+                "verbose_name_plural": "issue tags",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='PositionCode',
+            name="PositionCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('rank', models.SmallIntegerField(unique=True, verbose_name='rank')),
-                ('label_en', models.CharField(max_length=200, verbose_name='label (English)')),
-                ('label_fr', models.CharField(max_length=200, verbose_name='label (French)')),
-                ('label_es', models.CharField(max_length=200, verbose_name='label (Spanish)')),
-                ('description_en', models.TextField(verbose_name='description (English)')),
-                ('description_fr', models.TextField(verbose_name='description (French)')),
-                ('description_es', models.TextField(verbose_name='description (Spanish)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("rank", models.SmallIntegerField(unique=True, verbose_name="rank")),
+                ("label_en", models.CharField(max_length=200, verbose_name="label (English)")),
+                ("label_fr", models.CharField(max_length=200, verbose_name="label (French)")),
+                ("label_es", models.CharField(max_length=200, verbose_name="label (Spanish)")),
+                ("description_en", models.TextField(verbose_name="description (English)")),
+                ("description_fr", models.TextField(verbose_name="description (French)")),
+                ("description_es", models.TextField(verbose_name="description (Spanish)")),
             ],
             options={
-                'verbose_name': 'position code',
-                'verbose_name_plural': 'position codes',
-                'ordering': ['-rank'],
+                "verbose_name": "position code",
+                "verbose_name_plural": "position codes",
+                "ordering": ["-rank"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=80, unique=True, verbose_name='identifier')),
-                ('date', models.DateField(verbose_name='date')),
-                ('date_is_approximate', models.BooleanField(default=False, verbose_name='only the month is known')),
-                ('body', models.CharField(max_length=120, verbose_name='body')),
-                ('symbol', models.CharField(blank=True, max_length=120, verbose_name='symbol')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('summary', models.TextField(verbose_name='what it is')),
-                ('is_dedicated_mechanism', models.BooleanField(default=False, verbose_name='is a dedicated mechanism reporting on human rights and drug policy')),
-                ('why_not_mechanism', models.TextField(blank=True, verbose_name='why it is not such a mechanism')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=80, unique=True, verbose_name="identifier")),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "date_is_approximate",
+                    models.BooleanField(default=False, verbose_name="only the month is known"),
+                ),
+                ("body", models.CharField(max_length=120, verbose_name="body")),
+                ("symbol", models.CharField(blank=True, max_length=120, verbose_name="symbol")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                ("summary", models.TextField(verbose_name="what it is")),
+                (
+                    "is_dedicated_mechanism",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="is a dedicated mechanism reporting on human rights and drug policy",
+                    ),
+                ),
+                (
+                    "why_not_mechanism",
+                    models.TextField(blank=True, verbose_name="why it is not such a mechanism"),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['date'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=120, verbose_name='label')),
-                ('number', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='number')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('place', models.CharField(blank=True, max_length=120, verbose_name='place')),
-                ('membership_known', models.BooleanField(default=False, verbose_name='full membership known')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sessions', to='un.forum', verbose_name='forum')),
-                ('members', models.ManyToManyField(blank=True, related_name='un_sessions', to='core.country', verbose_name='members of the body')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=120, verbose_name="label")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="number"),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                ("place", models.CharField(blank=True, max_length=120, verbose_name="place")),
+                (
+                    "membership_known",
+                    models.BooleanField(default=False, verbose_name="full membership known"),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sessions",
+                        to="un.forum",
+                        verbose_name="forum",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="un_sessions",
+                        to="core.country",
+                        verbose_name="members of the body",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
-                'ordering': ['-start_date', 'label'],
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+                "ordering": ["-start_date", "label"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('agenda_item', models.CharField(max_length=300, verbose_name='agenda item')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='un.session', verbose_name='session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("agenda_item", models.CharField(max_length=300, verbose_name="agenda item")),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="un.session",
+                        verbose_name="session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['date', 'agenda_item'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["date", "agenda_item"],
             },
         ),
         migrations.CreateModel(
-            name='JointStatement',
+            name="JointStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('code', models.CharField(max_length=80, unique=True, verbose_name='identifier')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('summary', models.TextField(verbose_name='summary (not verbatim)')),
-                ('stated_signatories', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='stated number of signatories')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('delivered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='delivered by')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='joint_statements', to='un.session', verbose_name='session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("code", models.CharField(max_length=80, unique=True, verbose_name="identifier")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("summary", models.TextField(verbose_name="summary (not verbatim)")),
+                (
+                    "stated_signatories",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="stated number of signatories"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "delivered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="delivered by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="joint_statements",
+                        to="un.session",
+                        verbose_name="session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'joint statement',
-                'verbose_name_plural': 'joint statements',
-                'ordering': ['-date', 'title'],
+                "verbose_name": "joint statement",
+                "verbose_name_plural": "joint statements",
+                "ordering": ["-date", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Signatory',
+            name="Signatory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_on', models.DateField(verbose_name='joined on')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
-                ('joint_statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatories', to='un.jointstatement', verbose_name='joint statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_on", models.DateField(verbose_name="joined on")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "joint_statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatories",
+                        to="un.jointstatement",
+                        verbose_name="joint statement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signatory',
-                'verbose_name_plural': 'signatories',
-                'ordering': ['country__name_en'],
+                "verbose_name": "signatory",
+                "verbose_name_plural": "signatories",
+                "ordering": ["country__name_en"],
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('speaker_kind', models.CharField(choices=[('state', 'Member state'), ('observer', 'Observer state'), ('group', 'Group of states'), ('un_entity', 'UN entity'), ('ngo', 'Non-governmental organisation')], default='state', max_length=12, verbose_name='speaker kind')),
-                ('speaker_name', models.CharField(blank=True, max_length=200, verbose_name='speaker')),
-                ('on_behalf_of', models.CharField(blank=True, max_length=200, verbose_name='on behalf of')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
-                ('summary', models.TextField(verbose_name='summary (not verbatim)')),
-                ('source_url', models.URLField(max_length=1000, verbose_name='source')),
-                ('video_url', models.URLField(blank=True, max_length=1000, verbose_name='video')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='entered at')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='un_statements', to='core.country', verbose_name='country')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='un.meeting', verbose_name='meeting')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "speaker_kind",
+                    models.CharField(
+                        choices=[
+                            ("state", "Member state"),
+                            ("observer", "Observer state"),
+                            ("group", "Group of states"),
+                            ("un_entity", "UN entity"),
+                            ("ngo", "Non-governmental organisation"),
+                        ],
+                        default="state",
+                        max_length=12,
+                        verbose_name="speaker kind",
+                    ),
+                ),
+                (
+                    "speaker_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="speaker"),
+                ),
+                (
+                    "on_behalf_of",
+                    models.CharField(blank=True, max_length=200, verbose_name="on behalf of"),
+                ),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="language")),
+                ("summary", models.TextField(verbose_name="summary (not verbatim)")),
+                ("source_url", models.URLField(max_length=1000, verbose_name="source")),
+                ("video_url", models.URLField(blank=True, max_length=1000, verbose_name="video")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="entered at")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="un_statements",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entered by",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="un.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statement',
-                'verbose_name_plural': 'statements',
-                'ordering': ['meeting__date', 'id'],
+                "verbose_name": "statement",
+                "verbose_name_plural": "statements",
+                "ordering": ["meeting__date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Coding',
+            name="Coding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(verbose_name='quoted evidence')),
-                ('coder_name', models.CharField(blank=True, max_length=120, verbose_name='coder (as shipped)')),
-                ('verdict', models.CharField(choices=[('pending', 'Awaiting a second coder'), ('confirmed', 'Confirmed'), ('disputed', 'Disputed')], default='pending', max_length=10, verbose_name='second coding')),
-                ('review_note', models.TextField(blank=True, verbose_name="second coder's note")),
-                ('coder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='coder')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='second coder')),
-                ('tags', models.ManyToManyField(blank=True, to='un.issuetag', verbose_name='issues')),
-                ('joint_statement', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='coding', to='un.jointstatement', verbose_name='joint statement')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='un.positioncode', verbose_name='position')),
-                ('reviewer_position', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='un.positioncode', verbose_name="second coder's position")),
-                ('statement', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='coding', to='un.statement', verbose_name='statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("evidence", models.TextField(verbose_name="quoted evidence")),
+                (
+                    "coder_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="coder (as shipped)"),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting a second coder"),
+                            ("confirmed", "Confirmed"),
+                            ("disputed", "Disputed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="second coding",
+                    ),
+                ),
+                ("review_note", models.TextField(blank=True, verbose_name="second coder's note")),
+                (
+                    "coder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="coder",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="second coder",
+                    ),
+                ),
+                (
+                    "tags",
+                    models.ManyToManyField(blank=True, to="un.issuetag", verbose_name="issues"),
+                ),
+                (
+                    "joint_statement",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coding",
+                        to="un.jointstatement",
+                        verbose_name="joint statement",
+                    ),
+                ),
+                (
+                    "position",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="un.positioncode",
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "reviewer_position",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="un.positioncode",
+                        verbose_name="second coder's position",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coding",
+                        to="un.statement",
+                        verbose_name="statement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coding',
-                'verbose_name_plural': 'codings',
+                "verbose_name": "coding",
+                "verbose_name_plural": "codings",
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=80, unique=True, verbose_name='identifier')),
-                ('date', models.DateField(verbose_name='date')),
-                ('date_is_approximate', models.BooleanField(default=False, verbose_name='only the month is known')),
-                ('kind', models.CharField(max_length=80, verbose_name='kind of decision')),
-                ('scope', models.CharField(choices=[('whole', 'Whole text'), ('paragraph', 'Paragraph'), ('amendment', 'Amendment')], default='whole', max_length=10, verbose_name='what was voted')),
-                ('draft_symbol', models.CharField(blank=True, max_length=120, verbose_name='draft symbol')),
-                ('adopted_symbol', models.CharField(blank=True, max_length=120, verbose_name='adopted symbol')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('stated_yes', models.PositiveSmallIntegerField(verbose_name='stated yes')),
-                ('stated_no', models.PositiveSmallIntegerField(verbose_name='stated no')),
-                ('stated_abstain', models.PositiveSmallIntegerField(verbose_name='stated abstentions')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='vote requested by')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='votes', to='un.session', verbose_name='session')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=80, unique=True, verbose_name="identifier")),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "date_is_approximate",
+                    models.BooleanField(default=False, verbose_name="only the month is known"),
+                ),
+                ("kind", models.CharField(max_length=80, verbose_name="kind of decision")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("whole", "Whole text"),
+                            ("paragraph", "Paragraph"),
+                            ("amendment", "Amendment"),
+                        ],
+                        default="whole",
+                        max_length=10,
+                        verbose_name="what was voted",
+                    ),
+                ),
+                (
+                    "draft_symbol",
+                    models.CharField(blank=True, max_length=120, verbose_name="draft symbol"),
+                ),
+                (
+                    "adopted_symbol",
+                    models.CharField(blank=True, max_length=120, verbose_name="adopted symbol"),
+                ),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                ("stated_yes", models.PositiveSmallIntegerField(verbose_name="stated yes")),
+                ("stated_no", models.PositiveSmallIntegerField(verbose_name="stated no")),
+                (
+                    "stated_abstain",
+                    models.PositiveSmallIntegerField(verbose_name="stated abstentions"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="vote requested by",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="votes",
+                        to="un.session",
+                        verbose_name="session",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recorded vote',
-                'verbose_name_plural': 'recorded votes',
-                'ordering': ['-date', 'code'],
+                "verbose_name": "recorded vote",
+                "verbose_name_plural": "recorded votes",
+                "ordering": ["-date", "code"],
             },
         ),
         migrations.CreateModel(
-            name='DataIssue',
+            name="DataIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.CharField(max_length=40, verbose_name='check')),
-                ('severity', models.CharField(choices=[('warning', 'Warning'), ('unknown', 'Cannot be checked')], max_length=10, verbose_name='severity')),
-                ('message', models.TextField(verbose_name='message')),
-                ('vote', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='un.vote', verbose_name='vote')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule", models.CharField(max_length=40, verbose_name="check")),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[("warning", "Warning"), ("unknown", "Cannot be checked")],
+                        max_length=10,
+                        verbose_name="severity",
+                    ),
+                ),
+                ("message", models.TextField(verbose_name="message")),
+                (
+                    "vote",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="un.vote",
+                        verbose_name="vote",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data issue',
-                'verbose_name_plural': 'data issues',
-                'ordering': ['vote', 'rule', 'id'],
+                "verbose_name": "data issue",
+                "verbose_name_plural": "data issues",
+                "ordering": ["vote", "rule", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CountryVote',
+            name="CountryVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ballot', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('abstain', 'Abstain'), ('absent', 'Absent'), ('non_member', 'Not a member of the body')], max_length=10, verbose_name='vote')),
-                ('listed_name', models.CharField(blank=True, max_length=200, verbose_name='name as listed')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='un_votes', to='core.country', verbose_name='country')),
-                ('vote', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='records', to='un.vote', verbose_name='vote')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.CharField(
+                        choices=[
+                            ("yes", "Yes"),
+                            ("no", "No"),
+                            ("abstain", "Abstain"),
+                            ("absent", "Absent"),
+                            ("non_member", "Not a member of the body"),
+                        ],
+                        max_length=10,
+                        verbose_name="vote",
+                    ),
+                ),
+                (
+                    "listed_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="name as listed"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="un_votes",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "vote",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="records",
+                        to="un.vote",
+                        verbose_name="vote",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country vote',
-                'verbose_name_plural': 'country votes',
-                'ordering': ['country__name_en'],
+                "verbose_name": "country vote",
+                "verbose_name_plural": "country votes",
+                "ordering": ["country__name_en"],
             },
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.UniqueConstraint(fields=('forum', 'label'), name='un_session_unique_label'),
+            model_name="session",
+            constraint=models.UniqueConstraint(
+                fields=("forum", "label"), name="un_session_unique_label"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='un_session_dates_ordered'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="un_session_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('session', 'date', 'agenda_item'), name='un_meeting_unique_slot'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(
+                fields=("session", "date", "agenda_item"), name="un_meeting_unique_slot"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signatory',
-            constraint=models.UniqueConstraint(fields=('joint_statement', 'country'), name='un_signatory_once'),
+            model_name="signatory",
+            constraint=models.UniqueConstraint(
+                fields=("joint_statement", "country"), name="un_signatory_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('speaker_kind__in', ['state', 'observer']), _negated=True), ('country__isnull', False), _connector='OR'), name='un_statement_state_has_country'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("speaker_kind__in", ["state", "observer"]), _negated=True),
+                    ("country__isnull", False),
+                    _connector="OR",
+                ),
+                name="un_statement_state_has_country",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('country__isnull', False), models.Q(('speaker_name', ''), _negated=True), _connector='OR'), name='un_statement_has_speaker'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("country__isnull", False),
+                    models.Q(("speaker_name", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="un_statement_has_speaker",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='coding',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('joint_statement__isnull', True), ('statement__isnull', False)), models.Q(('joint_statement__isnull', False), ('statement__isnull', True)), _connector='OR'), name='un_coding_one_target'),
+            model_name="coding",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("joint_statement__isnull", True), ("statement__isnull", False)),
+                    models.Q(("joint_statement__isnull", False), ("statement__isnull", True)),
+                    _connector="OR",
+                ),
+                name="un_coding_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='coding',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict', 'pending'), ('reviewer_position__isnull', False), _connector='OR'), name='un_coding_review_has_position'),
+            model_name="coding",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("verdict", "pending"), ("reviewer_position__isnull", False), _connector="OR"
+                ),
+                name="un_coding_review_has_position",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='countryvote',
-            constraint=models.UniqueConstraint(fields=('vote', 'country'), name='un_country_votes_once'),
+            model_name="countryvote",
+            constraint=models.UniqueConstraint(
+                fields=("vote", "country"), name="un_country_votes_once"
+            ),
         ),
     ]

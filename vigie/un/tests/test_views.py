@@ -74,7 +74,9 @@ def test_members_are_refused_staff_pages(client: Client, bundled: Any, url: str)
 def test_members_cannot_import_a_roll_call(client: Client, bundled: Any) -> None:
     client.force_login(make_user("member", role="member"))
     vote = _vote("CND68")
-    response = client.post(f"/en/un/staff/votes/{vote.pk}/roll-call/", {"yes": "Austria", "save": "1"})
+    response = client.post(
+        f"/en/un/staff/votes/{vote.pk}/roll-call/", {"yes": "Austria", "save": "1"}
+    )
     assert response.status_code == 403
     assert vote.records.count() == 50
 
