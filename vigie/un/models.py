@@ -316,7 +316,8 @@ class DataIssue(models.Model):
     )
     rule = models.CharField(_("check"), max_length=40)
     severity = models.CharField(_("severity"), max_length=10, choices=IssueSeverity.choices)
-    message = models.TextField(_("message"))
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    message = models.TextField(_("message (English)"))
 
     class Meta:
         verbose_name = _("data issue")
@@ -325,6 +326,13 @@ class DataIssue(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def text(self) -> str:
+        """The issue in the active language."""
+        from vigie.un.checks import describe
+
+        return describe(self.rule, self.params)
 
 
 class PositionCode(models.Model):
