@@ -150,9 +150,10 @@ def get_un_mechanism_milestone() -> dict[str, Any]:
     mechanisms = [m for m in milestones if m.is_dedicated_mechanism]
     evidence = [
         Evidence(
-            label=f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
+            label=(f"{m.date:%Y-%m} · " if m.date_is_approximate else "")
+            + f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
             url=reverse("un:tracker") + "#mechanism",
-            date=m.date,
+            date=None if m.date_is_approximate else m.date,
             detail=m.summary if m.is_dedicated_mechanism else f"{m.summary} {m.why_not_mechanism}",
             source_urls=tuple(source.url for source in m.sources.all()),
         )
