@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from vigie.core.tests.factories import make_user
+from vigie.un import queries
 from vigie.un.models import PositionCode, Session, Statement, Vote
 
 STAFF_URLS = [
@@ -164,3 +165,32 @@ def test_api_lists_votes_and_a_country_record(client: Client, bundled: Any) -> N
     assert {row["session"]: row["count"] for row in reform}["CND 67th session"] == 26
     record = client.get("/api/v1/un/countries/CO").json()
     assert record["positions"][0]["position"] == "system_change"
+
+
+def test_session_page_shows_a_coded_statement_under_its_agenda_item(
+    client: Client, bundled: Any
+) -> None:
+    editor = make_user("editor", role="editor")
+    client.force_login(editor)
+    session = Session.objects.get(label="CND 68th session")
+    client.post(
+        "/en/un/staff/statements/new/",
+        {
+            "country": "Colombia",
+            "speaker_kind": "state",
+            "summary": "Presents L.6 on an independent review.",
+            "position": PositionCode.objects.get(code="system_change").pk,
+            "evidence": "an independent, external review of the implementation of drug treaties",
+            "session": session.pk,
+            "date": "2025-03-14",
+            "agenda_item": "Item 5. Implementation of the treaties",
+            "source_url": "https://cndblog.org/2025/03/plenary-friday-morning-session",
+        },
+    )
+    client.logout()
+    html = client.get(f"/en/un/sessions/{session.pk}/").content.decode()
+    assert "Item 5. Implementation of the treaties" in html
+    assert "an independent, external review" in html
+    assert "Awaiting a second coder" in html
+    counts = {row["code"]: row["count"] for row in queries.list_session_position_counts(session.pk)}
+    assert counts["system_change"] == 1
