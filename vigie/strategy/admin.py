@@ -10,7 +10,7 @@ class MeasureForm(forms.ModelForm):
 
     class Meta:
         model = Measure
-        fields = "__all__"
+        exclude: list[str] = []
 
 
 class TargetInline(admin.TabularInline):
