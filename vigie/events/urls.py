@@ -1,5 +1,27 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from vigie.events import staff_views, views
 
 app_name = "events"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.event_list, name="list"),
+    path("calendar.ics", views.feed_ics, name="feed"),
+    path("series/<slug:slug>/", views.series_detail, name="series"),
+    path("series/<slug:slug>/calendar.ics", views.series_ics, name="series_ics"),
+    path("registration/<str:token>/", views.registration_page, name="registration"),
+    path("registration/<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
+    path("registration/<str:token>/calendar.ics", views.registration_ics, name="registration_ics"),
+    path("staff/", staff_views.staff_home, name="staff_home"),
+    path("staff/new/", staff_views.event_create, name="staff_create"),
+    path("staff/<slug:slug>/", staff_views.event_registrations, name="staff_registrations"),
+    path("staff/<slug:slug>/edit/", staff_views.event_edit, name="staff_edit"),
+    path("staff/<slug:slug>/duplicate/", staff_views.event_duplicate, name="staff_duplicate"),
+    path("staff/<slug:slug>/registrations.csv", staff_views.registrations_csv, name="staff_csv"),
+    path("staff/<slug:slug>/email/", staff_views.email_registrants_view, name="staff_email"),
+    path("staff/<slug:slug>/attendance/", staff_views.attendance, name="staff_attendance"),
+    path("staff/<slug:slug>/materials/", staff_views.materials, name="staff_materials"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/calendar.ics", views.event_ics, name="ics"),
+]

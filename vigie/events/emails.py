@@ -1,0 +1,85 @@
+"""Emails to registrants, written in the registrant's own language.
+
+Each message is rendered inside ``translation.override(registration.language)`` so a person who
+registered on the French page gets French mail even when staff or a worker send it.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from vigie.events.ics import build_registrant_calendar
+from vigie.events.links import absolute_url, personal_url
+from vigie.events.models import Registration
+from vigie.events.texts import text
+from vigie.events.times import describe_times
+
+KINDS = ("confirmed", "waiting", "promoted", "cancelled", "reminder_24h", "reminder_1h")
+
+
+def _subject(kind: str, title: str) -> str:
+    subjects = {
+        "confirmed": _("Your place is confirmed: %(title)s"),
+        "waiting": _("You are on the waiting list: %(title)s"),
+        "promoted": _("A place is free for you: %(title)s"),
+        "cancelled": _("Your registration is cancelled: %(title)s"),
+        "reminder_24h": _("Tomorrow: %(title)s"),
+        "reminder_1h": _("Starting in one hour: %(title)s"),
+    }
+    return subjects[kind] % {"title": title}
+
+
+def build_registration_email(registration: Registration, kind: str) -> EmailMessage:
+    if kind not in KINDS:
+        raise ValueError(f"Unknown email kind {kind!r}.")
+    event = registration.event
+    with translation.override(registration.language):
+        link = personal_url(registration)
+        confirmed = registration.status == Registration.Status.CONFIRMED
+        title = text(event, "title")
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "event": event,
+            "title": title,
+            "when": describe_times(event),
+            "date": event.starts_at.astimezone(event.zone).date(),
+            "personal_url": link,
+            "event_url": absolute_url(reverse("events:detail", args=[event.slug])),
+            "join_url": event.join_url if confirmed else "",
+            "chatham_house_rule": event.chatham_house_rule,
+        }
+        message = EmailMessage(
+            subject=_subject(kind, title),
+            body=render_to_string("events/email/registration.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+        )
+        if confirmed and kind != "cancelled":
+            message.attach(
+                f"{event.slug}.ics",
+                build_registrant_calendar(registration, link),
+                "text/calendar; charset=utf-8",
+            )
+    return message
+
+
+def build_staff_message(registration: Registration, subject: str, body: str) -> EmailMessage:
+    with translation.override(registration.language):
+        content = render_to_string(
+            "events/email/staff_message.txt",
+            {
+                "registration": registration,
+                "body": body,
+                "personal_url": personal_url(registration),
+            },
+        )
+    return EmailMessage(
+        subject=subject,
+        body=content,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+    )

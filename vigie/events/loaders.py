@@ -1,0 +1,353 @@
+"""Load the bundled programme (``data/events/``) and the fictional demo (``data/demo/events/``).
+
+Every file is parsed and checked before anything is written, inside one transaction: a bad row
+names its file, line and field and leaves the database as it was. Rows are matched on stable keys
+(slugs, person keys, programme keys), so loading twice changes nothing.
+"""
+
+import datetime
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+
+from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.models import Country, Source
+from vigie.core.services import cite_source
+from vigie.events.models import (
+    Contribution,
+    Event,
+    Person,
+    ProgrammeItem,
+    Question,
+    Registration,
+    Series,
+    SeriesCredit,
+)
+
+LANGS = ("en", "fr", "es")
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def _upsert(
+    report: LoadReport, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
+) -> Any:
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        report.created += 1
+        return model._default_manager.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return obj
+
+
+def _texts(row: CsvRow, *fields: str) -> dict[str, str]:
+    return {f"{field}_{code}": row.get(f"{field}_{code}") for field in fields for code in LANGS}
+
+
+def _local_time(row: CsvRow, field: str, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
+    value = row.required(field)
+    try:
+        naive = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise row.error(field, f"{value!r} is not a date and time like 2021-04-26T16:00") from None
+    if naive.tzinfo is not None:
+        raise row.error(field, "give the organiser's local time without an offset")
+    return naive.replace(tzinfo=zone)
+
+
+def _choice(row: CsvRow, field: str, choices: type[models.TextChoices], default: str = "") -> str:
+    value = row.get(field) or default
+    if value not in choices.values:
+        raise row.error(field, f"{value!r} is not one of {', '.join(choices.values)}")
+    return value
+
+
+def _rows(folder: Path, name: str, columns: tuple[str, ...]) -> list[CsvRow]:
+    path = folder / name
+    return list(iter_csv_file(path, required_columns=columns)) if path.exists() else []
+
+
+def _load_sources(folder: Path, reports: dict[str, LoadReport]) -> None:
+    report = reports.setdefault("sources", LoadReport())
+    for row in _rows(folder, "sources.csv", ("url", "title", "publisher")):
+        accessed = row.get("accessed_on")
+        try:
+            accessed_on = datetime.date.fromisoformat(accessed) if accessed else None
+        except ValueError:
+            raise row.error("accessed_on", f"{accessed!r} is not a date") from None
+        existed = Source.objects.filter(url=row.required("url")).exists()
+        cite_source(
+            url=row.required("url"),
+            title=row.get("title"),
+            publisher=row.get("publisher"),
+            accessed_on=accessed_on,
+        )
+        if existed:
+            report.unchanged += 1
+        else:
+            report.created += 1
+
+
+def _source_list(row: CsvRow, field: str) -> list[Source]:
+    urls = [url.strip() for url in row.get(field).split(";") if url.strip()]
+    sources = list(Source.objects.filter(url__in=urls))
+    if len(sources) != len(urls):
+        missing = set(urls) - {source.url for source in sources}
+        raise row.error(field, f"{', '.join(sorted(missing))} is not listed in sources.csv")
+    return sources
+
+
+def _load_people(folder: Path, reports: dict[str, LoadReport]) -> dict[str, Person]:
+    report = reports.setdefault("people", LoadReport())
+    people: dict[str, Person] = {}
+    for row in _rows(folder, "people.csv", ("key", "name", "affiliation")):
+        key = row.required("key")
+        if key in people:
+            raise row.error("key", f"{key!r} appears twice")
+        people[key] = _upsert(
+            report,
+            Person,
+            {"name": row.required("name"), "affiliation": row.get("affiliation")},
+            {"url": row.get("url"), "is_organisation": row.boolean("is_organisation")},
+        )
+    return people
+
+
+def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str, Person]) -> None:
+    report = reports.setdefault("series", LoadReport())
+    for row in _rows(folder, "series.csv", ("slug", "language_order", "title_en", "source_url")):
+        series = _upsert(
+            report,
+            Series,
+            {"slug": row.required("slug")},
+            {
+                "language_order": row.required("language_order"),
+                **_texts(row, "title", "description"),
+            },
+        )
+        series.sources.add(*_source_list(row, "source_url"))
+    for row in _rows(folder, "series_credits.csv", ("series", "person", "role", "order")):
+        series = Series.objects.filter(slug=row.required("series")).first()
+        if series is None:
+            raise row.error("series", f"{row.get('series')!r} is not in series.csv")
+        person = people.get(row.required("person"))
+        if person is None:
+            raise row.error("person", f"{row.get('person')!r} is not in people.csv")
+        _upsert(
+            reports.setdefault("series credits", LoadReport()),
+            SeriesCredit,
+            {"series": series, "person": person, "role": _choice(row, "role", SeriesCredit.Role)},
+            {"order": row.integer("order") or 0},
+        )
+
+
+EVENT_COLUMNS = (
+    "slug",
+    "series",
+    "status",
+    "time_zone",
+    "starts",
+    "ends",
+    "title_en",
+    "language_order",
+)
+
+
+def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
+    report = reports.setdefault("events", LoadReport())
+    for row in _rows(folder, "events.csv", EVENT_COLUMNS):
+        zone_name = row.required("time_zone")
+        try:
+            zone = zoneinfo.ZoneInfo(zone_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise row.error("time_zone", f"{zone_name!r} is not a known time zone") from None
+        starts, ends = _local_time(row, "starts", zone), _local_time(row, "ends", zone)
+        if ends <= starts:
+            raise row.error("ends", "the event must end after it starts")
+        series = None
+        if row.get("series"):
+            series = Series.objects.filter(slug=row.get("series")).first()
+            if series is None:
+                raise row.error("series", f"{row.get('series')!r} is not in series.csv")
+        countries = []
+        for code in [c.strip() for c in row.get("countries").split(";") if c.strip()]:
+            country = Country.objects.filter(iso2=code).first()
+            if country is None:
+                raise row.error("countries", f"{code!r} is not a known country code")
+            countries.append(country)
+        capacity = row.integer("capacity", required=False)
+        if capacity is not None and capacity < 1:
+            raise row.error("capacity", "a capacity must be at least 1 (leave empty for no limit)")
+        values = {
+            "series": series,
+            "number": row.integer("number", required=False),
+            "status": _choice(row, "status", Event.Status),
+            "format": _choice(row, "format", Event.Format, "online"),
+            "language_order": row.required("language_order").replace(";", ","),
+            "working_languages": (row.get("working_languages") or "en").replace(";", ","),
+            "interpretation_offered": row.boolean("interpretation_offered"),
+            "time_zone": zone_name,
+            "starts_at": starts.astimezone(datetime.UTC),
+            "ends_at": ends.astimezone(datetime.UTC),
+            "capacity": capacity,
+            "chatham_house_rule": row.boolean("chatham_house_rule"),
+            "recording_policy": _choice(row, "recording_policy", Event.Recording, "none"),
+            "recording_url": row.get("recording_url"),
+            "venue": row.get("venue"),
+            "join_url": row.get("join_url"),
+            **_texts(row, "title", "subtitle", "summary", "objectives", "language_note"),
+        }
+        event = _upsert(report, Event, {"slug": row.required("slug")}, values)
+        event.countries.add(*countries)
+        event.sources.add(*_source_list(row, "source_urls"))
+
+
+def _event(row: CsvRow) -> Event:
+    event = Event.objects.filter(slug=row.required("event")).first()
+    if event is None:
+        raise row.error("event", f"{row.get('event')!r} is not in events.csv")
+    return event
+
+
+def _load_programme(
+    folder: Path, reports: dict[str, LoadReport], people: dict[str, Person]
+) -> None:
+    """Programme items are matched on (event, order, parent) so that reloading updates in place."""
+    report = reports.setdefault("programme items", LoadReport())
+    items: dict[tuple[str, str], ProgrammeItem] = {}
+    for row in _rows(
+        folder, "programme.csv", ("event", "key", "parent", "kind", "order", "title_en")
+    ):
+        event = _event(row)
+        parent = None
+        if row.get("parent"):
+            parent = items.get((event.slug, row.get("parent")))
+            if parent is None:
+                raise row.error("parent", f"{row.get('parent')!r} must be listed above its talks")
+        items[(event.slug, row.required("key"))] = _upsert(
+            report,
+            ProgrammeItem,
+            {"event": event, "parent": parent, "order": row.integer("order")},
+            {"kind": _choice(row, "kind", ProgrammeItem.Kind), **_texts(row, "title")},
+        )
+    contributions = reports.setdefault("contributions", LoadReport())
+    for row in _rows(folder, "contributions.csv", ("event", "item", "person", "role", "order")):
+        event = _event(row)
+        item = None
+        if row.get("item"):
+            item = items.get((event.slug, row.get("item")))
+            if item is None:
+                raise row.error("item", f"{row.get('item')!r} is not in programme.csv")
+        person = people.get(row.required("person"))
+        if person is None:
+            raise row.error("person", f"{row.get('person')!r} is not in people.csv")
+        _upsert(
+            contributions,
+            Contribution,
+            {"event": event, "item": item, "person": person},
+            {"role": _choice(row, "role", Contribution.Role), "order": row.integer("order") or 0},
+        )
+
+
+def _load_questions(folder: Path, reports: dict[str, LoadReport]) -> None:
+    report = reports.setdefault("questions", LoadReport())
+    for row in _rows(folder, "questions.csv", ("event", "kind", "order", "label_en")):
+        _upsert(
+            report,
+            Question,
+            {"event": _event(row), "order": row.integer("order")},
+            {
+                "kind": _choice(row, "kind", Question.Kind),
+                "required": row.boolean("required"),
+                **_texts(row, "label", "choices"),
+            },
+        )
+
+
+def _load_registrations(folder: Path, reports: dict[str, LoadReport]) -> None:
+    report = reports.setdefault("demo registrations", LoadReport())
+    columns = ("event", "name", "email", "status", "registered_at")
+    for row in _rows(folder, "registrations.csv", columns):
+        email = row.required("email")
+        if not email.endswith("@example.org"):
+            raise row.error("email", "demo registrations use example.org addresses only")
+        country = None
+        if row.get("country"):
+            country = Country.objects.filter(iso2=row.get("country")).first()
+            if country is None:
+                raise row.error("country", f"{row.get('country')!r} is not a known country code")
+        status = _choice(row, "status", Registration.Status)
+        attended = row.get("attended")
+        event = _event(row)
+        registration = _upsert(
+            report,
+            Registration,
+            {"event": event, "email": email},
+            {
+                "name": row.required("name"),
+                "organisation": row.get("organisation"),
+                "organisation_type": _choice(
+                    row, "organisation_type", Registration.OrganisationType, "other"
+                ),
+                "country": country,
+                "language": row.get("language") or "en",
+                "status": status,
+                "attended": row.boolean("attended") if attended else None,
+            },
+        )
+        registered_at = _local_time(row, "registered_at", event.zone)
+        if registration.created_at != registered_at:
+            # created_at is set automatically; the demo keeps its own queue order.
+            Registration.objects.filter(pk=registration.pk).update(
+                created_at=registered_at,
+                confirmed_at=registered_at if status == Registration.Status.CONFIRMED else None,
+            )
+
+
+def _load_folder(folder: Path, steps: list[Callable[..., None]]) -> dict[str, LoadReport]:
+    reports: dict[str, LoadReport] = {}
+    with transaction.atomic():
+        _load_sources(folder, reports)
+        people = _load_people(folder, reports)
+        _load_series(folder, reports, people)
+        _load_events(folder, reports)
+        _load_programme(folder, reports, people)
+        for step in steps:
+            step(folder, reports)
+    return reports
+
+
+def load_programme(folder: Path | None = None) -> dict[str, LoadReport]:
+    """The published programme of real events (no registrations)."""
+    return _load_folder(folder or Path(settings.DATA_DIR) / "events", [_load_questions])
+
+
+def load_bundled() -> dict[str, LoadReport]:
+    return load_programme()
+
+
+def load_demo() -> dict[str, LoadReport]:
+    """Fictional demo events and registrations, for trying the site (never real people)."""
+    return _load_folder(
+        Path(settings.DATA_DIR) / "demo" / "events", [_load_questions, _load_registrations]
+    )

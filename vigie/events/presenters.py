@@ -1,0 +1,76 @@
+"""The context of an event page: texts in the visitor's language, programme, times and places."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from vigie.events.models import Contribution, Event, ProgrammeItem, SeriesCredit
+from vigie.events.queries import get_place_counts
+from vigie.events.services import is_registration_open
+from vigie.events.texts import lines, other_versions, text, text_language
+from vigie.events.times import describe_times, local_date, zone_label
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
+
+
+def _programme(event: Event) -> list[dict[str, Any]]:
+    items = list(event.programme.all())
+    speakers: dict[int, list[Contribution]] = {}
+    for contribution in event.contributions.select_related("person").exclude(item=None):
+        speakers.setdefault(contribution.item_id or 0, []).append(contribution)
+
+    def node(item: ProgrammeItem) -> dict[str, Any]:
+        return {
+            "item": item,
+            "title": text(item, "title"),
+            "lang": text_language(item, "title"),
+            "others": other_versions(item, "title"),
+            "contributions": speakers.get(item.pk, []),
+            "children": [node(child) for child in items if child.parent_id == item.pk],
+        }
+
+    return [node(item) for item in items if item.parent_id is None]
+
+
+def _credits(event: Event, role: str) -> list[SeriesCredit]:
+    if event.series is None:
+        return []
+    return list(event.series.credits.filter(role=role).select_related("person"))
+
+
+def present_event(event: Event) -> dict[str, Any]:
+    now = timezone.now()
+    return {
+        "event": event,
+        "title": text(event, "title"),
+        "title_lang": text_language(event, "title"),
+        "subtitle": text(event, "subtitle"),
+        "summary": text(event, "summary"),
+        "summary_lang": text_language(event, "summary"),
+        "summary_others": [
+            (code, LANGUAGE_NAMES[code], value) for code, value in other_versions(event, "summary")
+        ],
+        "objectives": lines(text(event, "objectives")),
+        "objectives_lang": text_language(event, "objectives"),
+        "language_note": text(event, "language_note"),
+        "series_title": text(event.series, "title") if event.series else "",
+        "when": describe_times(event),
+        "organiser_zone": zone_label(event.time_zone),
+        "date": local_date(event),
+        "moderators": event.contributions.filter(item=None, role="moderator").select_related(
+            "person"
+        ),
+        "programme": _programme(event),
+        "materials": event.materials.all(),
+        "places": get_place_counts(event),
+        "registration_open": is_registration_open(event, now),
+        "is_past": event.ends_at < now,
+        "working_languages": [
+            LANGUAGE_NAMES[code]
+            for code in event.working_languages.split(",")
+            if code in LANGUAGE_NAMES
+        ],
+        "countries": event.countries.all(),
+        "organisers": _credits(event, "organiser"),
+        "partners": _credits(event, "partner"),
+    }

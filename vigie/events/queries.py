@@ -1,0 +1,147 @@
+"""Reading events for pages and for other apps (the strategy dashboard, country profiles).
+
+Only published events are public. Counts follow the definitions given with each ``CountResult``;
+no function here returns a person's name or email, so these figures can be shown to anyone.
+"""
+
+import datetime
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from vigie.core.evidence import CountResult, Evidence
+from vigie.events.models import Event, Registration
+from vigie.events.texts import text
+
+ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+
+
+def public_events() -> QuerySet[Event]:
+    return Event.objects.filter(
+        status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+    ).select_related("series")
+
+
+def _describe(event: Event) -> dict[str, Any]:
+    return {
+        "slug": event.slug,
+        "title": text(event, "title"),
+        "series": text(event.series, "title") if event.series else "",
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "time_zone": event.time_zone,
+        "format": event.format,
+        "status": event.status,
+        "url": reverse("events:detail", args=[event.slug]),
+    }
+
+
+def _window(start: datetime.date, end: datetime.date) -> Q:
+    return Q(starts_at__date__gte=start, starts_at__date__lte=end)
+
+
+def _held(start: datetime.date, end: datetime.date) -> QuerySet[Event]:
+    return Event.objects.filter(
+        _window(start, end), status=Event.Status.PUBLISHED, starts_at__lt=timezone.now()
+    )
+
+
+def list_upcoming_events(limit: int = 5) -> list[dict[str, Any]]:
+    """The next published events that have not ended, soonest first."""
+    events = public_events().filter(status=Event.Status.PUBLISHED, ends_at__gte=timezone.now())
+    return [_describe(event) for event in events.order_by("starts_at")[:limit]]
+
+
+def list_events_for_country(iso2: str) -> list[dict[str, Any]]:
+    """Published events whose focus countries include this one (alpha-2), most recent first."""
+    events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
+    return [_describe(event) for event in events]
+
+
+def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
+    events = list(_held(start, end).order_by("starts_at"))
+    return CountResult(
+        value=len(events),
+        definition=(
+            "Published events (workshops, webinars, trainings) that started between the two "
+            "dates, inclusive, and have taken place; cancelled and draft events are not counted."
+        ),
+        evidence=[
+            Evidence(
+                label=text(event, "title"),
+                url=reverse("events:detail", args=[event.slug]),
+                date=event.starts_at.date(),
+                source_urls=tuple(event.sources.values_list("url", flat=True)),
+            )
+            for event in events
+        ],
+    )
+
+
+def count_people_trained(start: datetime.date, end: datetime.date) -> CountResult:
+    attendees = Registration.objects.filter(
+        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
+    )
+    people = {email.lower() for email in attendees.values_list("email", flat=True)}
+    per_event = (
+        attendees.values("event__slug", "event__starts_at")
+        .annotate(present=Count("id"))
+        .order_by("event__starts_at")
+    )
+    titles = {event.slug: text(event, "title") for event in _held(start, end)}
+    return CountResult(
+        value=len(people),
+        definition=(
+            "Distinct people (by email address) marked present by staff at a published event held "
+            "between the two dates, inclusive; a person at several events counts once."
+        ),
+        evidence=[
+            Evidence(
+                label=titles.get(row["event__slug"], row["event__slug"]),
+                url=reverse("events:detail", args=[row["event__slug"]]),
+                date=row["event__starts_at"].date(),
+                detail=f"{row['present']} present",
+            )
+            for row in per_event
+        ],
+    )
+
+
+def get_event_participation(start: datetime.date, end: datetime.date) -> dict[str, Any]:
+    """Registered and attended, in total, by country (alpha-2) and by type of organisation.
+
+    ``registered`` counts registrations not cancelled (confirmed or waiting); ``attended`` those
+    marked present. People without a country or type are counted under ``""``.
+    """
+    registrations = Registration.objects.filter(event__in=_held(start, end), status__in=ACTIVE)
+    rows = list(registrations.values("country__iso2", "organisation_type", "attended"))
+    by_country: dict[str, Counter[str]] = {}
+    by_type: dict[str, Counter[str]] = {}
+    for row in rows:
+        for table, key in (
+            (by_country, row["country__iso2"] or ""),
+            (by_type, row["organisation_type"]),
+        ):
+            counter = table.setdefault(key, Counter())
+            counter["registered"] += 1
+            counter["attended"] += 1 if row["attended"] else 0
+    return {
+        "events": _held(start, end).count(),
+        "registered": len(rows),
+        "attended": sum(1 for row in rows if row["attended"]),
+        "by_country": {key: dict(value) for key, value in sorted(by_country.items())},
+        "by_organisation_type": {key: dict(value) for key, value in sorted(by_type.items())},
+    }
+
+
+def get_place_counts(event: Event) -> dict[str, int | None]:
+    """Places taken and left, and the length of the waiting list (numbers only, never names)."""
+    counts = event.registrations.aggregate(
+        confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("id", filter=Q(status=Registration.Status.WAITING)),
+    )
+    left = None if event.capacity is None else max(event.capacity - counts["confirmed"], 0)
+    return {"confirmed": counts["confirmed"], "waiting": counts["waiting"], "left": left}

@@ -1,0 +1,294 @@
+"""Registering, cancelling, promoting from the waiting list, attendance and staff actions.
+
+Capacity is enforced by locking the event row (``select_for_update``) for the length of the
+transaction that counts confirmed places and writes the new registration: concurrent
+registrations for one event queue on that lock, so the count each one reads is exact. This is
+the approach pretix takes for its waiting list (lock, then decide); on SQLite, whose writes are
+serialised anyway, the lock is a no-op.
+"""
+
+import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vigie.core.errors import DomainError
+from vigie.core.models import Country
+from vigie.core.services import record_audit
+from vigie.events import tasks
+from vigie.events.models import Contribution, Event, Material, ProgrammeItem, Question, Registration
+
+
+class RegistrationError(DomainError):
+    """A registration cannot be taken, changed or cancelled; the message says why."""
+
+
+def is_registration_open(event: Event, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    if event.status != Event.Status.PUBLISHED or now >= event.ends_at:
+        return False
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return False
+    return not (event.registration_closes_at and now >= event.registration_closes_at)
+
+
+def _locked_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def _has_free_place(event: Event) -> bool:
+    if event.capacity is None:
+        return True
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    return confirmed < event.capacity
+
+
+def register_participant(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    language: str,
+    organisation: str = "",
+    organisation_type: str = "",
+    country: Country | None = None,
+    answers: dict[str, Any] | None = None,
+    user: Any = None,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Take a place, or a place on the waiting list when the event is full; email the person."""
+    email = email.strip().lower()
+    try:
+        with transaction.atomic():
+            locked = _locked_event(event.pk)
+            if not is_registration_open(locked, now):
+                raise RegistrationError(_("Registration for this event is not open."))
+            if (
+                locked.registrations.exclude(status=Registration.Status.CANCELLED)
+                .filter(email=email)
+                .exists()
+            ):
+                raise RegistrationError(
+                    _("This email address is already registered for this event.")
+                )
+            confirmed = _has_free_place(locked)
+            registration = Registration.objects.create(
+                event=locked,
+                name=name.strip(),
+                email=email,
+                language=language,
+                organisation=organisation.strip(),
+                organisation_type=organisation_type,
+                country=country,
+                answers=answers or {},
+                user=user if getattr(user, "is_authenticated", False) else None,
+                status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
+                confirmed_at=timezone.now() if confirmed else None,
+            )
+    except IntegrityError as error:
+        raise RegistrationError(
+            "This email address is already registered for this event."
+        ) from error
+    kind = "confirmed" if registration.status == Registration.Status.CONFIRMED else "waiting"
+    tasks.send_registration_email.enqueue(registration.pk, kind)
+    return registration
+
+
+def _promote_waiting(event: Event) -> list[Registration]:
+    """Confirm waiting registrations, earliest first, while places are free (event locked)."""
+    promoted = []
+    while _has_free_place(event):
+        candidate = (
+            event.registrations.select_for_update()
+            .filter(status=Registration.Status.WAITING)
+            .order_by("created_at", "id")
+            .first()
+        )
+        if candidate is None:
+            break
+        candidate.status = Registration.Status.CONFIRMED
+        candidate.confirmed_at = timezone.now()
+        candidate.save(update_fields=["status", "confirmed_at"])
+        promoted.append(candidate)
+    return promoted
+
+
+def cancel_registration(*, registration: Registration) -> list[Registration]:
+    """Cancel a place; the next people waiting are confirmed and emailed. Returns them."""
+    with transaction.atomic():
+        event = _locked_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            raise RegistrationError(_("This registration is already cancelled."))
+        current.status = Registration.Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at"])
+        promoted = _promote_waiting(event) if event.ends_at > timezone.now() else []
+    tasks.send_registration_email.enqueue(current.pk, "cancelled")
+    for person in promoted:
+        tasks.send_registration_email.enqueue(person.pk, "promoted")
+    registration.refresh_from_db()
+    return promoted
+
+
+def update_registration(
+    *,
+    registration: Registration,
+    name: str,
+    organisation: str,
+    organisation_type: str,
+    country: Country | None,
+    language: str,
+    answers: dict[str, Any],
+) -> Registration:
+    """Change one's details and answers through the personal link (the place is kept)."""
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            raise RegistrationError(_("A cancelled registration cannot be changed."))
+        current.name = name.strip()
+        current.organisation = organisation.strip()
+        current.organisation_type = organisation_type
+        current.country = country
+        current.language = language
+        current.answers = answers
+        current.save(
+            update_fields=[
+                "name",
+                "organisation",
+                "organisation_type",
+                "country",
+                "language",
+                "answers",
+            ]
+        )
+    return current
+
+
+def save_event(*, event: Event, actor: Any, changes: dict[str, Any] | None = None) -> Event:
+    """Save an event edited by staff; a larger capacity promotes people from the waiting list."""
+    with transaction.atomic():
+        created = event.pk is None
+        event.full_clean(exclude=["countries", "sources"])
+        event.save()
+        promoted = _promote_waiting(_locked_event(event.pk)) if not created else []
+        record_audit(
+            action="events.event.created" if created else "events.event.changed",
+            obj=event,
+            actor=actor,
+            changes=changes or {},
+        )
+    for person in promoted:
+        tasks.send_registration_email.enqueue(person.pk, "promoted")
+    return event
+
+
+def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, actor: Any) -> Event:
+    """Copy an event with its programme, speakers and questions to a new date, as a draft.
+
+    A series holds many similar workshops; staff start the next one from the last one.
+    """
+    with transaction.atomic():
+        if Event.objects.filter(slug=slug).exists():
+            raise DomainError(
+                _("An event with the address %(slug)s already exists.") % {"slug": slug}
+            )
+        shift = starts_at - event.starts_at
+        copy = Event.objects.get(pk=event.pk)
+        copy.pk = None
+        copy.id = None
+        copy.slug = slug
+        copy.status = Event.Status.DRAFT
+        copy.starts_at = event.starts_at + shift
+        copy.ends_at = event.ends_at + shift
+        copy.registration_opens_at = None
+        copy.registration_closes_at = None
+        copy.recording_url = ""
+        copy.number = (event.number + 1) if event.number is not None else None
+        copy.save()
+        copy.countries.set(event.countries.all())
+        items: dict[int, ProgrammeItem] = {}
+        # Parts before their talks, so each talk finds its copied part.
+        programme = event.programme.order_by(F("parent_id").asc(nulls_first=True), "order", "id")
+        for item in programme:
+            old_id = item.pk
+            item.pk = None
+            item.event = copy
+            item.parent = items.get(item.parent_id) if item.parent_id else None
+            item.starts_at = item.starts_at + shift if item.starts_at else None
+            item.ends_at = item.ends_at + shift if item.ends_at else None
+            item.save()
+            items[old_id] = item
+        for contribution in Contribution.objects.filter(event=event):
+            contribution.pk = None
+            contribution.event = copy
+            contribution.item = items.get(contribution.item_id) if contribution.item_id else None
+            contribution.save()
+        for question in Question.objects.filter(event=event):
+            question.pk = None
+            question.event = copy
+            question.save()
+        record_audit(
+            action="events.event.duplicated", obj=copy, actor=actor, changes={"from": event.slug}
+        )
+    return copy
+
+
+def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
+    """Record who attended: confirmed registrations ticked are present, the others absent."""
+    with transaction.atomic():
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
+        present = confirmed.filter(pk__in=present_ids).update(attended=True)
+        confirmed.exclude(pk__in=present_ids).update(attended=False)
+        record_audit(
+            action="events.attendance.marked", obj=event, actor=actor, changes={"present": present}
+        )
+    return present
+
+
+def attach_material(
+    *, event: Event, title: str, url: str = "", file: Any = None, actor: Any
+) -> Material:
+    if not url and not file:
+        raise DomainError(_("Give a web address or a file for the material."))
+    with transaction.atomic():
+        material = Material.objects.create(
+            event=event, title=title.strip(), url=url, file=file or ""
+        )
+        record_audit(
+            action="events.material.added", obj=event, actor=actor, changes={"title": title}
+        )
+    return material
+
+
+def set_recording(*, event: Event, url: str, policy: str, actor: Any) -> Event:
+    with transaction.atomic():
+        event.recording_url = url
+        event.recording_policy = policy
+        event.save(update_fields=["recording_url", "recording_policy", "updated_at"])
+        record_audit(
+            action="events.recording.set",
+            obj=event,
+            actor=actor,
+            changes={"url": url, "policy": policy},
+        )
+    return event
+
+
+def email_registrants(
+    *, event: Event, subject: str, body: str, statuses: list[str], actor: Any
+) -> int:
+    """Send a message from staff to the registrants with the given statuses (one email each)."""
+    recipients = list(event.registrations.filter(status__in=statuses).values_list("pk", flat=True))
+    record_audit(
+        action="events.registrants.emailed",
+        obj=event,
+        actor=actor,
+        changes={"subject": subject, "statuses": statuses, "recipients": len(recipients)},
+    )
+    for registration_id in recipients:
+        tasks.send_staff_message.enqueue(registration_id, subject, body)
+    return len(recipients)

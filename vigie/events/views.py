@@ -1,0 +1,250 @@
+"""Public pages: list and calendar, series, event, registration, the personal page and ICS files."""
+
+import calendar
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigie.core.i18n import active_language
+from vigie.events.forms import RegistrationForm
+from vigie.events.ics import build_calendar, build_registrant_calendar
+from vigie.events.links import get_registration_for_token, make_token, personal_url
+from vigie.events.models import Event, Registration, Series
+from vigie.events.presenters import present_event
+from vigie.events.queries import get_place_counts, public_events
+from vigie.events.services import (
+    RegistrationError,
+    cancel_registration,
+    is_registration_open,
+    register_participant,
+    update_registration,
+)
+from vigie.events.texts import text
+
+
+def _month(request: HttpRequest, upcoming: list[Event]) -> datetime.date:
+    """The month asked for, else the month of the next event, else this month."""
+    raw = request.GET.get("month", "")
+    try:
+        return datetime.date.fromisoformat(f"{raw}-01")
+    except ValueError:
+        if upcoming:
+            return upcoming[0].starts_at.astimezone(upcoming[0].zone).date().replace(day=1)
+        return timezone.now().date().replace(day=1)
+
+
+def _calendar_weeks(events: list[Event], month: datetime.date) -> list[list[dict[str, Any]]]:
+    by_day: dict[datetime.date, list[Event]] = {}
+    for event in events:
+        by_day.setdefault(event.starts_at.astimezone(event.zone).date(), []).append(event)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+        weeks.append(
+            [
+                {"date": day, "in_month": day.month == month.month, "events": by_day.get(day, [])}
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def event_list(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    events = public_events()
+    series = None
+    if request.GET.get("series"):
+        series = get_object_or_404(Series, slug=request.GET["series"])
+        events = events.filter(series=series)
+    upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at"))
+    month = _month(request, upcoming)
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "upcoming": upcoming,
+            "past": list(events.filter(ends_at__lt=now).order_by("-starts_at")),
+            "series_list": Series.objects.filter(events__status=Event.Status.PUBLISHED).distinct(),
+            "selected_series": series,
+            "month": month,
+            "weeks": _calendar_weeks(list(events), month),
+            "next_month": next_month,
+            "previous_month": previous_month,
+        },
+    )
+
+
+def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(Series, slug=slug)
+    events = public_events().filter(series=series).order_by("starts_at")
+    return render(
+        request,
+        "events/series_detail.html",
+        {
+            "series": series,
+            "events": events,
+            "organisers": series.credits.filter(role="organiser").select_related("person"),
+            "partners": series.credits.filter(role="partner").select_related("person"),
+        },
+    )
+
+
+def _public_event(slug: str) -> Event:
+    event = public_events().filter(slug=slug).first()
+    if event is None:
+        raise Http404(_("No such event."))
+    return event
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _public_event(slug)
+    return render(request, "events/event_detail.html", present_event(event))
+
+
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _public_event(slug)
+    if not is_registration_open(event):
+        messages.info(request, _("Registration for this event is not open."))
+        return redirect("events:detail", slug=event.slug)
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {
+            "name": request.user.get_full_name() or request.user.get_username(),
+            "email": request.user.email,
+        }
+    form = RegistrationForm(request.POST or None, event=event, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = register_participant(
+                event=event,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+                organisation_type=form.cleaned_data["organisation_type"],
+                country=form.cleaned_data["country"],
+                answers=form.answers(),
+                language=active_language(),
+                user=request.user,
+            )
+        except RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            if registration.status == Registration.Status.CONFIRMED:
+                messages.success(
+                    request, _("Your place is confirmed. We have emailed you the details.")
+                )
+            else:
+                messages.info(
+                    request,
+                    _("The event is full: you are on the waiting list. We have emailed you."),
+                )
+            return redirect("events:registration", token=make_token(registration))
+    context = present_event(event)
+    context["form"] = form
+    return render(request, "events/register.html", context)
+
+
+def _registration_or_404(token: str) -> Registration:
+    registration = get_registration_for_token(token)
+    if registration is None:
+        raise Http404(_("This personal link is not valid."))
+    return registration
+
+
+def registration_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The registrant's own page: status, join link once confirmed, change answers, cancel."""
+    registration = _registration_or_404(token)
+    event = registration.event
+    editable = (
+        registration.status != Registration.Status.CANCELLED and event.ends_at > timezone.now()
+    )
+    form = RegistrationForm(
+        request.POST or None,
+        event=event,
+        with_email=False,
+        initial=RegistrationForm.initial_for(registration),
+    )
+    if request.method == "POST" and editable and form.is_valid():
+        update_registration(
+            registration=registration,
+            name=form.cleaned_data["name"],
+            organisation=form.cleaned_data["organisation"],
+            organisation_type=form.cleaned_data["organisation_type"],
+            country=form.cleaned_data["country"],
+            language=active_language(),
+            answers=form.answers(),
+        )
+        messages.success(request, _("Your answers are saved."))
+        return redirect("events:registration", token=token)
+    context = present_event(event)
+    context.update(
+        {
+            "registration": registration,
+            "token": token,
+            "form": form,
+            "editable": editable,
+            "position": _waiting_position(registration),
+            "places": get_place_counts(event),
+        }
+    )
+    return render(request, "events/registration.html", context)
+
+
+def _waiting_position(registration: Registration) -> int | None:
+    if registration.status != Registration.Status.WAITING:
+        return None
+    ahead = registration.event.registrations.filter(
+        status=Registration.Status.WAITING, created_at__lt=registration.created_at
+    ).count()
+    return ahead + 1
+
+
+@require_POST
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = _registration_or_404(token)
+    try:
+        cancel_registration(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Your registration is cancelled. Thank you for freeing your place.")
+        )
+    return redirect("events:registration", token=token)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _public_event(slug)
+    return _ics_response(build_calendar([event], name=text(event, "title")), f"{event.slug}.ics")
+
+
+def series_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(Series, slug=slug)
+    events = public_events().filter(series=series).order_by("starts_at")
+    return _ics_response(build_calendar(events, name=text(series, "title")), f"{series.slug}.ics")
+
+
+def feed_ics(request: HttpRequest) -> HttpResponse:
+    return _ics_response(
+        build_calendar(public_events().order_by("starts_at"), name="Vigie"), "vigie-events.ics"
+    )
+
+
+def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
+    registration = _registration_or_404(token)
+    with translation.override(registration.language):
+        content = build_registrant_calendar(registration, personal_url(registration))
+    return _ics_response(content, f"{registration.event.slug}.ics")
