@@ -1,0 +1,178 @@
+"""One country's profile, composed from the domain apps' queries.
+
+Each section reads one app through its ``queries.py``; an app that is not installed (or lacks
+the function) leaves its section marked *not available* instead of breaking the page. Rows come
+back from the apps as plain dicts whose keys differ a little between apps, so they are brought
+to one shape (title, link, date, detail) here, once, for the page and the factsheet alike.
+"""
+
+import datetime
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vigie.core.models import Country
+
+TITLE_KEYS = (
+    "title",
+    "name",
+    "label",
+    "measure",
+    "indicator",
+    "resolution",
+    "organisation",
+    "session",
+)
+DATE_KEYS = ("date", "starts_at", "voted_on", "adopted_on", "in_force_from", "year", "edition")
+URL_KEYS = ("url", "link", "permalink", "vote_url")
+DETAIL_KEYS = (
+    "vote",
+    "position",
+    "category",
+    "status",
+    "score",
+    "rank",
+    "summary",
+    "city",
+    "format",
+    "detail",
+)
+
+
+class SectionMissing(Exception):
+    pass
+
+
+def read(app: str, function: str) -> Callable[..., Any]:
+    try:
+        module = importlib.import_module(f"vigie.{app}.queries")
+    except ImportError as error:
+        raise SectionMissing(f"vigie.{app}.queries cannot be imported ({error})") from error
+    found = getattr(module, function, None)
+    if not callable(found):
+        raise SectionMissing(f"vigie.{app}.queries has no function {function}()")
+    return found  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Row:
+    title: str
+    url: str = ""
+    date: Any = None
+    detail: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def _first(row: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = row.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def to_row(row: dict[str, Any]) -> Row:
+    date = _first(row, DATE_KEYS)
+    if isinstance(date, datetime.datetime):
+        date = date.date()
+    details = [str(row[key]) for key in DETAIL_KEYS if row.get(key) not in (None, "")]
+    return Row(
+        title=str(_first(row, TITLE_KEYS) or ""),
+        url=str(_first(row, URL_KEYS) or ""),
+        date=date,
+        detail=" · ".join(details),
+        raw=row,
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: Promise
+    app: str
+    rows: list[Row] = field(default_factory=list)
+    unavailable: str = ""
+
+    @property
+    def available(self) -> bool:
+        return not self.unavailable
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: Promise
+    app: str
+    function: str
+
+
+SECTIONS = (
+    SectionSpec("measures", _("Policy measures"), "atlas", "list_measures_for_country"),
+    SectionSpec(
+        "index", _("Drug policy index: scores and ranks"), "index", "get_country_index_summary"
+    ),
+    SectionSpec("votes", _("UN votes"), "un", "list_votes_for_country"),
+    SectionSpec(
+        "positions", _("Positions coded from UN statements"), "un", "list_positions_for_country"
+    ),
+    SectionSpec(
+        "members",
+        _("Member organisations working here"),
+        "network",
+        "list_member_organisations_in_country",
+    ),
+    SectionSpec("events", _("Events held for this country"), "events", "list_events_for_country"),
+)
+
+# Only these fields of a member organisation are shown: the network's public directory fields.
+MEMBER_PUBLIC_KEYS = ("name", "url", "website", "city", "summary", "joined_on", "slug")
+
+
+@dataclass(frozen=True)
+class Profile:
+    country: Country
+    sections: list[Section]
+    map_position: str = ""
+    map_year: int | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.map_position) or any(section.rows for section in self.sections)
+
+    def section(self, key: str) -> Section | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+
+def _section(spec: SectionSpec, country: Country) -> Section:
+    try:
+        function = read(spec.app, spec.function)
+    except SectionMissing as missing:
+        return Section(spec.key, spec.title, spec.app, unavailable=str(missing))
+    code = country.iso3 if spec.app == "index" else country.iso2
+    rows: list[dict[str, Any]] = list(function(code) or [])
+    if spec.key == "members":
+        rows = [{key: row[key] for key in MEMBER_PUBLIC_KEYS if key in row} for row in rows]
+    return Section(spec.key, spec.title, spec.app, rows=[to_row(row) for row in rows])
+
+
+def map_position(country: Country, year: int) -> str:
+    try:
+        function = read("atlas", "get_strongest_measure_by_country")
+    except SectionMissing:
+        return ""
+    positions: dict[str, str] = function(year) or {}
+    return str(positions.get(country.iso2, ""))
+
+
+def get_profile(country: Country, *, today: datetime.date | None = None) -> Profile:
+    year = (today or datetime.date.today()).year
+    return Profile(
+        country=country,
+        sections=[_section(spec, country) for spec in SECTIONS],
+        map_position=map_position(country, year),
+        map_year=year,
+    )
