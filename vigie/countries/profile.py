@@ -55,7 +55,7 @@ def read(app: str, function: str) -> Callable[..., Any]:
     found = getattr(module, function, None)
     if not callable(found):
         raise SectionMissing(f"vigie.{app}.queries has no function {function}()")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def resolve(app: str, function: str) -> Callable[..., Any]:
     found = getattr(module, function, None)
     if not callable(found):
         raise NotAvailable(f"vigie.{app}.queries has no function {function}()")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def year_ends(baseline: datetime.date, end: datetime.date) -> list[datetime.date]:
