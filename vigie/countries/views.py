@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import slugify
-from weasyprint import HTML
 
 from vigie.core.i18n import active_language
 from vigie.core.models import Country
@@ -69,6 +68,8 @@ def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
         },
         request=request,
     )
+    from weasyprint import HTML  # imported here: loading it parses its stylesheets
+
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf() or b""
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"vigie-{slugify(country.name_en)}-{language}.pdf"

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from vigie.core.evidence import Evidence
 from vigie.strategy.charts import chart_png_data_uri, measure_chart_spec
@@ -87,4 +86,6 @@ def render_report_pdf(
             "strategy/report_pdf.html",
             {**report_context(plan, start, end, with_png=True), "LANGUAGE_CODE": language},
         )
+    from weasyprint import HTML  # imported here: loading it parses its stylesheets
+
     return HTML(string=html, base_url=base_url).write_pdf() or b""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.urls import get_resolver
 
 
 def install_queries(
@@ -22,5 +23,10 @@ def install_queries(
 
 
 def remove_app(monkeypatch: pytest.MonkeyPatch, app: str) -> None:
-    """Make ``import vigie.<app>.queries`` fail as it does when the app is not installed."""
+    """Make ``import vigie.<app>.queries`` fail as it does when the app is not installed.
+
+    The URL configuration is loaded first: the apps' own pages and API import their queries
+    when the site starts, which happens before any page of the strategy or countries is read.
+    """
+    get_resolver().url_patterns  # noqa: B018
     monkeypatch.setitem(sys.modules, f"vigie.{app}.queries", None)
