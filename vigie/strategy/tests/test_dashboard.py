@@ -148,3 +148,22 @@ def test_progress_report_pdf_has_headings_and_figures(
         assert heading in text
     assert "Jurisdiction 7" in text
     assert "\n7" in text or " 7\n" in text or "7\n" in text
+
+
+def test_api_publishes_only_public_measures_with_their_evidence(
+    plan: Plan, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        return CountResult(
+            value=1, definition="d", evidence=[Evidence(label="J", url="/en/atlas/j/")]
+        )
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    data = client.get("/api/v1/strategy/measures").json()
+    codes = [row["code"] for row in data]
+    assert "new-major-funding-sources" not in codes
+    decriminalising = next(
+        row for row in data if row["code"] == "new-decriminalising-jurisdictions"
+    )
+    assert decriminalising["value"] == 1
+    assert decriminalising["evidence"][0]["url"] == "/en/atlas/j/"
