@@ -25,6 +25,7 @@ import logging  # noqa: E402
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
+from django.http.response import HttpResponseBase  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 
@@ -36,7 +37,7 @@ ROUNDS = 30
 TARGET_MS = 150
 
 
-def timed(render: Callable[[], HttpResponse]) -> tuple[float, float]:
+def timed(render: Callable[[], HttpResponseBase]) -> tuple[float, float]:
     durations = []
     for _ in range(ROUNDS):
         start = time.perf_counter()
