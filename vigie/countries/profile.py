@@ -102,12 +102,28 @@ class Section:
         return not self.unavailable
 
 
+def event_row(row: dict[str, Any]) -> Row:
+    """An event: its title, page, day and series; a cancelled event says so."""
+    starts = row.get("starts_at")
+    details = [str(row.get("series") or "")]
+    if row.get("status") == "cancelled":
+        details.append(str(_("cancelled")))
+    return Row(
+        title=str(row.get("title", "")),
+        url=str(row.get("url", "")),
+        date=starts.date() if isinstance(starts, datetime.datetime) else starts,
+        detail=" · ".join(detail for detail in details if detail),
+        raw=row,
+    )
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     key: str
     title: Promise
     app: str
     function: str
+    adapt: Callable[[dict[str, Any]], Row] = to_row
 
 
 SECTIONS = (
@@ -125,7 +141,9 @@ SECTIONS = (
         "network",
         "list_member_organisations_in_country",
     ),
-    SectionSpec("events", _("Events held for this country"), "events", "list_events_for_country"),
+    SectionSpec(
+        "events", _("Events held for this country"), "events", "list_events_for_country", event_row
+    ),
 )
 
 # Only these fields of a member organisation are shown: the network's public directory fields.
@@ -156,7 +174,7 @@ def _section(spec: SectionSpec, country: Country) -> Section:
     rows: list[dict[str, Any]] = list(function(code) or [])
     if spec.key == "members":
         rows = [{key: row[key] for key in MEMBER_PUBLIC_KEYS if key in row} for row in rows]
-    return Section(spec.key, spec.title, spec.app, rows=[to_row(row) for row in rows])
+    return Section(spec.key, spec.title, spec.app, rows=[spec.adapt(row) for row in rows])
 
 
 def map_position(country: Country, year: int) -> str:
