@@ -16,21 +16,29 @@ def measure_chart_spec(
     progress: MeasureProgress, *, width: int = 420, height: int = 180
 ) -> dict[str, Any]:
     """The measure's trend over the plan period with its baseline and its targets."""
+    plan = progress.measure.objective.plan
     rows: list[dict[str, Any]] = [
-        {
-            "date": point.date.isoformat(),
-            "value": point.value,
-            "series": _("Value"),
-            "label": point.label,
-        }
+        {"date": point.date.isoformat(), "value": point.value, "label": point.label}
         for point in progress.trend
     ]
+    baseline_day = progress.baseline_date.isoformat()
+    if progress.baseline_value is not None and (not rows or rows[0]["date"] > baseline_day):
+        rows.insert(
+            0, {"date": baseline_day, "value": progress.baseline_value, "label": _("Baseline")}
+        )
+    period = [f"{plan.starts_year}-01-01", f"{plan.ends_year}-12-31"]
     layers: list[dict[str, Any]] = [
         {
             "data": {"values": rows},
             "mark": {"type": "line", "point": True, "color": PALETTE["value"]},
             "encoding": {
-                "x": {"field": "date", "type": "temporal", "title": _("Date")},
+                "x": {
+                    "field": "date",
+                    "type": "temporal",
+                    "title": None,
+                    "scale": {"domain": period},
+                    "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}},
+                },
                 "y": {"field": "value", "type": "quantitative", "title": _("Value")},
                 "tooltip": [
                     {"field": "label", "title": _("Period")},

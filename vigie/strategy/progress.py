@@ -149,7 +149,7 @@ def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProg
 def list_measure_progress(
     plan: Plan, *, end: datetime.date, public_only: bool = False
 ) -> list[MeasureProgress]:
-    measures = Measure.objects.filter(objective__plan=plan).select_related("objective")
+    measures = Measure.objects.filter(objective__plan=plan).select_related("objective__plan")
     if public_only:
         measures = measures.filter(is_public=True)
     measures = measures.prefetch_related("targets", "manual_values__source")

@@ -56,7 +56,7 @@ def report_context(
     progress = list_measure_progress(plan, end=end)
     measures = []
     for item in progress:
-        spec = measure_chart_spec(item, width=440, height=150)
+        spec = measure_chart_spec(item, width=460, height=130)
         measures.append(
             {
                 "progress": item,
