@@ -6,3 +6,8 @@ class UnConfig(AppConfig):
     name = "vigie.un"
     label = "un"
     verbose_name = _("UN tracker")
+
+    def ready(self) -> None:
+        from vigie.un import signals
+
+        signals.connect()

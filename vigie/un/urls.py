@@ -1,5 +1,21 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from vigie.un import staff_views, views
 
 app_name = "un"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("tracker/", views.tracker, name="tracker"),
+    path("codebook/", views.codebook, name="codebook"),
+    path("votes/<int:pk>/", views.vote_detail, name="vote"),
+    path("votes/<int:pk>/csv/", views.vote_csv, name="vote_csv"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/csv/", views.session_csv, name="session_csv"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<str:iso2>/", views.country_detail, name="country"),
+    path("staff/statements/new/", staff_views.statement_new, name="statement_new"),
+    path("staff/votes/<int:pk>/roll-call/", staff_views.roll_call, name="roll_call"),
+    path("staff/second-coding/", staff_views.review_list, name="review"),
+    path("staff/data-issues/", staff_views.data_issues, name="data_issues"),
+]

@@ -1,0 +1,287 @@
+"""Read-only answers of the UN tracker; the only module other apps may import.
+
+The measure of success "number of UN member states calling for system change and reform of the
+conventions in UN forums" is computed here from coded statements: a state counts when a coding
+at or above the chosen level is attached to its own statement or to a joint statement it signed,
+and no second coder disputed that coding.
+"""
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from vigie.core.evidence import CountResult, Evidence
+from vigie.core.models import Country
+from vigie.un.models import (
+    Coding,
+    CountryVote,
+    Milestone,
+    PositionCode,
+    ReviewVerdict,
+    Session,
+    Statement,
+
+)
+from vigie.un.stats import cohens_kappa
+
+REFORM_CODE = "system_change"
+
+
+def _threshold(min_position: str | None) -> PositionCode | None:
+    return PositionCode.objects.filter(code=min_position or REFORM_CODE).first()
+
+
+def _counted_codings(threshold: PositionCode) -> Any:
+    return (
+        Coding.objects.filter(position__rank__gte=threshold.rank)
+        .exclude(verdict=ReviewVerdict.DISPUTED)
+        .select_related(
+            "position",
+            "statement__country",
+            "statement__meeting__session__forum",
+            "joint_statement__session__forum",
+        )
+        .prefetch_related("statement__sources", "joint_statement__sources")
+    )
+
+
+def _state_evidence(
+    threshold: PositionCode, start: datetime.date, end: datetime.date
+) -> dict[Country, list[Evidence]]:
+    """Each UN member state at or above the threshold in the period, with its evidence rows."""
+    found: dict[Country, list[Evidence]] = defaultdict(list)
+    codings = _counted_codings(threshold).filter(
+        Q(statement__meeting__date__range=(start, end))
+        | Q(joint_statement__signatories__joined_on__range=(start, end))
+    )
+    for coding in codings.distinct():
+        if coding.statement is not None:
+            statement = coding.statement
+            if statement.country is None or not statement.country.is_un_member:
+                continue
+            session = statement.meeting.session
+            found[statement.country].append(
+                Evidence(
+                    label=f"{statement.country.name} · {session.label} · "
+                    f"{statement.meeting.agenda_item}",
+                    url=reverse("un:session", args=[session.pk]) + f"#statement-{statement.pk}",
+                    date=statement.meeting.date,
+                    detail=f"{coding.position.label}: {coding.evidence}",
+                    source_urls=tuple(source.url for source in statement.sources.all()),
+                )
+            )
+        else:
+            joint = coding.joint_statement
+            assert joint is not None
+            signatories = joint.signatories.filter(
+                joined_on__range=(start, end), country__is_un_member=True
+            ).select_related("country")
+            for signatory in signatories:
+                found[signatory.country].append(
+                    Evidence(
+                        label=f"{signatory.country.name} · {joint.title}",
+                        url=reverse("un:session", args=[joint.session.pk]) + f"#joint-{joint.pk}",
+                        date=signatory.joined_on,
+                        detail=f"{coding.position.label}: {coding.evidence}",
+                        source_urls=tuple(source.url for source in joint.sources.all()),
+                    )
+                )
+    return found
+
+
+def count_states_calling_for_reform(
+    start: datetime.date, end: datetime.date, *, min_position: str | None = None
+) -> CountResult:
+    """Distinct UN member states coded at or above the reform level (or ``min_position``)."""
+    threshold = _threshold(min_position)
+    definition = _(
+        "Distinct UN member states whose own statement, or a joint statement they signed, made "
+        "between %(start)s and %(end)s is coded “%(level)s” or higher, excluding codings disputed "
+        "by a second coder."
+    ) % {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "level": threshold.label if threshold else (min_position or REFORM_CODE),
+    }
+    if threshold is None:
+        return CountResult(value=0, definition=definition, evidence=[])
+    found = _state_evidence(threshold, start, end)
+    evidence = [row for country in sorted(found, key=lambda c: c.name_en) for row in found[country]]
+    return CountResult(value=len(found), definition=definition, evidence=evidence)
+
+
+def list_reform_states_by_session() -> list[dict[str, Any]]:
+    """Per session: label, forum, dates, the number of reform states and the states themselves."""
+    threshold = _threshold(None)
+    rows = []
+    for session in Session.objects.select_related("forum").order_by("start_date"):
+        found = _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+        states = sorted(found, key=lambda country: country.name_en)
+        rows.append(
+            {
+                "session_id": session.pk,
+                "session": session.label,
+                "forum": session.forum.abbreviation,
+                "start_date": session.start_date,
+                "end_date": session.end_date,
+                "count": len(states),
+                "states": [
+                    {"iso2": c.iso2, "iso3": c.iso3, "name": c.name, "evidence": found[c]}
+                    for c in states
+                ],
+            }
+        )
+    return rows
+
+
+def get_un_mechanism_milestone() -> dict[str, Any]:
+    """Whether a dedicated UN mechanism reports on the human-rights impact of drug policy.
+
+    ``exists`` is true only when a loaded milestone is marked as such a mechanism; the related
+    steps (one-off reports, the 2025 expert panel on the drug control system) are returned as
+    evidence with the reason each one is not that mechanism.
+    """
+    milestones = list(Milestone.objects.prefetch_related("sources").order_by("date"))
+    mechanisms = [m for m in milestones if m.is_dedicated_mechanism]
+    evidence = [
+        Evidence(
+            label=f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
+            url=reverse("un:tracker") + "#mechanism",
+            date=m.date,
+            detail=m.summary if m.is_dedicated_mechanism else f"{m.summary} {m.why_not_mechanism}",
+            source_urls=tuple(source.url for source in m.sources.all()),
+        )
+        for m in milestones
+    ]
+    if mechanisms:
+        status = _("A dedicated UN mechanism exists: %(title)s (%(date)s).") % {
+            "title": mechanisms[0].title,
+            "date": mechanisms[0].date.isoformat(),
+        }
+    else:
+        status = _(
+            "No dedicated UN mechanism reporting on the human-rights impact of drug policy is "
+            "recorded. The related steps below are one-off reports, a common position, or a "
+            "review of the drug control system whose mandate is not verified to cover human "
+            "rights."
+        )
+    return {
+        "exists": bool(mechanisms),
+        "status": status,
+        "established_on": mechanisms[0].date if mechanisms else None,
+        "evidence": evidence,
+    }
+
+
+def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
+    """Statements and joint statements made in the period that carry a position code."""
+    return Coding.objects.filter(
+        Q(statement__meeting__date__range=(start, end)) | Q(joint_statement__date__range=(start, end))
+    ).count()
+
+
+def list_votes_for_country(iso2: str) -> list[dict[str, Any]]:
+    """The recorded votes of one country, newest first."""
+    records = (
+        CountryVote.objects.filter(country__iso2=iso2.upper())
+        .select_related("vote__session__forum")
+        .order_by("-vote__date")
+    )
+    return [
+        {
+            "vote_id": record.vote.pk,
+            "title": record.vote.title,
+            "date": record.vote.date,
+            "date_is_approximate": record.vote.date_is_approximate,
+            "forum": record.vote.session.forum.abbreviation,
+            "session": record.vote.session.label,
+            "vote": record.ballot,
+            "vote_label": record.get_ballot_display(),
+            "url": reverse("un:vote", args=[record.vote.pk]),
+        }
+        for record in records
+    ]
+
+
+def list_positions_for_country(iso2: str) -> list[dict[str, Any]]:
+    """The coded positions of one country over time (own statements and joint statements)."""
+    iso2 = iso2.upper()
+    codings = Coding.objects.filter(
+        Q(statement__country__iso2=iso2) | Q(joint_statement__signatories__country__iso2=iso2)
+    ).select_related(
+        "position", "statement__meeting__session__forum", "joint_statement__session__forum"
+    )
+    rows = []
+    for coding in codings.distinct():
+        if coding.statement is not None:
+            session = coding.statement.meeting.session
+            date = coding.statement.meeting.date
+            kind, label = "statement", coding.statement.meeting.agenda_item
+            anchor = f"#statement-{coding.statement.pk}"
+        else:
+            joint = coding.joint_statement
+            assert joint is not None
+            session, date, kind, label = joint.session, joint.date, "joint_statement", joint.title
+            anchor = f"#joint-{joint.pk}"
+        rows.append(
+            {
+                "date": date,
+                "session": session.label,
+                "forum": session.forum.abbreviation,
+                "kind": kind,
+                "label": label,
+                "position": coding.position.code,
+                "position_label": coding.position.label,
+                "rank": coding.position.rank,
+                "evidence": coding.evidence,
+                "verdict": coding.verdict,
+                "url": reverse("un:session", args=[session.pk]) + anchor,
+            }
+        )
+    return sorted(rows, key=lambda row: row["date"])
+
+
+def get_vote_map_data(vote_id: int) -> dict[str, str]:
+    """ISO numeric code → vote, for colouring a world map (world-atlas feature ids)."""
+    return dict(
+        CountryVote.objects.filter(vote_id=vote_id).values_list("country__numeric", "ballot")
+    )
+
+
+def list_session_position_counts(session_id: int) -> list[dict[str, Any]]:
+    """Per position code, the distinct states of a session coded at that level."""
+    session = Session.objects.get(pk=session_id)
+    states: dict[int, set[int]] = defaultdict(set)
+    for statement in Statement.objects.filter(
+        meeting__session=session, coding__isnull=False, country__isnull=False
+    ).select_related("coding"):
+        states[statement.coding.position_id].add(statement.country_id or 0)
+    for coding in Coding.objects.filter(joint_statement__session=session):
+        assert coding.joint_statement is not None
+        states[coding.position_id].update(
+            coding.joint_statement.signatories.values_list("country_id", flat=True)
+        )
+    return [
+        {"code": code.code, "label": code.label, "rank": code.rank, "count": len(states[code.pk])}
+        for code in PositionCode.objects.order_by("-rank")
+    ]
+
+
+def get_session_agreement(session_id: int) -> dict[str, Any]:
+    """Cohen's kappa between first and second coders over the session's double-coded items."""
+    pairs = [
+        (coding.position.code, coding.reviewer_position.code)
+        for coding in Coding.objects.filter(
+            Q(statement__meeting__session_id=session_id) | Q(joint_statement__session_id=session_id)
+        )
+        .exclude(verdict=ReviewVerdict.PENDING)
+        .select_related("position", "reviewer_position")
+        if coding.reviewer_position is not None
+    ]
+    return {"pairs": len(pairs), "kappa": cohens_kappa(pairs)}
+
+

@@ -1,0 +1,189 @@
+"""Writes of the UN tracker: statements with their coding, second coding, roll-call imports.
+
+Each service runs in one transaction and raises a ``DomainError`` subclass with a message that
+tells staff what to fix; nothing is half-written.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vigie.core.errors import DomainError
+from vigie.core.models import Country
+from vigie.core.services import cite_source, record_audit
+from vigie.un.checks import check_vote
+from vigie.un.models import (
+    Ballot,
+    Coding,
+    CountryVote,
+    IssueTag,
+    Meeting,
+    PositionCode,
+    ReviewVerdict,
+    Session,
+    SpeakerKind,
+    Statement,
+    Vote,
+)
+from vigie.un.names import NameMatcher, split_names
+
+
+class StatementError(DomainError):
+    pass
+
+
+class CodingError(DomainError):
+    pass
+
+
+class RollCallError(DomainError):
+    pass
+
+
+@transaction.atomic
+def record_statement(
+    *,
+    session: Session,
+    date: datetime.date,
+    agenda_item: str,
+    summary: str,
+    source_url: str,
+    country: Country | None = None,
+    speaker_kind: str = SpeakerKind.STATE,
+    speaker_name: str = "",
+    on_behalf_of: str = "",
+    language: str = "",
+    video_url: str = "",
+    position: PositionCode | None = None,
+    evidence: str = "",
+    tags: list[IssueTag] | None = None,
+    actor: Any = None,
+) -> Statement:
+    """Record one statement of a meeting and, when a position is given, its first coding."""
+    if not session.start_date <= date <= session.end_date:
+        raise StatementError(
+            _("The date %(date)s is outside the session (%(start)s to %(end)s).")
+            % {"date": date, "start": session.start_date, "end": session.end_date}
+        )
+    if speaker_kind in (SpeakerKind.STATE, SpeakerKind.OBSERVER) and country is None:
+        raise StatementError(_("A statement by a state needs the country."))
+    if country is None and not speaker_name.strip():
+        raise StatementError(_("Name the speaker."))
+    if position is not None and not evidence.strip():
+        raise StatementError(_("A position code needs the quoted passage that supports it."))
+    meeting, _created = Meeting.objects.get_or_create(
+        session=session, date=date, agenda_item=agenda_item.strip()
+    )
+    statement = Statement.objects.create(
+        meeting=meeting,
+        speaker_kind=speaker_kind,
+        country=country,
+        speaker_name=speaker_name.strip(),
+        on_behalf_of=on_behalf_of.strip(),
+        language=language.strip(),
+        summary=summary.strip(),
+        source_url=source_url.strip(),
+        video_url=video_url.strip(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    statement.sources.add(cite_source(url=source_url))
+    if position is not None:
+        coding = Coding.objects.create(
+            statement=statement,
+            position=position,
+            evidence=evidence.strip(),
+            coder=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        coding.tags.set(tags or [])
+    record_audit(
+        action="un.statement.created",
+        obj=statement,
+        actor=actor,
+        changes={"position": position.code if position else None},
+    )
+    return statement
+
+
+@transaction.atomic
+def review_coding(
+    *, coding: Coding, reviewer: Any, position: PositionCode, note: str = ""
+) -> Coding:
+    """Record a second coding: the same code confirms, another code disputes."""
+    if coding.coder_id is not None and coding.coder_id == getattr(reviewer, "pk", None):
+        raise CodingError(_("The second coder must be a different person from the first."))
+    if position.pk != coding.position_id and not note.strip():
+        raise CodingError(_("Say why you dispute the code."))
+    coding.reviewer = reviewer
+    coding.reviewer_position = position
+    coding.review_note = note.strip()
+    coding.verdict = (
+        ReviewVerdict.CONFIRMED if position.pk == coding.position_id else ReviewVerdict.DISPUTED
+    )
+    coding.save()
+    record_audit(
+        action="un.coding.reviewed",
+        obj=coding,
+        actor=reviewer,
+        changes={"verdict": coding.verdict, "position": position.code},
+    )
+    return coding
+
+
+@dataclass
+class RollCallPreview:
+    """Names matched per list, names not matched, and countries found on more than one list."""
+
+    matched: dict[str, list[tuple[str, Country]]] = field(default_factory=dict)
+    unmatched: dict[str, list[str]] = field(default_factory=dict)
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.unmatched.values()) and not self.duplicates
+
+
+def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
+    """Match the three pasted lists of names to countries without writing anything."""
+    matcher = NameMatcher()
+    preview = RollCallPreview()
+    seen: dict[int, str] = {}
+    for ballot, text in ((Ballot.YES, yes), (Ballot.NO, no), (Ballot.ABSTAIN, abstain)):
+        result = matcher.match_all(split_names(text))
+        preview.unmatched[ballot] = result.unmatched
+        preview.matched[ballot] = list(result.matched.items())
+        for name, country in result.matched.items():
+            if country.pk in seen:
+                preview.duplicates.append(
+                    _("%(country)s is listed twice (%(first)s, %(second)s).")
+                    % {"country": country.name_en, "first": seen[country.pk], "second": name}
+                )
+            seen[country.pk] = name
+    return preview
+
+
+@transaction.atomic
+def import_roll_call(*, vote: Vote, yes: str, no: str, abstain: str, actor: Any = None) -> int:
+    """Replace the per-country list of a vote by the pasted lists; reject any unmatched name."""
+    preview = preview_roll_call(yes=yes, no=no, abstain=abstain)
+    unmatched = [name for names in preview.unmatched.values() for name in names]
+    if unmatched:
+        raise RollCallError(
+            _("These names match no country: %(names)s.") % {"names": ", ".join(unmatched)}
+        )
+    if preview.duplicates:
+        raise RollCallError(" ".join(preview.duplicates))
+    vote.records.all().delete()
+    records = [
+        CountryVote(vote=vote, country=country, ballot=ballot, listed_name=name)
+        for ballot, pairs in preview.matched.items()
+        for name, country in pairs
+    ]
+    CountryVote.objects.bulk_create(records)
+    check_vote(vote)
+    record_audit(
+        action="un.vote.roll_call_imported", obj=vote, actor=actor, changes={"rows": len(records)}
+    )
+    return len(records)

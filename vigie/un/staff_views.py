@@ -1,0 +1,177 @@
+"""Staff pages (editors only): quick statement entry, roll-call import, second coding, issues."""
+
+import datetime
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from vigie.core.errors import DomainError
+from vigie.core.models import Country
+from vigie.core.roles import is_editor
+from vigie.un import services
+from vigie.un.forms import ReviewForm, RollCallForm, StatementForm
+from vigie.un.models import (
+    Coding,
+    DataIssue,
+    IssueSeverity,
+    ReviewVerdict,
+    Session,
+    SpeakerKind,
+    Statement,
+    Vote,
+)
+
+DEFAULTS_KEY = "un_statement_defaults"
+CARRIED = ("session", "date", "agenda_item", "language", "source_url", "speaker_kind")
+
+
+def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Anonymous visitors go to the login page; signed-in people who are not editors get 403."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_editor(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _initial(request: HttpRequest) -> dict[str, Any]:
+    carried = request.session.get(DEFAULTS_KEY)
+    if carried:
+        return dict(carried)
+    session = Session.objects.order_by("-start_date").first()
+    today = datetime.date.today()
+    initial: dict[str, Any] = {"speaker_kind": SpeakerKind.STATE}
+    if session is not None:
+        initial["session"] = session.pk
+        in_session = session.start_date <= today <= session.end_date
+        initial["date"] = (today if in_session else session.start_date).isoformat()
+    return initial
+
+
+@editor_required
+def statement_new(request: HttpRequest) -> HttpResponse:
+    form = StatementForm(request.POST or None, initial=_initial(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            statement = services.record_statement(
+                session=data["session"],
+                date=data["date"],
+                agenda_item=data["agenda_item"],
+                summary=data["summary"],
+                source_url=data["source_url"],
+                country=form.country_obj,
+                speaker_kind=data["speaker_kind"],
+                speaker_name=data["speaker_name"],
+                on_behalf_of=data["on_behalf_of"],
+                language=data["language"],
+                video_url=data["video_url"],
+                position=data["position"],
+                evidence=data["evidence"],
+                tags=list(data["tags"]),
+                actor=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            request.session[DEFAULTS_KEY] = {
+                "session": data["session"].pk,
+                "date": data["date"].isoformat(),
+                "agenda_item": data["agenda_item"],
+                "language": data["language"],
+                "source_url": data["source_url"],
+                "speaker_kind": data["speaker_kind"],
+            }
+            messages.success(
+                request, _("Statement saved: %(speaker)s.") % {"speaker": statement.speaker}
+            )
+            return redirect("un:statement_new")
+    first_error = next((name for name in form.fields if name in form.errors), "country")
+    return render(
+        request,
+        "un/staff/statement_form.html",
+        {
+            "form": form,
+            "focus": first_error,
+            "country_names": Country.objects.order_by("name_en").values_list("name_en", flat=True),
+            "recent": Statement.objects.select_related("country", "meeting").order_by("-id")[:5],
+        },
+    )
+
+
+@editor_required
+def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
+    vote = get_object_or_404(Vote, pk=pk)
+    form = RollCallForm(request.POST or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        lists = {name: form.cleaned_data[name] for name in ("yes", "no", "abstain")}
+        preview = services.preview_roll_call(**lists)
+        if "save" in request.POST and preview.ok:
+            try:
+                count = services.import_roll_call(vote=vote, actor=request.user, **lists)
+            except DomainError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("%(count)d country votes saved.") % {"count": count}
+                )
+                return redirect(vote.get_absolute_url())
+    return render(
+        request, "un/staff/roll_call.html", {"vote": vote, "form": form, "preview": preview}
+    )
+
+
+@editor_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        coding = get_object_or_404(Coding, pk=request.POST.get("coding"))
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.review_coding(
+                    coding=coding,
+                    reviewer=request.user,
+                    position=form.cleaned_data["position"],
+                    note=form.cleaned_data["note"],
+                )
+            except DomainError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Second coding saved."))
+        return redirect("un:review")
+    pending = (
+        Coding.objects.filter(verdict=ReviewVerdict.PENDING)
+        .exclude(coder=request.user)
+        .select_related(
+            "position", "statement__country", "statement__meeting__session", "joint_statement"
+        )
+    )
+    return render(
+        request, "un/staff/review.html", {"pending": pending, "form": ReviewForm()}
+    )
+
+
+@editor_required
+def data_issues(request: HttpRequest) -> HttpResponse:
+    issues = DataIssue.objects.select_related("vote__session").order_by("severity", "vote__date")
+    return render(
+        request,
+        "un/staff/issues.html",
+        {
+            "warnings": [i for i in issues if i.severity == IssueSeverity.WARNING],
+            "unknown": [i for i in issues if i.severity == IssueSeverity.UNKNOWN],
+        },
+    )

@@ -1,0 +1,239 @@
+"""Public pages of the UN tracker: landing, tracker, votes, sessions, countries, codebook."""
+
+import csv
+import datetime
+import json
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from vigie.core.models import Country
+from vigie.core.regions import Region
+from vigie.un import queries
+from vigie.un.models import (
+    Ballot,
+    Coding,
+    IssueSeverity,
+    IssueTag,
+    JointStatement,
+    PositionCode,
+    Session,
+    Signatory,
+    Statement,
+    Vote,
+)
+
+BALLOT_ORDER = [Ballot.YES, Ballot.NO, Ballot.ABSTAIN, Ballot.ABSENT, Ballot.NON_MEMBER]
+
+
+def _votes() -> Any:
+    return (
+        Vote.objects.select_related("session__forum")
+        .annotate(listed=Count("records"))
+        .prefetch_related("issues")
+        .order_by("-date")
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    sessions = queries.list_reform_states_by_session()
+    return render(
+        request,
+        "un/home.html",
+        {
+            "votes": _votes(),
+            "sessions": sessions,
+            "mechanism": queries.get_un_mechanism_milestone(),
+        },
+    )
+
+
+def tracker(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    total = queries.count_states_calling_for_reform(datetime.date(2000, 1, 1), today)
+    return render(
+        request,
+        "un/tracker.html",
+        {
+            "sessions": queries.list_reform_states_by_session(),
+            "total": total,
+            "mechanism": queries.get_un_mechanism_milestone(),
+            "reform_code": PositionCode.objects.filter(code=queries.REFORM_CODE).first(),
+        },
+    )
+
+
+def _totals(vote: Vote) -> list[dict[str, Any]]:
+    listed: dict[str, int] = defaultdict(int)
+    for ballot in vote.records.values_list("ballot", flat=True):
+        listed[ballot] += 1
+    rows = []
+    for ballot, stated in (
+        (Ballot.YES, vote.stated_yes),
+        (Ballot.NO, vote.stated_no),
+        (Ballot.ABSTAIN, vote.stated_abstain),
+    ):
+        rows.append(
+            {
+                "ballot": ballot,
+                "label": ballot.label,
+                "stated": stated,
+                "listed": listed[ballot],
+                "differs": bool(listed) and listed[ballot] != stated,
+            }
+        )
+    return rows
+
+
+def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    vote = get_object_or_404(Vote.objects.select_related("session__forum", "requested_by"), pk=pk)
+    records = list(vote.records.select_related("country"))
+    regions: dict[str, list[Any]] = defaultdict(list)
+    for record in records:
+        regions[record.country.get_region_display() or "—"].append(record)
+    by_region = [
+        {"region": name, "records": sorted(rows, key=lambda r: (r.ballot, r.country.name))}
+        for name, rows in sorted(regions.items())
+    ]
+    map_data = [
+        {"id": record.country.numeric, "vote": record.ballot, "name": record.country.name}
+        for record in records
+    ]
+    labels = {ballot.value: str(ballot.label) for ballot in BALLOT_ORDER}
+    return render(
+        request,
+        "un/vote.html",
+        {
+            "vote": vote,
+            "totals": _totals(vote),
+            "by_region": by_region,
+            "issues": vote.issues.all(),
+            "warnings": vote.issues.filter(severity=IssueSeverity.WARNING),
+            "map_json": json.dumps({"values": map_data, "labels": labels}),
+            "sources": vote.sources.all(),
+        },
+    )
+
+
+def _csv_response(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    vote = get_object_or_404(Vote, pk=pk)
+    sources = " | ".join(vote.sources.values_list("url", flat=True))
+    rows = [
+        [vote.code, r.country.iso2, r.country.iso3, r.country.name_en, r.listed_name, r.ballot, sources]
+        for r in vote.records.select_related("country")
+    ]
+    header = ["vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources"]
+    return _csv_response(f"{slugify(vote.code)}.csv", header, rows)
+
+
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(Session.objects.select_related("forum"), pk=pk)
+    statements = (
+        Statement.objects.filter(meeting__session=session)
+        .select_related("meeting", "country", "coding__position")
+        .prefetch_related("coding__tags")
+        .order_by("meeting__agenda_item", "meeting__date", "id")
+    )
+    by_item: dict[str, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        by_item[statement.meeting.agenda_item].append(statement)
+    joints = (
+        JointStatement.objects.filter(session=session)
+        .select_related("delivered_by")
+        .prefetch_related(
+            Prefetch("signatories", queryset=Signatory.objects.select_related("country")),
+            "sources",
+        )
+    )
+    return render(
+        request,
+        "un/session.html",
+        {
+            "session": session,
+            "by_item": sorted(by_item.items()),
+            "joints": joints,
+            "position_counts": queries.list_session_position_counts(session.pk),
+            "agreement": queries.get_session_agreement(session.pk),
+            "votes": _votes().filter(session=session),
+            "sources": session.sources.all(),
+        },
+    )
+
+
+def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(Session, pk=pk)
+    rows: list[list[Any]] = []
+    for s in Statement.objects.filter(meeting__session=session).select_related(
+        "meeting", "country", "coding__position"
+    ):
+        coding = getattr(s, "coding", None)
+        rows.append(
+            [
+                "statement", s.meeting.date, s.meeting.agenda_item,
+                s.country.iso3 if s.country else "", s.speaker, s.on_behalf_of, s.summary,
+                coding.position.code if coding else "", coding.evidence if coding else "",
+                coding.verdict if coding else "", s.source_url,
+            ]
+        )
+    for j in JointStatement.objects.filter(session=session).prefetch_related("signatories__country"):
+        coding = Coding.objects.filter(joint_statement=j).select_related("position").first()
+        for signatory in j.signatories.all():
+            rows.append(
+                [
+                    "joint_statement", signatory.joined_on, j.title, signatory.country.iso3,
+                    signatory.country.name_en, "", j.summary,
+                    coding.position.code if coding else "", coding.evidence if coding else "",
+                    coding.verdict if coding else "",
+                    " | ".join(j.sources.values_list("url", flat=True)),
+                ]
+            )
+    header = [
+        "kind", "date", "agenda_item_or_title", "iso3", "speaker", "on_behalf_of", "summary",
+        "position", "evidence", "second_coding", "source",
+    ]
+    return _csv_response(f"{slugify(session.label)}.csv", header, rows)
+
+
+def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
+    country = Country.objects.filter(iso2=iso2.upper()).first()
+    if country is None:
+        raise Http404
+    return render(
+        request,
+        "un/country.html",
+        {
+            "country": country,
+            "votes": queries.list_votes_for_country(country.iso2),
+            "positions": queries.list_positions_for_country(country.iso2),
+        },
+    )
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    countries = (
+        Country.objects.filter(un_votes__isnull=False)
+        .annotate(votes=Count("un_votes", distinct=True))
+        .order_by("name_en")
+    )
+    return render(request, "un/countries.html", {"countries": countries, "regions": Region})
+
+
+def codebook(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "un/codebook.html",
+        {"codes": PositionCode.objects.all(), "tags": IssueTag.objects.all()},
+    )
