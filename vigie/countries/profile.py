@@ -117,6 +117,35 @@ def event_row(row: dict[str, Any]) -> Row:
     )
 
 
+def vote_row(row: dict[str, Any]) -> Row:
+    """A recorded vote: the resolution, its page, the day, how the country voted and where."""
+    where = str(row.get("session") or "")
+    return Row(
+        title=str(row.get("title", "")),
+        url=str(row.get("url", "")),
+        date=row.get("date"),
+        detail=" · ".join(
+            part for part in (str(row.get("vote_label") or row.get("vote") or ""), where) if part
+        ),
+        raw=row,
+    )
+
+
+def position_row(row: dict[str, Any]) -> Row:
+    """A coded position: the statement (agenda item or joint statement), its code and session."""
+    return Row(
+        title=str(row.get("label", "")),
+        url=str(row.get("url", "")),
+        date=row.get("date"),
+        detail=" · ".join(
+            part
+            for part in (str(row.get("position_label") or ""), str(row.get("session") or ""))
+            if part
+        ),
+        raw=row,
+    )
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     key: str
@@ -131,9 +160,13 @@ SECTIONS = (
     SectionSpec(
         "index", _("Drug policy index: scores and ranks"), "index", "get_country_index_summary"
     ),
-    SectionSpec("votes", _("UN votes"), "un", "list_votes_for_country"),
+    SectionSpec("votes", _("UN votes"), "un", "list_votes_for_country", vote_row),
     SectionSpec(
-        "positions", _("Positions coded from UN statements"), "un", "list_positions_for_country"
+        "positions",
+        _("Positions coded from UN statements"),
+        "un",
+        "list_positions_for_country",
+        position_row,
     ),
     SectionSpec(
         "members",

@@ -102,27 +102,23 @@ class Computation:
 def _milestone(
     function: Callable[..., Any], baseline: datetime.date, end: datetime.date
 ) -> CountResult:
-    """The UN mechanism milestone as 0 (not reached) or 1 (reached on or before ``end``)."""
+    """The UN mechanism milestone as 0 (not reached) or 1 (established on or before ``end``).
+
+    The UN tracker answers ``exists`` and ``established_on``, with the related steps as evidence
+    and a ``status`` sentence saying why they are, or are not, the mechanism.
+    """
     milestone: dict[str, Any] = function()
-    reached_on = milestone.get("reached_on") or milestone.get("date")
-    reached = bool(milestone.get("reached", milestone.get("achieved", False)))
-    if reached and isinstance(reached_on, datetime.date) and reached_on > end:
+    established_on = milestone.get("established_on")
+    reached = bool(milestone.get("exists"))
+    if reached and isinstance(established_on, datetime.date) and established_on > end:
         reached = False
-    evidence = [item for item in milestone.get("evidence", []) if isinstance(item, Evidence)]
-    if not evidence and milestone.get("label"):
-        evidence = [
-            Evidence(
-                label=str(milestone["label"]),
-                url=str(milestone.get("url", "")),
-                date=reached_on if isinstance(reached_on, datetime.date) else None,
-                detail=str(milestone.get("status", "")),
-                source_urls=tuple(milestone.get("source_urls", ())),
-            )
-        ]
+    evidence = [
+        item
+        for item in milestone.get("evidence", [])
+        if isinstance(item, Evidence) and (item.date is None or item.date <= end)
+    ]
     return CountResult(
-        value=1 if reached else 0,
-        definition=str(milestone.get("definition", "")),
-        evidence=evidence,
+        value=1 if reached else 0, definition=str(milestone.get("status", "")), evidence=evidence
     )
 
 
@@ -162,17 +158,13 @@ def _media_rounds(
 def _un_sessions(
     function: Callable[..., Any], baseline: datetime.date, end: datetime.date
 ) -> list[TrendPoint]:
+    """States calling for reform in each UN session of the period (by the session's last day)."""
     sessions: list[dict[str, Any]] = resolve("un", "list_reform_states_by_session")()
     points = []
     for row in sessions:
-        day = row.get("date") or row.get("starts_on") or row.get("session_date")
-        count = row.get("count", row.get("states"))
-        if isinstance(count, list | tuple | set):
-            count = len(count)
-        if isinstance(day, datetime.date) and count is not None and baseline <= day <= end:
-            points.append(
-                TrendPoint(str(row.get("label") or row.get("session") or day), day, float(count))
-            )
+        day = row.get("end_date") or row.get("start_date")
+        if isinstance(day, datetime.date) and baseline <= day <= end:
+            points.append(TrendPoint(str(row.get("session") or day), day, float(row["count"])))
     return sorted(points, key=lambda point: point.date)
 
 

@@ -67,12 +67,18 @@ def test_regulation_computation_asks_for_proposals_with_social_justice_component
 def test_mechanism_milestone_counts_as_reached_only_from_its_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    step = Evidence(
+        label="Resolution creating a special rapporteur",
+        url="/en/un/tracker/#mechanism",
+        date=datetime.date(2026, 10, 1),
+    )
+
     def milestone() -> dict[str, object]:
         return {
-            "reached": True,
-            "reached_on": datetime.date(2026, 10, 1),
-            "label": "Resolution creating a special rapporteur",
-            "url": "/en/un/votes/1/",
+            "exists": True,
+            "established_on": datetime.date(2026, 10, 1),
+            "status": "exists",
+            "evidence": [step],
         }
 
     install_queries(monkeypatch, "un", get_un_mechanism_milestone=milestone)
@@ -80,8 +86,9 @@ def test_mechanism_milestone_counts_as_reached_only_from_its_date(
     before = computation.run(BASELINE, datetime.date(2026, 6, 1))
     after = computation.run(BASELINE, datetime.date(2026, 12, 31))
     assert before.result is not None and before.result.value == 0
+    assert before.result.evidence == []
     assert after.result is not None and after.result.value == 1
-    assert after.result.evidence[0].url == "/en/un/votes/1/"
+    assert after.result.evidence == [step]
     assert [point.value for point in after.trend] == [0.0, 0.0, 1.0]
 
 
