@@ -45,8 +45,10 @@ class StatementForm(forms.Form):
     )
     agenda_item = forms.CharField(label=_("Agenda item"), max_length=300)
     language = forms.CharField(label=_("Language spoken"), required=False, max_length=10)
-    source_url = forms.URLField(label=_("Source address"), max_length=1000)
-    video_url = forms.URLField(label=_("Video address"), required=False, max_length=1000)
+    source_url = forms.URLField(label=_("Source address"), max_length=1000, assume_scheme="https")
+    video_url = forms.URLField(
+        label=_("Video address"), required=False, max_length=1000, assume_scheme="https"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

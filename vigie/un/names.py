@@ -46,7 +46,7 @@ def read_aliases(path: Path | None = None) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class MatchResult:
-    matched: dict[str, Country]
+    matched: list[tuple[str, Country]]
     unmatched: list[str]
 
 
@@ -76,14 +76,14 @@ class NameMatcher:
         return self._index.get(normalise_name(name))
 
     def match_all(self, names: list[str]) -> MatchResult:
-        matched: dict[str, Country] = {}
+        matched: list[tuple[str, Country]] = []
         unmatched: list[str] = []
         for name in names:
             country = self.match(name)
             if country is None:
                 unmatched.append(name)
             else:
-                matched[name] = country
+                matched.append((name, country))
         return MatchResult(matched=matched, unmatched=unmatched)
 
 

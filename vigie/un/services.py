@@ -153,8 +153,8 @@ def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
     for ballot, text in ((Ballot.YES, yes), (Ballot.NO, no), (Ballot.ABSTAIN, abstain)):
         result = matcher.match_all(split_names(text))
         preview.unmatched[ballot] = result.unmatched
-        preview.matched[ballot] = list(result.matched.items())
-        for name, country in result.matched.items():
+        preview.matched[ballot] = result.matched
+        for name, country in result.matched:
             if country.pk in seen:
                 preview.duplicates.append(
                     _("%(country)s is listed twice (%(first)s, %(second)s).")
