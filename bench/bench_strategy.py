@@ -24,6 +24,7 @@ django.setup()
 import logging  # noqa: E402
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.http.response import HttpResponseBase  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
@@ -71,9 +72,17 @@ def main() -> None:
             response: HttpResponse = views._dashboard(request, public=False)
         return response
 
+    def cold(render: Callable[[], HttpResponseBase]) -> Callable[[], HttpResponseBase]:
+        def run() -> HttpResponseBase:
+            cache.clear()
+            return render()
+
+        return run
+
     country = richest_country()
     cases = {
         "dashboard (editors, all measures and outputs)": editor_dashboard,
+        "dashboard (editors), every measure recomputed": cold(editor_dashboard),
         "dashboard (public)": lambda: client.get("/en/strategy/public/"),
         f"country profile ({country.iso2}, {country.name_en})": lambda: client.get(
             f"/en/countries/{country.iso2.lower()}/"

@@ -8,10 +8,11 @@ installed falls back to values entered by hand, and otherwise says it is not ava
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import Evidence
-from vigie.core.i18n import localized
+from vigie.core.i18n import active_language, localized
 from vigie.strategy.computations import REGISTRY, TrendPoint, year_ends
 from vigie.strategy.models import Measure, Plan
 
@@ -146,11 +147,40 @@ def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProg
     )
 
 
+# Pages reuse a computed measure until any fact changes (see ``bump_data_version``, connected to
+# every model save and delete) or for at most this long, which bounds staleness when another
+# process made the change.
+CACHE_SECONDS = 300
+VERSION_KEY = "strategy:data-version"
+
+
+def data_version() -> int:
+    return int(cache.get_or_set(VERSION_KEY, 0) or 0)
+
+
+def bump_data_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _cached_progress(measure: Measure, end: datetime.date, version: int) -> MeasureProgress:
+    key = f"strategy:progress:{measure.pk}:{end.isoformat()}:{active_language()}:{version}"
+    progress: MeasureProgress | None = cache.get(key)
+    if progress is None:
+        progress = get_measure_progress(measure, end=end)
+        cache.set(key, progress, CACHE_SECONDS)
+    return progress
+
+
 def list_measure_progress(
     plan: Plan, *, end: datetime.date, public_only: bool = False
 ) -> list[MeasureProgress]:
+    """Every measure of the plan (or only the public ones), computed or read from the cache."""
     measures = Measure.objects.filter(objective__plan=plan).select_related("objective__plan")
     if public_only:
         measures = measures.filter(is_public=True)
     measures = measures.prefetch_related("targets", "manual_values__source")
-    return [get_measure_progress(measure, end=end) for measure in measures]
+    version = data_version()
+    return [_cached_progress(measure, end, version) for measure in measures]

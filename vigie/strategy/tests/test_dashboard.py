@@ -183,3 +183,23 @@ def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Pla
     assert all(row.url.startswith("/en/un/") and row.source_urls for row in progress.evidence)
     page = _editor_client().get("/en/strategy/").content.decode()
     assert f'href="{progress.evidence[0].url}"' in page
+
+
+def test_dashboard_reuses_computed_measures_until_a_fact_changes(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        calls.append(end)
+        return CountResult(value=len(calls), definition="")
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    client = _editor_client()
+    client.get("/en/strategy/")
+    computed = len(calls)
+    client.get("/en/strategy/")
+    assert len(calls) == computed
+    cite_source(url="https://example.org/new-fact")
+    client.get("/en/strategy/")
+    assert len(calls) == 2 * computed
