@@ -22,7 +22,8 @@ def measure_chart_spec(
         for point in progress.trend
     ]
     baseline_day = progress.baseline_date.isoformat()
-    if progress.baseline_value is not None and (not rows or rows[0]["date"] > baseline_day):
+    starts_late = not rows or rows[0]["date"] > baseline_day
+    if progress.baseline_value is not None and not progress.trend_per_period and starts_late:
         rows.insert(
             0, {"date": baseline_day, "value": progress.baseline_value, "label": _("Baseline")}
         )

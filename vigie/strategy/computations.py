@@ -67,7 +67,8 @@ class Computation:
     label: Promise
     app: str
     function: str
-    cumulative: bool = True
+    # True when the trend gives one value per UN session or survey round, not a running total.
+    trend_per_period: bool = False
     call: Callable[[Callable[..., Any], datetime.date, datetime.date], CountResult] = (
         lambda function, baseline, end: function(baseline, end)
     )
@@ -195,13 +196,13 @@ REGISTRY: dict[str, Computation] = {
             app="un",
             function="count_states_calling_for_reform",
             series=_un_sessions,
+            trend_per_period=True,
         ),
         Computation(
             key="un.mechanism_milestone",
             label=_("UN tracker: creation of a UN mechanism on human rights and drug policy"),
             app="un",
             function="get_un_mechanism_milestone",
-            cumulative=False,
             call=_milestone,
             series=_milestone_series,
         ),
@@ -217,9 +218,9 @@ REGISTRY: dict[str, Computation] = {
             label=_("Surveys: share of members reporting increased media support (latest round)"),
             app="surveys",
             function="get_media_support_share",
-            cumulative=False,
             call=_media_share,
             series=_media_rounds,
+            trend_per_period=True,
         ),
     )
 }

@@ -27,6 +27,7 @@ class MeasureProgress:
     definition: str = ""
     unavailable: str = ""
     entered_by_hand: bool = False
+    trend_per_period: bool = False
     targets: list[tuple[int, float]] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
@@ -124,6 +125,7 @@ def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProg
                 baseline_date=measure.baseline_date,
                 baseline_value=baseline_value,
                 definition=outcome.result.definition,
+                trend_per_period=computation.trend_per_period,
                 targets=targets,
                 trend=outcome.trend,
                 evidence=list(outcome.result.evidence),
