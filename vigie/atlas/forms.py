@@ -1,0 +1,88 @@
+"""Staff forms: one measure, and a CSV file to import."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vigie.atlas.models import Measure
+from vigie.atlas.services import MeasureError, check_dates, resolve_jurisdiction
+
+
+class MeasureForm(forms.ModelForm):
+    jurisdiction = forms.CharField(
+        label=_("Jurisdiction code"),
+        help_text=_("ISO 3166-1 alpha-2 (PT) or ISO 3166-2 (US-OR)."),
+        max_length=10,
+    )
+    source_urls = forms.CharField(
+        label=_("Sources"),
+        help_text=_("One web address per line; at least one."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "code",
+            "title",
+            "kind",
+            "status",
+            "substance_scope",
+            "substances",
+            "proposed_on",
+            "adopted_on",
+            "in_force_on",
+            "ended_on",
+            "date_precision",
+            "sanction",
+            "police_may_seize",
+            "thresholds",
+            "expungement",
+            "equity_licensing",
+            "community_reinvestment",
+            "corporate_capture_limits",
+            "reverses",
+            "verification",
+            "summary_en",
+            "summary_fr",
+            "summary_es",
+            "notes",
+        ]
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("proposed_on", "adopted_on", "in_force_on", "ended_on")
+        }
+
+    def clean_jurisdiction(self) -> str:
+        code = str(self.cleaned_data["jurisdiction"]).strip().upper()
+        try:
+            resolve_jurisdiction(code)
+        except MeasureError as error:
+            raise forms.ValidationError(str(error)) from None
+        return code
+
+    def clean_source_urls(self) -> list[str]:
+        urls = [line.strip() for line in self.cleaned_data["source_urls"].splitlines()]
+        urls = [url for url in urls if url]
+        validator = forms.URLField()
+        for url in urls:
+            validator.clean(url)
+        if not urls:
+            raise forms.ValidationError(_("At least one source is required."))
+        return sorted(set(urls))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        try:
+            check_dates(cleaned)
+        except MeasureError as error:
+            raise forms.ValidationError(str(error)) from None
+        return cleaned
+
+    def validate_unique(self) -> None:
+        """Codes are matched by the service (create or update), not rejected as duplicates."""
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Measures CSV file"))

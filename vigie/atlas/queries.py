@@ -1,0 +1,276 @@
+"""Read-only questions about the atlas; the only module other apps may import.
+
+A measure is *in force* on a date when it has started (entry into force, else adoption), has not
+ended, and no reversal of it has started. Jurisdictions are counted distinctly by code: a
+sub-national unit (``US-OR``) is a jurisdiction of its own, apart from its country (``US``).
+"""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from vigie.atlas.models import (
+    DECRIMINALISING_KINDS,
+    KIND_STRENGTH,
+    RATING_POINTS,
+    REGULATING_KINDS,
+    Kind,
+    Measure,
+    MeasureVersion,
+    Status,
+)
+from vigie.core.evidence import CountResult, Evidence
+
+
+def _measures() -> QuerySet[Measure]:
+    return Measure.objects.select_related("country", "subdivision", "reverses").prefetch_related(
+        "sources", "reversed_by", "assessments"
+    )
+
+
+def effective_start(measure: Measure) -> datetime.date | None:
+    if measure.status == Status.PROPOSED:
+        return None
+    return measure.in_force_on or measure.adopted_on
+
+
+def effective_end(measure: Measure) -> datetime.date | None:
+    """When the measure stopped having effect: its end, or the start of a reversal of it."""
+    ends = [measure.ended_on] if measure.ended_on else []
+    ends += [d for d in (effective_start(r) for r in measure.reversed_by.all()) if d]
+    return min(ends) if ends else None
+
+
+def is_in_force(measure: Measure, day: datetime.date) -> bool:
+    start = effective_start(measure)
+    if start is None:
+        # Undated but in force today (the sources give no date): shown for the present only.
+        return measure.status == Status.IN_FORCE and day >= datetime.date.today()
+    end = effective_end(measure)
+    return start <= day and (end is None or day < end)
+
+
+def _evidence(measure: Measure, day: datetime.date | None, detail: str) -> Evidence:
+    return Evidence(
+        label=f"{measure.jurisdiction_name} ({measure.jurisdiction_code}): {measure.title}",
+        url=measure.get_absolute_url(),
+        date=day,
+        detail=detail,
+        source_urls=tuple(s.url for s in measure.sources.all()),
+    )
+
+
+def _count(
+    adoptions: Iterable[tuple[Measure, datetime.date]],
+    losses: Iterable[tuple[Measure, datetime.date]],
+    *,
+    net: bool,
+    definition: str,
+) -> CountResult:
+    gained: dict[str, tuple[Measure, datetime.date]] = {}
+    for measure, day in sorted(adoptions, key=lambda pair: pair[1]):
+        gained.setdefault(measure.jurisdiction_code, (measure, day))
+    evidence = [_evidence(m, d, "+1") for m, d in gained.values()]
+    value = len(gained)
+    if net:
+        lost: dict[str, tuple[Measure, datetime.date]] = {}
+        for measure, day in sorted(losses, key=lambda pair: pair[1]):
+            lost.setdefault(measure.jurisdiction_code, (measure, day))
+        evidence += [_evidence(m, d, "-1") for m, d in lost.values()]
+        value -= len(lost)
+    return CountResult(value=value, definition=definition, evidence=evidence)
+
+
+def _losses(
+    kinds: Iterable[str], start: datetime.date, end: datetime.date, keep: Any = None
+) -> list[tuple[Measure, datetime.date]]:
+    """Reversals starting in the window, and ends of measures of these kinds in the window."""
+    kinds = list(kinds)
+    found: list[tuple[Measure, datetime.date]] = []
+    for reversal in _measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
+        day = effective_start(reversal)
+        if day and start <= day <= end and (keep is None or keep(reversal.reverses)):
+            found.append((reversal, day))
+    for measure in _measures().filter(kind__in=kinds, ended_on__range=(start, end)):
+        if keep is None or keep(measure):
+            found.append((measure, measure.ended_on))
+    return found
+
+
+def count_new_decriminalising_jurisdictions(
+    start: datetime.date, end: datetime.date, *, net: bool = False
+) -> CountResult:
+    """Distinct jurisdictions that adopted decriminalisation between two dates (inclusive)."""
+    adoptions = []
+    for measure in _measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(
+        status=Status.PROPOSED
+    ):
+        day = measure.adopted_on or measure.in_force_on
+        if day and start <= day <= end:
+            adoptions.append((measure, day))
+    definition = _(
+        "Distinct jurisdictions (countries and sub-national units counted separately) where a "
+        "de jure or de facto decriminalisation or a court ruling removing punishment was adopted "
+        "(adoption date, else entry into force) between %(start)s and %(end)s."
+    ) % {"start": start.isoformat(), "end": end.isoformat()}
+    if net:
+        definition += " " + _(
+            "Net: minus distinct jurisdictions where such a measure was reversed or ended in "
+            "the same period."
+        )
+    losses = _losses(DECRIMINALISING_KINDS, start, end) if net else []
+    return _count(adoptions, losses, net=net, definition=definition)
+
+
+def count_new_regulating_jurisdictions(
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    include_proposed: bool = True,
+    social_justice_only: bool = True,
+    net: bool = False,
+) -> CountResult:
+    """Distinct jurisdictions that adopted (or proposed) legal regulation between two dates."""
+
+    def keep(measure: Measure) -> bool:
+        return not social_justice_only or measure.has_social_justice_components
+
+    adoptions = []
+    for measure in _measures().filter(kind__in=REGULATING_KINDS):
+        if not keep(measure):
+            continue
+        if measure.status == Status.PROPOSED:
+            day = measure.proposed_on if include_proposed else None
+        else:
+            day = measure.adopted_on or measure.in_force_on
+            if include_proposed and measure.proposed_on and start <= measure.proposed_on <= end:
+                day = day if day and start <= day <= end else measure.proposed_on
+        if day and start <= day <= end:
+            adoptions.append((measure, day))
+    parts = [
+        _(
+            "Distinct jurisdictions (countries and sub-national units counted separately) that "
+            "adopted legal regulation of adult use or a regulation pilot between %(start)s and "
+            "%(end)s (adoption date, else entry into force)."
+        )
+        % {"start": start.isoformat(), "end": end.isoformat()}
+    ]
+    if include_proposed:
+        parts.append(_("Measures formally proposed in the period count too."))
+    if social_justice_only:
+        parts.append(
+            _(
+                "Only models with at least one social-justice component (expungement, equity "
+                "licensing, community reinvestment, limits on corporate capture) recorded from "
+                "their sources."
+            )
+        )
+    if net:
+        parts.append(_("Net: minus jurisdictions where such a model was reversed or ended."))
+    losses = _losses(REGULATING_KINDS, start, end, keep) if net else []
+    return _count(adoptions, losses, net=net, definition=" ".join(parts))
+
+
+def count_measures_recorded(start: datetime.date, end: datetime.date) -> int:
+    """Measures added to the atlas (first version written) between two dates, inclusive."""
+    return MeasureVersion.objects.filter(
+        action="created", created_at__date__gte=start, created_at__date__lte=end
+    ).count()
+
+
+def assessment_score(measure: Measure) -> int | None:
+    """Share of assessed criteria met (partly = half), as a percentage; None if none assessed."""
+    points = [RATING_POINTS[a.rating] for a in measure.assessments.all() if a.rating in RATING_POINTS]
+    if not points:
+        return None
+    return round(100 * sum(points) / len(points))
+
+
+def _date(value: datetime.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def measure_as_dict(measure: Measure) -> dict[str, Any]:
+    return {
+        "code": measure.code,
+        "jurisdiction_code": measure.jurisdiction_code,
+        "jurisdiction_name": measure.jurisdiction_name,
+        "country_iso2": measure.country.iso2,
+        "title": measure.title,
+        "kind": measure.kind,
+        "kind_label": str(Kind(measure.kind).label),
+        "status": measure.status,
+        "status_label": str(Status(measure.status).label),
+        "substance_scope": measure.substance_scope,
+        "substances": measure.substances,
+        "proposed_on": _date(measure.proposed_on),
+        "adopted_on": _date(measure.adopted_on),
+        "in_force_on": _date(measure.in_force_on),
+        "ended_on": _date(measure.ended_on),
+        "date_precision": measure.date_precision,
+        "sanction": measure.sanction,
+        "verification": measure.verification,
+        "reverses": measure.reverses.code if measure.reverses_id else "",
+        "summary": measure.summary,
+        "assessment_score": assessment_score(measure),
+        "url": reverse("atlas:measure", args=[measure.code]),
+        "source_urls": [s.url for s in measure.sources.all()],
+    }
+
+
+def list_measures(
+    *,
+    kind: str = "",
+    substance: str = "",
+    status: str = "",
+    region: str = "",
+    jurisdiction: str = "",
+    q: str = "",
+) -> list[Measure]:
+    """Measures matching the public filters (the list, the exports and the API share this)."""
+    measures = _measures()
+    if kind:
+        measures = measures.filter(kind=kind)
+    if substance:
+        measures = measures.filter(substance_scope=substance)
+    if status:
+        measures = measures.filter(status=status)
+    if region:
+        measures = measures.filter(country__region=region)
+    if jurisdiction:
+        code = jurisdiction.upper()
+        measures = measures.filter(Q(subdivision__code=code) | Q(country__iso2=code))
+    if q:
+        measures = measures.filter(
+            Q(title__icontains=q) | Q(country__name_en__icontains=q) | Q(summary_en__icontains=q)
+        )
+    return list(measures.order_by("country__name_en", "subdivision__code", "adopted_on", "code"))
+
+
+def list_measures_for_country(iso2: str) -> list[dict[str, Any]]:
+    """All measures of a country, including its sub-national units, as plain dicts."""
+    measures = _measures().filter(country__iso2=iso2.upper())
+    return [measure_as_dict(m) for m in measures.order_by("adopted_on", "in_force_on", "code")]
+
+
+def strongest_in_force(measures: Iterable[Measure], day: datetime.date) -> Measure | None:
+    live = [m for m in measures if is_in_force(m, day)]
+    return max(live, key=lambda m: KIND_STRENGTH[Kind(m.kind)], default=None)
+
+
+def get_strongest_measure_by_country(year: int) -> dict[str, str]:
+    """iso2 → kind code of the strongest country-level measure in force at the end of ``year``."""
+    day = min(datetime.date(year, 12, 31), datetime.date.today())
+    by_country: dict[str, list[Measure]] = {}
+    for measure in _measures().filter(subdivision__isnull=True):
+        by_country.setdefault(measure.country.iso2, []).append(measure)
+    result = {}
+    for iso2, measures in by_country.items():
+        best = strongest_in_force(measures, day)
+        if best is not None:
+            result[iso2] = best.kind
+    return result

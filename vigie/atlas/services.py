@@ -1,0 +1,192 @@
+"""Writes to the atlas: every change to a measure goes through here and leaves a version.
+
+A version is a full snapshot of the measure (fields, sources, assessments) after the change, with
+who made it and which fields changed; reverting writes the chosen snapshot back as a new version,
+so history only grows and a revert can itself be reverted.
+"""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+
+from vigie.atlas.models import Assessment, Criterion, Measure, MeasureVersion
+from vigie.core.errors import DomainError
+from vigie.core.models import Country, Subdivision
+from vigie.core.services import cite_source, record_audit
+
+SNAPSHOT_FIELDS = (
+    "title",
+    "kind",
+    "status",
+    "substance_scope",
+    "substances",
+    "proposed_on",
+    "adopted_on",
+    "in_force_on",
+    "ended_on",
+    "date_precision",
+    "sanction",
+    "police_may_seize",
+    "thresholds",
+    "expungement",
+    "equity_licensing",
+    "community_reinvestment",
+    "corporate_capture_limits",
+    "verification",
+    "summary_en",
+    "summary_fr",
+    "summary_es",
+    "notes",
+)
+DATE_FIELDS = ("proposed_on", "adopted_on", "in_force_on", "ended_on")
+
+
+class MeasureError(DomainError):
+    """A measure cannot be written as asked (bad dates, unknown jurisdiction, no source...)."""
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def snapshot_measure(measure: Measure) -> dict[str, Any]:
+    """The whole state of a measure as plain JSON data."""
+    data = {name: _jsonable(getattr(measure, name)) for name in SNAPSHOT_FIELDS}
+    data["jurisdiction"] = measure.jurisdiction_code
+    data["reverses"] = measure.reverses.code if measure.reverses_id else ""
+    data["sources"] = sorted(source.url for source in measure.sources.all())
+    data["assessments"] = {
+        a.criterion.code: [a.rating, a.note]
+        for a in measure.assessments.select_related("criterion").order_by("criterion__code")
+    }
+    return data
+
+
+def resolve_jurisdiction(code: str) -> tuple[Country, Subdivision | None]:
+    """Country and optional subdivision for an ISO 3166-1 alpha-2 or ISO 3166-2 code."""
+    code = code.strip().upper()
+    if "-" in code:
+        subdivision = Subdivision.objects.select_related("country").filter(code=code).first()
+        if subdivision is None:
+            raise MeasureError(f"no sub-national jurisdiction has the code {code!r}")
+        return subdivision.country, subdivision
+    country = Country.objects.filter(iso2=code).first()
+    if country is None:
+        raise MeasureError(f"no country has the code {code!r}")
+    return country, None
+
+
+def check_dates(values: dict[str, Any]) -> None:
+    """Dates of a measure go forward: proposed ≤ adopted ≤ in force ≤ ended."""
+    order = [(name, values.get(name)) for name in DATE_FIELDS]
+    known = [(name, value) for name, value in order if value]
+    for (first, a), (second, b) in zip(known, known[1:], strict=False):
+        if b < a:
+            raise MeasureError(f"{second} ({b}) is before {first} ({a})")
+
+
+def _apply_snapshot(measure: Measure, data: dict[str, Any]) -> None:
+    for name in SNAPSHOT_FIELDS:
+        value = data.get(name)
+        if name in DATE_FIELDS and isinstance(value, str):
+            value = datetime.date.fromisoformat(value) if value else None
+        setattr(measure, name, value)
+    measure.country, measure.subdivision = resolve_jurisdiction(data["jurisdiction"])
+    reverses = data.get("reverses") or ""
+    measure.reverses = Measure.objects.filter(code=reverses).first() if reverses else None
+    if reverses and measure.reverses is None:
+        raise MeasureError(f"the measure {reverses!r} to be reversed does not exist")
+
+
+def _write(measure: Measure, data: dict[str, Any]) -> None:
+    if not data.get("sources"):
+        raise MeasureError("a measure needs at least one source")
+    check_dates(data)
+    _apply_snapshot(measure, data)
+    measure.save()
+    measure.sources.set([cite_source(url=url) for url in data["sources"]])
+    if "assessments" not in data:
+        return
+    wanted = data["assessments"] or {}
+    measure.assessments.exclude(criterion__code__in=list(wanted)).delete()
+    for criterion_code, (rating, note) in wanted.items():
+        criterion = Criterion.objects.filter(code=criterion_code).first()
+        if criterion is None:
+            raise MeasureError(f"no criterion has the code {criterion_code!r}")
+        Assessment.objects.update_or_create(
+            measure=measure, criterion=criterion, defaults={"rating": rating, "note": note}
+        )
+
+
+def _record_version(measure: Measure, *, action: str, actor: Any, before: dict[str, Any]) -> None:
+    after = snapshot_measure(measure)
+    changes = {
+        name: [before.get(name), value] for name, value in after.items() if before.get(name) != value
+    }
+    last = MeasureVersion.objects.filter(measure_code=measure.code).order_by("-number").first()
+    MeasureVersion.objects.create(
+        measure_code=measure.code,
+        number=(last.number + 1) if last else 1,
+        action=action,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        snapshot=after,
+        changes=changes,
+    )
+    record_audit(action=f"atlas.measure.{action}", obj=measure, actor=actor, changes=changes)
+
+
+@transaction.atomic
+def save_measure(*, code: str, data: dict[str, Any], actor: Any = None) -> tuple[Measure, str]:
+    """Create or update the measure ``code`` from snapshot-shaped data.
+
+    Returns the measure and what happened: ``created``, ``updated`` or ``unchanged`` (no version
+    is written when nothing changed, so loading the bundled data twice leaves no trace).
+    """
+    measure = Measure.objects.filter(code=code).first()
+    if measure is None:
+        measure = Measure(code=code)
+        _write(measure, data)
+        _record_version(measure, action="created", actor=actor, before={})
+        return measure, "created"
+    before = snapshot_measure(measure)
+    _write(measure, data)
+    if snapshot_measure(measure) == before:
+        return measure, "unchanged"
+    _record_version(measure, action="updated", actor=actor, before=before)
+    return measure, "updated"
+
+
+@transaction.atomic
+def revert_measure(*, code: str, number: int, actor: Any = None) -> Measure:
+    """Bring the measure back to version ``number``; the revert is recorded as a new version."""
+    version = MeasureVersion.objects.filter(measure_code=code, number=number).first()
+    if version is None:
+        raise MeasureError(f"the measure {code!r} has no version {number}")
+    measure = Measure.objects.filter(code=code).first()
+    before = snapshot_measure(measure) if measure else {}
+    if measure is None:
+        measure = Measure(code=code)
+    _write(measure, dict(version.snapshot))
+    _record_version(measure, action="reverted", actor=actor, before=before)
+    return measure
+
+
+@transaction.atomic
+def delete_measure(*, code: str, actor: Any = None) -> None:
+    """Delete a measure; its versions stay, so it can be restored with ``revert_measure``."""
+    measure = Measure.objects.filter(code=code).first()
+    if measure is None:
+        raise MeasureError(f"no measure has the code {code!r}")
+    before = snapshot_measure(measure)
+    last = MeasureVersion.objects.filter(measure_code=code).order_by("-number").first()
+    MeasureVersion.objects.create(
+        measure_code=code,
+        number=(last.number + 1) if last else 1,
+        action="deleted",
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        snapshot=before,
+        changes={"deleted": [False, True]},
+    )
+    record_audit(action="atlas.measure.deleted", obj=measure, actor=actor, changes=before)
+    measure.delete()

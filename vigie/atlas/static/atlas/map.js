@@ -1,0 +1,124 @@
+// The atlas map: replays the strongest measure in force for any year and filter, in the browser,
+// from the records embedded in the page (no request beyond this site's own static files).
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var COLOURS = {
+    none: "#e4e4e4",
+    reversal: "#b2182b",
+    regulation_medical: "#c2a5cf",
+    pilot: "#92c5de",
+    decrim_de_facto: "#d9f0a3",
+    court_ruling: "#78c679",
+    decrim_de_jure: "#238443",
+    regulation_adult: "#2166ac"
+  };
+  var kindLabels = {};
+  script.dataset.kindLabels.split("|").forEach(function (pair) {
+    var i = pair.indexOf("=");
+    if (i > 0) { kindLabels[pair.slice(0, i)] = pair.slice(i + 1); }
+  });
+  var labels = JSON.parse(script.dataset.labels);
+  kindLabels.none = labels.none;
+
+  function ready() {
+    var records = JSON.parse(document.getElementById("atlas-records").textContent);
+    var slider = document.getElementById("atlas-year");
+    var output = document.getElementById("atlas-year-label");
+    var form = document.getElementById("atlas-filters");
+    var container = document.getElementById("atlas-map");
+    document.getElementById("atlas-controls").hidden = false;
+
+    function filters() {
+      var data = new FormData(form);
+      return { kind: data.get("kind"), substance: data.get("substance"), status: data.get("status"), region: data.get("region") };
+    }
+
+    function strongest(year) {
+      var f = filters();
+      var best = {};
+      records.forEach(function (r) {
+        if (r.from > year || (r.to !== null && year >= r.to)) { return; }
+        if ((f.kind && r.kind !== f.kind) || (f.substance && r.substance !== f.substance) ||
+            (f.status && r.status !== f.status) || (f.region && r.region !== f.region)) { return; }
+        if (!best[r.code] || best[r.code].strength < r.strength) { best[r.code] = r; }
+      });
+      return Object.keys(best).map(function (code) { return best[code]; });
+    }
+
+    function renderTable(rows, year) {
+      var body = document.querySelector("#atlas-table tbody");
+      body.textContent = "";
+      rows.sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (r) {
+        var tr = document.createElement("tr");
+        var name = document.createElement("td");
+        var link = document.createElement("a");
+        link.href = r.url; link.textContent = r.name;
+        name.appendChild(link);
+        [name, kindLabels[r.kind], r.substance, String(r.from)].forEach(function (cell, i) {
+          if (i === 0) { tr.appendChild(cell); return; }
+          var td = document.createElement("td"); td.textContent = cell; tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+      document.getElementById("atlas-table-title").dataset.year = year;
+    }
+
+    function spec(rows) {
+      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name }; });
+      var markers = rows.filter(function (r) { return r.lat !== null; });
+      var domain = Object.keys(COLOURS);
+      var colour = {
+        field: "kind", type: "nominal", legend: null,
+        scale: { domain: domain, range: domain.map(function (k) { return COLOURS[k]; }) }
+      };
+      return {
+        $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+        width: "container", height: 460, autosize: { type: "fit", contains: "padding" },
+        projection: { type: "equalEarth" },
+        layer: [
+          {
+            data: { url: script.dataset.topojson, format: { type: "topojson", feature: "countries" } },
+            transform: [
+              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "name"] }, default: "none" }
+            ],
+            mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
+            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }] }
+          },
+          {
+            data: { values: markers },
+            mark: { type: "circle", size: 60, stroke: "#333333", strokeWidth: 0.8, opacity: 1 },
+            encoding: {
+              longitude: { field: "lon", type: "quantitative" },
+              latitude: { field: "lat", type: "quantitative" },
+              color: colour,
+              href: { field: "url" },
+              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }]
+            }
+          }
+        ]
+      };
+    }
+
+    var pending = null;
+    function update() {
+      var year = parseInt(slider.value, 10);
+      output.textContent = year;
+      var rows = strongest(year);
+      renderTable(rows.slice(), year);
+      if (pending) { pending.finalize(); }
+      vegaEmbed(container, spec(rows), { renderer: "svg", actions: false }).then(function (result) {
+        pending = result.view;
+        container.dataset.year = year;
+        container.dataset.rendered = "true";
+      });
+    }
+
+    slider.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    update();
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", ready); } else { ready(); }
+})();

@@ -1,0 +1,252 @@
+"""Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
+
+import csv
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigie.atlas import queries
+from vigie.atlas.forms import ImportForm, MeasureForm
+from vigie.atlas.importer import apply_import, parse_measures, plan_import
+from vigie.atlas.mapdata import map_records
+from vigie.atlas.models import Kind, Measure, MeasureVersion, Status, SubstanceScope
+from vigie.atlas.services import MeasureError, revert_measure, save_measure, snapshot_measure
+from vigie.core.errors import DataFileError
+from vigie.core.models import Country, Subdivision
+from vigie.core.regions import Region
+from vigie.core.roles import is_editor
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
+SORTS = {"jurisdiction": "jurisdiction_name", "kind": "kind_label", "date": "adopted_on"}
+editor_required = user_passes_test(is_editor)
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {name: request.GET.get(name, "").strip() for name in FILTERS}
+
+
+def _filter_context(values: dict[str, str]) -> dict[str, Any]:
+    return {
+        "filters": values,
+        "kinds": Kind.choices,
+        "substances": SubstanceScope.choices,
+        "statuses": Status.choices,
+        "regions": Region.choices,
+    }
+
+
+def map_page(request: HttpRequest) -> HttpResponse:
+    measures = queries.list_measures()
+    today = datetime.date.today()
+    current: dict[str, Measure] = {}
+    by_code: dict[str, list[Measure]] = {}
+    for measure in measures:
+        by_code.setdefault(measure.jurisdiction_code, []).append(measure)
+    for code, items in by_code.items():
+        best = queries.strongest_in_force(items, today)
+        if best is not None:
+            current[code] = best
+    rows = sorted(current.values(), key=lambda m: m.jurisdiction_name)
+    context = {
+        "records": map_records(measures),
+        "rows": rows,
+        "year": today.year,
+        "jurisdiction_count": len(by_code),
+        "legend": [{"kind": k, "label": str(label)} for k, label in Kind.choices],
+        **_filter_context(_filters(request)),
+    }
+    return render(request, "atlas/map.html", context)
+
+
+def _sorted_rows(request: HttpRequest) -> tuple[list[dict[str, Any]], str]:
+    rows = [queries.measure_as_dict(m) for m in queries.list_measures(**_filters(request))]
+    sort = request.GET.get("sort", "jurisdiction")
+    key = SORTS.get(sort.lstrip("-"), "jurisdiction_name")
+    rows.sort(key=lambda row: (row[key] or "", row["jurisdiction_name"]), reverse=sort.startswith("-"))
+    return rows, sort
+
+
+def list_page(request: HttpRequest) -> HttpResponse:
+    rows, sort = _sorted_rows(request)
+    query = request.GET.copy()
+    query.pop("sort", None)
+    context = {"rows": rows, "sort": sort, "query": query.urlencode(), **_filter_context(_filters(request))}
+    return render(request, "atlas/list.html", context)
+
+
+EXPORT_FIELDS = (
+    "code",
+    "jurisdiction_code",
+    "jurisdiction_name",
+    "title",
+    "kind",
+    "status",
+    "substance_scope",
+    "substances",
+    "proposed_on",
+    "adopted_on",
+    "in_force_on",
+    "ended_on",
+    "date_precision",
+    "sanction",
+    "verification",
+    "reverses",
+    "assessment_score",
+    "summary",
+    "url",
+    "source_urls",
+)
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    rows, _sort = _sorted_rows(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="vigie-atlas-measures.csv"'
+    response["X-Licence"] = LICENCE
+    writer = csv.writer(response)
+    writer.writerow([f"# Vigie policy atlas. Licence: {LICENCE}. Each row cites its sources."])
+    writer.writerow(EXPORT_FIELDS)
+    for row in rows:
+        url = request.build_absolute_uri(row["url"])
+        values = {**row, "url": url, "source_urls": " ; ".join(row["source_urls"])}
+        writer.writerow([values[name] if values[name] is not None else "" for name in EXPORT_FIELDS])
+    return response
+
+
+def export_json(request: HttpRequest) -> JsonResponse:
+    rows, _sort = _sorted_rows(request)
+    for row in rows:
+        row["url"] = request.build_absolute_uri(row["url"])
+    return JsonResponse(
+        {
+            "licence": LICENCE,
+            "attribution": "Vigie policy atlas; sources cited on each measure",
+            "filters": _filters(request),
+            "count": len(rows),
+            "measures": rows,
+        }
+    )
+
+
+def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
+    code = code.upper()
+    subdivision = Subdivision.objects.select_related("country").filter(code=code).first()
+    country = subdivision.country if subdivision else Country.objects.filter(iso2=code).first()
+    if country is None:
+        raise Http404
+    measures = queries.list_measures(jurisdiction=code)
+    if not subdivision:
+        measures = [m for m in queries.list_measures() if m.country_id == country.pk]
+    if not measures:
+        raise Http404
+    measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
+    sources = {s.url: s for m in measures for s in m.sources.all()}
+    context = {
+        "name": subdivision.name if subdivision else country.name,
+        "code": code,
+        "country": country,
+        "measures": [(m, queries.assessment_score(m)) for m in measures],
+        "sources": list(sources.values()),
+    }
+    return render(request, "atlas/jurisdiction.html", context)
+
+
+def measure_page(request: HttpRequest, code: str) -> HttpResponse:
+    measure = get_object_or_404(
+        Measure.objects.select_related("country", "subdivision", "reverses"), code=code
+    )
+    assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
+    from vigie.atlas.models import Criterion
+
+    applies = "regulation" if measure.kind in ("regulation_adult", "pilot", "regulation_medical") else "decriminalisation"
+    criteria = [(c, assessed.get(c.pk)) for c in Criterion.objects.filter(Q(applies_to=applies) | Q(pk__in=assessed))]
+    context = {
+        "measure": measure,
+        "score": queries.assessment_score(measure),
+        "criteria": criteria,
+        "sources": measure.sources.all(),
+        "reversed_by": measure.reversed_by.all(),
+        "versions": MeasureVersion.objects.filter(measure_code=measure.code).select_related("actor")[:20]
+        if is_editor(request.user)
+        else [],
+    }
+    return render(request, "atlas/measure.html", context)
+
+
+@editor_required
+def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    measure = Measure.objects.filter(code=code).first() if code else None
+    if code and measure is None:
+        raise Http404
+    initial = {}
+    if measure is not None:
+        initial = {
+            "jurisdiction": measure.jurisdiction_code,
+            "source_urls": "\n".join(s.url for s in measure.sources.all()),
+        }
+    form = MeasureForm(request.POST or None, instance=measure, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {**snapshot_measure(measure)} if measure else {}
+        data.pop("assessments", None)
+        for name, value in form.cleaned_data.items():
+            data[name] = value
+        data["reverses"] = form.cleaned_data["reverses"].code if form.cleaned_data["reverses"] else ""
+        data["sources"] = form.cleaned_data["source_urls"]
+        try:
+            saved, _outcome = save_measure(code=form.cleaned_data["code"], data=data, actor=request.user)
+        except MeasureError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The measure was saved."))
+            return redirect(saved.get_absolute_url())
+    return render(request, "atlas/measure_form.html", {"form": form, "measure": measure})
+
+
+@editor_required
+@require_POST
+def measure_revert(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    try:
+        measure = revert_measure(code=code, number=number, actor=request.user)
+    except MeasureError as error:
+        messages.error(request, str(error))
+        return redirect("atlas:list")
+    messages.success(request, _("The measure was reverted to version %(number)s.") % {"number": number})
+    return redirect(measure.get_absolute_url())
+
+
+@editor_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload → dry run (nothing written) → apply the same text in one transaction."""
+    context: dict[str, Any] = {"form": ImportForm()}
+    if request.method == "POST" and "apply" in request.POST:
+        text, name = request.POST.get("text", ""), request.POST.get("filename", "upload.csv")
+        try:
+            plan = apply_import(text, file=name, actor=request.user)
+        except DataFileError as error:
+            context["error"] = str(error)
+        else:
+            messages.success(request, _("Import applied: %(summary)s.") % {"summary": plan})
+            return redirect("atlas:list")
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                text = upload.read().decode("utf-8-sig")
+                plan = plan_import(parse_measures(text, file=upload.name))
+            except UnicodeDecodeError:
+                context["error"] = _("%(file)s is not UTF-8 text.") % {"file": upload.name}
+            except DataFileError as error:
+                context["error"] = str(error)
+            else:
+                context.update({"plan": plan, "text": text, "filename": upload.name})
+    return render(request, "atlas/import.html", context)
