@@ -117,6 +117,53 @@ def event_row(row: dict[str, Any]) -> Row:
     )
 
 
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and value:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value or None
+
+
+def measure_row(row: dict[str, Any]) -> Row:
+    """An atlas measure: its kind (and sub-national unit), page, adoption day, status, summary."""
+    title = str(row.get("kind_label") or row.get("title") or "")
+    if row.get("jurisdiction_code") and row.get("jurisdiction_code") != row.get("country_iso2"):
+        title = f"{title} ({row.get('jurisdiction_name')})"
+    day = row.get("adopted_on") or row.get("in_force_on") or row.get("proposed_on")
+    return Row(
+        title=title,
+        url=str(row.get("url", "")),
+        date=_iso_date(day),
+        detail=" · ".join(
+            str(part) for part in (row.get("status_label"), row.get("summary")) if part
+        ),
+        raw=row,
+    )
+
+
+def index_row(row: dict[str, Any]) -> Row:
+    """An index edition: its title and year, the country's rank and overall score."""
+    title = str(row.get("edition_title") or "")
+    if row.get("is_demonstration"):
+        title = str(_("%(title)s (demonstration)") % {"title": title})
+    parts = []
+    if row.get("rank") is not None:
+        parts.append(str(_("rank %(rank)s") % {"rank": row["rank"]}))
+    if row.get("overall") is not None:
+        parts.append(str(_("overall score %(score)s / 100") % {"score": f"{row['overall']:g}"}))
+    if row.get("status_label"):
+        parts.append(str(row["status_label"]))
+    return Row(
+        title=title,
+        url=str(row.get("url", "")),
+        date=row.get("edition_year"),
+        detail=" · ".join(parts),
+        raw=row,
+    )
+
+
 def vote_row(row: dict[str, Any]) -> Row:
     """A recorded vote: the resolution, its page, the day, how the country voted and where."""
     where = str(row.get("session") or "")
@@ -156,9 +203,15 @@ class SectionSpec:
 
 
 SECTIONS = (
-    SectionSpec("measures", _("Policy measures"), "atlas", "list_measures_for_country"),
     SectionSpec(
-        "index", _("Drug policy index: scores and ranks"), "index", "get_country_index_summary"
+        "measures", _("Policy measures"), "atlas", "list_measures_for_country", measure_row
+    ),
+    SectionSpec(
+        "index",
+        _("Drug policy index: scores and ranks"),
+        "index",
+        "get_country_index_summary",
+        index_row,
     ),
     SectionSpec("votes", _("UN votes"), "un", "list_votes_for_country", vote_row),
     SectionSpec(
@@ -221,9 +274,13 @@ def map_position(country: Country, year: int) -> str:
 
 def get_profile(country: Country, *, today: datetime.date | None = None) -> Profile:
     year = (today or datetime.date.today()).year
+    sections = [_section(spec, country) for spec in SECTIONS]
+    position = map_position(country, year)
+    measures = next(section for section in sections if section.key == "measures")
+    labels = {row.raw.get("kind"): row.raw.get("kind_label") for row in measures.rows}
     return Profile(
         country=country,
-        sections=[_section(spec, country) for spec in SECTIONS],
-        map_position=map_position(country, year),
+        sections=sections,
+        map_position=str(labels.get(position) or position),
         map_year=year,
     )
