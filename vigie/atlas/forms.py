@@ -65,7 +65,7 @@ class MeasureForm(forms.ModelForm):
     def clean_source_urls(self) -> list[str]:
         urls = [line.strip() for line in self.cleaned_data["source_urls"].splitlines()]
         urls = [url for url in urls if url]
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for url in urls:
             validator.clean(url)
         if not urls:

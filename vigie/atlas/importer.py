@@ -11,10 +11,22 @@ from typing import Any
 
 from django.db import transaction
 
-from vigie.atlas.models import Kind, Measure, Precision, Sanction, Status, SubstanceScope
-from vigie.atlas.models import Verification
-from vigie.atlas.services import MeasureError, check_dates, resolve_jurisdiction, save_measure
-from vigie.atlas.services import snapshot_measure
+from vigie.atlas.models import (
+    Kind,
+    Measure,
+    Precision,
+    Sanction,
+    Status,
+    SubstanceScope,
+    Verification,
+)
+from vigie.atlas.services import (
+    MeasureError,
+    check_dates,
+    resolve_jurisdiction,
+    save_measure,
+    snapshot_measure,
+)
 from vigie.core.csvfiles import CsvRow, iter_csv_text
 from vigie.core.errors import DataFileError
 

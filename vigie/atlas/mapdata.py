@@ -11,7 +11,7 @@ from typing import Any
 
 from vigie.atlas.loaders import atlas_data_dir
 from vigie.atlas.models import KIND_STRENGTH, Kind, Measure
-from vigie.atlas.queries import effective_end, effective_start
+from vigie.atlas.queries import active_periods, effective_start
 
 
 @cache
@@ -29,25 +29,27 @@ def map_records(measures: list[Measure]) -> list[dict[str, Any]]:
     this_year = datetime.date.today().year
     records = []
     for measure in measures:
-        start = effective_start(measure)
-        end = effective_end(measure)
         code = measure.jurisdiction_code
         point = coordinates.get(code)
-        records.append(
-            {
-                "code": code,
-                "name": measure.jurisdiction_name,
-                "id": "" if measure.subdivision_id else measure.country.numeric,
-                "lat": point[0] if point else None,
-                "lon": point[1] if point else None,
-                "kind": measure.kind,
-                "strength": KIND_STRENGTH[Kind(measure.kind)],
-                "from": start.year if start else this_year,
-                "to": end.year if end else None,
-                "substance": measure.substance_scope,
-                "status": measure.status,
-                "region": measure.country.region,
-                "url": measure.get_absolute_url(),
-            }
-        )
+        periods: list[tuple[Any, Any]] = active_periods(measure)
+        if effective_start(measure) is None and measure.status == "in_force":
+            periods = [(None, None)]
+        for start, end in periods:
+            records.append(
+                {
+                    "code": code,
+                    "name": measure.jurisdiction_name,
+                    "id": "" if measure.subdivision_id else measure.country.numeric,
+                    "lat": point[0] if point else None,
+                    "lon": point[1] if point else None,
+                    "kind": measure.kind,
+                    "strength": KIND_STRENGTH[Kind(measure.kind)],
+                    "from": start.year if start else this_year,
+                    "to": end.year if end else None,
+                    "substance": measure.substance_scope,
+                    "status": measure.status,
+                    "region": measure.country.region,
+                    "url": measure.get_absolute_url(),
+                }
+            )
     return records

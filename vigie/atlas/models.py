@@ -114,9 +114,7 @@ class Measure(Sourced):
     expungement = models.BooleanField(_("expungement of past records"), default=False)
     equity_licensing = models.BooleanField(_("equity licensing"), default=False)
     community_reinvestment = models.BooleanField(_("community reinvestment"), default=False)
-    corporate_capture_limits = models.BooleanField(
-        _("limits on corporate capture"), default=False
-    )
+    corporate_capture_limits = models.BooleanField(_("limits on corporate capture"), default=False)
     reverses = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -125,9 +123,7 @@ class Measure(Sourced):
         related_name="reversed_by",
         verbose_name=_("reverses"),
     )
-    verification = models.CharField(
-        _("verification"), max_length=10, choices=Verification.choices
-    )
+    verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices)
     summary_en = models.TextField(_("summary (English)"))
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     summary_es = models.TextField(_("summary (Spanish)"), blank=True)

@@ -39,19 +39,46 @@ def effective_start(measure: Measure) -> datetime.date | None:
 
 
 def effective_end(measure: Measure) -> datetime.date | None:
-    """When the measure stopped having effect: its end, or the start of a reversal of it."""
-    ends = [measure.ended_on] if measure.ended_on else []
-    ends += [d for d in (effective_start(r) for r in measure.reversed_by.all()) if d]
-    return min(ends) if ends else None
+    """When the measure last stopped having effect (its end, or the start of a lasting reversal)."""
+    periods = active_periods(measure)
+    return periods[-1][1] if periods else None
+
+
+def active_periods(
+    measure: Measure,
+) -> list[tuple[datetime.date, datetime.date | None]]:
+    """Intervals [from, to) during which the measure had effect.
+
+    The measure's own interval minus the intervals during which a reversal of it was in force
+    (Colombia's 2009 recriminalisation suspended the 1994 personal dose until 2012).
+    """
+    start = effective_start(measure)
+    if start is None:
+        return []
+    periods: list[tuple[datetime.date, datetime.date | None]] = [(start, measure.ended_on)]
+    for reversal in measure.reversed_by.all():
+        r_start = effective_start(reversal)
+        if r_start is None:
+            continue
+        r_end = reversal.ended_on
+        cut: list[tuple[datetime.date, datetime.date | None]] = []
+        for p_start, p_end in periods:
+            if (p_end is not None and p_end <= r_start) or (r_end is not None and r_end <= p_start):
+                cut.append((p_start, p_end))
+                continue
+            if p_start < r_start:
+                cut.append((p_start, r_start))
+            if r_end is not None and (p_end is None or r_end < p_end):
+                cut.append((r_end, p_end))
+        periods = cut
+    return periods
 
 
 def is_in_force(measure: Measure, day: datetime.date) -> bool:
-    start = effective_start(measure)
-    if start is None:
+    if effective_start(measure) is None:
         # Undated but in force today (the sources give no date): shown for the present only.
         return measure.status == Status.IN_FORCE and day >= datetime.date.today()
-    end = effective_end(measure)
-    return start <= day and (end is None or day < end)
+    return any(s <= day and (e is None or day < e) for s, e in active_periods(measure))
 
 
 def _evidence(measure: Measure, day: datetime.date | None, detail: str) -> Evidence:
@@ -106,8 +133,8 @@ def count_new_decriminalising_jurisdictions(
 ) -> CountResult:
     """Distinct jurisdictions that adopted decriminalisation between two dates (inclusive)."""
     adoptions = []
-    for measure in _measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(
-        status=Status.PROPOSED
+    for measure in (
+        _measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(status=Status.PROPOSED)
     ):
         day = measure.adopted_on or measure.in_force_on
         if day and start <= day <= end:
@@ -184,7 +211,9 @@ def count_measures_recorded(start: datetime.date, end: datetime.date) -> int:
 
 def assessment_score(measure: Measure) -> int | None:
     """Share of assessed criteria met (partly = half), as a percentage; None if none assessed."""
-    points = [RATING_POINTS[a.rating] for a in measure.assessments.all() if a.rating in RATING_POINTS]
+    points = [
+        RATING_POINTS[a.rating] for a in measure.assessments.all() if a.rating in RATING_POINTS
+    ]
     if not points:
         return None
     return round(100 * sum(points) / len(points))

@@ -6,6 +6,7 @@ so history only grows and a revert can itself be reverted.
 """
 
 import datetime
+import itertools
 from typing import Any
 
 from django.db import transaction
@@ -81,7 +82,7 @@ def check_dates(values: dict[str, Any]) -> None:
     """Dates of a measure go forward: proposed ≤ adopted ≤ in force ≤ ended."""
     order = [(name, values.get(name)) for name in DATE_FIELDS]
     known = [(name, value) for name, value in order if value]
-    for (first, a), (second, b) in zip(known, known[1:], strict=False):
+    for (first, a), (second, b) in itertools.pairwise(known):
         if b < a:
             raise MeasureError(f"{second} ({b}) is before {first} ({a})")
 
@@ -122,7 +123,9 @@ def _write(measure: Measure, data: dict[str, Any]) -> None:
 def _record_version(measure: Measure, *, action: str, actor: Any, before: dict[str, Any]) -> None:
     after = snapshot_measure(measure)
     changes = {
-        name: [before.get(name), value] for name, value in after.items() if before.get(name) != value
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
     }
     last = MeasureVersion.objects.filter(measure_code=measure.code).order_by("-number").first()
     MeasureVersion.objects.create(
@@ -155,6 +158,17 @@ def save_measure(*, code: str, data: dict[str, Any], actor: Any = None) -> tuple
         return measure, "unchanged"
     _record_version(measure, action="updated", actor=actor, before=before)
     return measure, "updated"
+
+
+@transaction.atomic
+def record_admin_version(*, measure: Measure, actor: Any = None) -> None:
+    """Version a change made in the admin, compared with the last recorded snapshot."""
+    last = MeasureVersion.objects.filter(measure_code=measure.code).order_by("-number").first()
+    before = dict(last.snapshot) if last else {}
+    if snapshot_measure(measure) != before:
+        _record_version(
+            measure, action="updated" if last else "created", actor=actor, before=before
+        )
 
 
 @transaction.atomic

@@ -13,8 +13,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("measures/import/", views.import_page, name="import"),
     path("measures/<slug:code>/", views.measure_page, name="measure"),
     path("measures/<slug:code>/edit/", views.measure_edit, name="measure_edit"),
-    path(
-        "measures/<slug:code>/revert/<int:number>/", views.measure_revert, name="measure_revert"
-    ),
+    path("measures/<slug:code>/revert/<int:number>/", views.measure_revert, name="measure_revert"),
     path("jurisdictions/<str:code>/", views.jurisdiction_page, name="jurisdiction"),
 ]

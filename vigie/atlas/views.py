@@ -70,7 +70,9 @@ def _sorted_rows(request: HttpRequest) -> tuple[list[dict[str, Any]], str]:
     rows = [queries.measure_as_dict(m) for m in queries.list_measures(**_filters(request))]
     sort = request.GET.get("sort", "jurisdiction")
     key = SORTS.get(sort.lstrip("-"), "jurisdiction_name")
-    rows.sort(key=lambda row: (row[key] or "", row["jurisdiction_name"]), reverse=sort.startswith("-"))
+    rows.sort(
+        key=lambda row: (row[key] or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
+    )
     return rows, sort
 
 
@@ -78,7 +80,12 @@ def list_page(request: HttpRequest) -> HttpResponse:
     rows, sort = _sorted_rows(request)
     query = request.GET.copy()
     query.pop("sort", None)
-    context = {"rows": rows, "sort": sort, "query": query.urlencode(), **_filter_context(_filters(request))}
+    context = {
+        "rows": rows,
+        "sort": sort,
+        "query": query.urlencode(),
+        **_filter_context(_filters(request)),
+    }
     return render(request, "atlas/list.html", context)
 
 
@@ -117,7 +124,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     for row in rows:
         url = request.build_absolute_uri(row["url"])
         values = {**row, "url": url, "source_urls": " ; ".join(row["source_urls"])}
-        writer.writerow([values[name] if values[name] is not None else "" for name in EXPORT_FIELDS])
+        writer.writerow(
+            [values[name] if values[name] is not None else "" for name in EXPORT_FIELDS]
+        )
     return response
 
 
@@ -166,15 +175,24 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
     from vigie.atlas.models import Criterion
 
-    applies = "regulation" if measure.kind in ("regulation_adult", "pilot", "regulation_medical") else "decriminalisation"
-    criteria = [(c, assessed.get(c.pk)) for c in Criterion.objects.filter(Q(applies_to=applies) | Q(pk__in=assessed))]
+    applies = (
+        "regulation"
+        if measure.kind in ("regulation_adult", "pilot", "regulation_medical")
+        else "decriminalisation"
+    )
+    criteria = [
+        (c, assessed.get(c.pk))
+        for c in Criterion.objects.filter(Q(applies_to=applies) | Q(pk__in=assessed))
+    ]
     context = {
         "measure": measure,
         "score": queries.assessment_score(measure),
         "criteria": criteria,
         "sources": measure.sources.all(),
         "reversed_by": measure.reversed_by.all(),
-        "versions": MeasureVersion.objects.filter(measure_code=measure.code).select_related("actor")[:20]
+        "versions": MeasureVersion.objects.filter(measure_code=measure.code).select_related(
+            "actor"
+        )[:20]
         if is_editor(request.user)
         else [],
     }
@@ -198,10 +216,14 @@ def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         data.pop("assessments", None)
         for name, value in form.cleaned_data.items():
             data[name] = value
-        data["reverses"] = form.cleaned_data["reverses"].code if form.cleaned_data["reverses"] else ""
+        data["reverses"] = (
+            form.cleaned_data["reverses"].code if form.cleaned_data["reverses"] else ""
+        )
         data["sources"] = form.cleaned_data["source_urls"]
         try:
-            saved, _outcome = save_measure(code=form.cleaned_data["code"], data=data, actor=request.user)
+            saved, _outcome = save_measure(
+                code=form.cleaned_data["code"], data=data, actor=request.user
+            )
         except MeasureError as error:
             form.add_error(None, str(error))
         else:
@@ -218,7 +240,9 @@ def measure_revert(request: HttpRequest, code: str, number: int) -> HttpResponse
     except MeasureError as error:
         messages.error(request, str(error))
         return redirect("atlas:list")
-    messages.success(request, _("The measure was reverted to version %(number)s.") % {"number": number})
+    messages.success(
+        request, _("The measure was reverted to version %(number)s.") % {"number": number}
+    )
     return redirect(measure.get_absolute_url())
 
 

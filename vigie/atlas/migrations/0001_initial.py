@@ -6,127 +6,369 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_role_groups'),
+        ("core", "0002_role_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=10, unique=True, verbose_name='code')),
-                ('applies_to', models.CharField(choices=[('decriminalisation', 'Decriminalisation'), ('regulation', 'Legal regulation')], max_length=20, verbose_name='applies to')),
-                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
-                ('title_fr', models.CharField(max_length=200, verbose_name='title (French)')),
-                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
-                ('description_en', models.TextField(verbose_name='description (English)')),
-                ('description_fr', models.TextField(verbose_name='description (French)')),
-                ('description_es', models.TextField(verbose_name='description (Spanish)')),
-                ('verified', models.BooleanField(default=True, verbose_name='verified as a criterion of the network')),
-                ('source_urls', models.TextField(verbose_name='sources (one address per line)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=10, unique=True, verbose_name="code")),
+                (
+                    "applies_to",
+                    models.CharField(
+                        choices=[
+                            ("decriminalisation", "Decriminalisation"),
+                            ("regulation", "Legal regulation"),
+                        ],
+                        max_length=20,
+                        verbose_name="applies to",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
+                ("title_fr", models.CharField(max_length=200, verbose_name="title (French)")),
+                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
+                ("description_en", models.TextField(verbose_name="description (English)")),
+                ("description_fr", models.TextField(verbose_name="description (French)")),
+                ("description_es", models.TextField(verbose_name="description (Spanish)")),
+                (
+                    "verified",
+                    models.BooleanField(
+                        default=True, verbose_name="verified as a criterion of the network"
+                    ),
+                ),
+                ("source_urls", models.TextField(verbose_name="sources (one address per line)")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'reference-model criterion',
-                'verbose_name_plural': 'reference-model criteria',
-                'ordering': ['applies_to', 'position'],
+                "verbose_name": "reference-model criterion",
+                "verbose_name_plural": "reference-model criteria",
+                "ordering": ["applies_to", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='code')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('decrim_de_jure', 'De jure decriminalisation'), ('decrim_de_facto', 'De facto decriminalisation / depenalisation'), ('court_ruling', 'Court ruling'), ('regulation_adult', 'Legal regulation for adult use'), ('regulation_medical', 'Medical-only regulation'), ('pilot', 'Pilot'), ('reversal', 'Re-criminalisation / reversal')], max_length=20, verbose_name='kind')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('adopted', 'Adopted'), ('in_force', 'In force'), ('suspended', 'Suspended'), ('repealed', 'Repealed or ended')], max_length=12, verbose_name='status')),
-                ('substance_scope', models.CharField(choices=[('all', 'All drugs'), ('cannabis', 'Cannabis'), ('named', 'Named substances')], max_length=10, verbose_name='substances')),
-                ('substances', models.CharField(blank=True, max_length=300, verbose_name='substances covered')),
-                ('proposed_on', models.DateField(blank=True, null=True, verbose_name='proposed on')),
-                ('adopted_on', models.DateField(blank=True, null=True, verbose_name='adopted on')),
-                ('in_force_on', models.DateField(blank=True, null=True, verbose_name='in force from')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('date_precision', models.CharField(choices=[('day', 'day'), ('month', 'month'), ('year', 'year')], default='day', max_length=5, verbose_name='date precision')),
-                ('sanction', models.CharField(choices=[('none', 'None'), ('administrative', 'Administrative'), ('fine', 'Fine'), ('referral', 'Referral to health or social services'), ('criminal', 'Criminal'), ('unknown', 'Not recorded')], default='unknown', max_length=16, verbose_name='sanction')),
-                ('police_may_seize', models.BooleanField(blank=True, null=True, verbose_name='police may still seize or record')),
-                ('thresholds', models.TextField(blank=True, verbose_name='threshold quantities')),
-                ('expungement', models.BooleanField(default=False, verbose_name='expungement of past records')),
-                ('equity_licensing', models.BooleanField(default=False, verbose_name='equity licensing')),
-                ('community_reinvestment', models.BooleanField(default=False, verbose_name='community reinvestment')),
-                ('corporate_capture_limits', models.BooleanField(default=False, verbose_name='limits on corporate capture')),
-                ('verification', models.CharField(choices=[('verified', 'Sourced'), ('partly', 'Sourced, with UNVERIFIED parts'), ('unverified', 'UNVERIFIED')], max_length=10, verbose_name='verification')),
-                ('summary_en', models.TextField(verbose_name='summary (English)')),
-                ('summary_fr', models.TextField(blank=True, verbose_name='summary (French)')),
-                ('summary_es', models.TextField(blank=True, verbose_name='summary (Spanish)')),
-                ('notes', models.TextField(blank=True, verbose_name='notes (original wording of the sources)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='atlas_measures', to='core.country', verbose_name='country')),
-                ('reverses', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reversed_by', to='atlas.measure', verbose_name='reverses')),
-                ('sources', models.ManyToManyField(blank=True, related_name='%(app_label)s_%(class)s_facts', to='core.source', verbose_name='sources')),
-                ('subdivision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='atlas_measures', to='core.subdivision', verbose_name='sub-national jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="code")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("decrim_de_jure", "De jure decriminalisation"),
+                            ("decrim_de_facto", "De facto decriminalisation / depenalisation"),
+                            ("court_ruling", "Court ruling"),
+                            ("regulation_adult", "Legal regulation for adult use"),
+                            ("regulation_medical", "Medical-only regulation"),
+                            ("pilot", "Pilot"),
+                            ("reversal", "Re-criminalisation / reversal"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("adopted", "Adopted"),
+                            ("in_force", "In force"),
+                            ("suspended", "Suspended"),
+                            ("repealed", "Repealed or ended"),
+                        ],
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "substance_scope",
+                    models.CharField(
+                        choices=[
+                            ("all", "All drugs"),
+                            ("cannabis", "Cannabis"),
+                            ("named", "Named substances"),
+                        ],
+                        max_length=10,
+                        verbose_name="substances",
+                    ),
+                ),
+                (
+                    "substances",
+                    models.CharField(blank=True, max_length=300, verbose_name="substances covered"),
+                ),
+                (
+                    "proposed_on",
+                    models.DateField(blank=True, null=True, verbose_name="proposed on"),
+                ),
+                ("adopted_on", models.DateField(blank=True, null=True, verbose_name="adopted on")),
+                (
+                    "in_force_on",
+                    models.DateField(blank=True, null=True, verbose_name="in force from"),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "day"), ("month", "month"), ("year", "year")],
+                        default="day",
+                        max_length=5,
+                        verbose_name="date precision",
+                    ),
+                ),
+                (
+                    "sanction",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("administrative", "Administrative"),
+                            ("fine", "Fine"),
+                            ("referral", "Referral to health or social services"),
+                            ("criminal", "Criminal"),
+                            ("unknown", "Not recorded"),
+                        ],
+                        default="unknown",
+                        max_length=16,
+                        verbose_name="sanction",
+                    ),
+                ),
+                (
+                    "police_may_seize",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="police may still seize or record"
+                    ),
+                ),
+                ("thresholds", models.TextField(blank=True, verbose_name="threshold quantities")),
+                (
+                    "expungement",
+                    models.BooleanField(default=False, verbose_name="expungement of past records"),
+                ),
+                (
+                    "equity_licensing",
+                    models.BooleanField(default=False, verbose_name="equity licensing"),
+                ),
+                (
+                    "community_reinvestment",
+                    models.BooleanField(default=False, verbose_name="community reinvestment"),
+                ),
+                (
+                    "corporate_capture_limits",
+                    models.BooleanField(default=False, verbose_name="limits on corporate capture"),
+                ),
+                (
+                    "verification",
+                    models.CharField(
+                        choices=[
+                            ("verified", "Sourced"),
+                            ("partly", "Sourced, with UNVERIFIED parts"),
+                            ("unverified", "UNVERIFIED"),
+                        ],
+                        max_length=10,
+                        verbose_name="verification",
+                    ),
+                ),
+                ("summary_en", models.TextField(verbose_name="summary (English)")),
+                ("summary_fr", models.TextField(blank=True, verbose_name="summary (French)")),
+                ("summary_es", models.TextField(blank=True, verbose_name="summary (Spanish)")),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, verbose_name="notes (original wording of the sources)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="atlas_measures",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "reverses",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reversed_by",
+                        to="atlas.measure",
+                        verbose_name="reverses",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(app_label)s_%(class)s_facts",
+                        to="core.source",
+                        verbose_name="sources",
+                    ),
+                ),
+                (
+                    "subdivision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="atlas_measures",
+                        to="core.subdivision",
+                        verbose_name="sub-national jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'policy measure',
-                'verbose_name_plural': 'policy measures',
-                'ordering': ['country__name_en', 'adopted_on', 'code'],
+                "verbose_name": "policy measure",
+                "verbose_name_plural": "policy measures",
+                "ordering": ["country__name_en", "adopted_on", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.CharField(choices=[('met', 'Met'), ('partly', 'Partly met'), ('not_met', 'Not met'), ('unknown', 'Unknown')], max_length=8, verbose_name='rating')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='atlas.criterion', verbose_name='criterion')),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='atlas.measure', verbose_name='measure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("met", "Met"),
+                            ("partly", "Partly met"),
+                            ("not_met", "Not met"),
+                            ("unknown", "Unknown"),
+                        ],
+                        max_length=8,
+                        verbose_name="rating",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="atlas.criterion",
+                        verbose_name="criterion",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="atlas.measure",
+                        verbose_name="measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assessment',
-                'verbose_name_plural': 'assessments',
-                'ordering': ['criterion__position'],
+                "verbose_name": "assessment",
+                "verbose_name_plural": "assessments",
+                "ordering": ["criterion__position"],
             },
         ),
         migrations.CreateModel(
-            name='MeasureVersion',
+            name="MeasureVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measure_code', models.CharField(db_index=True, max_length=80, verbose_name='measure code')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('action', models.CharField(max_length=20, verbose_name='action')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='changed at')),
-                ('snapshot', models.JSONField(verbose_name='snapshot')),
-                ('changes', models.JSONField(default=dict, verbose_name='changed fields')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "measure_code",
+                    models.CharField(db_index=True, max_length=80, verbose_name="measure code"),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("action", models.CharField(max_length=20, verbose_name="action")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="changed at")),
+                ("snapshot", models.JSONField(verbose_name="snapshot")),
+                ("changes", models.JSONField(default=dict, verbose_name="changed fields")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'measure version',
-                'verbose_name_plural': 'measure versions',
-                'ordering': ['measure_code', '-number'],
+                "verbose_name": "measure version",
+                "verbose_name_plural": "measure versions",
+                "ordering": ["measure_code", "-number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('in_force_on__isnull', True), ('ended_on__gte', models.F('in_force_on')), _connector='OR'), name='atlas_measure_ends_after_start'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("in_force_on__isnull", True),
+                    ("ended_on__gte", models.F("in_force_on")),
+                    _connector="OR",
+                ),
+                name="atlas_measure_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('in_force_on__isnull', True), ('adopted_on__isnull', True), ('in_force_on__gte', models.F('adopted_on')), _connector='OR'), name='atlas_measure_in_force_after_adoption'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("in_force_on__isnull", True),
+                    ("adopted_on__isnull", True),
+                    ("in_force_on__gte", models.F("adopted_on")),
+                    _connector="OR",
+                ),
+                name="atlas_measure_in_force_after_adoption",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('adopted_on__isnull', True), ('proposed_on__isnull', True), ('adopted_on__gte', models.F('proposed_on')), _connector='OR'), name='atlas_measure_adopted_after_proposal'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("adopted_on__isnull", True),
+                    ("proposed_on__isnull", True),
+                    ("adopted_on__gte", models.F("proposed_on")),
+                    _connector="OR",
+                ),
+                name="atlas_measure_adopted_after_proposal",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(fields=('measure', 'criterion'), name='atlas_assessment_once_per_criterion'),
+            model_name="assessment",
+            constraint=models.UniqueConstraint(
+                fields=("measure", "criterion"), name="atlas_assessment_once_per_criterion"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measureversion',
-            constraint=models.UniqueConstraint(fields=('measure_code', 'number'), name='atlas_version_number_once'),
+            model_name="measureversion",
+            constraint=models.UniqueConstraint(
+                fields=("measure_code", "number"), name="atlas_version_number_once"
+            ),
         ),
     ]

@@ -1,0 +1,132 @@
+"""Read-only JSON API of the atlas, mounted at /api/v1/atlas/ (CC BY 4.0, sources cited)."""
+
+import datetime
+
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+
+from vigie.atlas import queries
+from vigie.atlas.models import Criterion
+
+router = Router(tags=["atlas"])
+
+
+class MeasureOut(Schema):
+    code: str
+    jurisdiction_code: str
+    jurisdiction_name: str
+    country_iso2: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    substance_scope: str
+    substances: str
+    proposed_on: str
+    adopted_on: str
+    in_force_on: str
+    ended_on: str
+    date_precision: str
+    sanction: str
+    verification: str
+    reverses: str
+    summary: str
+    assessment_score: int | None
+    url: str
+    source_urls: list[str]
+
+
+class CriterionOut(Schema):
+    code: str
+    applies_to: str
+    title: str
+    description: str
+    verified: bool
+    sources: list[str]
+
+
+class EvidenceOut(Schema):
+    label: str
+    url: str
+    date: datetime.date | None
+    detail: str
+    source_urls: list[str]
+
+
+class CountOut(Schema):
+    value: float
+    definition: str
+    evidence: list[EvidenceOut]
+
+
+@router.get("/measures", response=list[MeasureOut])
+def measures(
+    request: HttpRequest,
+    kind: str = "",
+    substance: str = "",
+    status: str = "",
+    region: str = "",
+    jurisdiction: str = "",
+    q: str = "",
+) -> list[dict[str, object]]:
+    """Measures with the same filters as the public list; each cites its sources."""
+    found = queries.list_measures(
+        kind=kind, substance=substance, status=status, region=region, jurisdiction=jurisdiction, q=q
+    )
+    return [queries.measure_as_dict(m) for m in found]
+
+
+@router.get("/measures/{code}", response=MeasureOut)
+def measure(request: HttpRequest, code: str) -> dict[str, object]:
+    found = [m for m in queries.list_measures() if m.code == code]
+    if not found:
+        raise Http404
+    return queries.measure_as_dict(found[0])
+
+
+@router.get("/criteria", response=list[CriterionOut])
+def criteria(request: HttpRequest) -> list[dict[str, object]]:
+    """The reference-model criteria, as data with their sources."""
+    return [
+        {
+            "code": c.code,
+            "applies_to": c.applies_to,
+            "title": c.title,
+            "description": c.description,
+            "verified": c.verified,
+            "sources": c.sources,
+        }
+        for c in Criterion.objects.all()
+    ]
+
+
+@router.get("/strongest/{year}", response=dict[str, str])
+def strongest(request: HttpRequest, year: int) -> dict[str, str]:
+    """ISO alpha-2 → kind of the strongest country-level measure in force at the end of a year."""
+    return queries.get_strongest_measure_by_country(year)
+
+
+@router.get("/counts/decriminalisation", response=CountOut)
+def decriminalisation_count(
+    request: HttpRequest, start: datetime.date, end: datetime.date, net: bool = False
+) -> object:
+    return queries.count_new_decriminalising_jurisdictions(start, end, net=net)
+
+
+@router.get("/counts/regulation", response=CountOut)
+def regulation_count(
+    request: HttpRequest,
+    start: datetime.date,
+    end: datetime.date,
+    include_proposed: bool = True,
+    social_justice_only: bool = True,
+    net: bool = False,
+) -> object:
+    return queries.count_new_regulating_jurisdictions(
+        start,
+        end,
+        include_proposed=include_proposed,
+        social_justice_only=social_justice_only,
+        net=net,
+    )

@@ -1,0 +1,41 @@
+"""Hand-made measures for tests: a few fields, everything else defaulted."""
+
+import datetime
+from typing import Any
+
+from vigie.atlas.models import Measure
+from vigie.atlas.services import save_measure
+
+
+def make_measure(code: str, jurisdiction: str, kind: str, **fields: Any) -> Measure:
+    data: dict[str, Any] = {
+        "jurisdiction": jurisdiction,
+        "title": code,
+        "kind": kind,
+        "status": "in_force",
+        "substance_scope": "all",
+        "substances": "",
+        "proposed_on": None,
+        "adopted_on": None,
+        "in_force_on": None,
+        "ended_on": None,
+        "date_precision": "day",
+        "sanction": "none",
+        "police_may_seize": None,
+        "thresholds": "",
+        "expungement": False,
+        "equity_licensing": False,
+        "community_reinvestment": False,
+        "corporate_capture_limits": False,
+        "verification": "verified",
+        "summary_en": f"Summary of {code}",
+        "summary_fr": f"Résumé de {code}",
+        "summary_es": f"Resumen de {code}",
+        "notes": "",
+        "reverses": "",
+        "sources": [f"https://example.org/{code}"],
+    }
+    for name, value in fields.items():
+        data[name] = value.isoformat() if isinstance(value, datetime.date) else value
+    measure, _outcome = save_measure(code=code, data=data)
+    return measure

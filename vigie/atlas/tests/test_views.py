@@ -1,0 +1,179 @@
+import datetime
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from vigie.atlas.importer import MEASURE_COLUMNS
+from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.tests.helpers import make_measure
+from vigie.core.tests.factories import make_country, make_subdivision, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def measures() -> None:
+    make_country("PT", region="150")
+    make_country("UY", region="019")
+    make_subdivision("US-OR", "Oregon")
+    make_measure("pt", "PT", "decrim_de_jure", in_force_on=datetime.date(2001, 7, 1))
+    make_measure(
+        "uy",
+        "UY",
+        "regulation_adult",
+        substance_scope="cannabis",
+        adopted_on=datetime.date(2013, 12, 20),
+    )
+    make_measure(
+        "or",
+        "US-OR",
+        "decrim_de_jure",
+        in_force_on=datetime.date(2021, 2, 1),
+        ended_on=datetime.date(2024, 9, 1),
+        status="repealed",
+    )
+
+
+def test_map_page_embeds_records_and_the_server_side_table(client: Client, measures: None) -> None:
+    response = client.get(reverse("atlas:map"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="atlas-table"' in body and "vendor/world-atlas/countries-110m.json" in body
+    assert "cdn" not in body.lower()
+    assert ">PT<" in body and "Oregon" not in body.split('id="atlas-records"')[0]
+
+
+def test_list_filters_narrow_and_exports_share_the_filters(client: Client, measures: None) -> None:
+    everything = client.get(reverse("atlas:list")).content.decode()
+    cannabis = client.get(reverse("atlas:list"), {"substance": "cannabis"}).content.decode()
+    assert "/measures/pt/" in everything and "/measures/pt/" not in cannabis
+    data = json.loads(client.get(reverse("atlas:export_json"), {"substance": "cannabis"}).content)
+    assert data["count"] == 1 and "CC BY 4.0" in data["licence"]
+    csv_text = client.get(reverse("atlas:export_csv"), {"substance": "cannabis"}).content.decode()
+    assert "CC BY 4.0" in csv_text.splitlines()[0]
+    assert len(csv_text.strip().splitlines()) == 3
+
+
+def test_jurisdiction_and_measure_pages_show_sources_and_score(
+    client: Client, measures: None
+) -> None:
+    page = client.get(reverse("atlas:jurisdiction", args=["US"])).content.decode()
+    assert "/measures/or/" in page and "https://example.org/or" in page
+    measure_page = client.get(reverse("atlas:measure", args=["pt"])).content.decode()
+    assert "https://example.org/pt" in measure_page and 'id="atlas-score"' in measure_page
+
+
+def test_pages_speak_french(client: Client, measures: None) -> None:
+    response = client.get("/fr/atlas/measures/pt/")
+    assert "Résumé de pt" in response.content.decode()
+
+
+def test_staff_pages_are_closed_to_the_public_and_members(client: Client, measures: None) -> None:
+    make_user("member", role="member")
+    client.login(username="member", password="pw")
+    assert client.get(reverse("atlas:import")).status_code == 302
+    assert client.get(reverse("atlas:measure_new")).status_code == 302
+    assert client.post(reverse("atlas:measure_revert", args=["pt", 1])).status_code == 302
+    assert "History" not in client.get(reverse("atlas:measure", args=["pt"])).content.decode()
+
+
+def test_staff_form_rejects_dates_out_of_order_and_missing_sources(
+    client: Client, measures: None
+) -> None:
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    response = client.post(
+        reverse("atlas:measure_new"),
+        {
+            "code": "pt-new",
+            "jurisdiction": "PT",
+            "title": "x",
+            "kind": "decrim_de_jure",
+            "status": "in_force",
+            "substance_scope": "all",
+            "adopted_on": "2020-02-01",
+            "in_force_on": "2020-01-01",
+            "date_precision": "day",
+            "sanction": "none",
+            "verification": "verified",
+            "summary_en": "x",
+            "source_urls": "",
+        },
+    )
+    assert response.status_code == 200
+    assert not Measure.objects.filter(code="pt-new").exists()
+    errors = response.context["form"].errors
+    assert "source_urls" in errors
+    assert "before" in " ".join(errors["__all__"])
+
+
+def test_staff_edit_then_revert_through_the_pages(client: Client, measures: None) -> None:
+    editor = make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    form = client.get(reverse("atlas:measure_edit", args=["pt"])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "jurisdiction": "PT",
+            "source_urls": "https://example.org/pt",
+            "status": "suspended",
+            "reverses": "",
+        }
+    )
+    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+    response = client.post(reverse("atlas:measure_edit", args=["pt"]), data)
+    assert response.status_code == 302
+    assert Measure.objects.get(code="pt").status == "suspended"
+    assert MeasureVersion.objects.filter(measure_code="pt").first().actor == editor
+
+    client.post(reverse("atlas:measure_revert", args=["pt", 1]))
+    assert Measure.objects.get(code="pt").status == "in_force"
+
+
+def test_import_dry_run_then_apply(client: Client, measures: None) -> None:
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    header = ",".join(MEASURE_COLUMNS)
+    row = dict.fromkeys(MEASURE_COLUMNS, "")
+    row.update(
+        code="uy-new",
+        jurisdiction="UY",
+        title="t",
+        kind="pilot",
+        status="proposed",
+        substance_scope="cannabis",
+        summary_en="s",
+        sources="https://example.org/new",
+    )
+    text = header + "\n" + ",".join(row[name] for name in MEASURE_COLUMNS) + "\n"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("atlas:import"), {"file": SimpleUploadedFile("new.csv", text.encode())}
+    )
+    assert "uy-new" in response.content.decode()
+    assert not Measure.objects.filter(code="uy-new").exists()
+    client.post(reverse("atlas:import"), {"apply": "1", "text": text, "filename": "new.csv"})
+    assert Measure.objects.filter(code="uy-new").exists()
+
+    bad = text.replace("pilot", "unknown-kind")
+    response = client.post(
+        reverse("atlas:import"), {"file": SimpleUploadedFile("bad.csv", bad.encode())}
+    )
+    assert "bad.csv, line 2, field `kind`" in response.content.decode()
+
+
+def test_api_lists_measures_and_counts_with_definitions(client: Client, measures: None) -> None:
+    rows = client.get("/api/v1/atlas/measures", {"kind": "regulation_adult"}).json()
+    assert [row["code"] for row in rows] == ["uy"]
+    count = client.get(
+        "/api/v1/atlas/counts/decriminalisation",
+        {"start": "2021-01-01", "end": "2024-12-31", "net": "true"},
+    ).json()
+    assert count["value"] == 0 and count["definition"]
+    assert client.get("/api/v1/atlas/strongest/2020").json() == {
+        "PT": "decrim_de_jure",
+        "UY": "regulation_adult",
+    }
