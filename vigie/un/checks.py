@@ -3,34 +3,48 @@
 A report or blog may list more or fewer names than the totals it states; a country may sit on a
 list although it was not a member of the body that session. Such problems are kept as
 ``DataIssue`` rows (shown on the vote's page and on the staff "data issues" page) rather than
-fixed silently, because the published record itself disagrees.
+fixed silently, because the published record itself disagrees. Each issue keeps its rule and
+parameters so that it is shown in the reader's language; ``message`` keeps the English text.
 """
 
+from typing import Any
+
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from vigie.un.models import Ballot, DataIssue, IssueSeverity, Vote
 
 CHECK_TOTALS = "totals"
-CHECK_MEMBERSHIP = "membership"
+CHECK_NON_MEMBER = "non_member"
+CHECK_MEMBERSHIP_UNKNOWN = "membership_unknown"
+
+MESSAGES = {
+    CHECK_TOTALS: gettext_noop(
+        "%(ballot)s: %(listed)d names listed for a stated total of %(stated)d."
+    ),
+    CHECK_NON_MEMBER: gettext_noop(
+        "%(country)s is listed as voting but was not a member of the body at %(session)s."
+    ),
+    CHECK_MEMBERSHIP_UNKNOWN: gettext_noop(
+        "Membership of the body at %(session)s is not loaded with a source, so whether each "
+        "voter was a member is unknown."
+    ),
+}
 
 
-def _total_messages(vote: Vote, listed: dict[str, int]) -> list[str]:
-    if not any(listed.values()):
-        return []
-    messages = []
-    for ballot, stated in (
-        (Ballot.YES, vote.stated_yes),
-        (Ballot.NO, vote.stated_no),
-        (Ballot.ABSTAIN, vote.stated_abstain),
-    ):
-        count = listed.get(ballot, 0)
-        if count != stated:
-            messages.append(
-                _("%(ballot)s: %(listed)d names listed for a stated total of %(stated)d.")
-                % {"ballot": ballot.label, "listed": count, "stated": stated}
-            )
-    return messages
+def describe(rule: str, params: dict[str, Any]) -> str:
+    """The issue in the active language (ballot labels are translated too)."""
+    values = dict(params)
+    if "ballot" in values:
+        values["ballot"] = Ballot(values["ballot"]).label
+    return gettext(MESSAGES[rule]) % values
+
+
+def _issue(vote: Vote, rule: str, severity: str, params: dict[str, Any]) -> DataIssue:
+    with translation.override("en"):
+        message = describe(rule, params)
+    return DataIssue(vote=vote, rule=rule, severity=severity, params=params, message=message)
 
 
 @transaction.atomic
@@ -41,39 +55,26 @@ def check_vote(vote: Vote) -> list[DataIssue]:
     listed: dict[str, int] = {}
     for record in records:
         listed[record.ballot] = listed.get(record.ballot, 0) + 1
-    issues = [
-        DataIssue(vote=vote, rule=CHECK_TOTALS, severity=IssueSeverity.WARNING, message=message)
-        for message in _total_messages(vote, listed)
-    ]
+    issues = []
+    if records:
+        for ballot, stated in (
+            (Ballot.YES, vote.stated_yes),
+            (Ballot.NO, vote.stated_no),
+            (Ballot.ABSTAIN, vote.stated_abstain),
+        ):
+            count = listed.get(ballot, 0)
+            if count != stated:
+                params = {"ballot": str(ballot.value), "listed": count, "stated": stated}
+                issues.append(_issue(vote, CHECK_TOTALS, IssueSeverity.WARNING, params))
     session = vote.session
     voters = [r for r in records if r.ballot in (Ballot.YES, Ballot.NO, Ballot.ABSTAIN)]
     if voters and session.membership_known:
         member_ids = set(session.members.values_list("id", flat=True))
         for record in voters:
             if record.country_id not in member_ids:
-                issues.append(
-                    DataIssue(
-                        vote=vote,
-                        rule=CHECK_MEMBERSHIP,
-                        severity=IssueSeverity.WARNING,
-                        message=_(
-                            "%(country)s is listed as voting but was not a member of the "
-                            "body at %(session)s."
-                        )
-                        % {"country": record.country.name_en, "session": session.label},
-                    )
-                )
+                params = {"country": record.country.name_en, "session": session.label}
+                issues.append(_issue(vote, CHECK_NON_MEMBER, IssueSeverity.WARNING, params))
     elif voters:
-        issues.append(
-            DataIssue(
-                vote=vote,
-                rule=CHECK_MEMBERSHIP,
-                severity=IssueSeverity.UNKNOWN,
-                message=_(
-                    "Membership of the body at %(session)s is not loaded with a source, so "
-                    "whether each voter was a member is unknown."
-                )
-                % {"session": session.label},
-            )
-        )
+        params = {"session": session.label}
+        issues.append(_issue(vote, CHECK_MEMBERSHIP_UNKNOWN, IssueSeverity.UNKNOWN, params))
     return DataIssue.objects.bulk_create(issues)

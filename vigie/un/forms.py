@@ -67,9 +67,9 @@ class StatementForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         kind = data.get("speaker_kind")
-        if kind in (SpeakerKind.STATE, SpeakerKind.OBSERVER) and not data.get("country"):
-            if "country" not in self.errors:
-                self.add_error("country", _("A statement by a state needs the country."))
+        needs_country = kind in (SpeakerKind.STATE, SpeakerKind.OBSERVER)
+        if needs_country and not data.get("country") and "country" not in self.errors:
+            self.add_error("country", _("A statement by a state needs the country."))
         if data.get("position") and not str(data.get("evidence") or "").strip():
             self.add_error("evidence", _("A position code needs the quoted passage."))
         return data
@@ -91,9 +91,7 @@ class RollCallForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    position = forms.ModelChoiceField(
-        label=_("Your code"), queryset=PositionCode.objects.all()
-    )
+    position = forms.ModelChoiceField(label=_("Your code"), queryset=PositionCode.objects.all())
     note = forms.CharField(
         label=_("Why you dispute the code"), required=False, widget=forms.TextInput()
     )

@@ -205,21 +205,21 @@ def load_votes() -> Report:
     )
     for row in records:
         report.rows += 1
-        vote = Vote.objects.filter(code=row.required("vote_id")).first()
-        if vote is None:
+        record_vote = Vote.objects.filter(code=row.required("vote_id")).first()
+        if record_vote is None:
             raise row.error("vote_id", f"{row.get('vote_id')!r} is not in votes.csv")
         country = _country(row, "iso3", matcher)
         named = matcher.match(row.required("country"))
         if named != country:
             raise row.error("country", f"{row.get('country')!r} does not name {country.iso3}")
-        seen[(vote.code, country.iso3)] += 1
-        if seen[(vote.code, country.iso3)] > 1:
-            raise row.error("iso3", f"{country.iso3} is listed twice in vote {vote.code}")
+        seen[(record_vote.code, country.iso3)] += 1
+        if seen[(record_vote.code, country.iso3)] > 1:
+            raise row.error("iso3", f"{country.iso3} is listed twice in vote {record_vote.code}")
         ballot = BALLOTS.get(row.required("vote").lower())
         if ballot is None:
             raise row.error("vote", f"{row.get('vote')!r} is not yes, no, abstain or absent")
         _record, created = CountryVote.objects.update_or_create(
-            vote=vote,
+            vote=record_vote,
             country=country,
             defaults={"ballot": ballot, "listed_name": row.get("country")},
         )
@@ -255,21 +255,21 @@ def load_joint_statements() -> Report:
         report.created += created
     for row in iter_csv_file(data_dir() / "joint_signatories.csv", required_columns=("source",)):
         report.rows += 1
-        joint = JointStatement.objects.filter(code=row.required("joint_statement")).first()
-        if joint is None:
+        signed = JointStatement.objects.filter(code=row.required("joint_statement")).first()
+        if signed is None:
             raise row.error("joint_statement", "not in joint_statements.csv")
         joined_on, _approx = _date(row, "joined_on")
-        joint.sources.add(*_sources(row))
+        signed.sources.add(*_sources(row))
         _signatory, created = Signatory.objects.update_or_create(
-            joint_statement=joint,
+            joint_statement=signed,
             country=_country(row, "country", matcher),
             defaults={"joined_on": joined_on},
         )
         report.created += created
     for row in iter_csv_file(data_dir() / "codings.csv", required_columns=("evidence", "source")):
         report.rows += 1
-        joint = JointStatement.objects.filter(code=row.required("joint_statement")).first()
-        if joint is None:
+        coded = JointStatement.objects.filter(code=row.required("joint_statement")).first()
+        if coded is None:
             raise row.error("joint_statement", "not in joint_statements.csv")
         position = PositionCode.objects.filter(code=row.required("position")).first()
         if position is None:
@@ -278,9 +278,9 @@ def load_joint_statements() -> Report:
         tags = list(IssueTag.objects.filter(code__in=tag_codes))
         if len(tags) != len(tag_codes):
             raise row.error("tags", "a tag is not in issue_tags.csv")
-        joint.sources.add(*_sources(row))
+        coded.sources.add(*_sources(row))
         coding, created = Coding.objects.update_or_create(
-            joint_statement=joint,
+            joint_statement=coded,
             defaults={
                 "position": position,
                 "evidence": row.required("evidence"),

@@ -199,6 +199,8 @@ class JointStatement(Sourced):
 
 
 class Signatory(models.Model):
+    """A state that joined a joint statement, with the date it joined (late joiners count)."""
+
     joint_statement = models.ForeignKey(
         JointStatement,
         on_delete=models.CASCADE,
@@ -215,10 +217,11 @@ class Signatory(models.Model):
         verbose_name_plural = _("signatories")
         ordering = ["country__name_en"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["joint_statement", "country"], name="un_signatory_once"
-            )
+            models.UniqueConstraint(fields=["joint_statement", "country"], name="un_signatory_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.country} · {self.joint_statement}"
 
 
 class VoteScope(models.TextChoices):
@@ -296,6 +299,9 @@ class CountryVote(models.Model):
             models.UniqueConstraint(fields=["vote", "country"], name="un_country_votes_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.country}: {self.ballot}"
+
 
 class IssueSeverity(models.TextChoices):
     WARNING = "warning", _("Warning")
@@ -310,12 +316,23 @@ class DataIssue(models.Model):
     )
     rule = models.CharField(_("check"), max_length=40)
     severity = models.CharField(_("severity"), max_length=10, choices=IssueSeverity.choices)
-    message = models.TextField(_("message"))
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    message = models.TextField(_("message (English)"))
 
     class Meta:
         verbose_name = _("data issue")
         verbose_name_plural = _("data issues")
         ordering = ["vote", "rule", "id"]
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def text(self) -> str:
+        """The issue in the active language."""
+        from vigie.un.checks import describe
+
+        return describe(self.rule, self.params)
 
 
 class PositionCode(models.Model):

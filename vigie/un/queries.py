@@ -24,7 +24,6 @@ from vigie.un.models import (
     ReviewVerdict,
     Session,
     Statement,
-
 )
 from vigie.un.stats import cohens_kappa
 
@@ -119,7 +118,9 @@ def list_reform_states_by_session() -> list[dict[str, Any]]:
     threshold = _threshold(None)
     rows = []
     for session in Session.objects.select_related("forum").order_by("start_date"):
-        found = _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+        found = (
+            _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+        )
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(
             {
@@ -149,9 +150,10 @@ def get_un_mechanism_milestone() -> dict[str, Any]:
     mechanisms = [m for m in milestones if m.is_dedicated_mechanism]
     evidence = [
         Evidence(
-            label=f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
+            label=(f"{m.date:%Y-%m} · " if m.date_is_approximate else "")
+            + f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
             url=reverse("un:tracker") + "#mechanism",
-            date=m.date,
+            date=None if m.date_is_approximate else m.date,
             detail=m.summary if m.is_dedicated_mechanism else f"{m.summary} {m.why_not_mechanism}",
             source_urls=tuple(source.url for source in m.sources.all()),
         )
@@ -180,7 +182,8 @@ def get_un_mechanism_milestone() -> dict[str, Any]:
 def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
     """Statements and joint statements made in the period that carry a position code."""
     return Coding.objects.filter(
-        Q(statement__meeting__date__range=(start, end)) | Q(joint_statement__date__range=(start, end))
+        Q(statement__meeting__date__range=(start, end))
+        | Q(joint_statement__date__range=(start, end))
     ).count()
 
 
@@ -283,5 +286,3 @@ def get_session_agreement(session_id: int) -> dict[str, Any]:
         if coding.reviewer_position is not None
     ]
     return {"pairs": len(pairs), "kappa": cohens_kappa(pairs)}
-
-

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from vigie.un.checks import check_vote
 from vigie.un.models import CountryVote, Session, Vote
@@ -22,8 +22,16 @@ def _recheck_session(sender: Any, instance: Session, **kwargs: Any) -> None:
         check_vote(vote)
 
 
+def _recheck_membership(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Session):
+        _recheck_session(sender, instance)
+
+
 def connect() -> None:
     post_save.connect(_recheck_record, sender=CountryVote, dispatch_uid="un_record_saved")
     post_delete.connect(_recheck_record, sender=CountryVote, dispatch_uid="un_record_deleted")
     post_save.connect(_recheck_vote, sender=Vote, dispatch_uid="un_vote_saved")
     post_save.connect(_recheck_session, sender=Session, dispatch_uid="un_session_saved")
+    m2m_changed.connect(
+        _recheck_membership, sender=Session.members.through, dispatch_uid="un_members_changed"
+    )

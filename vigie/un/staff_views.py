@@ -99,6 +99,7 @@ def statement_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("un:statement_new")
     first_error = next((name for name in form.fields if name in form.errors), "country")
+    form.fields[first_error].widget.attrs["autofocus"] = True
     return render(
         request,
         "un/staff/statement_form.html",
@@ -125,9 +126,7 @@ def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(
-                    request, _("%(count)d country votes saved.") % {"count": count}
-                )
+                messages.success(request, _("%(count)d country votes saved.") % {"count": count})
                 return redirect(vote.get_absolute_url())
     return render(
         request, "un/staff/roll_call.html", {"vote": vote, "form": form, "preview": preview}
@@ -154,14 +153,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
         return redirect("un:review")
     pending = (
         Coding.objects.filter(verdict=ReviewVerdict.PENDING)
-        .exclude(coder=request.user)
+        .exclude(coder_id=request.user.pk)
         .select_related(
             "position", "statement__country", "statement__meeting__session", "joint_statement"
         )
     )
-    return render(
-        request, "un/staff/review.html", {"pending": pending, "form": ReviewForm()}
-    )
+    return render(request, "un/staff/review.html", {"pending": pending, "form": ReviewForm()})
 
 
 @editor_required

@@ -16,9 +16,9 @@ def cohens_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
     observed = sum(1 for first, second in pairs if first == second) / n
     first_counts = Counter(first for first, _second in pairs)
     second_counts = Counter(second for _first, second in pairs)
-    expected = sum(
-        first_counts[code] * second_counts.get(code, 0) for code in first_counts
-    ) / (n * n)
+    expected = sum(first_counts[code] * second_counts.get(code, 0) for code in first_counts) / (
+        n * n
+    )
     if expected == 1:
         return 1.0
     return (observed - expected) / (1 - expected)

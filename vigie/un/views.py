@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -113,7 +112,7 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "by_region": by_region,
             "issues": vote.issues.all(),
             "warnings": vote.issues.filter(severity=IssueSeverity.WARNING),
-            "map_json": json.dumps({"values": map_data, "labels": labels}),
+            "map_data": {"values": map_data, "labels": labels},
             "sources": vote.sources.all(),
         },
     )
@@ -132,7 +131,15 @@ def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
     vote = get_object_or_404(Vote, pk=pk)
     sources = " | ".join(vote.sources.values_list("url", flat=True))
     rows = [
-        [vote.code, r.country.iso2, r.country.iso3, r.country.name_en, r.listed_name, r.ballot, sources]
+        [
+            vote.code,
+            r.country.iso2,
+            r.country.iso3,
+            r.country.name_en,
+            r.listed_name,
+            r.ballot,
+            sources,
+        ]
         for r in vote.records.select_related("country")
     ]
     header = ["vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources"]
@@ -182,27 +189,51 @@ def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
         coding = getattr(s, "coding", None)
         rows.append(
             [
-                "statement", s.meeting.date, s.meeting.agenda_item,
-                s.country.iso3 if s.country else "", s.speaker, s.on_behalf_of, s.summary,
-                coding.position.code if coding else "", coding.evidence if coding else "",
-                coding.verdict if coding else "", s.source_url,
+                "statement",
+                s.meeting.date,
+                s.meeting.agenda_item,
+                s.country.iso3 if s.country else "",
+                s.speaker,
+                s.on_behalf_of,
+                s.summary,
+                coding.position.code if coding else "",
+                coding.evidence if coding else "",
+                coding.verdict if coding else "",
+                s.source_url,
             ]
         )
-    for j in JointStatement.objects.filter(session=session).prefetch_related("signatories__country"):
+    for j in JointStatement.objects.filter(session=session).prefetch_related(
+        "signatories__country"
+    ):
         coding = Coding.objects.filter(joint_statement=j).select_related("position").first()
         for signatory in j.signatories.all():
             rows.append(
                 [
-                    "joint_statement", signatory.joined_on, j.title, signatory.country.iso3,
-                    signatory.country.name_en, "", j.summary,
-                    coding.position.code if coding else "", coding.evidence if coding else "",
+                    "joint_statement",
+                    signatory.joined_on,
+                    j.title,
+                    signatory.country.iso3,
+                    signatory.country.name_en,
+                    "",
+                    j.summary,
+                    coding.position.code if coding else "",
+                    coding.evidence if coding else "",
                     coding.verdict if coding else "",
                     " | ".join(j.sources.values_list("url", flat=True)),
                 ]
             )
     header = [
-        "kind", "date", "agenda_item_or_title", "iso3", "speaker", "on_behalf_of", "summary",
-        "position", "evidence", "second_coding", "source",
+        "kind",
+        "date",
+        "agenda_item_or_title",
+        "iso3",
+        "speaker",
+        "on_behalf_of",
+        "summary",
+        "position",
+        "evidence",
+        "second_coding",
+        "source",
     ]
     return _csv_response(f"{slugify(session.label)}.csv", header, rows)
 

@@ -1,0 +1,80 @@
+"""Staff editing of the UN tracker; saving a vote or a country row re-runs the vote checks."""
+
+from django.contrib import admin
+
+from vigie.un.models import (
+    Coding,
+    CountryVote,
+    DataIssue,
+    Forum,
+    IssueTag,
+    JointStatement,
+    Meeting,
+    Milestone,
+    PositionCode,
+    Session,
+    Signatory,
+    Statement,
+    Vote,
+)
+
+
+class CountryVoteInline(admin.TabularInline):
+    model = CountryVote
+    autocomplete_fields = ("country",)
+    extra = 0
+
+
+class DataIssueInline(admin.TabularInline):
+    model = DataIssue
+    readonly_fields = ("rule", "severity", "message")
+    can_delete = False
+    extra = 0
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ("date", "code", "title", "stated_yes", "stated_no", "stated_abstain")
+    list_filter = ("session__forum",)
+    search_fields = ("code", "title", "draft_symbol", "adopted_symbol")
+    inlines = (CountryVoteInline, DataIssueInline)
+    autocomplete_fields = ("requested_by",)
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    autocomplete_fields = ("country",)
+    extra = 0
+
+
+@admin.register(JointStatement)
+class JointStatementAdmin(admin.ModelAdmin):
+    list_display = ("date", "title", "stated_signatories")
+    inlines = (SignatoryInline,)
+    autocomplete_fields = ("delivered_by",)
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("label", "forum", "start_date", "end_date", "membership_known")
+    filter_horizontal = ("members",)
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "speaker_kind", "country", "speaker_name")
+    list_filter = ("meeting__session",)
+    autocomplete_fields = ("country",)
+
+
+@admin.register(Coding)
+class CodingAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "position", "verdict", "reviewer_position")
+    list_filter = ("verdict", "position")
+
+
+admin.site.register(Forum)
+admin.site.register(Meeting)
+admin.site.register(PositionCode)
+admin.site.register(IssueTag)
+admin.site.register(Milestone)
