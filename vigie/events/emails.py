@@ -17,7 +17,15 @@ from vigie.events.models import Registration
 from vigie.events.texts import text
 from vigie.events.times import describe_times
 
-KINDS = ("confirmed", "waiting", "promoted", "cancelled", "reminder_24h", "reminder_1h")
+KINDS = (
+    "confirmed",
+    "waiting",
+    "promoted",
+    "cancelled",
+    "event_cancelled",
+    "reminder_24h",
+    "reminder_1h",
+)
 
 
 def _subject(kind: str, title: str) -> str:
@@ -26,6 +34,7 @@ def _subject(kind: str, title: str) -> str:
         "waiting": _("You are on the waiting list: %(title)s"),
         "promoted": _("A place is free for you: %(title)s"),
         "cancelled": _("Your registration is cancelled: %(title)s"),
+        "event_cancelled": _("Event cancelled: %(title)s"),
         "reminder_24h": _("Tomorrow: %(title)s"),
         "reminder_1h": _("Starting in one hour: %(title)s"),
     }
@@ -49,7 +58,7 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
             "date": event.starts_at.astimezone(event.zone).date(),
             "personal_url": link,
             "event_url": absolute_url(reverse("events:detail", args=[event.slug])),
-            "join_url": event.join_url if confirmed else "",
+            "join_url": event.join_url if confirmed and kind != "event_cancelled" else "",
             "chatham_house_rule": event.chatham_house_rule,
         }
         message = EmailMessage(
@@ -58,7 +67,7 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
         )
-        if confirmed and kind != "cancelled":
+        if confirmed and kind not in ("cancelled", "event_cancelled"):
             message.attach(
                 f"{event.slug}.ics",
                 build_registrant_calendar(registration, link),

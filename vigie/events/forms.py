@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
-from vigie.events.models import Event, Question, Registration
+from vigie.events.models import Event, Question, Registration, validate_event_slug
 from vigie.events.texts import lines, text
 
 
@@ -153,7 +153,9 @@ class EventForm(forms.ModelForm):
 
 
 class DuplicateForm(forms.Form):
-    slug = forms.SlugField(label=_("Address (slug) of the new event"), max_length=120)
+    slug = forms.SlugField(
+        label=_("Address (slug) of the new event"), max_length=120, validators=[validate_event_slug]
+    )
     starts_local = forms.DateTimeField(
         label=_("Starts (organiser's local time)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import get_language_info
 
 from vigie.events.models import Contribution, Event, ProgrammeItem, SeriesCredit
 from vigie.events.queries import get_place_counts
@@ -10,7 +11,10 @@ from vigie.events.services import is_registration_open
 from vigie.events.texts import lines, other_versions, text, text_language
 from vigie.events.times import describe_times, local_date, zone_label
 
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
+
+def language_name(code: str) -> str:
+    """The language's name in the visitor's language ("anglais" on a French page)."""
+    return str(get_language_info(code)["name_translated"])
 
 
 def _programme(event: Event) -> list[dict[str, Any]]:
@@ -48,7 +52,7 @@ def present_event(event: Event) -> dict[str, Any]:
         "summary": text(event, "summary"),
         "summary_lang": text_language(event, "summary"),
         "summary_others": [
-            (code, LANGUAGE_NAMES[code], value) for code, value in other_versions(event, "summary")
+            (code, language_name(code), value) for code, value in other_versions(event, "summary")
         ],
         "objectives": lines(text(event, "objectives")),
         "objectives_lang": text_language(event, "objectives"),
@@ -66,9 +70,7 @@ def present_event(event: Event) -> dict[str, Any]:
         "registration_open": is_registration_open(event, now),
         "is_past": event.ends_at < now,
         "working_languages": [
-            LANGUAGE_NAMES[code]
-            for code in event.working_languages.split(",")
-            if code in LANGUAGE_NAMES
+            language_name(code.strip()) for code in event.working_languages.split(",")
         ],
         "countries": event.countries.all(),
         "organisers": _credits(event, "organiser"),

@@ -21,6 +21,8 @@ from vigie.core.services import record_audit
 from vigie.events import tasks
 from vigie.events.models import Contribution, Event, Material, ProgrammeItem, Question, Registration
 
+ACTIVE_STATUSES = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+
 
 class RegistrationError(DomainError):
     """A registration cannot be taken, changed or cancelled; the message says why."""
@@ -169,12 +171,31 @@ def update_registration(
 
 
 def save_event(*, event: Event, actor: Any, changes: dict[str, Any] | None = None) -> Event:
-    """Save an event edited by staff; a larger capacity promotes people from the waiting list."""
+    """Save an event edited by staff.
+
+    A larger capacity promotes people from the waiting list; cancelling a published event tells
+    everyone registered (confirmed or waiting) by email.
+    """
     with transaction.atomic():
         created = event.pk is None
+        was_cancelled = (
+            not created
+            and Event.objects.filter(pk=event.pk, status=Event.Status.CANCELLED).exists()
+        )
         event.full_clean(exclude=["countries", "sources"])
         event.save()
-        promoted = _promote_waiting(_locked_event(event.pk)) if not created else []
+        promoted = []
+        to_tell: list[int] = []
+        if not created:
+            locked = _locked_event(event.pk)
+            if event.status == Event.Status.CANCELLED and not was_cancelled:
+                to_tell = list(
+                    locked.registrations.filter(status__in=ACTIVE_STATUSES).values_list(
+                        "pk", flat=True
+                    )
+                )
+            elif event.status == Event.Status.PUBLISHED:
+                promoted = _promote_waiting(locked)
         record_audit(
             action="events.event.created" if created else "events.event.changed",
             obj=event,
@@ -183,6 +204,8 @@ def save_event(*, event: Event, actor: Any, changes: dict[str, Any] | None = Non
         )
     for person in promoted:
         tasks.send_registration_email.enqueue(person.pk, "promoted")
+    for registration_id in to_tell:
+        tasks.send_registration_email.enqueue(registration_id, "event_cancelled")
     return event
 
 

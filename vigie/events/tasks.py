@@ -4,21 +4,18 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from vigie.events.emails import build_registration_email, build_staff_message
 from vigie.events.models import Registration, Reminder
 
 
 @task()
 def send_registration_email(registration_id: int, kind: str) -> None:
-    from vigie.events.emails import build_registration_email
-
     registration = Registration.objects.select_related("event").get(pk=registration_id)
     build_registration_email(registration, kind).send()
 
 
 @task()
 def send_staff_message(registration_id: int, subject: str, body: str) -> None:
-    from vigie.events.emails import build_staff_message
-
     registration = Registration.objects.select_related("event").get(pk=registration_id)
     build_staff_message(registration, subject, body).send()
 
@@ -29,8 +26,6 @@ def send_reminder(reminder_id: int) -> bool:
 
     The reminder row is locked while sending, so two workers given the same id send one email.
     """
-    from vigie.events.emails import build_registration_email
-
     with transaction.atomic():
         reminder = (
             Reminder.objects.select_for_update()

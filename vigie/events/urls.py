@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("calendar.ics", views.feed_ics, name="feed"),
     path("series/<slug:slug>/", views.series_detail, name="series"),
     path("series/<slug:slug>/calendar.ics", views.series_ics, name="series_ics"),
+    path("mine/", views.my_registrations, name="mine"),
     path("registration/<str:token>/", views.registration_page, name="registration"),
     path("registration/<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
     path("registration/<str:token>/calendar.ics", views.registration_ics, name="registration_ics"),

@@ -5,6 +5,8 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -149,6 +151,17 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     context = present_event(event)
     context["form"] = form
     return render(request, "events/register.html", context)
+
+
+@login_required
+def my_registrations(request: HttpRequest) -> HttpResponse:
+    """A logged-in person's registrations (made while logged in or with their address)."""
+    user: Any = request.user
+    email = (user.email or "").lower()
+    mine = Registration.objects.filter(Q(user=user) | (Q(email=email) if email else Q(pk__in=[])))
+    registrations = mine.select_related("event").order_by("-event__starts_at")
+    rows = [(registration, make_token(registration)) for registration in registrations]
+    return render(request, "events/mine.html", {"rows": rows})
 
 
 def _registration_or_404(token: str) -> Registration:

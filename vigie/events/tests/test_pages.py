@@ -166,3 +166,18 @@ def test_calendar_opens_on_the_month_of_the_next_event() -> None:
     _seed_like_event()
     content = Client().get("/en/events/").content.decode()
     assert "<strong>April 2031</strong>" in content
+
+
+def test_a_member_sees_their_own_registrations_only() -> None:
+    from vigie.core.tests.factories import make_user
+
+    member = make_user("amina", role="member")
+    event = make_event(title_en="Member workshop")
+    make_registration(event, "Amina", email="amina@example.org")  # the member's address
+    make_registration(event, "Someone Else", email="else@example.org")
+    client = Client()
+    assert client.get("/en/events/mine/").status_code == 302
+    client.force_login(member)
+    content = client.get("/en/events/mine/").content.decode()
+    assert "Member workshop" in content and "/en/events/registration/" in content
+    assert content.count("/en/events/registration/") == 1

@@ -143,3 +143,22 @@ def test_changing_answers_keeps_the_place() -> None:
         answers={"1": "yes"},
     )
     assert (updated.name, updated.status, updated.language) == ("Ana Maria", "confirmed", "es")
+
+
+def test_cancelling_an_event_tells_everyone_registered() -> None:
+    event = make_event(capacity=1)
+    _register(event, "Ana")
+    _register(event, "Ben")
+    mail.outbox.clear()
+    event.status = Event.Status.CANCELLED
+    save_event(event=event, actor=None)
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "ana@example.org",
+        "ben@example.org",
+    ]
+    assert all(message.subject.startswith("Event cancelled") for message in mail.outbox)
+    assert all(
+        "secret-room" not in message.body and not message.attachments for message in mail.outbox
+    )
+    save_event(event=event, actor=None)
+    assert len(mail.outbox) == 2  # saved again: nobody is told twice

@@ -142,3 +142,15 @@ def test_an_event_cannot_take_a_reserved_address(editor: Client) -> None:
     response = editor.post("/en/events/staff/new/", {"slug": "staff", "title_en": "Clash"})
     assert "staff is reserved" in response.content.decode()
     assert not Event.objects.filter(slug="staff").exists()
+
+
+def test_a_copy_cannot_take_a_reserved_or_used_address(editor: Client) -> None:
+    event = make_event(slug="workshop-4")
+    make_event(slug="workshop-5")
+    for slug, error in [("mine", "mine is reserved"), ("workshop-5", "already exists")]:
+        response = editor.post(
+            f"/en/events/staff/{event.slug}/duplicate/",
+            {"slug": slug, "starts_local": "2030-05-20T16:00"},
+        )
+        assert error in response.content.decode()
+    assert Event.objects.count() == 2

@@ -41,7 +41,7 @@ def test_event_page_in_english_then_switch_to_french(
     expect(page.get_by_text("16:00–18:00 Paris time = 14:00–16:00 UTC")).to_be_visible()
     expect(page.get_by_role("heading", name="Objectives")).to_be_visible()
     expect(page.get_by_text("Reappraising the problems to tackle")).to_be_visible()
-    page.get_by_text("Also in Français").click()
+    page.get_by_text("Also in French").click()
     expect(page.get_by_text("La session extraordinaire de l’Assemblée générale")).to_be_visible()
     page.get_by_role("navigation", name="Language").get_by_role("link", name="FR").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Atelier 4 « Défi mondial »")
