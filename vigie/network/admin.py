@@ -1,0 +1,84 @@
+"""Staff editing of the network registers. Ballots and voter records are not exposed here:
+the results page shows the tally, and no staff screen can put a ballot next to its voter."""
+
+from django.contrib import admin
+
+from vigie.network import models
+
+
+class ConsentInline(admin.TabularInline):
+    model = models.ConsentRecord
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = models.Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "org_type", "region", "status", "admitted_on"]
+    list_filter = ["status", "org_type", "region"]
+    search_fields = ["name", "focus_areas"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["countries"]
+    inlines = [MembershipInline]
+
+
+@admin.register(models.Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "email", "erased_on"]
+    search_fields = ["name", "email"]
+    inlines = [ConsentInline]
+
+
+class InteractionInline(admin.TabularInline):
+    model = models.Interaction
+    extra = 0
+
+
+@admin.register(models.Journalist)
+class JournalistAdmin(admin.ModelAdmin):
+    list_display = ["name", "outlet", "country", "beats"]
+    search_fields = ["name", "beats"]
+    inlines = [InteractionInline]
+
+
+admin.site.register(models.Outlet)
+admin.site.register(models.Coverage)
+
+
+class GrantInline(admin.TabularInline):
+    model = models.Grant
+    extra = 0
+
+
+@admin.register(models.Funder)
+class FunderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "first_seen_on", "in_baseline"]
+    list_filter = ["kind", "in_baseline"]
+    inlines = [GrantInline]
+
+
+class CheckInInline(admin.TabularInline):
+    model = models.CheckIn
+    extra = 0
+
+
+@admin.register(models.MentoringPair)
+class MentoringPairAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "mentee", "topics", "started_on", "ended_on"]
+    inlines = [CheckInInline]
+
+
+class CandidateInline(admin.StackedInline):
+    model = models.Candidate
+    extra = 0
+
+
+@admin.register(models.Election)
+class ElectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "opens_on", "closes_on", "seats"]
+    inlines = [CandidateInline]

@@ -1,0 +1,39 @@
+"""Read-only API of the member directory: public organisation fields only."""
+
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+
+from vigie.network import queries
+
+router = Router(tags=["network"])
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    slug: str
+    type: str
+    region: str
+    headquarters: str
+    countries: list[str]
+    focus_areas: list[str]
+    languages: list[str]
+    website: str
+    summary_en: str
+    summary_fr: str
+    summary_es: str
+
+
+@router.get("/organisations", response=list[OrganisationOut])
+def list_organisations(request: HttpRequest, country: str = "") -> list[dict[str, object]]:
+    if country:
+        return queries.list_member_organisations_in_country(country)
+    return queries.list_member_organisations()
+
+
+@router.get("/organisations/{slug}", response=OrganisationOut)
+def get_organisation(request: HttpRequest, slug: str) -> dict[str, object]:
+    for row in queries.list_member_organisations():
+        if row["slug"] == slug:
+            return row
+    raise Http404

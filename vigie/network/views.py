@@ -1,0 +1,253 @@
+"""Pages of the network: public directory and profiles, member editing, staff registers, election."""
+
+import datetime
+import json
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigie.core.models import Country
+from vigie.core.regions import Region
+from vigie.core.roles import get_member_organisation_id, is_editor, is_member
+from vigie.network import queries, services
+from vigie.network.errors import NetworkError
+from vigie.network.forms import OrganisationProfileForm, ReceiptForm
+from vigie.network.models import (
+    Contact,
+    Coverage,
+    Election,
+    Funder,
+    Interaction,
+    Journalist,
+    MembershipStatus,
+    MentoringPair,
+    Organisation,
+    OrganisationType,
+    VoterRecord,
+)
+
+BASELINE = datetime.date(2024, 12, 31)
+
+
+def _require_editor(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_editor(request.user):
+        raise PermissionDenied
+    return None
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    members = (
+        Organisation.objects.filter(status=MembershipStatus.MEMBER)
+        .select_related("headquarters")
+        .prefetch_related("countries")
+    )
+    region = request.GET.get("region", "")
+    org_type = request.GET.get("type", "")
+    country = request.GET.get("country", "").upper()
+    text = request.GET.get("q", "").strip()
+    if region in Region.values:
+        members = members.filter(region=region)
+    if org_type in OrganisationType.values:
+        members = members.filter(org_type=org_type)
+    if country:
+        members = members.filter(Q(headquarters__iso2=country) | Q(countries__iso2=country))
+    if text:
+        members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
+    members = members.distinct()
+    per_country: dict[str, int] = {}
+    for organisation in members:
+        numeric = organisation.headquarters.numeric
+        per_country[numeric] = per_country.get(numeric, 0) + 1
+    map_rows = [{"id": numeric, "count": count} for numeric, count in sorted(per_country.items())]
+    countries = Country.objects.filter(
+        Q(network_headquartered__status=MembershipStatus.MEMBER)
+        | Q(network_organisations__status=MembershipStatus.MEMBER)
+    ).distinct()
+    return render(
+        request,
+        "network/directory.html",
+        {
+            "organisations": members,
+            "regions": Region.choices,
+            "types": OrganisationType.choices,
+            "countries": sorted(countries, key=lambda c: c.name),
+            "selected": {"region": region, "type": org_type, "country": country, "q": text},
+            "map_rows": map_rows,
+            "map_label": _("Member organisations"),
+            "own_organisation_id": get_member_organisation_id(request.user),
+        },
+    )
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    own = get_member_organisation_id(request.user) == organisation.pk
+    staff = is_editor(request.user)
+    if organisation.status != MembershipStatus.MEMBER and not (own or staff):
+        raise Http404
+    return render(
+        request,
+        "network/organisation_detail.html",
+        {"organisation": organisation, "can_edit": own or staff, "show_private": own or staff},
+    )
+
+
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not (is_editor(request.user) or get_member_organisation_id(request.user) == organisation.pk):
+        raise PermissionDenied
+    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The profile was saved."))
+        return redirect("network:organisation", slug=organisation.slug)
+    return render(
+        request, "network/organisation_edit.html", {"organisation": organisation, "form": form}
+    )
+
+
+def my_organisation(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    organisation_id = get_member_organisation_id(request.user)
+    if organisation_id is None:
+        raise Http404
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    return redirect("network:organisation_edit", slug=organisation.slug)
+
+
+def contact_list(request: HttpRequest) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    contacts = Contact.objects.select_related("organisation").prefetch_related("consents")
+    return render(request, "network/contact_list.html", {"contacts": contacts})
+
+
+def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    get_object_or_404(Contact, pk=pk)
+    response = JsonResponse(services.export_contact(contact_id=pk), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="contact-{pk}.json"'
+    return response
+
+
+@require_POST
+def contact_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    get_object_or_404(Contact, pk=pk)
+    services.erase_contact(contact_id=pk, actor=request.user)
+    messages.success(request, _("The contact's personal data was erased."))
+    return redirect("network:contacts")
+
+
+def media(request: HttpRequest) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    context = {
+        "journalists": Journalist.objects.select_related("outlet", "country"),
+        "interactions": Interaction.objects.select_related("journalist")[:50],
+        "coverage": Coverage.objects.select_related("outlet", "journalist")[:50],
+    }
+    return render(request, "network/media.html", context)
+
+
+def funding(request: HttpRequest) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    today = datetime.date.today()
+    funders = Funder.objects.annotate(grant_count=Count("grants")).prefetch_related(
+        "grants__organisation"
+    )
+    return render(
+        request,
+        "network/funding.html",
+        {
+            "funders": funders,
+            "new_major": queries.count_new_funding_sources(BASELINE, today),
+            "new_all": queries.count_new_funding_sources(BASELINE, today, major_only=False),
+        },
+    )
+
+
+def mentoring(request: HttpRequest) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    pairs = MentoringPair.objects.select_related("mentor", "mentee").prefetch_related("check_ins")
+    return render(request, "network/mentoring.html", {"pairs": pairs})
+
+
+def election_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "network/election_list.html", {"elections": Election.objects.all()})
+
+
+def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    election = get_object_or_404(Election, pk=pk)
+    organisation_id = get_member_organisation_id(request.user)
+    has_voted = (
+        organisation_id is not None
+        and VoterRecord.objects.filter(election=election, organisation_id=organisation_id).exists()
+    )
+    return render(
+        request,
+        "network/election_detail.html",
+        {
+            "election": election,
+            "candidates": election.candidates.select_related("organisation"),
+            "is_open": services.is_election_open(election),
+            "can_vote": is_member(request.user) and organisation_id is not None and not has_voted,
+            "has_voted": has_voted,
+        },
+    )
+
+
+@require_POST
+def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    organisation_id = get_member_organisation_id(request.user)
+    if organisation_id is None or not is_member(request.user):
+        raise PermissionDenied
+    election = get_object_or_404(Election, pk=pk)
+    try:
+        chosen = [int(value) for value in request.POST.getlist("candidate")]
+        code = services.cast_ballot(
+            election_id=election.pk, organisation_id=organisation_id, candidate_ids=chosen
+        )
+    except ValueError:
+        messages.error(request, _("Choose at least one candidate of this election."))
+        return redirect("network:election", pk=election.pk)
+    except NetworkError as error:
+        messages.error(request, str(error))
+        return redirect("network:election", pk=election.pk)
+    return render(request, "network/election_receipt.html", {"election": election, "code": code})
+
+
+def election_results(request: HttpRequest, pk: int) -> HttpResponse:
+    election = get_object_or_404(Election, pk=pk)
+    form = ReceiptForm(request.GET or None)
+    counted: bool | None = None
+    if form.is_valid():
+        counted = services.is_receipt_counted(election=election, code=form.cleaned_data["receipt"])
+    return render(
+        request,
+        "network/election_results.html",
+        {"election": election, "tally": services.tally(election), "form": form, "counted": counted},
+    )
+
+
+def directory_json(request: HttpRequest) -> HttpResponse:
+    """The directory as JSON for people who build on it (same public fields as the API)."""
+    data = queries.list_member_organisations()
+    return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
