@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.i18n import active_language
 from vigie.core.models import Country
 
 TITLE_KEYS = (
@@ -164,6 +165,17 @@ def index_row(row: dict[str, Any]) -> Row:
     )
 
 
+def member_row(row: dict[str, Any]) -> Row:
+    """A member organisation: its name, directory page, type and summary (public fields)."""
+    summary = row.get(f"summary_{active_language()}") or row.get("summary_en") or ""
+    return Row(
+        title=str(row.get("name", "")),
+        url=str(row.get("url", "")),
+        detail=" · ".join(str(part) for part in (row.get("type_label"), summary) if part),
+        raw=row,
+    )
+
+
 def vote_row(row: dict[str, Any]) -> Row:
     """A recorded vote: the resolution, its page, the day, how the country voted and where."""
     where = str(row.get("session") or "")
@@ -226,6 +238,7 @@ SECTIONS = (
         _("Member organisations working here"),
         "network",
         "list_member_organisations_in_country",
+        member_row,
     ),
     SectionSpec(
         "events", _("Events held for this country"), "events", "list_events_for_country", event_row
@@ -233,7 +246,16 @@ SECTIONS = (
 )
 
 # Only these fields of a member organisation are shown: the network's public directory fields.
-MEMBER_PUBLIC_KEYS = ("name", "url", "website", "city", "summary", "joined_on", "slug")
+MEMBER_PUBLIC_KEYS = (
+    "name",
+    "slug",
+    "url",
+    "website",
+    "type_label",
+    "summary_en",
+    "summary_fr",
+    "summary_es",
+)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ OUTPUTS = (
         "people_trained", _("People trained"), 2, None, "events", "count_people_trained"
     ),
     OutputDefinition(
-        "mentoring_pairs", _("Mentoring pairs started"), 2, 4, "network", "count_mentoring_pairs"
+        "mentoring_pairs", _("Mentoring pairs active"), 2, 4, "network", "count_mentoring_pairs"
     ),
     OutputDefinition(
         "measures_recorded",
