@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
 from vigie.network.models import (
+    ConsentPurpose,
+    Contact,
     Funder,
     MembershipStatus,
     MentoringPair,
@@ -121,3 +123,18 @@ def get_organisation_facets(organisation_ids: list[int]) -> dict[int, dict[str, 
 
 def list_organisation_type_choices() -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in OrganisationType.choices]
+
+
+def list_survey_contact_emails(organisation_id: int) -> list[str]:
+    """E-mails of an organisation's contacts who consented to surveys and were not erased."""
+    contacts = Contact.objects.filter(
+        organisation_id=organisation_id,
+        erased_on__isnull=True,
+        consents__purpose=ConsentPurpose.SURVEYS,
+        consents__granted=True,
+    ).exclude(email="")
+    return sorted(set(contacts.values_list("email", flat=True)))
+
+
+def get_organisation_id_by_slug(slug: str) -> int | None:
+    return Organisation.objects.filter(slug=slug).values_list("pk", flat=True).first()

@@ -1,0 +1,31 @@
+"""Staff editing of survey definitions and rounds. Answers are read through the CSV export."""
+
+from django.contrib import admin
+
+from vigie.surveys import models
+
+
+class ChoiceInline(admin.TabularInline):
+    model = models.Choice
+    extra = 0
+
+
+@admin.register(models.Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["code", "version", "position", "kind", "required"]
+    list_filter = ["version", "kind"]
+    inlines = [ChoiceInline]
+
+
+class RoundInline(admin.TabularInline):
+    model = models.Round
+    extra = 0
+
+
+@admin.register(models.SurveyVersion)
+class SurveyVersionAdmin(admin.ModelAdmin):
+    list_display = ["survey", "number"]
+    inlines = [RoundInline]
+
+
+admin.site.register(models.Survey)

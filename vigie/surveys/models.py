@@ -1,0 +1,201 @@
+"""Member surveys: a survey has versions (its questions) and rounds (when it is run).
+
+Answers belong to organisations through their invitation and are private; the public sees them
+only as aggregates over at least five organisations (see ``results.py``).
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Survey(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class SurveyVersion(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+
+    class Meta:
+        ordering = ["survey", "number"]
+        verbose_name = _("survey version")
+        verbose_name_plural = _("survey versions")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="surveys_unique_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} v{self.number}"
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    LIKERT = "likert", _("Likert scale")
+    NUMBER = "number", _("Number")
+    TEXT = "text", _("Text")
+    COUNTRY = "country", _("Country")
+
+
+CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.LIKERT)
+
+
+class Question(models.Model):
+    version = models.ForeignKey(SurveyVersion, on_delete=models.CASCADE, related_name="questions")
+    code = models.SlugField(_("code"), max_length=60)
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    text_en = models.TextField(_("text (English)"))
+    text_fr = models.TextField(_("text (French)"))
+    text_es = models.TextField(_("text (Spanish)"))
+    required = models.BooleanField(_("required"), default=True)
+    show_if = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="dependants",
+        verbose_name=_("show only if this question"),
+    )
+    show_if_values = models.CharField(
+        _("has one of these answers"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated codes"),
+    )
+    min_value = models.IntegerField(_("minimum"), null=True, blank=True)
+    max_value = models.IntegerField(_("maximum"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["version", "position"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="surveys_unique_question_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def trigger_values(self) -> set[str]:
+        return {value.strip() for value in self.show_if_values.split(",") if value.strip()}
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    code = models.SlugField(_("code"), max_length=60)
+    position = models.PositiveSmallIntegerField(_("position"))
+    label_en = models.CharField(_("label (English)"), max_length=200)
+    label_fr = models.CharField(_("label (French)"), max_length=200)
+    label_es = models.CharField(_("label (Spanish)"), max_length=200)
+
+    class Meta:
+        ordering = ["question", "position"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "code"], name="surveys_unique_choice_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Round(models.Model):
+    version = models.ForeignKey(SurveyVersion, on_delete=models.PROTECT, related_name="rounds")
+    name = models.CharField(_("name"), max_length=100)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    class Meta:
+        ordering = ["version__survey", "opens_on"]
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="surveys_unique_round_name"),
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="surveys_round_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version.survey} · {self.name}"
+
+    @property
+    def survey(self) -> Survey:
+        return self.version.survey
+
+    def is_open(self) -> bool:
+        return self.opens_on <= timezone.localdate() <= self.closes_on
+
+    def is_closed(self) -> bool:
+        return timezone.localdate() > self.closes_on
+
+
+class Invitation(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
+    organisation = models.ForeignKey(
+        "network.Organisation", on_delete=models.CASCADE, related_name="survey_invitations"
+    )
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "organisation"], name="surveys_one_invitation_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.organisation_id}"
+
+
+class Response(models.Model):
+    """One organisation's answers in one round (one per invitation, so one per organisation)."""
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="response")
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return str(self.invitation)
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField()
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question"], name="surveys_one_answer_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.code}={self.value}"

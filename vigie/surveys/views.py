@@ -1,0 +1,206 @@
+"""Survey pages: answering through a personal link, public aggregate results, staff follow-up."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vigie.core.regions import Region
+from vigie.core.roles import is_editor
+from vigie.network.queries import (
+    get_organisation_name,
+    list_member_organisations,
+    list_organisation_type_choices,
+)
+from vigie.surveys import results, services
+from vigie.surveys.errors import SurveyError
+from vigie.surveys.forms import AnswerForm
+from vigie.surveys.models import Answer, Invitation, Response, Round, Survey
+
+
+def _require_editor(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_editor(request.user):
+        raise PermissionDenied
+    return None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    surveys = Survey.objects.prefetch_related("versions__rounds")
+    return render(request, "surveys/index.html", {"surveys": surveys})
+
+
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.get_invitation_for_token(token)
+    if invitation is None:
+        return render(request, "surveys/bad_link.html", status=404)
+    round_ = invitation.round
+    response = Response.objects.filter(invitation=invitation).first()
+    context = {
+        "invitation": invitation,
+        "round": round_,
+        "organisation_name": get_organisation_name(invitation.organisation_id),
+    }
+    if response is not None and response.submitted_on is not None:
+        status = 409 if request.method == "POST" else 200
+        return render(request, "surveys/already_submitted.html", context, status=status)
+    if not round_.is_open():
+        return render(request, "surveys/closed.html", context, status=410)
+    questions = list(round_.version.questions.select_related("show_if").prefetch_related("choices"))
+    if request.method == "POST":
+        form = AnswerForm(request.POST, questions=questions)
+        if form.is_valid():
+            submit = request.POST.get("action") == "submit"
+            try:
+                services.save_answers(
+                    invitation_id=invitation.pk, answers=form.answers(), submit=submit
+                )
+            except SurveyError as error:
+                form.add_error(None, str(error))
+            else:
+                if submit:
+                    return render(request, "surveys/thanks.html", context)
+                messages.success(
+                    request, _("Your answers were saved. You can come back to this link later.")
+                )
+                return redirect("surveys:answer", token=token)
+    else:
+        form = AnswerForm(initial=services.current_answers(invitation), questions=questions)
+    conditions = {
+        q.code: {"on": q.show_if.code, "values": sorted(q.trigger_values())}
+        for q in questions
+        if q.show_if is not None
+    }
+    return render(
+        request, "surveys/answer.html", {**context, "form": form, "conditions": conditions}
+    )
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    region = request.GET.get("region", "")
+    org_type = request.GET.get("type", "")
+    types = {value for value, _label in list_organisation_type_choices()}
+    return {
+        "region": region if region in Region.values else "",
+        "org_type": org_type if org_type in types else "",
+    }
+
+
+def round_results(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(Round.objects.select_related("version__survey"), pk=pk)
+    filters = _filters(request)
+    other_rounds = Round.objects.filter(version__survey=round_.version.survey).exclude(pk=pk)
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "round": round_,
+            "results": results.round_results(round_, **filters),
+            "filters": filters,
+            "regions": Region.choices,
+            "types": list_organisation_type_choices(),
+            "other_rounds": other_rounds,
+            "minimum": results.MIN_ORGANISATIONS,
+        },
+    )
+
+
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    survey = get_object_or_404(Survey, slug=slug)
+    rounds = list(Round.objects.filter(version__survey=survey))
+    first = next((r for r in rounds if str(r.pk) == request.GET.get("first")), None)
+    second = next((r for r in rounds if str(r.pk) == request.GET.get("second")), None)
+    if first is None and len(rounds) >= 2:
+        first, second = rounds[-2], rounds[-1]
+    filters = _filters(request)
+    comparison = (
+        results.compare_rounds(first, second, **filters)
+        if first and second and first != second
+        else None
+    )
+    return render(
+        request,
+        "surveys/compare.html",
+        {
+            "survey": survey,
+            "rounds": rounds,
+            "first": first,
+            "second": second,
+            "comparison": comparison,
+            "filters": filters,
+            "regions": Region.choices,
+            "types": list_organisation_type_choices(),
+            "minimum": results.MIN_ORGANISATIONS,
+        },
+    )
+
+
+def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff-only export of every submitted answer, one row per organisation and question."""
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    round_ = get_object_or_404(Round, pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="survey-round-{pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["organisation", "question", "value"])
+    answers = Answer.objects.filter(
+        response__invitation__round=round_, response__submitted_on__isnull=False
+    ).select_related("question", "response__invitation")
+    for item in answers.order_by("response__invitation__organisation_id", "question__position"):
+        value = item.value
+        text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
+        writer.writerow(
+            [
+                get_organisation_name(item.response.invitation.organisation_id),
+                item.question.code,
+                text,
+            ]
+        )
+    return response
+
+
+def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    round_ = get_object_or_404(Round, pk=pk)
+    invitations = [
+        {
+            "organisation": get_organisation_name(invitation.organisation_id),
+            "link": request.build_absolute_uri(services.personal_link(invitation)),
+            "submitted_on": getattr(getattr(invitation, "response", None), "submitted_on", None),
+            "started": hasattr(invitation, "response"),
+            "reminders": invitation.reminders_sent,
+        }
+        for invitation in Invitation.objects.filter(round=round_).select_related("response")
+    ]
+    return render(
+        request, "surveys/round_admin.html", {"round": round_, "invitations": invitations}
+    )
+
+
+@require_POST
+def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    round_ = get_object_or_404(Round, pk=pk)
+    ids = [row["id"] for row in list_member_organisations()]
+    created = services.invite_organisations(round_id=round_.pk, organisation_ids=ids)
+    messages.success(request, _("%(count)d organisations were invited.") % {"count": created})
+    return redirect("surveys:round_admin", pk=pk)
+
+
+@require_POST
+def remind(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _require_editor(request)) is not None:
+        return refusal
+    round_ = get_object_or_404(Round, pk=pk)
+    sent = services.send_reminders(round_id=round_.pk)
+    messages.success(request, _("%(count)d reminders were sent.") % {"count": sent})
+    return redirect("surveys:round_admin", pk=pk)
