@@ -135,7 +135,20 @@ def _milestone_series(
 def _media_share(
     function: Callable[..., Any], baseline: datetime.date, end: datetime.date
 ) -> CountResult:
-    result: CountResult = function()
+    """The share in the latest media-survey round closed by ``end`` (the app's latest if unknown)."""
+    try:
+        rounds = resolve("surveys", "list_media_support_by_round")()
+    except NotAvailable:
+        rounds = []
+    closed = [
+        row
+        for row in rounds
+        if isinstance(row.get("closes_on"), datetime.date) and row["closes_on"] <= end
+    ]
+    if closed and "round_id" in closed[-1]:
+        result: CountResult = function(round_id=closed[-1]["round_id"])
+    else:
+        result = function()
     return result
 
 
