@@ -13,9 +13,16 @@ import pytest
 from django.urls import get_resolver
 
 
+def _load_site() -> None:
+    """Load the URL configuration first, as when the site starts: every app's pages and API
+    import their own queries then, and keep those references whatever the test replaces."""
+    get_resolver().url_patterns  # noqa: B018
+
+
 def install_queries(
     monkeypatch: pytest.MonkeyPatch, app: str, **functions: Callable[..., Any]
 ) -> None:
+    _load_site()
     module = types.ModuleType(f"vigie.{app}.queries")
     for name, function in functions.items():
         setattr(module, name, function)
@@ -23,10 +30,6 @@ def install_queries(
 
 
 def remove_app(monkeypatch: pytest.MonkeyPatch, app: str) -> None:
-    """Make ``import vigie.<app>.queries`` fail as it does when the app is not installed.
-
-    The URL configuration is loaded first: the apps' own pages and API import their queries
-    when the site starts, which happens before any page of the strategy or countries is read.
-    """
-    get_resolver().url_patterns  # noqa: B018
+    """Make ``import vigie.<app>.queries`` fail as it does when the app is not installed."""
+    _load_site()
     monkeypatch.setitem(sys.modules, f"vigie.{app}.queries", None)
