@@ -12,11 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.i18n import active_language
 from vigie.core.models import Country
+from vigie.strategy.progress import CACHE_SECONDS, data_version
 
 TITLE_KEYS = (
     "title",
@@ -292,6 +294,16 @@ def map_position(country: Country, year: int) -> str:
         return ""
     positions: dict[str, str] = function(year) or {}
     return str(positions.get(country.iso2, ""))
+
+
+def get_cached_profile(country: Country) -> Profile:
+    """The profile, kept until any fact changes (the strategy's data version) or five minutes."""
+    key = f"countries:profile:{country.pk}:{active_language()}:{data_version()}"
+    profile: Profile | None = cache.get(key)
+    if profile is None:
+        profile = get_profile(country)
+        cache.set(key, profile, CACHE_SECONDS)
+    return profile
 
 
 def get_profile(country: Country, *, today: datetime.date | None = None) -> Profile:

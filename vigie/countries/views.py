@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from vigie.core.i18n import active_language
 from vigie.core.models import Country
 from vigie.core.regions import Region
-from vigie.countries.profile import get_profile
+from vigie.countries.profile import get_cached_profile
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
@@ -38,7 +38,7 @@ def _country(iso2: str) -> Country:
 
 def profile(request: HttpRequest, iso2: str) -> HttpResponse:
     country = _country(iso2)
-    data = get_profile(country)
+    data = get_cached_profile(country)
     return render(
         request,
         "countries/profile.html",
@@ -59,7 +59,7 @@ def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
     html = render_to_string(
         "countries/factsheet.html",
         {
-            "profile": get_profile(country),
+            "profile": get_cached_profile(country),
             "country": country,
             "LANGUAGE_CODE": language,
             "permalink": request.build_absolute_uri(

@@ -69,6 +69,10 @@ class Computation:
     function: str
     # True when the trend gives one value per UN session or survey round, not a running total.
     trend_per_period: bool = False
+    # True when the count is one evidence row per counted item, dated when it first counts: the
+    # value at any day of the period is then the number of rows dated up to that day, which
+    # spares one call to the app per year of the trend.
+    trend_from_evidence: bool = False
     call: Callable[[Callable[..., Any], datetime.date, datetime.date], CountResult] = (
         lambda function, baseline, end: function(baseline, end)
     )
@@ -82,6 +86,13 @@ class Computation:
         except NotAvailable as missing:
             return Outcome(result=None, unavailable=str(missing))
         result = self.call(function, baseline, end)
+        if self.trend_from_evidence:
+            days = [row.date for row in result.evidence if row.date is not None]
+            trend = [
+                TrendPoint(str(day.year), day, float(sum(1 for d in days if d <= day)))
+                for day in year_ends(baseline, end)
+            ]
+            return Outcome(result=result, trend=trend)
         try:
             trend = self.trend(function, baseline, end)
         except NotAvailable:
@@ -190,6 +201,7 @@ REGISTRY: dict[str, Computation] = {
             label=_("Policy atlas: new decriminalising jurisdictions since the baseline"),
             app="atlas",
             function="count_new_decriminalising_jurisdictions",
+            trend_from_evidence=True,
         ),
         Computation(
             key="atlas.new_regulating_jurisdictions",
@@ -225,6 +237,7 @@ REGISTRY: dict[str, Computation] = {
             app="network",
             function="count_new_funding_sources",
             call=lambda function, baseline, end: function(baseline, end, major_only=True),
+            trend_from_evidence=True,
         ),
         Computation(
             key="surveys.media_support_share",
