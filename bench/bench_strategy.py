@@ -87,6 +87,9 @@ def main() -> None:
         f"country profile ({country.iso2}, {country.name_en})": lambda: client.get(
             f"/en/countries/{country.iso2.lower()}/"
         ),
+        f"country profile ({country.iso2}), composed afresh": cold(
+            lambda: client.get(f"/en/countries/{country.iso2.lower()}/")
+        ),
     }
     for name, render in cases.items():
         render()  # warm caches (templates, translations)
