@@ -50,6 +50,8 @@ def map_records(measures: list[Measure]) -> list[dict[str, Any]]:
                     "status": measure.status,
                     "region": measure.country.region,
                     "url": measure.get_absolute_url(),
+                    "verified": measure.verification == "verified",
+                    "verification": str(measure.get_verification_display()),
                 }
             )
     return records

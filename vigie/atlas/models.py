@@ -160,20 +160,15 @@ class Measure(Sourced):
 
     @property
     def jurisdiction_code(self) -> str:
-        return self.subdivision.code if self.subdivision_id else self.country.iso2
+        return self.subdivision.code if self.subdivision is not None else self.country.iso2
 
     @property
     def jurisdiction_name(self) -> str:
-        return self.subdivision.name if self.subdivision_id else self.country.name
+        return self.subdivision.name if self.subdivision is not None else self.country.name
 
     @property
     def summary(self) -> str:
         return localized(self, "summary")
-
-    @property
-    def start_date(self):  # type: ignore[no-untyped-def]
-        """The date the measure counts from: adoption, else entry into force, else proposal."""
-        return self.adopted_on or self.in_force_on or self.proposed_on
 
     @property
     def has_social_justice_components(self) -> bool:

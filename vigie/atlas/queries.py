@@ -21,6 +21,7 @@ from vigie.atlas.models import (
     Kind,
     Measure,
     MeasureVersion,
+    Rating,
     Status,
 )
 from vigie.core.evidence import CountResult, Evidence
@@ -120,10 +121,11 @@ def _losses(
     found: list[tuple[Measure, datetime.date]] = []
     for reversal in _measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
         day = effective_start(reversal)
-        if day and start <= day <= end and (keep is None or keep(reversal.reverses)):
+        target = reversal.reverses
+        if day and start <= day <= end and (keep is None or (target and keep(target))):
             found.append((reversal, day))
     for measure in _measures().filter(kind__in=kinds, ended_on__range=(start, end)):
-        if keep is None or keep(measure):
+        if measure.ended_on and (keep is None or keep(measure)):
             found.append((measure, measure.ended_on))
     return found
 
@@ -212,7 +214,9 @@ def count_measures_recorded(start: datetime.date, end: datetime.date) -> int:
 def assessment_score(measure: Measure) -> int | None:
     """Share of assessed criteria met (partly = half), as a percentage; None if none assessed."""
     points = [
-        RATING_POINTS[a.rating] for a in measure.assessments.all() if a.rating in RATING_POINTS
+        RATING_POINTS[Rating(a.rating)]
+        for a in measure.assessments.all()
+        if a.rating in RATING_POINTS
     ]
     if not points:
         return None
@@ -243,7 +247,7 @@ def measure_as_dict(measure: Measure) -> dict[str, Any]:
         "date_precision": measure.date_precision,
         "sanction": measure.sanction,
         "verification": measure.verification,
-        "reverses": measure.reverses.code if measure.reverses_id else "",
+        "reverses": measure.reverses.code if measure.reverses is not None else "",
         "summary": measure.summary,
         "assessment_score": assessment_score(measure),
         "url": reverse("atlas:measure", args=[measure.code]),

@@ -55,7 +55,7 @@ def snapshot_measure(measure: Measure) -> dict[str, Any]:
     """The whole state of a measure as plain JSON data."""
     data = {name: _jsonable(getattr(measure, name)) for name in SNAPSHOT_FIELDS}
     data["jurisdiction"] = measure.jurisdiction_code
-    data["reverses"] = measure.reverses.code if measure.reverses_id else ""
+    data["reverses"] = measure.reverses.code if measure.reverses is not None else ""
     data["sources"] = sorted(source.url for source in measure.sources.all())
     data["assessments"] = {
         a.criterion.code: [a.rating, a.note]

@@ -5,6 +5,8 @@ from typing import Any
 
 from vigie.atlas.models import Measure
 from vigie.atlas.services import save_measure
+from vigie.core.models import Country, Subdivision
+from vigie.core.tests.factories import make_country
 
 
 def make_measure(code: str, jurisdiction: str, kind: str, **fields: Any) -> Measure:
@@ -39,3 +41,24 @@ def make_measure(code: str, jurisdiction: str, kind: str, **fields: Any) -> Meas
         data[name] = value.isoformat() if isinstance(value, datetime.date) else value
     measure, _outcome = save_measure(code=code, data=data)
     return measure
+
+
+def make_place(code: str, name: str = "", **fields: Any) -> Country | Subdivision:
+    """A country (``PT``) or sub-national unit (``US-OR``) with a stable numeric code.
+
+    The numeric code is derived from the letters, so repeated calls never use up codes.
+    """
+    iso2 = code.split("-")[0]
+    a, b = (ord(letter) - ord("A") for letter in iso2)
+    numeric = fields.pop("numeric", None) or str(a * 26 + b).zfill(3)
+    if "-" in code:
+        fields = {}
+    elif name:
+        fields["name_en"] = name
+    country = make_country(iso2, numeric=numeric, **fields)
+    if "-" not in code:
+        return country
+    subdivision, _created = Subdivision.objects.get_or_create(
+        code=code, defaults={"country": country, "name": name or code}
+    )
+    return subdivision

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from vigie.atlas.importer import MEASURE_COLUMNS, apply_import, parse_measures, plan_import
 from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.tests.helpers import make_place
 from vigie.core.errors import DataFileError
-from vigie.core.tests.factories import make_country
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def render(rows: list[dict[str, str]]) -> str:
 
 
 def test_dry_run_shows_changes_without_writing_then_apply_writes() -> None:
-    make_country("PT")
+    make_place("PT")
     text = render([GOOD])
     plan = plan_import(parse_measures(text, file="m.csv"))
     assert plan.created == ["pt-2001"]
@@ -54,7 +54,7 @@ def test_dry_run_shows_changes_without_writing_then_apply_writes() -> None:
 
 
 def test_applying_the_same_file_twice_changes_nothing() -> None:
-    make_country("PT")
+    make_place("PT")
     apply_import(render([GOOD]), file="m.csv")
     plan = apply_import(render([GOOD]), file="m.csv")
     assert plan.unchanged == ["pt-2001"]
@@ -83,7 +83,7 @@ BAD_CELLS = {
 def test_any_malformed_row_rejects_the_file_names_its_line_and_writes_nothing(
     good_before: int, field: str, data: st.DataObject
 ) -> None:
-    make_country("PT")
+    make_place("PT")
     rows = [{**GOOD, "code": f"ok-{i}"} for i in range(good_before)]
     bad = {**GOOD, field: data.draw(BAD_CELLS[field])}
     if field == "code" and bad["code"] == "pt-2001":

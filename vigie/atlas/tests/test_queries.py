@@ -4,8 +4,7 @@ import pytest
 from django.utils import translation
 
 from vigie.atlas import queries
-from vigie.atlas.tests.helpers import make_measure
-from vigie.core.tests.factories import make_country, make_subdivision
+from vigie.atlas.tests.helpers import make_measure, make_place
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +16,10 @@ END = D(2026, 12, 31)
 @pytest.fixture
 def places() -> None:
     for iso2 in ("PT", "BR", "DE", "TH", "CO"):
-        make_country(iso2)
-    make_subdivision("US-OR", "Oregon")
-    make_subdivision("US-NY", "New York")
-    make_subdivision("CA-BC", "British Columbia")
+        make_place(iso2)
+    make_place("US-OR", "Oregon")
+    make_place("US-NY", "New York")
+    make_place("CA-BC", "British Columbia")
 
 
 def test_counts_distinct_jurisdictions_adopting_decriminalisation_in_the_period(

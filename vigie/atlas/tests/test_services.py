@@ -10,15 +10,15 @@ from vigie.atlas.services import (
     save_measure,
     snapshot_measure,
 )
-from vigie.atlas.tests.helpers import make_measure
+from vigie.atlas.tests.helpers import make_measure, make_place
 from vigie.core.models import AuditEntry
-from vigie.core.tests.factories import make_country, make_user
+from vigie.core.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_change_is_versioned_with_who_and_what_and_can_be_reverted() -> None:
-    make_country("PT")
+    make_place("PT")
     editor = make_user("ed", role="editor")
     measure = make_measure("pt", "PT", "decrim_de_jure", adopted_on=datetime.date(2000, 11, 1))
     data = snapshot_measure(measure)
@@ -32,12 +32,13 @@ def test_every_change_is_versioned_with_who_and_what_and_can_be_reverted() -> No
     revert_measure(code="pt", number=1, actor=editor)
 
     assert Measure.objects.get(code="pt").status == "in_force"
-    assert MeasureVersion.objects.filter(measure_code="pt").first().action == "reverted"
+    reverted = MeasureVersion.objects.filter(measure_code="pt").first()
+    assert reverted is not None and reverted.action == "reverted"
     assert AuditEntry.objects.filter(action="atlas.measure.reverted").exists()
 
 
 def test_saving_identical_data_writes_no_version() -> None:
-    make_country("PT")
+    make_place("PT")
     measure = make_measure("pt", "PT", "decrim_de_jure")
     _m, outcome = save_measure(code="pt", data=snapshot_measure(measure))
     assert outcome == "unchanged"
@@ -45,7 +46,7 @@ def test_saving_identical_data_writes_no_version() -> None:
 
 
 def test_a_deleted_measure_can_be_restored_from_its_history() -> None:
-    make_country("PT")
+    make_place("PT")
     make_measure("pt", "PT", "decrim_de_jure")
     delete_measure(code="pt")
     assert not Measure.objects.filter(code="pt").exists()
@@ -66,7 +67,7 @@ def test_a_deleted_measure_can_be_restored_from_its_history() -> None:
     ],
 )
 def test_invalid_measures_are_refused(fields: dict[str, object], message: str) -> None:
-    make_country("PT")
+    make_place("PT")
     where = str(fields.pop("jurisdiction", "PT"))
     with pytest.raises(MeasureError, match=message):
         make_measure("pt", where, "decrim_de_jure", **fields)

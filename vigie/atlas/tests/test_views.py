@@ -7,17 +7,17 @@ from django.urls import reverse
 
 from vigie.atlas.importer import MEASURE_COLUMNS
 from vigie.atlas.models import Measure, MeasureVersion
-from vigie.atlas.tests.helpers import make_measure
-from vigie.core.tests.factories import make_country, make_subdivision, make_user
+from vigie.atlas.tests.helpers import make_measure, make_place
+from vigie.core.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def measures() -> None:
-    make_country("PT", region="150")
-    make_country("UY", region="019")
-    make_subdivision("US-OR", "Oregon")
+    make_place("PT", region="150")
+    make_place("UY", region="019")
+    make_place("US-OR", "Oregon")
     make_measure("pt", "PT", "decrim_de_jure", in_force_on=datetime.date(2001, 7, 1))
     make_measure(
         "uy",
@@ -126,7 +126,8 @@ def test_staff_edit_then_revert_through_the_pages(client: Client, measures: None
     response = client.post(reverse("atlas:measure_edit", args=["pt"]), data)
     assert response.status_code == 302
     assert Measure.objects.get(code="pt").status == "suspended"
-    assert MeasureVersion.objects.filter(measure_code="pt").first().actor == editor
+    latest = MeasureVersion.objects.filter(measure_code="pt").first()
+    assert latest is not None and latest.actor == editor
 
     client.post(reverse("atlas:measure_revert", args=["pt", 1]))
     assert Measure.objects.get(code="pt").status == "in_force"

@@ -13,11 +13,16 @@
     decrim_de_jure: "#238443",
     regulation_adult: "#2166ac"
   };
-  var kindLabels = {};
-  script.dataset.kindLabels.split("|").forEach(function (pair) {
-    var i = pair.indexOf("=");
-    if (i > 0) { kindLabels[pair.slice(0, i)] = pair.slice(i + 1); }
-  });
+  function pairs(text) {
+    var result = {};
+    text.split("|").forEach(function (pair) {
+      var i = pair.indexOf("=");
+      if (i > 0) { result[pair.slice(0, i)] = pair.slice(i + 1); }
+    });
+    return result;
+  }
+  var kindLabels = pairs(script.dataset.kindLabels);
+  var substanceLabels = pairs(script.dataset.substanceLabels);
   var labels = JSON.parse(script.dataset.labels);
   kindLabels.none = labels.none;
 
@@ -55,17 +60,28 @@
         var link = document.createElement("a");
         link.href = r.url; link.textContent = r.name;
         name.appendChild(link);
-        [name, kindLabels[r.kind], r.substance, String(r.from)].forEach(function (cell, i) {
+        [name, kindLabels[r.kind], substanceLabels[r.substance] || r.substance, String(r.from)].forEach(function (cell, i) {
           if (i === 0) { tr.appendChild(cell); return; }
           var td = document.createElement("td"); td.textContent = cell; tr.appendChild(td);
         });
+        var check = document.createElement("td");
+        var badge = document.createElement("span");
+        badge.className = "badge " + (r.verified ? "badge-ok" : "badge-warn");
+        badge.textContent = r.verification;
+        check.appendChild(badge);
+        tr.appendChild(check);
         body.appendChild(tr);
       });
       document.getElementById("atlas-table-title").dataset.year = year;
     }
 
+    function markersLabelled(rows) {
+      rows.forEach(function (r) { r.label = kindLabels[r.kind]; });
+    }
+
     function spec(rows) {
-      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name }; });
+      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name, label: kindLabels[r.kind] }; });
+      markersLabelled(rows);
       var markers = rows.filter(function (r) { return r.lat !== null; });
       var domain = Object.keys(COLOURS);
       var colour = {
@@ -80,10 +96,12 @@
           {
             data: { url: script.dataset.topojson, format: { type: "topojson", feature: "countries" } },
             transform: [
-              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "name"] }, default: "none" }
+              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "label"] } },
+              { calculate: "datum.kind || 'none'", as: "kind" },
+              { calculate: "datum.label || " + JSON.stringify(labels.none), as: "label" }
             ],
             mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
-            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }] }
+            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "label", title: labels.kind }] }
           },
           {
             data: { values: markers },
@@ -93,7 +111,7 @@
               latitude: { field: "lat", type: "quantitative" },
               color: colour,
               href: { field: "url" },
-              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "kind", title: labels.kind }]
+              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "label", title: labels.kind }]
             }
           }
         ]
