@@ -104,10 +104,10 @@ def tally(election: Election) -> dict[str, Any]:
             if candidate_id in counts:
                 counts[candidate_id] += 1
     candidates = {c.pk: c for c in Candidate.objects.filter(election=election)}
-    rows = sorted(
-        ({"candidate": candidates[pk], "votes": votes} for pk, votes in counts.items()),
-        key=lambda row: (-row["votes"], row["candidate"].name),
-    )
+    rows: list[dict[str, Any]] = [
+        {"candidate": candidates[pk], "votes": votes} for pk, votes in counts.items()
+    ]
+    rows.sort(key=lambda row: (-row["votes"], row["candidate"].name))
     electorate = Organisation.objects.filter(status="member").count()
     voted = election.voters.count()
     return {

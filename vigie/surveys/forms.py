@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from vigie.core.i18n import localized
 from vigie.core.models import Country
@@ -43,7 +42,3 @@ class AnswerForm(forms.Form):
 
     def answers(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
-
-
-class InviteForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Invite every member organisation not yet invited"))

@@ -95,13 +95,17 @@ def _filters(request: HttpRequest) -> dict[str, str]:
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("version__survey"), pk=pk)
     filters = _filters(request)
+    # Results of an open round are for staff only: watching totals change as organisations
+    # submit one by one could reveal a single organisation's answers.
+    published = round_.is_closed() or is_editor(request.user)
     other_rounds = Round.objects.filter(version__survey=round_.version.survey).exclude(pk=pk)
     return render(
         request,
         "surveys/results.html",
         {
             "round": round_,
-            "results": results.round_results(round_, **filters),
+            "results": results.round_results(round_, **filters) if published else None,
+            "published": published,
             "filters": filters,
             "regions": Region.choices,
             "types": list_organisation_type_choices(),
@@ -113,7 +117,11 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 def compare(request: HttpRequest, slug: str) -> HttpResponse:
     survey = get_object_or_404(Survey, slug=slug)
-    rounds = list(Round.objects.filter(version__survey=survey))
+    rounds = [
+        r
+        for r in Round.objects.filter(version__survey=survey)
+        if r.is_closed() or is_editor(request.user)
+    ]
     first = next((r for r in rounds if str(r.pk) == request.GET.get("first")), None)
     second = next((r for r in rounds if str(r.pk) == request.GET.get("second")), None)
     if first is None and len(rounds) >= 2:

@@ -179,6 +179,8 @@ def test_export_contains_personal_data_and_consents(client) -> None:
 
 def test_erasure_removes_personal_data_everywhere_and_keeps_counts(client) -> None:
     contact = _contact()
+    assert contact.organisation is not None
+    organisation_slug = contact.organisation.slug
     count_before = Contact.objects.count()
     members_before = queries.count_member_organisations()
     make_user("ed", role="editor")
@@ -192,7 +194,7 @@ def test_erasure_removes_personal_data_everywhere_and_keeps_counts(client) -> No
         reverse("network:contacts"),
         reverse("network:contact_export", args=[contact.pk]),
         reverse("network:directory"),
-        reverse("network:organisation", args=[contact.organisation.slug]),
+        reverse("network:organisation", args=[organisation_slug]),
         "/api/v1/network/organisations",
     ]
     for url in urls:

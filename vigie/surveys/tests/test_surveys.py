@@ -109,6 +109,7 @@ def test_comparison_counts_only_organisations_in_both_rounds() -> None:
     comparison = results.compare_rounds(first, second)
     assert comparison["panel"] == 5
     before, after = comparison["pairs"][0]
+    assert {c.label: c.count for c in before.cells}["Same"] == 5
     assert {c.label: c.count for c in after.cells}["Increased"] == 5
     assert {c.label: c.count for c in after.cells}["Decreased"] == 0
 
@@ -191,3 +192,14 @@ def test_bundled_definitions_and_demo_load_twice_identically() -> None:
     assert (Question.objects.count(), Round.objects.count(), Answer.objects.count()) == counts
     assert Round.objects.filter(version__survey__slug="media-support").count() == 2
     assert queries.get_media_support_share().value > 0
+
+
+def test_open_round_results_are_for_staff_only(client) -> None:
+    round_ = make_media_round("current", open_now=True)
+    for organisation in make_organisations(5):
+        answer_round(round_, organisation, media_support_change="increased")
+    url = reverse("surveys:results", args=[round_.pk])
+    assert client.get(url).context["results"] is None
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    assert client.get(url).context["results"]["respondents"] == 5
