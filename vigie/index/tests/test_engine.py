@@ -13,7 +13,7 @@ def test_spec_errors_name_the_path_of_the_bad_field() -> None:
     bad = SPEC.format(aggregation="arithmetic").replace("direction = -1", "direction = 2")
     with pytest.raises(engine.SpecError, match=r"indicators\[2\]\.direction: 2 must be 1 or -1"):
         engine.load_spec(bad)
-    with pytest.raises(engine.SpecError, match="methods.aggregation: 'median'"):
+    with pytest.raises(engine.SpecError, match=r"methods\.aggregation: 'median'"):
         engine.load_spec(SPEC.format(aggregation="median"))
 
 
@@ -29,7 +29,10 @@ def test_min_max_orients_lower_is_better_indicators() -> None:
 
 
 def test_reaggregate_with_one_weight_returns_that_dimension() -> None:
-    scores = {"A": {"x": 10.0, "y": 90.0}, "B": {"x": 80.0, "y": None}}
+    scores: dict[str, dict[str, float | None]] = {
+        "A": {"x": 10.0, "y": 90.0},
+        "B": {"x": 80.0, "y": None},
+    }
     assert engine.reaggregate(scores, {"x": 0.0, "y": 1.0}, "arithmetic") == {"A": 90.0, "B": None}
     both = engine.reaggregate(scores, {"x": 1.0, "y": 3.0}, "arithmetic")
     assert both["A"] == pytest.approx(70.0) and both["B"] == pytest.approx(80.0)
