@@ -22,8 +22,13 @@ def results(request: Any, edition_id: int) -> dict[str, Any]:
     """One published edition's rows: rank, scores, rank interval, status and sources."""
     edition = get_object_or_404(Edition, pk=edition_id, status=Edition.Status.PUBLISHED)
     return {
-        "edition": {"id": edition.pk, "title": edition.title, "year": edition.year,
-                    "version": edition.version, "is_demonstration": edition.is_demonstration},
+        "edition": {
+            "id": edition.pk,
+            "title": edition.title,
+            "year": edition.year,
+            "version": edition.version,
+            "is_demonstration": edition.is_demonstration,
+        },
         "dimensions": edition.dimensions,
         "results": queries.get_rankings(edition.pk),
     }

@@ -121,7 +121,7 @@ def load_spec(text: str) -> Spec:
     if duplicates:
         raise SpecError(f"codes: {', '.join(duplicates)} used more than once")
     aggregate_codes = {node.code for node in aggregates}
-    for i, node in enumerate((*indicators, *aggregates)):
+    for _i, node in enumerate((*indicators, *aggregates)):
         if node.parent and node.parent not in aggregate_codes:
             raise SpecError(f"{node.code}.parent: {node.parent!r} is not an aggregate")
     spec_range = methods.get("normalise_range", [0, 100])
@@ -201,7 +201,9 @@ def _weighted(values: np.ndarray, weights: np.ndarray, method: str) -> np.ndarra
     filled = np.where(present, values, 0.0)
     if method == "geometric":
         if np.any(filled[present] <= 0):
-            raise DataError("a geometric mean needs positive values; use a normalisation range above 0")
+            raise DataError(
+                "a geometric mean needs positive values; use a normalisation range above 0"
+            )
         logs = np.where(present, np.log(np.where(present, values, 1.0)), 0.0)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.exp((w * logs).sum(axis=2) / total)

@@ -31,7 +31,7 @@ class EditionForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    data = forms.FileField(
+    file = forms.FileField(
         label=_("Indicator data (CSV)"),
         help_text=_("Columns unit_code, unit_name, then one column per indicator code."),
     )

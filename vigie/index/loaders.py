@@ -7,6 +7,7 @@ is already there (published editions are frozen) is left as it is.
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -51,8 +52,11 @@ def _score(row: CsvRow, field: str) -> float | None:
 
 @transaction.atomic
 def load_framework(path: Path | None = None) -> LoadReport:
-    rows = list(iter_csv_file(path or index_data_dir() / "gdpi_dimensions.csv",
-                              required_columns=DIMENSION_COLUMNS))
+    rows = list(
+        iter_csv_file(
+            path or index_data_dir() / "gdpi_dimensions.csv", required_columns=DIMENSION_COLUMNS
+        )
+    )
     created = 0
     for row in rows:
         dimension, was_created = Dimension.objects.update_or_create(
@@ -60,11 +64,16 @@ def load_framework(path: Path | None = None) -> LoadReport:
             code=row.required("code"),
             defaults={
                 "order": row.integer("order"),
-                **{f"{k}_{lang}": row.get(f"{k}_{lang}") for k in ("name", "description")
-                   for lang in ("en", "fr", "es")},
+                **{
+                    f"{k}_{lang}": row.get(f"{k}_{lang}")
+                    for k in ("name", "description")
+                    for lang in ("en", "fr", "es")
+                },
             },
         )
-        dimension.sources.set([cite_source(url=row.required("source"), title="Global Drug Policy Index")])
+        dimension.sources.set(
+            [cite_source(url=row.required("source"), title="Global Drug Policy Index")]
+        )
         created += was_created
     return LoadReport(created, len(rows) - created)
 
@@ -74,23 +83,26 @@ def load_gdpi_2021(path: Path | None = None) -> LoadReport:
     """Import the 2021 published scores; missing numbers stay missing."""
     path = path or index_data_dir() / "gdpi_2021_published.csv"
     dimensions = list(Dimension.objects.filter(framework="gdpi"))
-    parsed = []
+    parsed: list[tuple[dict[str, Any], list[str]]] = []
     for row in iter_csv_file(path, required_columns=PUBLISHED_COLUMNS):
         status = row.required("status")
         if status not in Result.Status.values or status == Result.Status.COMPUTED:
             raise row.error("status", f"{status!r} is not a known status")
         rank = row.integer("rank", required=False)
+        urls = [s.strip() for s in row.get("sources").split("|") if s.strip()]
         parsed.append(
-            {
-                "unit_code": row.required("iso3"),
-                "unit_name": row.required("country"),
-                "rank": rank,
-                "overall": _score(row, "overall"),
-                "scores": {d.code: _score(row, d.code) for d in dimensions},
-                "status": status,
-                "notes": row.get("notes"),
-                "sources": [s.strip() for s in row.get("sources").split("|") if s.strip()],
-            }
+            (
+                {
+                    "unit_code": row.required("iso3"),
+                    "unit_name": row.required("country"),
+                    "rank": rank,
+                    "overall": _score(row, "overall"),
+                    "scores": {d.code: _score(row, d.code) for d in dimensions},
+                    "status": status,
+                    "notes": row.get("notes"),
+                },
+                urls,
+            )
         )
     if Edition.objects.filter(slug=GDPI_SLUG).exists():
         return LoadReport(0, len(parsed))
@@ -123,16 +135,18 @@ def load_gdpi_2021(path: Path | None = None) -> LoadReport:
         ],
         status=Edition.Status.DRAFT,
     )
-    for item in parsed:
-        urls = item.pop("sources")
+    for item, urls in parsed:
         country = get_country(item["unit_code"])
         result = Result.objects.create(edition=edition, country=country, **item)
-        result.sources.set([cite_source(url=url, title=url) for url in urls if url.startswith("http")])
+        result.sources.set(
+            [cite_source(url=url, title=url) for url in urls if url.startswith("http")]
+        )
         if not any(url.startswith("http") for url in urls):
             result.notes = "; ".join(filter(None, [result.notes, *urls]))
             result.save(update_fields=["notes"])
-    edition.sources.set([cite_source(url="https://globaldrugpolicyindex.net",
-                                     title="Global Drug Policy Index")])
+    edition.sources.set(
+        [cite_source(url="https://globaldrugpolicyindex.net", title="Global Drug Policy Index")]
+    )
     services.publish_edition(edition_id=edition.pk)
     return LoadReport(len(parsed), 0)
 
@@ -166,8 +180,14 @@ def load_demonstration(replications: int = 500) -> LoadReport:
         edition.inputs_csv = asem_inputs_csv()
         edition.inputs_licensed = True
         edition.save(update_fields=["inputs_csv", "inputs_licensed"])
-        edition.sources.set([cite_source(url="https://github.com/bluefoxr/COINr",
-                                         title="COINr (ASEM example data, MIT licence)")])
+        edition.sources.set(
+            [
+                cite_source(
+                    url="https://github.com/bluefoxr/COINr",
+                    title="COINr (ASEM example data, MIT licence)",
+                )
+            ]
+        )
     services.compute_edition(edition_id=edition.pk, replications=replications)
     services.publish_edition(edition_id=edition.pk)
     return LoadReport(1, 0)

@@ -1,5 +1,6 @@
 """Read-only index data for pages and other apps (plain dicts and lists only)."""
 
+import itertools
 from typing import Any
 
 from django.urls import reverse
@@ -112,7 +113,7 @@ def indistinguishable_pairs(edition: Edition) -> list[tuple[str, str]]:
     """Pairs of neighbouring ranks whose 5–95 % rank intervals overlap."""
     rows = [r for r in get_rankings(edition.pk) if r["rank_low"] is not None]
     pairs = []
-    for upper, lower in zip(rows, rows[1:], strict=False):
+    for upper, lower in itertools.pairwise(rows):
         if upper["rank_high"] >= lower["rank_low"]:
             pairs.append((upper["unit_name"], lower["unit_name"]))
     return pairs

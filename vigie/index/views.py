@@ -113,7 +113,8 @@ def profile(request: HttpRequest, edition_id: int, unit_code: str) -> HttpRespon
     medians = {}
     for code in ["overall", *names]:
         values = sorted(
-            v for v in (r["overall"] if code == "overall" else r["scores"].get(code) for r in rows)
+            v
+            for v in (r["overall"] if code == "overall" else r["scores"].get(code) for r in rows)
             if v is not None
         )
         medians[code] = _median(values)
@@ -243,11 +244,24 @@ def results_csv(request: HttpRequest, edition_id: int) -> HttpResponse:
     edition = visible_edition(request, edition_id)
     names = queries.dimension_names(edition)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-v{edition.version}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{edition.slug}-v{edition.version}.csv"'
+    )
     writer = csv.writer(response)
     writer.writerow(
-        ["unit_code", "unit_name", "rank", "overall", *names, "rank_q05", "rank_median",
-         "rank_q95", "status", "notes", "sources"]
+        [
+            "unit_code",
+            "unit_name",
+            "rank",
+            "overall",
+            *names,
+            "rank_q05",
+            "rank_median",
+            "rank_q95",
+            "status",
+            "notes",
+            "sources",
+        ]
     )
     for row in queries.get_rankings(edition.pk):
         writer.writerow(
@@ -272,9 +286,14 @@ def results_json(request: HttpRequest, edition_id: int) -> JsonResponse:
     edition = visible_edition(request, edition_id)
     return JsonResponse(
         {
-            "edition": {"id": edition.pk, "title": edition.title, "year": edition.year,
-                        "version": edition.version, "status": edition.status,
-                        "is_demonstration": edition.is_demonstration},
+            "edition": {
+                "id": edition.pk,
+                "title": edition.title,
+                "year": edition.year,
+                "version": edition.version,
+                "status": edition.status,
+                "is_demonstration": edition.is_demonstration,
+            },
             "dimensions": edition.dimensions,
             "results": queries.get_rankings(edition.pk),
             "stages": edition.stages,

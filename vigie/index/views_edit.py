@@ -41,12 +41,12 @@ def manage(request: HttpRequest, edition_id: int) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            text = form.cleaned_data["data"].read().decode("utf-8-sig")
+            text = form.cleaned_data["file"].read().decode("utf-8-sig")
             updated = services.upload_inputs(
                 edition_id=edition.pk, csv_text=text, actor=request.user
             )
         except (DomainError, UnicodeDecodeError) as error:
-            form.add_error("data", str(error))
+            form.add_error("file", str(error))
         else:
             messages.success(request, _("Data uploaded and checked. Compute to preview results."))
             return redirect("index:manage", updated.pk)

@@ -5,111 +5,278 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_role_groups'),
+        ("core", "0002_role_groups"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('kind', models.CharField(choices=[('published_scores', 'Published scores only'), ('computed', 'Computed from indicator data')], max_length=20, verbose_name='kind')),
-                ('is_demonstration', models.BooleanField(default=False, verbose_name='methodology demonstration')),
-                ('framework', models.CharField(blank=True, max_length=20, verbose_name='framework')),
-                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
-                ('title_fr', models.CharField(max_length=200, verbose_name='title (French)')),
-                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
-                ('methodology_en', models.TextField(blank=True, verbose_name='methodology (English)')),
-                ('methodology_fr', models.TextField(blank=True, verbose_name='methodology (French)')),
-                ('methodology_es', models.TextField(blank=True, verbose_name='methodology (Spanish)')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('computing', 'Computing'), ('computed', 'Computed'), ('failed', 'Computation failed'), ('published', 'Published')], default='draft', max_length=12, verbose_name='status')),
-                ('spec_toml', models.TextField(blank=True, verbose_name='specification (TOML)')),
-                ('inputs_csv', models.TextField(blank=True, verbose_name='indicator data (CSV)')),
-                ('inputs_licensed', models.BooleanField(default=False, verbose_name='indicator data may be redistributed')),
-                ('dimensions', models.JSONField(blank=True, default=list, verbose_name='dimensions')),
-                ('stages', models.JSONField(blank=True, default=dict, verbose_name='computed stages')),
-                ('top_level', models.JSONField(blank=True, default=dict, verbose_name='top-level aggregation')),
-                ('uncertainty', models.JSONField(blank=True, default=dict, verbose_name='uncertainty analysis')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('progress_message', models.CharField(blank=True, max_length=200, verbose_name='progress message')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('computed_at', models.DateTimeField(blank=True, null=True, verbose_name='computed at')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('previous', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='next_versions', to='index.edition')),
-                ('sources', models.ManyToManyField(blank=True, related_name='+', to='core.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("published_scores", "Published scores only"),
+                            ("computed", "Computed from indicator data"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "is_demonstration",
+                    models.BooleanField(default=False, verbose_name="methodology demonstration"),
+                ),
+                (
+                    "framework",
+                    models.CharField(blank=True, max_length=20, verbose_name="framework"),
+                ),
+                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
+                ("title_fr", models.CharField(max_length=200, verbose_name="title (French)")),
+                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
+                (
+                    "methodology_en",
+                    models.TextField(blank=True, verbose_name="methodology (English)"),
+                ),
+                (
+                    "methodology_fr",
+                    models.TextField(blank=True, verbose_name="methodology (French)"),
+                ),
+                (
+                    "methodology_es",
+                    models.TextField(blank=True, verbose_name="methodology (Spanish)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("computing", "Computing"),
+                            ("computed", "Computed"),
+                            ("failed", "Computation failed"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("spec_toml", models.TextField(blank=True, verbose_name="specification (TOML)")),
+                ("inputs_csv", models.TextField(blank=True, verbose_name="indicator data (CSV)")),
+                (
+                    "inputs_licensed",
+                    models.BooleanField(
+                        default=False, verbose_name="indicator data may be redistributed"
+                    ),
+                ),
+                (
+                    "dimensions",
+                    models.JSONField(blank=True, default=list, verbose_name="dimensions"),
+                ),
+                (
+                    "stages",
+                    models.JSONField(blank=True, default=dict, verbose_name="computed stages"),
+                ),
+                (
+                    "top_level",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="top-level aggregation"
+                    ),
+                ),
+                (
+                    "uncertainty",
+                    models.JSONField(blank=True, default=dict, verbose_name="uncertainty analysis"),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="progress (%)"),
+                ),
+                (
+                    "progress_message",
+                    models.CharField(blank=True, max_length=200, verbose_name="progress message"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "computed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="computed at"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "previous",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="next_versions",
+                        to="index.edition",
+                    ),
+                ),
+                ("sources", models.ManyToManyField(blank=True, related_name="+", to="core.source")),
             ],
             options={
-                'ordering': ['-year', 'slug', '-version'],
+                "ordering": ["-year", "slug", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Result',
+            name="Result",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit_code', models.CharField(max_length=20, verbose_name='unit code')),
-                ('unit_name', models.CharField(max_length=200, verbose_name='unit name')),
-                ('rank', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank')),
-                ('overall', models.FloatField(blank=True, null=True, verbose_name='overall score')),
-                ('scores', models.JSONField(blank=True, default=dict, verbose_name='dimension scores')),
-                ('status', models.CharField(choices=[('verified', 'Verified'), ('rank_conflict', 'Rank conflict'), ('score_conflict', 'Score conflict'), ('unverified', 'Unverified'), ('included_no_score', 'Included, no score found'), ('computed', 'Computed')], max_length=20, verbose_name='status')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('rank_low', models.FloatField(blank=True, null=True, verbose_name='rank, 5th percentile')),
-                ('rank_median', models.FloatField(blank=True, null=True, verbose_name='rank, median')),
-                ('rank_high', models.FloatField(blank=True, null=True, verbose_name='rank, 95th percentile')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='index.edition')),
-                ('sources', models.ManyToManyField(blank=True, related_name='+', to='core.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_code", models.CharField(max_length=20, verbose_name="unit code")),
+                ("unit_name", models.CharField(max_length=200, verbose_name="unit name")),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="rank"),
+                ),
+                ("overall", models.FloatField(blank=True, null=True, verbose_name="overall score")),
+                (
+                    "scores",
+                    models.JSONField(blank=True, default=dict, verbose_name="dimension scores"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("verified", "Verified"),
+                            ("rank_conflict", "Rank conflict"),
+                            ("score_conflict", "Score conflict"),
+                            ("unverified", "Unverified"),
+                            ("included_no_score", "Included, no score found"),
+                            ("computed", "Computed"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "rank_low",
+                    models.FloatField(blank=True, null=True, verbose_name="rank, 5th percentile"),
+                ),
+                (
+                    "rank_median",
+                    models.FloatField(blank=True, null=True, verbose_name="rank, median"),
+                ),
+                (
+                    "rank_high",
+                    models.FloatField(blank=True, null=True, verbose_name="rank, 95th percentile"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="index.edition",
+                    ),
+                ),
+                ("sources", models.ManyToManyField(blank=True, related_name="+", to="core.source")),
             ],
             options={
-                'ordering': ['edition', 'rank', 'unit_name'],
+                "ordering": ["edition", "rank", "unit_name"],
             },
         ),
         migrations.CreateModel(
-            name='Dimension',
+            name="Dimension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('framework', models.CharField(max_length=20, verbose_name='framework')),
-                ('code', models.SlugField(max_length=60, verbose_name='code')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='order')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('name_es', models.CharField(max_length=200, verbose_name='name (Spanish)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
-                ('sources', models.ManyToManyField(blank=True, related_name='+', to='core.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("framework", models.CharField(max_length=20, verbose_name="framework")),
+                ("code", models.SlugField(max_length=60, verbose_name="code")),
+                ("order", models.PositiveSmallIntegerField(verbose_name="order")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                ("name_es", models.CharField(max_length=200, verbose_name="name (Spanish)")),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                (
+                    "description_es",
+                    models.TextField(blank=True, verbose_name="description (Spanish)"),
+                ),
+                ("sources", models.ManyToManyField(blank=True, related_name="+", to="core.source")),
             ],
             options={
-                'ordering': ['framework', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('framework', 'code'), name='index_dimension_code')],
+                "ordering": ["framework", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("framework", "code"), name="index_dimension_code"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='index_edition_version'),
+            model_name="edition",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "version"), name="index_edition_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='index_progress_max'),
+            model_name="edition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="index_progress_max"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='index_published_has_date'),
+            model_name="edition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="index_published_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='result',
-            constraint=models.UniqueConstraint(fields=('edition', 'unit_code'), name='index_result_unit'),
+            model_name="result",
+            constraint=models.UniqueConstraint(
+                fields=("edition", "unit_code"), name="index_result_unit"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='result',
-            constraint=models.CheckConstraint(condition=models.Q(('rank__isnull', True), ('rank__gte', 1), _connector='OR'), name='index_rank_positive'),
+            model_name="result",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rank__isnull", True), ("rank__gte", 1), _connector="OR"),
+                name="index_rank_positive",
+            ),
         ),
     ]

@@ -57,11 +57,16 @@ EE,Epsilon,1,2,50,3
 NAMES = {"AA": "Alpha", "BB": "Beta", "CC": "Gamma", "DD": "Delta", "EE": "Epsilon"}
 
 
-def make_edition(*, aggregation: str = "arithmetic", data: str = DATA, slug: str = "test") -> Edition:
+def make_edition(
+    *, aggregation: str = "arithmetic", data: str = DATA, slug: str = "test"
+) -> Edition:
     for code, name in NAMES.items():
         make_country(code, name_en=name, name_fr=name, name_es=name)
     edition = services.create_edition(
-        slug=slug, year=2025, title_en="Test edition", spec_toml=SPEC.format(aggregation=aggregation)
+        slug=slug,
+        year=2025,
+        title_en="Test edition",
+        spec_toml=SPEC.format(aggregation=aggregation),
     )
     if data:
         edition = services.upload_inputs(edition_id=edition.pk, csv_text=data)

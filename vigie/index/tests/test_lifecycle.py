@@ -29,15 +29,23 @@ def test_upload_missing_an_indicator_column_names_it() -> None:
 def test_computation_stores_every_stage_ranks_and_intervals() -> None:
     edition = make_computed_edition()
     assert edition.status == Edition.Status.COMPUTED
-    assert set(edition.stages) == {"Raw", "Denominated", "Imputed", "Screened", "Normalised",
-                                   "Aggregated"}
+    assert set(edition.stages) == {
+        "Raw",
+        "Denominated",
+        "Imputed",
+        "Screened",
+        "Normalised",
+        "Aggregated",
+    }
     # Delta's missing funding is imputed with the indicator mean (3.0), never left in results.
     assert edition.stages["Raw"]["DD"]["hr_funding"] is None
     assert edition.stages["Imputed"]["DD"]["hr_funding"] == pytest.approx(3.0)
     results = {r.unit_code: r for r in edition.results.all()}
-    assert sorted(r.rank for r in results.values()) == [1, 2, 3, 4, 5]
+    assert sorted(r.rank or 0 for r in results.values()) == [1, 2, 3, 4, 5]
     for result in results.values():
-        assert result.rank_low <= result.rank_median <= result.rank_high
+        low, median, high = result.rank_low, result.rank_median, result.rank_high
+        assert low is not None and median is not None and high is not None
+        assert low <= median <= high
         assert set(result.scores) == {"health", "justice"}
 
 

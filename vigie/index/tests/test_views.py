@@ -72,7 +72,7 @@ def test_editor_upload_page_names_the_bad_cell_and_stores_nothing(client) -> Non
     client.login(username="ed", password="pw")
     bad = DATA.replace("CC,Gamma,2,1,5,9", "CC,Gamma,2,1,5,n/a").encode()
     page = client.post(
-        f"/en/index/{edition.pk}/manage/", {"data": SimpleUploadedFile("d.csv", bad)}
+        f"/en/index/{edition.pk}/manage/", {"file": SimpleUploadedFile("d.csv", bad)}
     ).content.decode()
     assert "unit CC, indicator alternatives" in page
     edition.refresh_from_db()
@@ -98,13 +98,16 @@ def test_members_of_the_public_cannot_manage(client) -> None:
 
 
 def test_open_data_csv_json_and_api(client, published: Edition) -> None:
-    rows = list(csv.DictReader(io.StringIO(
-        client.get(f"/en/index/{published.pk}/results.csv").content.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(f"/en/index/{published.pk}/results.csv").content.decode())
+        )
+    )
     assert len(rows) == 5 and rows[0]["rank"] == "1" and rows[0]["rank_q05"]
     data = client.get(f"/en/index/{published.pk}/results.json").json()
     assert set(data["stages"]) >= {"Raw", "Normalised", "Aggregated"}
     api = client.get(f"/api/v1/index/editions/{published.pk}/results/").json()
-    assert [r["unit_code"] for r in api["results"]][0] == rows[0]["unit_code"]
+    assert next(r["unit_code"] for r in api["results"]) == rows[0]["unit_code"]
     assert client.get(f"/en/index/{published.pk}/inputs.csv").status_code == 404
 
 

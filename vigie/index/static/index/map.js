@@ -20,9 +20,9 @@
       data: { url: labels.topology, format: { type: "topojson", feature: "countries" } },
       transform: [
         { lookup: "id", from: { data: { values: rows, name: "scores" }, key: "id",
-          fields: ["name", "status", "value"] } },
+          fields: ["name", "status", "value"] }, default: null },
       ],
-      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
+      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4, invalid: "show" },
       encoding: {
         color: {
           condition: { test: "datum.value === null || !isValid(datum.value)", value: "#d9d9d9" },
