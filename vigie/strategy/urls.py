@@ -1,5 +1,14 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from vigie.strategy import views
 
 app_name = "strategy"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("public/", views.public_dashboard, name="public"),
+    path("plan/", views.plan_detail, name="plan"),
+    path("measures/<slug:code>/", views.measure_detail, name="measure"),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="report_pdf"),
+]

@@ -1,0 +1,32 @@
+"""A reader opens a country from the list of countries, follows its UN vote to the vote's page,
+and comes back to the country's profile."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from vigie.core.loaders import load_countries
+from vigie.un.loaders import load_bundled as load_un
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_open_a_country_follow_its_un_vote_and_come_back(page: Page, live_server: object) -> None:
+    load_countries()
+    load_un()
+    base = live_server.url  # type: ignore[attr-defined]
+    page.goto(f"{base}/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Countries").click()
+    page.get_by_role("link", name="Portugal", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Portugal")
+    expect(page).to_have_title(re.compile("^Portugal: drug policy profile"))
+    votes = page.locator("#votes")
+    vote_link = votes.get_by_role("link").first
+    resolution = vote_link.inner_text()
+    vote_link.click()
+    expect(page).to_have_url(re.compile(r"/en/un/votes/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(resolution)
+    page.go_back()
+    expect(page).to_have_url(f"{base}/en/countries/pt/")
+    expect(page.locator("#votes").get_by_role("link", name=resolution)).to_be_visible()

@@ -1,0 +1,77 @@
+"""The countries list and the country profile, the page people share, with its PDF factsheet."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.text import slugify
+
+from vigie.core.i18n import active_language
+from vigie.core.models import Country
+from vigie.core.regions import Region
+from vigie.countries.profile import get_cached_profile
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    language = active_language()
+    countries = sorted(Country.objects.all(), key=lambda country: country.name.casefold())
+    labels = dict(Region.choices)
+    groups = []
+    for code, label in [*labels.items(), ("", None)]:
+        members = [country for country in countries if country.region == code]
+        if members:
+            groups.append({"code": code, "label": label, "countries": members})
+    return render(request, "countries/list.html", {"groups": groups, "language": language})
+
+
+def _atlas_map_url() -> str:
+    try:
+        return reverse("atlas:map")
+    except NoReverseMatch:
+        return ""
+
+
+def _country(iso2: str) -> Country:
+    return get_object_or_404(Country, iso2=iso2.upper())
+
+
+def profile(request: HttpRequest, iso2: str) -> HttpResponse:
+    country = _country(iso2)
+    data = get_cached_profile(country)
+    return render(
+        request,
+        "countries/profile.html",
+        {
+            "profile": data,
+            "country": country,
+            "permalink": request.build_absolute_uri(
+                reverse("countries:profile", args=[country.iso2.lower()])
+            ),
+            "atlas_map_url": _atlas_map_url(),
+        },
+    )
+
+
+def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
+    country = _country(iso2)
+    language = translation.get_language() or "en"
+    html = render_to_string(
+        "countries/factsheet.html",
+        {
+            "profile": get_cached_profile(country),
+            "country": country,
+            "LANGUAGE_CODE": language,
+            "permalink": request.build_absolute_uri(
+                reverse("countries:profile", args=[country.iso2.lower()])
+            ),
+        },
+        request=request,
+    )
+    from weasyprint import HTML  # imported here: loading it parses its stylesheets
+
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf() or b""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"vigie-{slugify(country.name_en)}-{language}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -1,0 +1,55 @@
+from django import forms
+from django.contrib import admin
+
+from vigie.strategy.computations import computation_choices
+from vigie.strategy.models import Activity, ManualValue, Measure, Objective, Pillar, Plan, Target
+
+
+class MeasureForm(forms.ModelForm):
+    computation = forms.ChoiceField(choices=computation_choices, required=False)
+
+    class Meta:
+        model = Measure
+        exclude: list[str] = []
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+
+
+class ManualValueInline(admin.TabularInline):
+    model = ManualValue
+    extra = 1
+    autocomplete_fields = ("source",)
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    form = MeasureForm
+    list_display = ("name_en", "objective", "computation", "unit", "baseline_date", "is_public")
+    list_filter = ("objective__plan", "is_public", "unit")
+    inlines = (TargetInline, ManualValueInline)
+
+
+class PillarInline(admin.StackedInline):
+    model = Pillar
+    extra = 0
+
+
+class ObjectiveInline(admin.StackedInline):
+    model = Objective
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ("title_en", "starts_year", "ends_year")
+    inlines = (PillarInline, ObjectiveInline)
+    filter_horizontal = ("sources",)
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "objective", "pillar")
+    list_filter = ("objective__plan", "pillar__number", "objective__number")

@@ -1,0 +1,76 @@
+"""Read-only API of the strategy: the public measures with their live values and evidence.
+
+Only measures marked public are published, as on the public dashboard.
+"""
+
+import datetime
+
+from ninja import Router, Schema
+
+from vigie.strategy.progress import get_current_plan, list_measure_progress, plan_end
+
+router = Router(tags=["strategy"])
+
+
+class EvidenceOut(Schema):
+    label: str
+    url: str
+    date: datetime.date | None
+    detail: str
+    source_urls: list[str]
+
+
+class TargetOut(Schema):
+    year: int
+    value: float
+
+
+class MeasureOut(Schema):
+    code: str
+    objective: int
+    name_en: str
+    name_fr: str
+    name_es: str
+    unit: str
+    available: bool
+    value: float | None
+    baseline_date: datetime.date
+    baseline_value: float | None
+    targets: list[TargetOut]
+    definition: str
+    evidence: list[EvidenceOut]
+
+
+@router.get("/measures", response=list[MeasureOut])
+def public_measures(request: object) -> list[MeasureOut]:
+    """The current plan's public measures of success, computed live, with their evidence rows."""
+    plan = get_current_plan()
+    if plan is None:
+        return []
+    return [
+        MeasureOut(
+            code=item.measure.code,
+            objective=item.measure.objective.number,
+            name_en=item.measure.name_en,
+            name_fr=item.measure.name_fr,
+            name_es=item.measure.name_es,
+            unit=item.measure.unit,
+            available=item.available,
+            value=item.value,
+            baseline_date=item.baseline_date,
+            baseline_value=item.baseline_value,
+            targets=[TargetOut(year=year, value=value) for year, value in item.targets],
+            definition=item.definition,
+            evidence=[
+                EvidenceOut(
+                    label=row.label,
+                    url=row.url,
+                    date=row.date,
+                    detail=row.detail,
+                    source_urls=list(row.source_urls),
+                )
+                for row in item.evidence
+            ],
+        )
+        for item in list_measure_progress(plan, end=plan_end(plan), public_only=True)
+    ]

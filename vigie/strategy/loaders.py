@@ -1,0 +1,216 @@
+"""Load the strategic plan from ``data/strategy/`` (see its SOURCES.md).
+
+Files are read in order (plans, pillars, objectives, activities, measures, targets); a bad row
+names its file, line and field, and the whole load runs in one transaction. Rows are matched on
+their natural keys, so loading twice changes nothing.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+
+from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.services import cite_source
+from vigie.strategy.computations import REGISTRY
+from vigie.strategy.models import Activity, Measure, Objective, Pillar, Plan, Target
+
+LANGS = ("en", "fr", "es")
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def strategy_data_dir() -> Path:
+    return Path(settings.DATA_DIR) / "strategy"
+
+
+def _translated(row: CsvRow, *fields: str, required: bool = True) -> dict[str, str]:
+    values = {}
+    for name in fields:
+        for lang in LANGS:
+            column = f"{name}_{lang}"
+            values[column] = row.required(column) if required else row.get(column)
+    return values
+
+
+def _save(
+    report: LoadReport, model: type[models.Model], keys: dict[str, Any], values: dict[str, Any]
+) -> Any:
+    obj = model._default_manager.filter(**keys).first()
+    if obj is None:
+        report.created += 1
+        return model._default_manager.create(**keys, **values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return obj
+
+
+def _date(row: CsvRow, field: str) -> datetime.date:
+    value = row.required(field)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise row.error(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _number(row: CsvRow, field: str, *, required: bool) -> float | None:
+    value = row.get(field)
+    if not value:
+        if required:
+            raise row.error(field, "a value is required")
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise row.error(field, f"{value!r} is not a number") from None
+
+
+def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
+    found = table.get(key)
+    if found is None:
+        raise row.error(field, f"{row.get(field)!r} is not defined in the file it refers to")
+    return found
+
+
+@transaction.atomic
+def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
+    folder = data_dir or strategy_data_dir()
+    reports = {
+        name: LoadReport()
+        for name in ("plans", "pillars", "objectives", "activities", "measures", "targets")
+    }
+    plans: dict[str, Plan] = {}
+    for row in iter_csv_file(
+        folder / "plans.csv",
+        required_columns=("code", "title_en", "starts_year", "ends_year", "source_url"),
+    ):
+        starts, ends = row.integer("starts_year"), row.integer("ends_year")
+        assert starts is not None and ends is not None
+        if ends < starts:
+            raise row.error("ends_year", f"{ends} is before the first year {starts}")
+        plan = _save(
+            reports["plans"],
+            Plan,
+            {"code": row.required("code")},
+            {
+                **_translated(row, "title"),
+                **_translated(row, "vision", "mission", required=False),
+                "starts_year": starts,
+                "ends_year": ends,
+            },
+        )
+        source = cite_source(
+            url=row.required("source_url"), title=row.get("source_title"), publisher="IDPC"
+        )
+        plan.sources.add(source)
+        plans[plan.code] = plan
+    pillars: dict[tuple[str, int], Pillar] = {}
+    for row in iter_csv_file(
+        folder / "pillars.csv", required_columns=("plan", "number", "name_en")
+    ):
+        plan = _lookup(row, "plan", plans, row.get("plan"))
+        number = row.integer("number")
+        assert number is not None
+        pillars[(plan.code, number)] = _save(
+            reports["pillars"],
+            Pillar,
+            {"plan": plan, "number": number},
+            {**_translated(row, "name"), **_translated(row, "description", required=False)},
+        )
+    objectives: dict[tuple[str, int], Objective] = {}
+    for row in iter_csv_file(
+        folder / "objectives.csv", required_columns=("plan", "number", "priority_en", "goal_en")
+    ):
+        plan = _lookup(row, "plan", plans, row.get("plan"))
+        number = row.integer("number")
+        assert number is not None
+        objectives[(plan.code, number)] = _save(
+            reports["objectives"],
+            Objective,
+            {"plan": plan, "number": number},
+            _translated(row, "priority", "goal"),
+        )
+    for row in iter_csv_file(
+        folder / "activities.csv", required_columns=("plan", "pillar", "objective", "text_en")
+    ):
+        plan_code = row.get("plan")
+        pillar = _lookup(row, "pillar", pillars, (plan_code, row.integer("pillar")))
+        objective = _lookup(row, "objective", objectives, (plan_code, row.integer("objective")))
+        _save(
+            reports["activities"],
+            Activity,
+            {"pillar": pillar, "objective": objective},
+            _translated(row, "text"),
+        )
+    measures: dict[str, Measure] = {}
+    for row in iter_csv_file(
+        folder / "measures.csv",
+        required_columns=(
+            "plan",
+            "objective",
+            "code",
+            "name_en",
+            "computation",
+            "unit",
+            "baseline_date",
+        ),
+    ):
+        objective = _lookup(
+            row, "objective", objectives, (row.get("plan"), row.integer("objective"))
+        )
+        computation = row.get("computation")
+        if computation and computation not in REGISTRY:
+            raise row.error("computation", f"{computation!r} is not a computation of the registry")
+        unit = row.required("unit")
+        if unit not in Measure.Unit.values:
+            raise row.error("unit", f"{unit!r} is not one of {', '.join(Measure.Unit.values)}")
+        code = row.required("code")
+        measures[code] = _save(
+            reports["measures"],
+            Measure,
+            {"code": code},
+            {
+                "objective": objective,
+                "order": row.integer("order", required=False) or 0,
+                **_translated(row, "name"),
+                **_translated(row, "definition", required=False),
+                "computation": computation,
+                "unit": unit,
+                "baseline_date": _date(row, "baseline_date"),
+                "baseline_value": _number(row, "baseline_value", required=False),
+                "is_public": row.boolean("public"),
+            },
+        )
+    for row in iter_csv_file(folder / "targets.csv", required_columns=("measure", "year", "value")):
+        measure = _lookup(row, "measure", measures, row.get("measure"))
+        value = _number(row, "value", required=True)
+        if value is not None and value < 0:
+            raise row.error("value", "a target cannot be negative")
+        _save(
+            reports["targets"],
+            Target,
+            {"measure": measure, "year": row.integer("year")},
+            {"value": value},
+        )
+    return reports
+
+
+def load_bundled() -> dict[str, LoadReport]:
+    return load_plan()

@@ -1,0 +1,188 @@
+"""Live progress of each measure of success: value, baseline, targets, trend and evidence.
+
+Computed measures call the registry (which calls the domain apps' queries); measures entered by
+hand read their dated values and the source given for each. A computed measure whose app is not
+installed falls back to values entered by hand, and otherwise says it is not available.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from vigie.core.evidence import Evidence
+from vigie.core.i18n import active_language, localized
+from vigie.strategy.computations import REGISTRY, TrendPoint, year_ends
+from vigie.strategy.models import Measure, Plan
+
+
+@dataclass(frozen=True)
+class MeasureProgress:
+    measure: Measure
+    available: bool
+    value: float | None
+    baseline_date: datetime.date
+    baseline_value: float | None
+    definition: str = ""
+    unavailable: str = ""
+    entered_by_hand: bool = False
+    trend_per_period: bool = False
+    targets: list[tuple[int, float]] = field(default_factory=list)
+    trend: list[TrendPoint] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return localized(self.measure, "name")
+
+    @property
+    def final_target(self) -> tuple[int, float] | None:
+        return self.targets[-1] if self.targets else None
+
+    @property
+    def share_of_target(self) -> float | None:
+        """How far from baseline to the final target the value has come (0–1, may exceed 1)."""
+        target = self.final_target
+        if target is None or self.value is None or self.baseline_value is None:
+            return None
+        span = target[1] - self.baseline_value
+        return None if span == 0 else (self.value - self.baseline_value) / span
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.baseline_value is None:
+            return None
+        return self.value - self.baseline_value
+
+
+def get_current_plan(today: datetime.date | None = None) -> Plan | None:
+    """The plan whose period holds today; else the latest plan that has started."""
+    year = (today or datetime.date.today()).year
+    plans = Plan.objects.order_by("-starts_year")
+    return (
+        plans.filter(starts_year__lte=year, ends_year__gte=year).first()
+        or plans.filter(starts_year__lte=year).first()
+        or plans.last()
+    )
+
+
+def plan_end(plan: Plan, today: datetime.date | None = None) -> datetime.date:
+    """The last day counted: today, or the plan's last day once the plan is over."""
+    today = today or datetime.date.today()
+    return min(today, datetime.date(plan.ends_year, 12, 31))
+
+
+def _manual(measure: Measure, end: datetime.date) -> MeasureProgress | None:
+    rows = [row for row in measure.manual_values.all() if row.date <= end]
+    if not rows:
+        return None
+    evidence = [
+        Evidence(
+            label=localized(row, "note"),
+            url=row.source.url,
+            date=row.date,
+            detail=f"{row.value:g}",
+            source_urls=(row.source.url,),
+        )
+        for row in rows
+    ]
+    trend = []
+    for day in year_ends(measure.baseline_date, end):
+        known = [row for row in rows if row.date <= day]
+        if known:
+            trend.append(TrendPoint(str(day.year), day, known[-1].value))
+    return MeasureProgress(
+        measure=measure,
+        available=True,
+        value=rows[-1].value,
+        baseline_date=measure.baseline_date,
+        baseline_value=measure.baseline_value,
+        definition=_(
+            "Value entered by staff with its evidence; the latest value on or before the end date."
+        ),
+        entered_by_hand=True,
+        targets=[(target.year, target.value) for target in measure.targets.all()],
+        trend=trend,
+        evidence=evidence,
+    )
+
+
+def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProgress:
+    targets = [(target.year, target.value) for target in measure.targets.all()]
+    computation = REGISTRY.get(measure.computation)
+    reason = _("No value has been entered yet.")
+    if computation is not None:
+        outcome = computation.run(measure.baseline_date, end)
+        if outcome.result is not None:
+            baseline_value = measure.baseline_value
+            if baseline_value is None and outcome.trend:
+                baseline_value = outcome.trend[0].value
+            return MeasureProgress(
+                measure=measure,
+                available=True,
+                value=float(outcome.result.value),
+                baseline_date=measure.baseline_date,
+                baseline_value=baseline_value,
+                definition=outcome.result.definition,
+                trend_per_period=computation.trend_per_period,
+                targets=targets,
+                trend=outcome.trend,
+                evidence=list(outcome.result.evidence),
+            )
+        reason = _("Not available: %(reason)s.") % {"reason": outcome.unavailable}
+    elif measure.computation:
+        reason = _("Not available: the computation %(key)s is not in the registry.") % {
+            "key": measure.computation
+        }
+    manual = _manual(measure, end)
+    if manual is not None:
+        return manual
+    return MeasureProgress(
+        measure=measure,
+        available=False,
+        value=None,
+        baseline_date=measure.baseline_date,
+        baseline_value=measure.baseline_value,
+        unavailable=reason,
+        targets=targets,
+    )
+
+
+# Pages reuse a computed measure until any fact changes (see ``bump_data_version``, connected to
+# every model save and delete) or for at most this long, which bounds staleness when another
+# process made the change.
+CACHE_SECONDS = 300
+VERSION_KEY = "strategy:data-version"
+
+
+def data_version() -> int:
+    return int(cache.get_or_set(VERSION_KEY, 0) or 0)
+
+
+def bump_data_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _cached_progress(measure: Measure, end: datetime.date, version: int) -> MeasureProgress:
+    key = f"strategy:progress:{measure.pk}:{end.isoformat()}:{active_language()}:{version}"
+    progress: MeasureProgress | None = cache.get(key)
+    if progress is None:
+        progress = get_measure_progress(measure, end=end)
+        cache.set(key, progress, CACHE_SECONDS)
+    return progress
+
+
+def list_measure_progress(
+    plan: Plan, *, end: datetime.date, public_only: bool = False
+) -> list[MeasureProgress]:
+    """Every measure of the plan (or only the public ones), computed or read from the cache."""
+    measures = Measure.objects.filter(objective__plan=plan).select_related("objective__plan")
+    if public_only:
+        measures = measures.filter(is_public=True)
+    measures = measures.prefetch_related("targets", "manual_values__source")
+    version = data_version()
+    return [_cached_progress(measure, end, version) for measure in measures]

@@ -1,0 +1,205 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from pypdf import PdfReader
+
+from vigie.core.evidence import CountResult, Evidence
+from vigie.core.services import cite_source
+from vigie.core.tests.factories import make_user
+from vigie.strategy.models import ManualValue, Measure, Plan
+from vigie.strategy.progress import get_measure_progress
+from vigie.strategy.tests.fakes import install_queries, remove_app
+
+ALL_MEASURES = [
+    "new-decriminalising-jurisdictions",
+    "new-regulating-jurisdictions",
+    "un-states-calling-for-reform",
+    "un-human-rights-mechanism",
+    "new-major-funding-sources",
+    "members-reporting-more-media-support",
+]
+
+
+def _editor_client() -> Client:
+    client = Client()
+    client.force_login(make_user("staff", role="editor"))
+    return client
+
+
+def test_anonymous_visitors_are_sent_to_the_public_dashboard(plan: Plan, client: Client) -> None:
+    response = client.get("/en/strategy/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/strategy/public/"
+
+
+def test_public_dashboard_shows_only_public_measures(plan: Plan, client: Client) -> None:
+    response = client.get("/en/strategy/public/")
+    codes = [card["progress"].measure.code for card in response.context["cards"]]
+    assert "new-major-funding-sources" not in codes
+    assert "new-decriminalising-jurisdictions" in codes
+    assert b"Outputs per pillar" not in response.content
+
+
+def test_private_measure_page_is_refused_to_members(plan: Plan) -> None:
+    client = Client()
+    client.force_login(make_user("member", role="member"))
+    assert client.get("/en/strategy/measures/new-major-funding-sources/").status_code == 403
+    assert Client().get("/en/strategy/measures/new-major-funding-sources/").status_code == 302
+    assert client.get("/en/strategy/measures/new-decriminalising-jurisdictions/").status_code == 200
+
+
+def test_editor_dashboard_lists_every_measure_and_says_which_are_not_available(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remove_app(monkeypatch, "network")
+    response = _editor_client().get("/fr/strategy/")
+    cards = response.context["cards"]
+    assert [card["progress"].measure.code for card in cards] == ALL_MEASURES
+    funding = next(
+        card["progress"]
+        for card in cards
+        if card["progress"].measure.code == "new-major-funding-sources"
+    )
+    assert not funding.available
+    assert "Non disponible" in response.content.decode()
+
+
+def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorded: list[Evidence] = [
+        Evidence(label="Jurisdiction A", url="/en/atlas/a/", date=datetime.date(2024, 7, 1))
+    ]
+
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        rows = [row for row in recorded if row.date and start <= row.date <= end]
+        return CountResult(value=len(rows), definition="new decriminalising", evidence=rows)
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    measure = Measure.objects.get(code="new-decriminalising-jurisdictions")
+    end = datetime.date(2025, 12, 31)
+    assert get_measure_progress(measure, end=end).value == 1
+    recorded.append(
+        Evidence(label="Jurisdiction B", url="/en/atlas/b/", date=datetime.date(2025, 2, 1))
+    )
+    progress = get_measure_progress(measure, end=end)
+    assert progress.value == 2
+    assert [row.url for row in progress.evidence] == ["/en/atlas/a/", "/en/atlas/b/"]
+
+
+def test_milestone_entered_by_hand_is_used_while_the_un_app_cannot_compute_it(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remove_app(monkeypatch, "un")
+    measure = Measure.objects.get(code="un-human-rights-mechanism")
+    source = cite_source(url="https://example.org/resolution", title="Resolution")
+    ManualValue.objects.create(
+        measure=measure, date=datetime.date(2026, 3, 1), value=1, note_en="Created", source=source
+    )
+    before = get_measure_progress(measure, end=datetime.date(2026, 1, 1))
+    after = get_measure_progress(measure, end=datetime.date(2026, 12, 31))
+    assert not before.available
+    assert after.value == 1 and after.entered_by_hand
+    assert after.evidence[0].source_urls == ("https://example.org/resolution",)
+    assert after.share_of_target == 1
+
+
+def test_report_is_for_editors_only(plan: Plan) -> None:
+    member = Client()
+    member.force_login(make_user("member", role="member"))
+    assert member.get("/en/strategy/report/").status_code == 403
+    assert member.get("/en/strategy/report.pdf").status_code == 403
+    assert Client().get("/en/strategy/report.pdf").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ["Progress report", "Measures of success", "Outputs per pillar", "Highlights"]),
+        (
+            "fr",
+            [
+                "Rapport d’avancement",
+                "Mesures de succès",
+                "Réalisations par pilier",
+                "Faits marquants",
+            ],
+        ),
+    ],
+)
+def test_progress_report_pdf_has_headings_and_figures(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch, language: str, headings: list[str]
+) -> None:
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        rows = [
+            Evidence(label=f"Jurisdiction {n}", date=datetime.date(2024, 3, n)) for n in range(1, 8)
+        ]
+        return CountResult(value=7, definition="", evidence=rows)
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    response = _editor_client().get(
+        f"/{language}/strategy/report.pdf?start=2024-01-01&end=2024-12-31"
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    for heading in headings:
+        assert heading in text
+    assert "Jurisdiction 7" in text
+    assert "\n7" in text or " 7\n" in text or "7\n" in text
+
+
+def test_api_publishes_only_public_measures_with_their_evidence(
+    plan: Plan, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        return CountResult(
+            value=1, definition="d", evidence=[Evidence(label="J", url="/en/atlas/j/")]
+        )
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    data = client.get("/api/v1/strategy/measures").json()
+    codes = [row["code"] for row in data]
+    assert "new-major-funding-sources" not in codes
+    decriminalising = next(
+        row for row in data if row["code"] == "new-decriminalising-jurisdictions"
+    )
+    assert decriminalising["value"] == 1
+    assert decriminalising["evidence"][0]["url"] == "/en/atlas/j/"
+
+
+def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Plan) -> None:
+    from vigie.un.queries import count_states_calling_for_reform
+
+    call_command("load_data", verbosity=0)
+    measure = Measure.objects.get(code="un-states-calling-for-reform")
+    end = datetime.date(2026, 12, 31)
+    progress = get_measure_progress(measure, end=end)
+    expected = count_states_calling_for_reform(measure.baseline_date, end)
+    assert progress.value == expected.value > 0
+    assert progress.evidence == expected.evidence
+    assert all(row.url.startswith("/en/un/") and row.source_urls for row in progress.evidence)
+    page = _editor_client().get("/en/strategy/").content.decode()
+    assert f'href="{progress.evidence[0].url}"' in page
+
+
+def test_dashboard_reuses_computed_measures_until_a_fact_changes(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        calls.append(end)
+        return CountResult(value=len(calls), definition="")
+
+    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    client = _editor_client()
+    client.get("/en/strategy/")
+    computed = len(calls)
+    client.get("/en/strategy/")
+    assert len(calls) == computed
+    cite_source(url="https://example.org/new-fact")
+    client.get("/en/strategy/")
+    assert len(calls) == 2 * computed

@@ -1,0 +1,110 @@
+"""The measures of success with the bundled data of every app, and a change made through the
+atlas's own service showing on the dashboard."""
+
+import datetime
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from vigie.atlas.services import save_measure
+from vigie.core.tests.factories import make_user
+from vigie.strategy.models import Measure, Plan
+from vigie.strategy.progress import plan_end
+
+pytestmark = pytest.mark.django_db
+
+MEASURE = "new-decriminalising-jurisdictions"
+
+
+@pytest.fixture
+def bundled(plan: Plan) -> Plan:
+    call_command("load_data", verbosity=0)
+    return plan
+
+
+def _dashboard_cards(client: Client) -> dict[str, Any]:
+    response = client.get("/en/strategy/")
+    return {card["progress"].measure.code: card["progress"] for card in response.context["cards"]}
+
+
+def _editor() -> Client:
+    client = Client()
+    client.force_login(make_user("staff", role="editor"))
+    return client
+
+
+def _decriminalisation(jurisdiction: str, adopted_on: datetime.date) -> dict[str, Any]:
+    return {
+        "jurisdiction": jurisdiction,
+        "title": "Decriminalisation of possession for personal use",
+        "kind": "decrim_de_jure",
+        "status": "adopted",
+        "substance_scope": "all",
+        "substances": "all controlled drugs",
+        "proposed_on": None,
+        "adopted_on": adopted_on.isoformat(),
+        "in_force_on": None,
+        "ended_on": None,
+        "date_precision": "day",
+        "sanction": "none",
+        "police_may_seize": None,
+        "thresholds": "",
+        "expungement": False,
+        "equity_licensing": False,
+        "community_reinvestment": False,
+        "corporate_capture_limits": False,
+        "verification": "verified",
+        "summary_en": "Test measure.",
+        "summary_fr": "Mesure de test.",
+        "summary_es": "Medida de prueba.",
+        "notes": "",
+        "reverses": "",
+        "sources": ["https://example.org/test-decriminalisation"],
+    }
+
+
+def test_with_bundled_data_every_installed_measure_has_a_value_traceable_to_evidence(
+    bundled: Plan,
+) -> None:
+    cards = _dashboard_cards(_editor())
+    assert set(cards) == set(Measure.objects.values_list("code", flat=True))
+    decriminalising = cards["new-decriminalising-jurisdictions"]
+    assert decriminalising.value == len({row.url for row in decriminalising.evidence}) > 0
+    reform_states = cards["un-states-calling-for-reform"]
+    assert 0 < (reform_states.value or 0) <= len(reform_states.evidence)
+    for progress in (decriminalising, reform_states):
+        assert all(row.url and row.source_urls for row in progress.evidence)
+    for progress in cards.values():
+        assert progress.available, progress.unavailable
+
+
+def test_a_decriminalisation_recorded_after_the_baseline_moves_the_measure(bundled: Plan) -> None:
+    client = _editor()
+    before = _dashboard_cards(client)[MEASURE]
+    assert before.value is not None
+    assert not any("(IS)" in row.label for row in before.evidence)
+    adopted = min(plan_end(bundled), datetime.date(2025, 6, 1))
+    measure, outcome = save_measure(
+        code="is-test-decriminalisation", data=_decriminalisation("IS", adopted)
+    )
+    assert outcome == "created"
+    after = _dashboard_cards(client)[MEASURE]
+    assert after.value == before.value + 1
+    new_rows = [row for row in after.evidence if row.url == measure.get_absolute_url()]
+    assert len(new_rows) == 1 and new_rows[0].date == adopted
+    assert new_rows[0].source_urls == ("https://example.org/test-decriminalisation",)
+    page = client.get(f"/en/strategy/measures/{MEASURE}/").content.decode()
+    assert f'href="{measure.get_absolute_url()}"' in page
+
+
+def test_a_decriminalisation_dated_before_the_baseline_does_not_move_the_measure(
+    bundled: Plan,
+) -> None:
+    client = _editor()
+    before = _dashboard_cards(client)[MEASURE].value
+    save_measure(
+        code="is-old-decriminalisation", data=_decriminalisation("IS", datetime.date(2019, 5, 1))
+    )
+    assert _dashboard_cards(client)[MEASURE].value == before

@@ -1,0 +1,59 @@
+import datetime
+
+import pytest
+from django.test import Client
+
+from vigie.core.evidence import CountResult
+from vigie.strategy.models import Objective, Plan
+from vigie.strategy.progress import get_current_plan
+from vigie.strategy.reports import outputs_by_pillar
+from vigie.strategy.tests.fakes import install_queries, remove_app
+
+
+def _next_plan() -> Plan:
+    plan = Plan.objects.create(
+        code="2028-2031", title_en="Strategic plan 2028–2031", starts_year=2028, ends_year=2031
+    )
+    Objective.objects.create(
+        plan=plan, number=1, priority_en="A new priority", goal_en="A new goal"
+    )
+    return plan
+
+
+def test_next_plan_sits_beside_the_current_one_and_takes_over_in_its_period(plan: Plan) -> None:
+    following = _next_plan()
+    assert get_current_plan(datetime.date(2026, 5, 1)) == plan
+    assert get_current_plan(datetime.date(2029, 5, 1)) == following
+    assert plan.objectives.count() == 5
+
+
+def test_plan_page_switches_between_plans(plan: Plan, client: Client) -> None:
+    _next_plan()
+    page = client.get("/en/strategy/plan/?plan=2028-2031").content.decode()
+    assert "A new priority" in page and "Promoting best models of decriminalisation" not in page
+    assert 'href="?plan=2024-2027"' in page
+
+
+def test_outputs_are_counted_per_pillar_and_missing_apps_are_marked(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def surveys_run(start: datetime.date, end: datetime.date) -> int:
+        calls.append((start, end))
+        return 2
+
+    def statements(start: datetime.date, end: datetime.date) -> CountResult:
+        return CountResult(value=41, definition="coded statements")
+
+    install_queries(monkeypatch, "surveys", count_surveys_run=surveys_run)
+    install_queries(monkeypatch, "un", count_statements_coded=statements)
+    remove_app(monkeypatch, "atlas")
+    start, end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    pillars = {pillar.number: pillar for pillar in outputs_by_pillar(plan, start, end)}
+    assert calls == [(start, end)]
+    assert [(o.definition.key, o.value) for o in pillars[1].outputs] == [("surveys_run", 2.0)]
+    assert [(o.definition.key, o.value) for o in pillars[4].outputs] == [("statements_coded", 41.0)]
+    atlas = pillars[3].outputs[0]
+    assert atlas.value is None and "vigie.atlas.queries" in atlas.unavailable
+    assert pillars[5].outputs == []

@@ -1,0 +1,166 @@
+"""Pages of the strategy: the plan, the dashboard (editors and public), measures, reports."""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from vigie.core.roles import is_editor
+from vigie.strategy.charts import measure_chart_spec
+from vigie.strategy.forms import PeriodForm
+from vigie.strategy.models import Measure, Plan
+from vigie.strategy.progress import (
+    get_current_plan,
+    get_measure_progress,
+    list_measure_progress,
+    plan_end,
+)
+from vigie.strategy.reports import outputs_by_pillar, render_report_pdf, report_context
+
+
+def _plan(request: HttpRequest) -> Plan:
+    code = request.GET.get("plan")
+    plan = Plan.objects.filter(code=code).first() if code else get_current_plan()
+    if plan is None:
+        raise Http404(_("No strategic plan has been loaded."))
+    return plan
+
+
+def _require_editor(request: HttpRequest) -> None:
+    if not is_editor(request.user):
+        raise PermissionDenied
+
+
+def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
+    plan = _plan(request)
+    end = plan_end(plan)
+    progress = list_measure_progress(plan, end=end, public_only=public)
+    cards = [
+        {
+            "progress": item,
+            "spec": measure_chart_spec(item),
+            "chart_id": f"chart-{item.measure.code}",
+        }
+        for item in progress
+    ]
+    start = datetime.date(plan.starts_year, 1, 1)
+    return render(
+        request,
+        "strategy/dashboard.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.all(),
+            "cards": cards,
+            "end": end,
+            "public": public,
+            "outputs_start": start,
+            "pillars": [] if public else outputs_by_pillar(plan, start, end),
+        },
+    )
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Editors see every measure and the outputs; everyone else is sent to the public version."""
+    if not is_editor(request.user):
+        return redirect("strategy:public")
+    return _dashboard(request, public=False)
+
+
+def public_dashboard(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request, public=True)
+
+
+def plan_detail(request: HttpRequest) -> HttpResponse:
+    plan = _plan(request)
+    objectives = list(plan.objectives.prefetch_related("activities__pillar", "measures"))
+    pillars = list(plan.pillars.all())
+    matrix = []
+    for objective in objectives:
+        cells = {activity.pillar_id: activity for activity in objective.activities.all()}
+        matrix.append(
+            {"objective": objective, "cells": [cells.get(pillar.pk) for pillar in pillars]}
+        )
+    return render(
+        request,
+        "strategy/plan.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.all(),
+            "objectives": objectives,
+            "pillars": pillars,
+            "matrix": matrix,
+            "sources": plan.sources.all(),
+        },
+    )
+
+
+def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
+    measure = get_object_or_404(Measure.objects.select_related("objective__plan"), code=code)
+    if not measure.is_public and not is_editor(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    plan = measure.objective.plan
+    progress = get_measure_progress(measure, end=plan_end(plan))
+    return render(
+        request,
+        "strategy/measure.html",
+        {
+            "plan": plan,
+            "progress": progress,
+            "spec": measure_chart_spec(progress, width=640, height=240),
+        },
+    )
+
+
+def _period(request: HttpRequest, plan: Plan) -> tuple[PeriodForm, datetime.date, datetime.date]:
+    default_start = datetime.date(plan.starts_year, 1, 1)
+    default_end = plan_end(plan)
+    form = PeriodForm(request.GET or None, initial={"start": default_start, "end": default_end})
+    if request.GET and form.is_valid():
+        return (
+            form,
+            form.cleaned_data["start"] or default_start,
+            form.cleaned_data["end"] or default_end,
+        )
+    return form, default_start, default_end
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    _require_editor(request)
+    plan = _plan(request)
+    form, start, end = _period(request, plan)
+    context: dict[str, Any] = {
+        **report_context(plan, start, end),
+        "form": form,
+        "plans": Plan.objects.all(),
+    }
+    for item in context["measures"]:
+        item["chart_id"] = f"chart-{item['progress'].measure.code}"
+    return render(request, "strategy/report.html", context)
+
+
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    _require_editor(request)
+    plan = _plan(request)
+    _form, start, end = _period(request, plan)
+    pdf = render_report_pdf(
+        plan,
+        start,
+        end,
+        language=translation.get_language() or "en",
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"vigie-progress-{plan.code}-{start.isoformat()}-{end.isoformat()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
