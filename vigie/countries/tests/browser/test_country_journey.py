@@ -30,3 +30,30 @@ def test_open_a_country_follow_its_un_vote_and_come_back(page: Page, live_server
     page.go_back()
     expect(page).to_have_url(f"{base}/en/countries/pt/")
     expect(page.locator("#votes").get_by_role("link", name=resolution)).to_be_visible()
+
+
+def test_from_the_atlas_map_open_a_country_follow_its_un_vote_and_come_back(
+    page: Page, live_server: object
+) -> None:
+    from vigie.atlas.loaders import load_bundled as load_atlas
+
+    load_countries()
+    load_atlas()
+    load_un()
+    base = live_server.url  # type: ignore[attr-defined]
+    page.goto(f"{base}/en/atlas/")
+    page.locator("#atlas-table").get_by_role("link", name="Portugal", exact=True).click()
+    if "/atlas/jurisdictions/" not in page.url:
+        # The scripted table links a row to its measure; the measure names its jurisdiction.
+        page.get_by_role("link", name="Portugal", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/en/atlas/jurisdictions/PT/$"))
+    page.get_by_role("link", name=re.compile("^Country profile of Portugal")).click()
+    expect(page).to_have_url(f"{base}/en/countries/pt/")
+    vote_link = page.locator("#votes").get_by_role("link").first
+    resolution = vote_link.inner_text()
+    vote_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(resolution)
+    page.go_back()
+    expect(page).to_have_url(f"{base}/en/countries/pt/")
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Portugal")
