@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from composite.aggregate import aggregate_values
@@ -30,10 +30,10 @@ def list_editions() -> list[dict[str, Any]]:
             "version": e.version,
             "kind": e.kind,
             "is_demonstration": e.is_demonstration,
-            "units": e.units.count(),
+            "units": e.unit_count,
             "url": e.get_absolute_url(),
         }
-        for e in public_editions()
+        for e in public_editions().annotate(unit_count=Count("units"))
     ]
 
 
@@ -141,6 +141,11 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
     country = Country.objects.filter(**{field: code}).first()
     if country is None:
         return []
+    sizes = dict(
+        UnitResult.objects.filter(edition__status__in=PUBLIC_STATUSES)
+        .values_list("edition_id")
+        .annotate(Count("id"))
+    )
     summaries = []
     for unit in (
         UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
@@ -161,7 +166,7 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
                 "score": unit.score,
                 "overall": unit.score,
                 "rank": unit.rank,
-                "of": edition.units.count(),
+                "of": sizes[edition.pk],
                 "status": unit.status,
                 "status_label": unit.get_status_display(),
                 "sources": [s.url for s in unit.sources.all()],
