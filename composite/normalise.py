@@ -6,7 +6,8 @@ Composite Indicators (2008), §1.5: min-max (x − min)/(max − min)·(u − l)
 (x − mean)/sd·s + m (sample sd); rank and percentile rank (ties by minimum rank); Borda
 (rank − 1); distance to the maximum 1 − (max − x)/(max − min); distance to a reference unit
 1 − (x_ref − x)/(x_ref − min); distance to a target (x − min)/(target − min); fraction of the
-maximum x/max; goalposts (x − lower)/(upper − lower)·scale, truncated to [0, scale].
+maximum x/max; goalposts (x − lower)/(upper − lower)·scale, truncated to [0, scale], or
+(x − upper)/(lower − upper)·scale when lower is better (COINr ``n_goalposts``, ``direction = -1``).
 """
 
 import numpy as np
@@ -77,10 +78,14 @@ def normalise_values(
         return x / np.nanmax(x)
     if method == "goalposts":
         lower, upper = float(spec.lower or 0), float(spec.upper or 0)
+        # The goalposts are given on the indicator's own scale. When lower is better, the
+        # upper goalpost scores 0 and the lower one scores 1 (COINr ``n_goalposts(direction
+        # = -1)``: (x − upper)/(lower − upper)); ``x`` is already multiplied by −1 here.
+        original = x * direction
         if direction == -1:
-            result = (x - (-lower)) / (-upper - (-lower))
+            result = (original - upper) / (lower - upper)
         else:
-            result = (x - lower) / (upper - lower)
+            result = (original - lower) / (upper - lower)
         if spec.truncate:
             result = np.clip(result, 0, 1)
         return result * spec.scale

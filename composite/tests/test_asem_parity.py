@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from composite import IndexData, IndexSpec, PipelineResult, run_pipeline
+from composite import IndexData, IndexSpec, NormaliseSpec, PipelineResult, run_pipeline
 from composite.tests.conftest import ASEM
 
 STAGES = {
@@ -55,3 +55,21 @@ def test_ranks_put_the_highest_index_score_first(built: PipelineResult) -> None:
     table = built.results_table()
     assert table["rank"].iloc[0] == 1
     assert table["score"].is_monotonic_decreasing
+
+
+def test_goalposts_on_a_lower_is_better_indicator_match_coinr(
+    asem_spec: IndexSpec, asem_data: IndexData
+) -> None:
+    """COINr: Tariff (lower is better) with goalposts [2, 8] gives China (3.54 %) 0.7433."""
+    indicators = [
+        indicator.model_copy(
+            update={"normalise": NormaliseSpec(method="goalposts", lower=2, upper=8)}
+        )
+        if indicator.code == "Tariff"
+        else indicator
+        for indicator in asem_spec.indicators
+    ]
+    spec = asem_spec.model_copy(update={"indicators": indicators})
+    normalised = run_pipeline(spec, asem_data).stages["Normalised"]
+    assert normalised.loc["CHN", "Tariff"] == pytest.approx((8 - 3.54) / (8 - 2))
+    assert normalised.loc["CHN", "Tariff"] == pytest.approx(0.7433, abs=5e-5)

@@ -50,6 +50,32 @@ def test_normalisation_by_hand(spec: NormaliseSpec, direction: int, expected: li
     np.testing.assert_allclose(normalise_values(X, spec, direction=direction), expected)
 
 
+@pytest.mark.parametrize(
+    ("value", "direction", "expected"),
+    [
+        # COINr's own examples: n_goalposts(1, gposts = c(0, 10, 1)) and direction = -1.
+        (1.0, 1, 0.1),
+        (1.0, -1, 0.9),
+        # When lower is better the lower goalpost scores 1 and the upper one 0.
+        (0.0, -1, 1.0),
+        (10.0, -1, 0.0),
+        (-5.0, -1, 1.0),  # beyond the posts: truncated
+        (15.0, -1, 0.0),
+    ],
+)
+def test_goalposts_follow_coinr_in_both_directions(
+    value: float, direction: int, expected: float
+) -> None:
+    spec = NormaliseSpec(method="goalposts", lower=0, upper=10, scale=1)
+    result = normalise_values(np.array([value]), spec, direction=direction)
+    assert result[0] == pytest.approx(expected)
+
+
+def test_goalposts_lower_is_better_without_truncation_keeps_the_distance() -> None:
+    spec = NormaliseSpec(method="goalposts", lower=4, upper=8, scale=100, truncate=False)
+    np.testing.assert_allclose(normalise_values(X, spec, direction=-1), [150, 100, 50, -50])
+
+
 def test_distance_to_target_and_reference() -> None:
     np.testing.assert_allclose(
         normalise_values(X, NormaliseSpec(method="dist2targ"), target=6), [0, 0.5, 1, 2]
