@@ -1,19 +1,22 @@
 """Command line: ``python -m composite run SPEC DATA --out DIR`` and ``uncertainty``.
 
 Errors in the spec or the data print one clear message (naming the field, unit and indicator)
-and exit with status 2, never a traceback.
+and exit with status 2, never a traceback. The engine (pandas, pydantic) is imported by the
+command that needs it, so that ``--help`` and argument errors answer at once.
 """
+
+from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composite.errors import CompositeError
-from composite.pipeline import run_pipeline
-from composite.progress import ProgressBar
-from composite.spec import NormaliseSpec, load_spec
-from composite.uncertainty import UncertainInputs, indistinguishable_pairs, run_uncertainty
+
+if TYPE_CHECKING:
+    from composite.spec import NormaliseSpec
 
 STAGE_FILES = {
     "Raw": "stage_raw.csv",
@@ -70,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _normalisation(method: str, geometric: bool) -> NormaliseSpec:
+    from composite.spec import NormaliseSpec
+
     if method == "minmax":
         return NormaliseSpec(method="minmax", range=(1.0, 100.0) if geometric else (0.0, 100.0))
     if method == "zscore":
@@ -78,6 +83,9 @@ def _normalisation(method: str, geometric: bool) -> NormaliseSpec:
 
 
 def _write_run(args: argparse.Namespace) -> None:
+    from composite.pipeline import run_pipeline
+    from composite.spec import load_spec
+
     spec = load_spec(args.spec)
     result = run_pipeline(spec, args.data)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -90,6 +98,10 @@ def _write_run(args: argparse.Namespace) -> None:
 
 
 def _write_uncertainty(args: argparse.Namespace) -> None:
+    from composite.progress import ProgressBar
+    from composite.spec import load_spec
+    from composite.uncertainty import UncertainInputs, indistinguishable_pairs, run_uncertainty
+
     spec = load_spec(args.spec)
     noise = {}
     for item in args.weight_noise:

@@ -12,17 +12,10 @@ maximum x/max; goalposts (x − lower)/(upper − lower)·scale, truncated to [0
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from composite.errors import DataError
+from composite.rank import min_ranks
 from composite.spec import NormaliseSpec
-
-
-def _min_rank(x: np.ndarray) -> np.ndarray:
-    ranks = np.full(x.shape, np.nan)
-    known = ~np.isnan(x)
-    ranks[known] = rankdata(x[known], method="min")
-    return ranks
 
 
 def normalise_values(
@@ -52,11 +45,11 @@ def normalise_values(
             lower, upper = -upper, -lower
         return (x - lower) / (upper - lower) * spec.scale_factor
     if method == "rank":
-        return _min_rank(x)
+        return min_ranks(x)
     if method == "borda":
-        return _min_rank(x) - 1
+        return min_ranks(x) - 1
     if method == "prank":
-        return (_min_rank(x) - 1) / (np.sum(~np.isnan(x)) - 1)
+        return (min_ranks(x) - 1) / (np.sum(~np.isnan(x)) - 1)
     if method == "dist2max":
         low, high = np.nanmin(x), np.nanmax(x)
         return 1 - (high - x) / (high - low)

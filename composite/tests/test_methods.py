@@ -1,5 +1,8 @@
 """Each method against hand-computed cases, and invariants checked with hypothesis."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +15,7 @@ from composite.aggregate import aggregate_values
 from composite.errors import AggregationError
 from composite.impute import impute
 from composite.normalise import map_categories, normalise_values
-from composite.rank import rank_scores
+from composite.rank import min_ranks, rank_scores
 from composite.screen import screen_units
 from composite.spec import NormaliseSpec, TreatSpec
 from composite.treat import kurtosis, log_transform, skewness, treat_values
@@ -194,6 +197,31 @@ def test_batched_ranks_equal_one_by_one_ranks(scores: np.ndarray) -> None:
     batch = np.vstack([scores, scores[::-1]])
     np.testing.assert_array_equal(rank_scores(batch)[0], rank_scores(scores))
     np.testing.assert_array_equal(rank_scores(batch)[1], rank_scores(scores[::-1]))
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 4), st.integers(1, 30)),
+        elements=st.sampled_from([np.nan, -2.0, 0.0, 1.5, 3.0, 7.0]),
+    )
+)
+def test_min_ranks_equal_scipy_rankdata_with_ties_and_gaps(values: np.ndarray) -> None:
+    for row, ranks in zip(values, min_ranks(values), strict=True):
+        known = ~np.isnan(row)
+        np.testing.assert_array_equal(ranks[known], scipy.stats.rankdata(row[known], method="min"))
+        assert np.isnan(ranks[~known]).all()
+
+
+def test_the_command_line_starts_without_scipy_or_pandas() -> None:
+    code = (
+        "import sys, composite.cli; "
+        "print(sorted(m for m in ('scipy', 'pandas', 'pydantic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_skewness_and_kurtosis_are_the_bias_corrected_sample_statistics() -> None:
