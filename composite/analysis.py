@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from composite.pipeline import PipelineResult
+from composite.weight import principal_components
 
 
 def level_scores(result: PipelineResult, level: int) -> pd.DataFrame:
@@ -56,10 +57,10 @@ def pca_by_aggregate(result: PipelineResult) -> pd.DataFrame:
         data = _children_frame(result, aggregate.code).dropna()
         if data.shape[1] < 2:
             continue
-        corr = np.corrcoef(data.to_numpy(dtype=float), rowvar=False)
-        values, vectors = np.linalg.eigh(corr)
-        order = np.argsort(values)[::-1]
-        values, vectors = values[order], vectors[:, order]
+        components = principal_components(data.to_numpy(dtype=float))
+        if components is None:  # a constant child: its correlations are undefined
+            continue
+        values, vectors = components
         first = vectors[:, 0] * np.sign(vectors[:, 0].sum() or 1)
         rows.append(
             {

@@ -11,6 +11,19 @@ import pandas as pd
 from composite.spec import IndexSpec
 
 
+def principal_components(data: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Eigenvalues (largest first) and eigenvectors (columns, same order) of the correlation
+    matrix of the columns of ``data``; None when a correlation is undefined (a constant column).
+
+    The one PCA of the engine: PCA weights and the analysis of each aggregate both use it.
+    """
+    corr = np.corrcoef(data, rowvar=False)
+    if not np.all(np.isfinite(corr)):
+        return None
+    values, vectors = np.linalg.eigh(corr)  # ascending order
+    return values[::-1], vectors[:, ::-1]
+
+
 def equal_weights(spec: IndexSpec) -> dict[str, float]:
     return dict.fromkeys(spec.weights(), 1.0)
 
@@ -24,12 +37,10 @@ def pca_weights(spec: IndexSpec, levels: dict[int, pd.DataFrame]) -> dict[str, f
             children = spec.children(parent)
             if len(children) < 2:
                 continue
-            data = frame[children].dropna()
-            corr = np.corrcoef(data.to_numpy(dtype=float), rowvar=False)
-            if not np.all(np.isfinite(corr)):
+            components = principal_components(frame[children].dropna().to_numpy(dtype=float))
+            if components is None:
                 continue
-            _values, vectors = np.linalg.eigh(corr)
-            loadings = vectors[:, -1] ** 2
+            loadings = components[1][:, 0] ** 2
             for child, value in zip(children, loadings / loadings.sum(), strict=True):
                 weights[child] = float(value)
     return weights

@@ -95,3 +95,26 @@ def test_sensitivity_names_every_uncertain_input(
     assert list(result.indices.index) == ["weights (level 2)", "aggregation"]
     assert result.runs == 64 * 4
     assert (result.indices["STi"] >= 0).all()
+
+
+def test_pca_weights_are_the_squared_loadings_the_analysis_reports(
+    asem_spec: IndexSpec, asem_data: IndexData
+) -> None:
+    """One PCA: the weights of a pillar's indicators are its first-component loadings²."""
+    steps = asem_spec.steps.model_copy(
+        update={"weight": asem_spec.steps.weight.model_copy(update={"method": "pca"})}
+    )
+    result = run_pipeline(asem_spec.model_copy(update={"steps": steps}), asem_data)
+    pca = pca_by_aggregate(result)
+    for pillar in asem_spec.aggregates_at(2):
+        if pillar not in pca.index:
+            continue
+        loadings = pd.Series(pca.loc[pillar, "loadings"])
+        expected = loadings**2 / (loadings**2).sum()
+        weights = pd.Series({child: result.weights[child] for child in loadings.index})
+        np.testing.assert_allclose(weights, expected, atol=1e-5)
+        children = result.stages["Normalised"][list(loadings.index)].dropna()
+        eigenvalues = np.linalg.eigvalsh(np.corrcoef(children.to_numpy(), rowvar=False))
+        assert pca.loc[pillar, "first_component_share"] == pytest.approx(
+            eigenvalues.max() / eigenvalues.sum()
+        )
