@@ -4,17 +4,27 @@ Re-running the whole pipeline per Monte-Carlo replication, as COINr does, repeat
 does not change: the discrete choices (imputation, winsorisation limit, normalisation) have few
 distinct values. The normalised indicator matrix is computed once per distinct combination;
 each replication then only re-aggregates with its own weights and aggregation method, and the
-aggregation of a whole batch of replications is a pair of tensor contractions (numpy einsum over
-a replication axis): Σ_c x[u,c]·w[r,c]·M[c,p] / Σ_c known[u,c]·w[r,c]·M[c,p].
+aggregation of a whole batch of replications is one matrix product per level over a
+replication axis: Σ_c t(x[u,c])·w[r,c]·M[c,p] / Σ_c known[u,c]·w[r,c]·M[c,p], where M says
+which parent each child belongs to and t is the transform of the mean (x for the arithmetic
+mean, ln x for the geometric, 1/x for the harmonic, x^p for the generalised mean), undone after
+the division. The first level reads the same indicator matrix for every replication, so it is
+never copied per replication.
+
+Every aggregation the pipeline offers (``composite.aggregate``) is computed here with the same
+formula, the same treatment of gaps and ``data_threshold``, the same refusals (a geometric mean
+over a value ≤ 0, a harmonic mean over a zero), one method per level when the spec gives a list,
+and the weights the pipeline used for that variant (given, equal or PCA); anything else is
+refused with an ``AggregationError`` rather than computed another way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel
 
 from composite.data import IndexData
@@ -24,6 +34,8 @@ from composite.rank import rank_scores
 from composite.spec import IndexSpec, NormaliseSpec
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+AggregationChoice = str | Sequence[str]  # one method for every level, or one per level
+METHODS = ("arithmetic", "geometric", "harmonic", "generalised")
 
 
 @dataclass(frozen=True)
@@ -44,11 +56,35 @@ class BatchModel:
     indicator_codes: list[str]
     normalised: list[np.ndarray]  # one (units × indicators) matrix per variant
     levels: list[tuple[list[str], list[str], np.ndarray]]  # (children, parents, membership)
-    base_weights: dict[str, float]
+    variant_weights: list[dict[str, float]]  # the weights the pipeline used, per variant
 
     @property
     def index_code(self) -> str:
         return self.spec.index_code
+
+    def methods_of(self, choice: AggregationChoice) -> list[str]:
+        """One aggregation method per aggregation step, checked."""
+        methods = [choice] * len(self.levels) if isinstance(choice, str) else list(choice)
+        if len(methods) != len(self.levels):
+            raise AggregationError(
+                f"aggregation {list(methods)!r}: give one method or one per level "
+                f"({len(self.levels)})"
+            )
+        for method in methods:
+            if method not in METHODS:
+                raise AggregationError(
+                    f"unknown aggregation {method!r} (expected one of {', '.join(METHODS)})"
+                )
+        return methods
+
+    def score_bounds(self) -> tuple[float, float]:
+        """Smallest and largest normalised value of any variant: every weighted mean with
+        non-negative weights lies between them, so index scores do too."""
+        lows = [np.nanmin(x) for x in self.normalised if np.any(~np.isnan(x))]
+        highs = [np.nanmax(x) for x in self.normalised if np.any(~np.isnan(x))]
+        if not lows:
+            return 0.0, 1.0
+        return float(min(lows)), float(max(highs))
 
 
 def build_variant_spec(spec: IndexSpec, variant: Variant) -> IndexSpec:
@@ -73,6 +109,16 @@ def build_batch_model(spec: IndexSpec, data: IndexData, variants: list[Variant])
         r.stages["Normalised"].reindex(index=units, columns=codes).to_numpy(dtype=float)
         for r in results
     ]
+    for variant, matrix in zip(variants, matrices, strict=True):
+        infinite = np.isinf(matrix)
+        if infinite.any():
+            # Sums over a dense membership matrix would turn ∞·0 into NaN: refuse instead.
+            unit, column = np.argwhere(infinite)[0]
+            raise AggregationError(
+                f"normalisation {variant.normalisation.method!r} gives an infinite value "
+                f"(unit {units[unit]!r}, indicator {codes[column]!r}); the uncertainty "
+                "analysis cannot aggregate it: choose another normalisation or reference"
+            )
     levels = []
     children_codes = codes
     for level in range(2, len(spec.index.levels) + 1):
@@ -84,45 +130,144 @@ def build_batch_model(spec: IndexSpec, data: IndexData, variants: list[Variant])
                 membership[position[child], j] = 1.0
         levels.append((children_codes, parents, membership))
         children_codes = parents
-    return BatchModel(spec, units, codes, matrices, levels, spec.weights())
+    return BatchModel(spec, units, codes, matrices, levels, [r.weights for r in results])
 
 
-def aggregate_batch(
-    model: BatchModel, variant: int, weights: list[np.ndarray], method: str
-) -> np.ndarray:
-    """Index scores (replications × units) for one variant and aggregation method.
-
-    ``weights[k]`` holds the weights (replications × children) used at aggregation step k.
-    """
-    x = model.normalised[variant]
-    if method == "geometric" and np.any(x[~np.isnan(x)] <= 0):
+def _refuse_invalid(values: np.ndarray, known: np.ndarray, method: str, p: float | None) -> None:
+    """The pipeline's refusals (``aggregate_values``), for a whole batch at once."""
+    if method == "geometric" and np.any(known & (values <= 0)):
         raise AggregationError(
             "the geometric mean meets a zero or negative normalised value; for geometric "
             "aggregation use a normalisation with a strictly positive range (e.g. min-max [1, 100])"
         )
-    replications = weights[0].shape[0]
-    values = np.broadcast_to(x, (replications, *x.shape))
-    for (_children, _parents, membership), w in zip(model.levels, weights, strict=True):
-        known = ~np.isnan(values)
+    if method == "harmonic" and np.any(known & (values == 0)):
+        raise AggregationError("the harmonic mean meets a zero normalised value")
+    if method == "generalised":
+        if p is None or p == 0:
+            raise AggregationError(
+                "the generalised mean needs a non-zero `p` (p = 0 is the geometric mean)"
+            )
+        if p < 0 and np.any(known & (values <= 0)):
+            raise AggregationError("the generalised mean with p < 0 meets a zero or negative value")
+
+
+def _contract(values: np.ndarray, weighted: np.ndarray) -> np.ndarray:
+    """Σ_c values[(r,) u, c]·weighted[r, c, p] → (r × u × p).
+
+    One matrix product per replication; the indicators (a 2-D matrix, the same for every
+    replication) are broadcast, not copied. Many small products keep BLAS on one thread,
+    which is faster than one wide product on a busy machine.
+    """
+    return np.matmul(values, weighted)
+
+
+def aggregate_level(
+    values: np.ndarray,
+    weights: np.ndarray,
+    membership: np.ndarray,
+    method: str,
+    *,
+    p: float | None = None,
+    data_threshold: float | None = None,
+) -> np.ndarray:
+    """Aggregate children (units × children, or replications × units × children) into their
+    parents for a batch of weights (replications × children): replications × units × parents.
+    """
+    known = ~np.isnan(values)
+    _refuse_invalid(values, known, method, p)
+    safe = np.where(known, values, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         if method == "geometric":
-            filled = np.where(known, np.log(np.where(known, values, 1.0)), 0.0)
+            transformed = np.log(safe)
+        elif method == "harmonic":
+            transformed = 1.0 / safe
+        elif method == "generalised":
+            transformed = safe ** float(p or 1.0)
         else:
-            filled = np.where(known, values, 0.0)
-        weighted = w[:, :, None] * membership[None, :, :]  # r × c × p
-        numerator = np.einsum("ruc,rcp->rup", filled, weighted, optimize=True)
-        denominator = np.einsum("ruc,rcp->rup", known.astype(float), weighted, optimize=True)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            values = numerator / denominator
-        if method == "geometric":
-            values = np.exp(values)
+            transformed = safe
+        filled = np.where(known, transformed, 0.0)
+        weighted = weights[:, :, None] * membership[None, :, :]  # r × c × p
+        numerator = _contract(filled, weighted)
+        known_weight = _contract(known.astype(float), weighted)
+        if method == "generalised":
+            # COINr's a_genmean: divided by every child's weight, missing if any child is.
+            total = (weights @ membership)[:, None, :]
+            missing = (~known).astype(float) @ membership
+            result = (numerator / total) ** (1.0 / float(p or 1.0))
+            result = np.where(missing > 0, np.nan, result)
+        else:
+            mean = numerator / known_weight
+            if method == "geometric":
+                result = np.exp(mean)
+            elif method == "harmonic":
+                result = 1.0 / mean
+            else:
+                result = mean
+    result = np.where(known_weight > 0, result, np.nan)
+    if data_threshold is not None:
+        present = known.astype(float) @ membership
+        share = present / membership.sum(axis=0)
+        result = np.where(share < data_threshold, np.nan, result)
+    return result
+
+
+def aggregate_batch(
+    model: BatchModel, variant: int, factors: list[np.ndarray], method: AggregationChoice
+) -> np.ndarray:
+    """Index scores (replications × units) for one variant and aggregation choice.
+
+    ``factors[k]`` (replications × children) multiplies the variant's nominal weights of the
+    children aggregated at step k (1 when the weights are not uncertain).
+    """
+    methods = model.methods_of(method)
+    step = model.spec.steps.aggregate
+    base = nominal_weight_arrays(model, variant)
+    values = model.normalised[variant]
+    for k, (_children, _parents, membership) in enumerate(model.levels):
+        values = aggregate_level(
+            values,
+            factors[k] * base[k][None, :],
+            membership,
+            methods[k],
+            p=step.p,
+            data_threshold=step.data_threshold,
+        )
     return values[:, :, 0]
 
 
-def noisy_weights(
-    base: np.ndarray, noise: float, count: int, rng: np.random.Generator
-) -> np.ndarray:
-    """COINr ``get_noisy_weights``: w + U(−1, 1)·noise·w, independently per weight."""
-    return base[None, :] * (1 + (rng.random((count, base.size)) * 2 - 1) * noise)
+def noisy_factors(noise: float, count: int, size: int, rng: np.random.Generator) -> np.ndarray:
+    """COINr ``get_noisy_weights`` as factors of the nominal weights: 1 + U(−1, 1)·noise."""
+    return 1 + (rng.random((count, size)) * 2 - 1) * noise
+
+
+def batch_size_for(model: BatchModel) -> int:
+    """Replications per batch so that each (replications × units × nodes) array holds about
+    4 million values (≈32 MB), whatever the number of replications."""
+    width = max(len(parents) for _children, parents, _m in model.levels)
+    return max(1, 4_000_000 // (len(model.units) * width))
+
+
+def evaluate_batches(
+    model: BatchModel,
+    *,
+    variant_of_run: np.ndarray,
+    aggregation_of_run: np.ndarray,
+    aggregation_methods: Sequence[AggregationChoice],
+    factors_of_run: list[np.ndarray],
+    batch_size: int | None = None,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(runs, index scores of those runs) batch by batch, runs grouped by shared choices."""
+    size = batch_size or batch_size_for(model)
+    keys = variant_of_run * len(aggregation_methods) + aggregation_of_run
+    for key in np.unique(keys):
+        selected = np.flatnonzero(keys == key)
+        variant, aggregation = divmod(int(key), len(aggregation_methods))
+        for start in range(0, selected.size, size):
+            chunk = selected[start : start + size]
+            scores = aggregate_batch(
+                model, variant, [f[chunk] for f in factors_of_run], aggregation_methods[aggregation]
+            )
+            yield chunk, scores
 
 
 def evaluate(
@@ -130,45 +275,32 @@ def evaluate(
     *,
     variant_of_run: np.ndarray,
     aggregation_of_run: np.ndarray,
-    aggregation_methods: list[str],
-    weights_of_run: list[np.ndarray],
+    aggregation_methods: Sequence[AggregationChoice],
+    factors_of_run: list[np.ndarray],
     batch_size: int | None = None,
 ) -> np.ndarray:
-    """Index scores (runs × units) for arbitrary per-run choices, batched by shared choices."""
-    runs = variant_of_run.size
-    if batch_size is None:
-        # Keep each (runs × units × children) tensor near 4 million values (≈32 MB).
-        width = max(len(children) for children, _p, _m in model.levels)
-        batch_size = max(1, 4_000_000 // (len(model.units) * width))
-    scores = np.full((runs, len(model.units)), np.nan)
-    keys = variant_of_run * len(aggregation_methods) + aggregation_of_run
-    for key in np.unique(keys):
-        selected = np.flatnonzero(keys == key)
-        variant, aggregation = divmod(int(key), len(aggregation_methods))
-        for start in range(0, selected.size, batch_size):
-            chunk = selected[start : start + batch_size]
-            scores[chunk] = aggregate_batch(
-                model,
-                variant,
-                [w[chunk] for w in weights_of_run],
-                aggregation_methods[aggregation],
-            )
+    """Index scores (runs × units) for arbitrary per-run choices."""
+    scores = np.full((variant_of_run.size, len(model.units)), np.nan)
+    for chunk, values in evaluate_batches(
+        model,
+        variant_of_run=variant_of_run,
+        aggregation_of_run=aggregation_of_run,
+        aggregation_methods=aggregation_methods,
+        factors_of_run=factors_of_run,
+        batch_size=batch_size,
+    ):
+        scores[chunk] = values
     return scores
 
 
-def ranks_of(scores: np.ndarray, batch_size: int = 2000) -> np.ndarray:
-    out = np.empty_like(scores)
-    for start in range(0, scores.shape[0], batch_size):
-        out[start : start + batch_size] = rank_scores(scores[start : start + batch_size])
-    return out
+def ranks_of(scores: np.ndarray) -> np.ndarray:
+    """Ranks of every run (runs × units): 1 = highest score, ties by minimum."""
+    return rank_scores(scores)
 
 
-def nominal_weight_arrays(model: BatchModel) -> list[np.ndarray]:
+def nominal_weight_arrays(model: BatchModel, variant: int = 0) -> list[np.ndarray]:
+    weights = model.variant_weights[variant]
     return [
-        np.array([model.base_weights[c] for c in children], dtype=float)
+        np.array([weights[c] for c in children], dtype=float)
         for children, _parents, _m in model.levels
     ]
-
-
-def as_frame(model: BatchModel, values: np.ndarray) -> pd.DataFrame:
-    return pd.DataFrame(values, columns=model.units)

@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
         "--aggregation",
         action="append",
         default=[],
-        choices=["arithmetic", "geometric", "harmonic"],
+        choices=["arithmetic", "geometric", "harmonic", "generalised"],
+        help="alternative aggregation methods (generalised uses the spec's `p`)",
     )
     unc.add_argument("--winsorise-limit", action="append", type=int, default=[])
     unc.add_argument(

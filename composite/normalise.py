@@ -30,7 +30,9 @@ def normalise_values(
     """Normalise one indicator's values (already numeric) according to ``spec``."""
     x = x.astype(float) * direction
     method = spec.method
-    if method == "none":
+    if method in {"none", "categorical"}:
+        # Categorical answers were mapped to numbers when the data were read
+        # (``composite.data``): the mapped numbers are the normalised values.
         return x
     if method == "minmax":
         low, high = np.nanmin(x), np.nanmax(x)

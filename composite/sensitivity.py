@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from composite.batch import evaluate, noisy_weights, nominal_weight_arrays, ranks_of
+from composite.batch import evaluate, noisy_factors, ranks_of
 from composite.data import IndexData
 from composite.errors import SpecError
 from composite.pipeline import run_pipeline
@@ -102,7 +102,7 @@ def run_sensitivity(
     The output is the rank (``target="rank"``) or score (``"score"``) of ``unit``, or, with no
     unit, the mean absolute rank shift of all units from the nominal ranking.
     """
-    model, resolved = prepare_model(spec, source, inputs)
+    model, resolved, data = prepare_model(spec, source, inputs)
     rng = np.random.default_rng(seed)
     factors: list[tuple[str, int]] = [
         (f"weights (level {level})", weight_bank) for level in sorted(resolved.weight_noise)
@@ -130,20 +130,20 @@ def run_sensitivity(
         choice.get("winsorisation limit", zeros),
         choice.get("normalisation", zeros),
     )
-    weights = []
-    for step, base in enumerate(nominal_weight_arrays(model)):
+    weight_factors = []
+    for step, (children, _parents, _m) in enumerate(model.levels):
         level = step + 1
         if level in resolved.weight_noise:
-            bank = noisy_weights(base, resolved.weight_noise[level], weight_bank, rng)
-            weights.append(bank[choice[f"weights (level {level})"]])
+            bank = noisy_factors(resolved.weight_noise[level], weight_bank, len(children), rng)
+            weight_factors.append(bank[choice[f"weights (level {level})"]])
         else:
-            weights.append(np.broadcast_to(base, (runs, base.size)).copy())
+            weight_factors.append(np.ones((runs, len(children))))
     scores = evaluate(
         model,
         variant_of_run=variant,
         aggregation_of_run=choice.get("aggregation", zeros),
         aggregation_methods=resolved.aggregations,
-        weights_of_run=weights,
+        factors_of_run=weight_factors,
     )
     ranks = ranks_of(scores)
     if unit is not None:
@@ -152,7 +152,7 @@ def run_sensitivity(
         column = model.units.index(unit)
         y = (ranks if target == "rank" else scores)[:, column]
     else:
-        nominal_scores = run_pipeline(spec, source).index_scores.reindex(model.units)
+        nominal_scores = run_pipeline(spec, data).index_scores.reindex(model.units)
         nominal = rank_scores(nominal_scores.to_numpy(dtype=float))
         y = mean_absolute_rank_shift(nominal)(scores, ranks)
     table, variance = sobol_indices(y, base_samples, d, bootstrap=bootstrap, rng=rng)

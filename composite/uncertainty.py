@@ -6,11 +6,20 @@ method (Saisana, Saltelli & Tarantola 2005; COINr ``get_sensitivity(SA_type = "U
 Each replication draws one value of each uncertain input; the output is every unit's nominal
 rank and the median, 5th and 95th percentile of its rank and score over the replications.
 Replications are evaluated in batches (see ``composite.batch``), not by re-running the pipeline.
+
+Memory does not grow with the number of replications: each batch is reduced to running
+statistics and dropped. Ranks are integers, so a units × ranks count matrix gives their
+percentiles exactly (numpy's linear interpolation, as ``np.nanpercentile`` on every rank).
+Scores are kept as they are while replications × units stays under ``exact_scores_limit``
+values (exact percentiles); above it, each unit's scores go into a histogram of
+``score_bins`` bins between the smallest and largest normalised value (every weighted mean
+lies between them) together with the exact minimum and maximum, and a percentile is read
+within its bin: the error is at most one bin width, (max − min)/score_bins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,13 +27,12 @@ import numpy as np
 import pandas as pd
 
 from composite.batch import (
+    AggregationChoice,
     BatchModel,
     Variant,
     build_batch_model,
-    evaluate,
-    noisy_weights,
-    nominal_weight_arrays,
-    ranks_of,
+    evaluate_batches,
+    noisy_factors,
 )
 from composite.data import IndexData, prepare_data
 from composite.errors import SpecError
@@ -33,15 +41,19 @@ from composite.rank import rank_scores
 from composite.spec import IndexSpec, NormaliseSpec
 
 Progress = Callable[[int, int], None]
+QUANTILES = {"median": 50.0, "q05": 5.0, "q95": 95.0}
 
 
 @dataclass
 class UncertainInputs:
-    """The uncertain inputs; an empty list means "keep the spec's own choice"."""
+    """The uncertain inputs; an empty list means "keep the spec's own choice".
+
+    An aggregation is one method for every level or a list of one method per level.
+    """
 
     weight_noise: dict[int, float] = field(default_factory=dict)  # level of the weighted nodes
     normalisations: list[NormaliseSpec] = field(default_factory=list)
-    aggregations: list[str] = field(default_factory=list)
+    aggregations: Sequence[AggregationChoice] = field(default_factory=list)
     winsorise_limits: list[int] = field(default_factory=list)
     imputations: list[str] = field(default_factory=list)
 
@@ -50,12 +62,10 @@ class UncertainInputs:
         for level in self.weight_noise:
             if not 1 <= level < top:
                 raise SpecError(f"weight noise: level {level} must be between 1 and {top - 1}")
-        aggregation = spec.steps.aggregate.method
         return UncertainInputs(
             weight_noise=dict(self.weight_noise),
             normalisations=self.normalisations or [spec.steps.normalise],
-            aggregations=self.aggregations
-            or [aggregation if isinstance(aggregation, str) else aggregation[0]],
+            aggregations=list(self.aggregations) or [spec.steps.aggregate.method],
             winsorise_limits=self.winsorise_limits or [spec.steps.treat.winsorise_max],
             imputations=self.imputations or [spec.steps.impute.method],
         )
@@ -77,36 +87,117 @@ class UncertainInputs:
 
 @dataclass
 class UncertaintyResult:
-    """Per unit: nominal rank and score, and their distribution over the replications."""
+    """Per unit: nominal rank and score, and their distribution over the replications.
+
+    ``rank_counts[u, r]`` is how many replications gave unit ``u`` the rank ``r`` (column 0 is
+    unused). ``ranks`` and ``scores`` (replications × units) are kept only when asked for with
+    ``keep_replications=True``: they are the one part that grows with the replications.
+    """
 
     summary: pd.DataFrame
-    ranks: np.ndarray
-    scores: np.ndarray
+    ranks: np.ndarray | None
+    scores: np.ndarray | None
     units: list[str]
     replications: int
+    rank_counts: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.int64))
 
 
 def prepare_model(
     spec: IndexSpec, source: str | Path | pd.DataFrame | IndexData, inputs: UncertainInputs
-) -> tuple[BatchModel, UncertainInputs]:
+) -> tuple[BatchModel, UncertainInputs, IndexData]:
     data = source if isinstance(source, IndexData) else prepare_data(spec, source)
     resolved = inputs.resolved(spec)
-    return build_batch_model(spec, data, resolved.variants()), resolved
+    return build_batch_model(spec, data, resolved.variants()), resolved, data
 
 
-def level_weight_sets(
+def level_weight_factors(
     model: BatchModel, inputs: UncertainInputs, count: int, rng: np.random.Generator
 ) -> list[np.ndarray]:
-    """Weights (count × children) for each aggregation step, noisy where asked."""
-    arrays = []
-    for step, base in enumerate(nominal_weight_arrays(model)):
+    """Factors (count × children) of the nominal weights at each aggregation step."""
+    factors = []
+    for step, (children, _parents, _m) in enumerate(model.levels):
         level = step + 1  # weights of level-l nodes are used when building level l + 1
         noise = inputs.weight_noise.get(level, 0.0)
         if noise:
-            arrays.append(noisy_weights(base, noise, count, rng))
+            factors.append(noisy_factors(noise, count, len(children), rng))
         else:
-            arrays.append(np.broadcast_to(base, (count, base.size)).copy())
-    return arrays
+            factors.append(np.ones((count, len(children))))
+    return factors
+
+
+def linear_percentile(
+    order_statistic: Callable[[np.ndarray], np.ndarray], count: np.ndarray, q: float
+) -> np.ndarray:
+    """numpy's "linear" percentile from the k-th smallest value of each row (k from 0).
+
+    The same arithmetic as ``np.percentile`` (virtual index (n − 1)·q/100, and its two-sided
+    interpolation), so that percentiles of integer ranks from counts equal those of the ranks.
+    """
+    index = (q / 100) * (count - 1)
+    below = np.floor(index)
+    above = np.minimum(below + 1, np.maximum(count - 1, 0))
+    t = index - below
+    low = order_statistic(below.astype(np.int64))
+    high = order_statistic(above.astype(np.int64))
+    difference = high - low
+    result = np.where(t >= 0.5, high - difference * (1 - t), low + difference * t)
+    return np.where(count > 0, result, np.nan)
+
+
+class RankCounts:
+    """How often each unit took each rank: exact rank percentiles in units × units memory."""
+
+    def __init__(self, units: int) -> None:
+        self.counts = np.zeros((units, units + 1), dtype=np.int64)
+
+    def add(self, ranks: np.ndarray) -> None:
+        known = ~np.isnan(ranks)
+        unit = np.broadcast_to(np.arange(ranks.shape[1]), ranks.shape)[known]
+        cells = unit * self.counts.shape[1] + ranks[known].astype(np.int64)
+        self.counts += np.bincount(cells, minlength=self.counts.size).reshape(self.counts.shape)
+
+    def percentile(self, q: float) -> np.ndarray:
+        cumulative = np.cumsum(self.counts, axis=1)
+
+        def kth(k: np.ndarray) -> np.ndarray:
+            return np.argmax(cumulative > k[:, None], axis=1).astype(float)
+
+        return linear_percentile(kth, cumulative[:, -1], q)
+
+
+class ScoreHistogram:
+    """Each unit's scores in fixed bins over known bounds, with the exact minimum and maximum."""
+
+    def __init__(self, units: int, bounds: tuple[float, float], bins: int) -> None:
+        low, high = bounds
+        self.low, self.width = low, (high - low) / bins if high > low else 1.0
+        self.counts = np.zeros((units, bins), dtype=np.int64)
+        self.minimum = np.full(units, np.inf)
+        self.maximum = np.full(units, -np.inf)
+
+    def add(self, scores: np.ndarray) -> None:
+        known = ~np.isnan(scores)
+        with np.errstate(invalid="ignore"):
+            self.minimum = np.fmin(self.minimum, np.nanmin(np.where(known, scores, np.inf), 0))
+            self.maximum = np.fmax(self.maximum, np.nanmax(np.where(known, scores, -np.inf), 0))
+        bins = self.counts.shape[1]
+        position = np.clip(((scores[known] - self.low) / self.width).astype(np.int64), 0, bins - 1)
+        unit = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)[known]
+        cells = unit * bins + position
+        self.counts += np.bincount(cells, minlength=self.counts.size).reshape(self.counts.shape)
+
+    def percentile(self, q: float) -> np.ndarray:
+        cumulative = np.cumsum(self.counts, axis=1)
+        rows = np.arange(self.counts.shape[0])
+
+        def kth(k: np.ndarray) -> np.ndarray:
+            b = np.argmax(cumulative > k[:, None], axis=1)
+            before = cumulative[rows, b] - self.counts[rows, b]
+            inside = (k - before + 0.5) / np.maximum(self.counts[rows, b], 1)
+            value = self.low + (b + inside) * self.width
+            return np.clip(value, self.minimum, self.maximum)
+
+        return linear_percentile(kth, cumulative[:, -1], q)
 
 
 def run_uncertainty(
@@ -118,13 +209,21 @@ def run_uncertainty(
     seed: int = 0,
     progress: Progress | None = None,
     chunk: int = 1000,
+    keep_replications: bool = False,
+    exact_scores_limit: int = 4_000_000,
+    score_bins: int = 4096,
 ) -> UncertaintyResult:
     """Monte Carlo uncertainty analysis of the index ranks and scores (reproducible by seed)."""
     if replications < 1:
         raise SpecError("replications must be at least 1")
-    model, resolved = prepare_model(spec, source, inputs)
+    model, resolved, data = prepare_model(spec, source, inputs)
+    units = len(model.units)
     rng = np.random.default_rng(seed)
-    scores = np.empty((replications, len(model.units)))
+    rank_counts = RankCounts(units)
+    exact = keep_replications or replications * units <= exact_scores_limit
+    stored_scores = np.empty((replications, units)) if exact else None
+    stored_ranks = np.empty((replications, units)) if keep_replications else None
+    histogram = None if exact else ScoreHistogram(units, model.score_bounds(), score_bins)
     for start in range(0, replications, chunk):
         count = min(chunk, replications - start)
         variant = resolved.variant_index(
@@ -133,37 +232,51 @@ def run_uncertainty(
             rng.integers(len(resolved.normalisations), size=count),
         )
         aggregation = rng.integers(len(resolved.aggregations), size=count)
-        weights = level_weight_sets(model, resolved, count, rng)
-        scores[start : start + count] = evaluate(
+        factors = level_weight_factors(model, resolved, count, rng)
+        for runs, scores in evaluate_batches(
             model,
             variant_of_run=variant,
             aggregation_of_run=aggregation,
             aggregation_methods=resolved.aggregations,
-            weights_of_run=weights,
-        )
+            factors_of_run=factors,
+        ):
+            ranks = rank_scores(scores)
+            rank_counts.add(ranks)
+            if stored_scores is not None:
+                stored_scores[start + runs] = scores
+            if stored_ranks is not None:
+                stored_ranks[start + runs] = ranks
+            if histogram is not None:
+                histogram.add(scores)
         if progress:
             progress(start + count, replications)
-    ranks = ranks_of(scores)
-    nominal = _nominal_scores(spec, source)
+    nominal = run_pipeline(spec, data).index_scores
     nominal_scores = nominal.reindex(model.units).to_numpy(dtype=float)
-    summary = pd.DataFrame(
-        {
-            "nominal_score": nominal_scores,
-            "nominal_rank": rank_scores(nominal_scores),
-            "rank_median": np.nanmedian(ranks, axis=0),
-            "rank_q05": np.nanpercentile(ranks, 5, axis=0),
-            "rank_q95": np.nanpercentile(ranks, 95, axis=0),
-            "score_median": np.nanmedian(scores, axis=0),
-            "score_q05": np.nanpercentile(scores, 5, axis=0),
-            "score_q95": np.nanpercentile(scores, 95, axis=0),
-        },
-        index=pd.Index(model.units, name="unit"),
-    ).sort_values("nominal_rank")
-    return UncertaintyResult(summary, ranks, scores, model.units, replications)
-
-
-def _nominal_scores(spec: IndexSpec, source: str | Path | pd.DataFrame | IndexData) -> pd.Series:
-    return run_pipeline(spec, source).index_scores
+    columns = {
+        "nominal_score": nominal_scores,
+        "nominal_rank": rank_scores(nominal_scores),
+    }
+    for name, q in QUANTILES.items():
+        columns[f"rank_{name}"] = rank_counts.percentile(q)
+    for name, q in QUANTILES.items():
+        if stored_scores is not None:
+            columns[f"score_{name}"] = (
+                np.nanmedian(stored_scores, axis=0)
+                if name == "median"
+                else np.nanpercentile(stored_scores, q, axis=0)
+            )
+        elif histogram is not None:
+            columns[f"score_{name}"] = histogram.percentile(q)
+    summary = pd.DataFrame(columns, index=pd.Index(model.units, name="unit"))
+    summary = summary.sort_values("nominal_rank")
+    return UncertaintyResult(
+        summary,
+        stored_ranks,
+        stored_scores if keep_replications else None,
+        model.units,
+        replications,
+        rank_counts.counts,
+    )
 
 
 def indistinguishable_pairs(summary: pd.DataFrame) -> list[tuple[str, str]]:

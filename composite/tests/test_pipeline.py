@@ -59,3 +59,22 @@ def test_equal_and_pca_weights() -> None:
     assert set(run_pipeline(spec, DATA).weights.values()) == {1.0}
     pca = run_pipeline(parse_spec({**MINIMAL, "steps": {"weight": {"method": "pca"}}}), DATA)
     assert pca.weights["a"] == pytest.approx(0.5) and pca.weights["b"] == pytest.approx(0.5)
+
+
+def test_categorical_answers_are_scored_by_their_mapping() -> None:
+    spec = parse_spec(
+        {
+            **MINIMAL,
+            "indicators": [
+                {
+                    "code": "a",
+                    "parent": "D1",
+                    "normalise": {"method": "categorical", "mapping": {"yes": 1, "no": 0}},
+                },
+                *MINIMAL["indicators"][1:],
+            ],
+        }
+    )
+    data = DATA.assign(a=["yes", "no", "Yes", "no"])
+    normalised = run_pipeline(spec, data).stages["Normalised"]
+    assert normalised["a"].tolist() == [1, 0, 1, 0]
