@@ -86,12 +86,14 @@ def _normalisation(method: str, geometric: bool) -> NormaliseSpec:
 def _write_run(args: argparse.Namespace) -> None:
     from composite.pipeline import run_pipeline
     from composite.spec import load_spec
+    from composite.stagecsv import StageWriter
 
     spec = load_spec(args.spec)
     result = run_pipeline(spec, args.data)
     args.out.mkdir(parents=True, exist_ok=True)
+    writer = StageWriter()
     for stage, name in STAGE_FILES.items():
-        result.stages[stage].to_csv(args.out / name, index_label=spec.index.unit_column)
+        writer.write(result.stages[stage], args.out / name, spec.index.unit_column)
     result.results_table().to_csv(args.out / "results.csv", index_label=spec.index.unit_column)
     result.treatment.to_csv(args.out / "treatment.csv")
     result.screening.to_csv(args.out / "screening.csv", index_label=spec.index.unit_column)
