@@ -36,6 +36,7 @@ from composite.spec import IndexSpec, NormaliseSpec
 ModelT = TypeVar("ModelT", bound=BaseModel)
 AggregationChoice = str | Sequence[str]  # one method for every level, or one per level
 METHODS = ("arithmetic", "geometric", "harmonic", "generalised")
+SIDE_BY_SIDE_FROM = 1_000_000  # units × children × parents from which one wide product pays
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,19 @@ def _refuse_invalid(values: np.ndarray, known: np.ndarray, method: str, p: float
 def _contract(values: np.ndarray, weighted: np.ndarray) -> np.ndarray:
     """Σ_c values[(r,) u, c]·weighted[r, c, p] → (r × u × p).
 
-    One matrix product per replication; the indicators (a 2-D matrix, the same for every
-    replication) are broadcast, not copied. Many small products keep BLAS on one thread,
-    which is faster than one wide product on a busy machine.
+    The indicators (a 2-D matrix, the same for every replication) are never copied per
+    replication. A large matrix goes through one product with all replications side by side
+    (c × r·p); a small one (COINr's ASEM: 51 × 49) is multiplied replication by replication,
+    because one wide product of small matrices makes BLAS start threads that cost more than
+    they save on a busy machine. Higher levels are one small product per replication.
     """
+    if values.ndim == 2 and values.size * weighted.shape[2] >= SIDE_BY_SIDE_FROM:
+        replications, children, parents = weighted.shape
+        side_by_side = weighted.transpose(1, 0, 2).reshape(children, replications * parents)
+        product = values @ side_by_side  # u × (r·p)
+        return np.ascontiguousarray(
+            product.reshape(values.shape[0], replications, parents).transpose(1, 0, 2)
+        )
     return np.matmul(values, weighted)
 
 

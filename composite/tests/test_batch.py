@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from composite import CompositeError, IndexData, IndexSpec, UncertainInputs, parse_spec
+from composite import CompositeError, IndexData, IndexSpec, UncertainInputs, batch, parse_spec
 from composite.aggregate import aggregate_values
 from composite.batch import aggregate_level
 from composite.errors import AggregationError
@@ -235,3 +235,20 @@ def test_the_batch_refuses_what_it_cannot_compute() -> None:
     ):
         with pytest.raises(AggregationError, match=message):
             run_uncertainty(spec, SAMPLE, UncertainInputs(aggregations=[choice]), replications=2)
+
+
+@pytest.mark.parametrize("method", ["arithmetic", "geometric", "harmonic", "generalised"])
+def test_one_wide_product_equals_one_product_per_replication(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large indicator matrices take the side-by-side product: same numbers."""
+    rng = np.random.default_rng(5)
+    values = rng.uniform(1, 100, size=(30, 6))
+    values[rng.random(values.shape) < 0.1] = np.nan
+    weights = rng.uniform(0.2, 3, size=(7, 6))
+    membership = np.kron(np.eye(2), np.ones((3, 1)))  # children 0-2 → parent 0, 3-5 → 1
+    per_replication = aggregate_level(values, weights, membership, method, p=2.0)
+    monkeypatch.setattr(batch, "SIDE_BY_SIDE_FROM", 0)
+    side_by_side = aggregate_level(values, weights, membership, method, p=2.0)
+    np.testing.assert_allclose(side_by_side, per_replication, rtol=1e-12, equal_nan=True)
+    assert side_by_side.shape == (7, 30, 2)
