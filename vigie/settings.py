@@ -10,14 +10,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from vigie.env import env_bool, env_int, env_list, env_str
+from vigie.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = BASE_DIR / "data"
 
 DEBUG = env_bool("DEBUG", default=False)
-# The development key is only usable while DEBUG is on; production_settings refuses it.
-DEVELOPMENT_SECRET_KEY = "vigie-development-key-not-for-production"
+# The development key is only usable while DEBUG is on: any other process refuses to start with it
+# (vigie.core.checks), and production_settings also refuses short keys.
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
