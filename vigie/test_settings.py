@@ -13,3 +13,9 @@ STORAGES = {
 }
 # A key of this process only: nothing signed in a test run can be replayed against a site.
 SECRET_KEY = secrets.token_urlsafe(50)
+# Django's test client logs in without a request, which django-axes refuses; this back end lets
+# it through and checks every login that comes with a request (the login form, the admin).
+AUTHENTICATION_BACKENDS = [
+    "vigie.core.tests.backends.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
