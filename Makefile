@@ -11,6 +11,11 @@ POSTGRES_URL := postgres://vigie:vigie@127.0.0.1:5432/vigie
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 export PYTHONDONTWRITEBYTECODE := 1
+# Outside DEBUG a process refuses the development key of the source, so commands run here
+# (migrate, load_data, bench) sign with a random key of this checkout unless SECRET_KEY is set.
+ifndef SECRET_KEY
+export SECRET_KEY_FILE ?= $(CURDIR)/.secret_key
+endif
 
 .PHONY: run test test-postgres setup system system-test lint typecheck pytest messages \
         migrate data demo bench vendor clean worker
@@ -29,7 +34,10 @@ system:
 system-test:
 	@scripts/ensure_system_packages.sh test
 
-messages: .venv/.synced system
+$(CURDIR)/.secret_key:
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+messages: $(CURDIR)/.secret_key .venv/.synced system
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v0
 
 setup: .venv/.synced system messages

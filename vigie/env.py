@@ -8,6 +8,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+# The key written in this source file: anyone can read it, so anything signed with it can be
+# forged. Only a process in debug mode may use it (see vigie.core.checks.refuse_public_secret_key).
+DEVELOPMENT_SECRET_KEY = "vigie-development-key-not-for-production"
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 

@@ -1,5 +1,7 @@
 """Settings for the test suite: the real settings with fast, observable back ends."""
 
+import secrets
+
 from vigie.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,3 +11,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A key of this process only: nothing signed in a test run can be replayed against a site.
+SECRET_KEY = secrets.token_urlsafe(50)
+# Django's test client logs in without a request, which django-axes refuses; this back end lets
+# it through and checks every login that comes with a request (the login form, the admin).
+AUTHENTICATION_BACKENDS = [
+    "vigie.core.tests.backends.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]

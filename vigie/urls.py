@@ -2,18 +2,19 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from vigie.core.views import healthz
+from vigie.core.views import healthz, serve_upload
 
 admin.site.site_header = "Vigie"
 admin.site.site_title = "Vigie"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Uploaded files (event materials), always as downloads with nosniff: see vigie.core.uploads.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_upload, name="upload"),
     path("admin/", admin.site.urls),
     path("api/", include("vigie.api.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
@@ -31,7 +32,3 @@ urlpatterns += i18n_patterns(
     path("countries/", include("vigie.countries.urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    # Uploaded files (event materials) in development; a production server serves MEDIA_ROOT itself.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

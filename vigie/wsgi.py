@@ -1,8 +1,8 @@
-"""WSGI entry point."""
+"""WSGI entry point: production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigie.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigie.production_settings")
 application = get_wsgi_application()

@@ -3,7 +3,7 @@
 import datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 
 from vigie.atlas import queries
 from vigie.atlas.models import Criterion
@@ -102,8 +102,15 @@ def criteria(request: HttpRequest) -> list[dict[str, object]]:
 
 
 @router.get("/strongest/{year}", response=dict[str, str])
-def strongest(request: HttpRequest, year: int) -> dict[str, str]:
-    """ISO alpha-2 → kind of the strongest country-level measure in force at the end of a year."""
+def strongest(
+    request: HttpRequest,
+    year: int = Path(..., ge=datetime.MINYEAR, le=datetime.MAXYEAR),
+) -> dict[str, str]:
+    """ISO alpha-2 → kind of the strongest country-level measure in force at the end of a year.
+
+    The year is bounded by what a calendar date can hold (1 to 9999); outside it the answer is
+    a 422 naming the limit, not a server error.
+    """
     return queries.get_strongest_measure_by_country(year)
 
 

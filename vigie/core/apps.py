@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from vigie.core.checks import refuse_public_secret_key
         from vigie.core.roles import sync_role_permissions
 
+        refuse_public_secret_key()
         post_migrate.connect(sync_role_permissions)

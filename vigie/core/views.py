@@ -1,11 +1,15 @@
-"""Pages of the site shell: home and the health check."""
+"""Pages of the site shell: home, the health check and uploaded files."""
 
+from pathlib import PurePosixPath
+
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from vigie.core.queries import count_countries
+from vigie.core.uploads import content_type_to_serve
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,3 +26,19 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError as error:
         return JsonResponse({"status": "error", "database": str(error)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def serve_upload(request: HttpRequest, path: str) -> FileResponse:
+    """An uploaded file, as a download that no browser renders or sniffs (see core.uploads)."""
+    name = PurePosixPath(path)
+    if name.is_absolute() or ".." in name.parts or not default_storage.exists(path):
+        raise Http404(path)
+    response = FileResponse(
+        default_storage.open(path, "rb"),
+        as_attachment=True,
+        filename=name.name,
+        content_type=content_type_to_serve(name.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -4,8 +4,13 @@ Registrations are listed read-only here; staff manage them from the event's staf
 keep the waiting list consistent.
 """
 
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+
+from vigie.core.uploads import validate_document
 from vigie.events.models import (
     Contribution,
     Event,
@@ -56,8 +61,21 @@ class QuestionInline(admin.StackedInline):
     extra = 0
 
 
+class MaterialAdminForm(forms.ModelForm):
+    class Meta:
+        model = Material
+        fields = ["title", "url", "file"]
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):  # a new upload, not the file already stored
+            validate_document(file)
+        return file
+
+
 class MaterialInline(admin.TabularInline):
     model = Material
+    form = MaterialAdminForm
     extra = 0
 
 

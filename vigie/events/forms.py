@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
+from vigie.core.uploads import validate_document
 from vigie.events.models import Event, Question, Registration, validate_event_slug
 from vigie.events.texts import lines, text
 
@@ -182,7 +183,12 @@ class EmailRegistrantsForm(forms.Form):
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
-    file = forms.FileField(label=_("File"), required=False)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        validators=[validate_document],
+        help_text=_("PDF, image (PNG, JPEG, GIF, WebP) or office document."),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -10,6 +10,7 @@ serialised anyway, the lock is a no-op.
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from vigie.core.errors import DomainError
 from vigie.core.models import Country
 from vigie.core.services import record_audit
+from vigie.core.uploads import validate_document
 from vigie.events import tasks
 from vigie.events.models import Contribution, Event, Material, ProgrammeItem, Question, Registration
 
@@ -277,6 +279,11 @@ def attach_material(
 ) -> Material:
     if not url and not file:
         raise DomainError(_("Give a web address or a file for the material."))
+    if file:
+        try:
+            validate_document(file)
+        except ValidationError as error:
+            raise DomainError(" ".join(error.messages)) from None
     with transaction.atomic():
         material = Material.objects.create(
             event=event, title=title.strip(), url=url, file=file or ""

@@ -20,6 +20,7 @@ from vigie.core.queries import get_country
 from vigie.core.services import record_audit
 from vigie.index.errors import ComputationFailed, EditionFrozen, UploadRejected
 from vigie.index.models import Edition, UnitResult
+from vigie.index.validation import check_indicator_table, check_spec_numbers
 
 Progress = Callable[[int, str], None]
 DEFAULT_REPLICATIONS = 500
@@ -27,9 +28,11 @@ DEFAULT_REPLICATIONS = 500
 
 def _check_spec(spec_toml: str) -> composite.IndexSpec:
     try:
-        return composite.load_spec(spec_toml)
+        spec = composite.load_spec(spec_toml)
     except composite.SpecError as error:
         raise UploadRejected(str(error)) from None
+    check_spec_numbers(spec)
+    return spec
 
 
 def _read_csv(csv_text: str, spec: composite.IndexSpec) -> pd.DataFrame:
@@ -112,6 +115,7 @@ def upload_indicator_data(*, edition: Edition, csv_text: str, actor: Any = None)
     family (the published one stays readable). A rejected upload stores nothing.
     """
     spec = _check_spec(edition.spec_toml)
+    check_indicator_table(csv_text, spec)
     try:
         composite.run_pipeline(spec, _read_csv(csv_text, spec))
     except composite.CompositeError as error:

@@ -178,3 +178,24 @@ def test_api_lists_measures_and_counts_with_definitions(client: Client, measures
         "PT": "decrim_de_jure",
         "UY": "regulation_adult",
     }
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "10000"])
+def test_api_strongest_answers_a_year_no_date_can_hold_with_a_422(
+    client: Client, measures: None, year: str
+) -> None:
+    response = client.get(f"/api/v1/atlas/strongest/{year}")
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"][-1] == "year"
+    assert (
+        "greater than or equal to 1" in detail["msg"]
+        or "less than or equal to 9999" in (detail["msg"])
+    )
+
+
+def test_api_strongest_accepts_the_last_year_a_date_can_hold(
+    client: Client, measures: None
+) -> None:
+    response = client.get("/api/v1/atlas/strongest/9999")
+    assert response.status_code == 200

@@ -107,3 +107,59 @@ def test_a_failing_computation_is_recorded_with_its_reason() -> None:
 def test_only_a_computed_edition_can_be_published() -> None:
     with pytest.raises(ComputationFailed, match="compute it first"):
         services.publish_edition(edition=_draft())
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("1e308", r"Row 3, column `a`: '1e308' is out of range"),
+        ("-1e308", r"Row 3, column `a`: '-1e308' is out of range"),
+        ("1e309", r"Row 3, column `a`: '1e309' is out of range"),
+        ("inf", r"Row 3, column `a`: 'inf' is out of range"),
+        ("-Infinity", r"Row 3, column `a`: '-Infinity' is out of range"),
+        ("NaN", r"Row 3, column `a`: 'NaN' is not a number \(leave the cell empty"),
+    ],
+)
+def test_an_upload_with_an_impossible_number_is_rejected_naming_row_and_column(
+    cell: str, message: str
+) -> None:
+    edition = _draft()
+    with pytest.raises(UploadRejected, match=message):
+        services.upload_indicator_data(
+            edition=edition, csv_text=DATA.replace("50,60", f"{cell},60")
+        )
+    edition.refresh_from_db()
+    assert edition.input_csv == ""
+
+
+def test_an_upload_with_a_nul_byte_in_a_name_is_rejected_naming_row_and_column() -> None:
+    edition = _draft()
+    with pytest.raises(
+        UploadRejected, match="Row 3, column `country`: contains the control character U\\+0000"
+    ):
+        services.upload_indicator_data(
+            edition=edition, csv_text=DATA.replace("Norway", "Nor\x00way")
+        )
+    edition.refresh_from_db()
+    assert edition.input_csv == ""
+
+
+def test_an_upload_with_large_but_plausible_numbers_is_accepted() -> None:
+    edition = _draft()
+    services.upload_indicator_data(
+        edition=edition, csv_text=DATA.replace("50,60", "2.5e13,-60").replace("90,10", ",10")
+    )
+    edition.refresh_from_db()
+    assert "2.5e13" in edition.input_csv
+
+
+def test_a_spec_with_an_infinite_weight_is_rejected_with_its_path() -> None:
+    make_countries()
+    with pytest.raises(UploadRejected, match=r"indicators\[0\]\.weight \(a\): inf is not a weight"):
+        services.create_edition(
+            family="x",
+            year=2024,
+            title_en="X",
+            spec_toml=SPEC.replace('parent = "health"', 'parent = "health"\nweight = 1e309', 1),
+        )
+    assert not Edition.objects.filter(family="x").exists()
