@@ -1,5 +1,6 @@
 // The atlas map: replays the strongest measure in force for any year and filter, in the browser,
-// from the records embedded in the page (no request beyond this site's own static files).
+// from the records embedded in the page (no request beyond this site's own static files), drawn
+// by the site's choropleth (core/choropleth.js) with markers for small jurisdictions.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -75,61 +76,30 @@
       document.getElementById("atlas-table-title").dataset.year = year;
     }
 
-    function markersLabelled(rows) {
-      rows.forEach(function (r) { r.label = kindLabels[r.kind]; });
-    }
-
-    function spec(rows) {
-      var countries = rows.filter(function (r) { return r.id; }).map(function (r) { return { id: r.id, kind: r.kind, name: r.name, label: kindLabels[r.kind] }; });
-      markersLabelled(rows);
-      var markers = rows.filter(function (r) { return r.lat !== null; });
+    function draw(rows, year) {
       var domain = Object.keys(COLOURS);
-      var colour = {
-        field: "kind", type: "nominal", legend: null,
-        scale: { domain: domain, range: domain.map(function (k) { return COLOURS[k]; }) }
-      };
-      return {
-        $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-        width: "container", height: 460, autosize: { type: "fit", contains: "padding" },
-        projection: { type: "equalEarth" },
-        layer: [
-          {
-            data: { url: script.dataset.topojson, format: { type: "topojson", feature: "countries" } },
-            transform: [
-              { lookup: "id", from: { data: { values: countries }, key: "id", fields: ["kind", "label"] } },
-              { calculate: "datum.kind || 'none'", as: "kind" },
-              { calculate: "datum.label || " + JSON.stringify(labels.none), as: "label" }
-            ],
-            mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
-            encoding: { color: colour, tooltip: [{ field: "properties.name", title: labels.jurisdiction }, { field: "label", title: labels.kind }] }
-          },
-          {
-            data: { values: markers },
-            mark: { type: "circle", size: 60, stroke: "#333333", strokeWidth: 0.8, opacity: 1 },
-            encoding: {
-              longitude: { field: "lon", type: "quantitative" },
-              latitude: { field: "lat", type: "quantitative" },
-              color: colour,
-              href: { field: "url" },
-              tooltip: [{ field: "name", title: labels.jurisdiction }, { field: "label", title: labels.kind }]
-            }
-          }
-        ]
-      };
+      function row(r) { return { id: r.id, value: r.kind, name: r.name, text: kindLabels[r.kind], lat: r.lat, lon: r.lon, url: r.url }; }
+      return window.VigieChoropleth.render(container, {
+        topojson: script.dataset.topojson,
+        rows: rows.filter(function (r) { return r.id; }).map(row),
+        markers: rows.filter(function (r) { return r.lat !== null; }).map(row),
+        scale: { type: "nominal", domain: domain, range: domain.map(function (k) { return COLOURS[k]; }) },
+        missing: { value: "none", text: labels.none },
+        legend: null,
+        titles: { name: labels.jurisdiction, value: labels.kind },
+        height: 460,
+        fit: true
+      }).then(function () {
+        container.dataset.year = year;
+      });
     }
 
-    var pending = null;
     function update() {
       var year = parseInt(slider.value, 10);
       output.textContent = year;
       var rows = strongest(year);
       renderTable(rows.slice(), year);
-      if (pending) { pending.finalize(); }
-      vegaEmbed(container, spec(rows), { renderer: "svg", actions: false }).then(function (result) {
-        pending = result.view;
-        container.dataset.year = year;
-        container.dataset.rendered = "true";
-      });
+      draw(rows, year);
     }
 
     slider.addEventListener("input", update);

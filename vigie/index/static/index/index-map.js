@@ -1,4 +1,5 @@
-/* The index map: colour by the overall score or by a dimension, redrawn when the choice changes. */
+/* The index map: colour by the overall score or by a dimension, redrawn when the choice changes,
+ * by the site's choropleth (core/choropleth.js). */
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -12,8 +13,16 @@
       element.dataset.field = field;
       element.dataset.title = labels[field];
       element.removeAttribute("data-rendered");
-      var values = all[field].map(function (row) { return { id: row.id, value: row.value, label: row.name }; });
-      return window.VigieChoropleth.render(element, values);
+      return window.VigieChoropleth.render(element, {
+        topojson: element.dataset.topojson,
+        rows: all[field].map(function (row) { return { id: row.id, value: row.value, name: row.name }; }),
+        scale: { type: "quantitative", scheme: "blues", domain: [0, 100] },
+        missing: "#d9dde1",
+        legend: { title: labels[field], orient: "bottom-left" },
+        titles: { name: element.dataset.nameLabel, value: labels[field] },
+        format: ".1f",
+        frame: false
+      });
     }
 
     draw(element.dataset.field);

@@ -1,37 +1,19 @@
-// Draws the member directory map: member organisations per headquarters country, from the
-// vendored world-atlas TopoJSON (never a CDN).
+// Draws the member directory map: member organisations per headquarters country, by the site's
+// choropleth (core/choropleth.js) on the vendored world-atlas TopoJSON (never a CDN).
 (function () {
+  "use strict";
   var holder = document.getElementById("member-map");
   var dataNode = document.getElementById("member-map-data");
-  if (!holder || !dataNode || typeof vegaEmbed === "undefined") return;
+  if (!holder || !dataNode || !window.VigieChoropleth) { return; }
   var rows = JSON.parse(dataNode.textContent);
-  var spec = {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: "container",
+  window.VigieChoropleth.render(holder, {
+    topojson: holder.dataset.atlas,
+    rows: rows.map(function (row) { return { id: row.id, value: row.count, name: row.name }; }),
+    scale: { type: "quantitative", scheme: "teals" },
+    missing: "#e6e3dc",
+    legend: { title: holder.dataset.label },
+    titles: { name: " ", value: holder.dataset.label },
     height: 360,
-    projection: { type: "equalEarth" },
-    layer: [
-      {
-        data: { url: holder.dataset.atlas, format: { type: "topojson", feature: "countries" } },
-        mark: { type: "geoshape", fill: "#e6e3dc", stroke: "#fff", strokeWidth: 0.5 }
-      },
-      {
-        data: { url: holder.dataset.atlas, format: { type: "topojson", feature: "countries" } },
-        transform: [
-          { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["count"] } },
-          { filter: "datum.count > 0" }
-        ],
-        mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.5 },
-        encoding: {
-          color: { field: "count", type: "quantitative", title: holder.dataset.label,
-                   scale: { scheme: "teals" } },
-          tooltip: [
-            { field: "properties.name", type: "nominal", title: " " },
-            { field: "count", type: "quantitative", title: holder.dataset.label }
-          ]
-        }
-      }
-    ]
-  };
-  vegaEmbed(holder, spec, { actions: false, renderer: "svg" });
+    strokeWidth: 0.5
+  });
 })();

@@ -2,12 +2,12 @@
 // chart stays open when a chart cannot be drawn.
 (function () {
   function draw() {
-    if (typeof vegaEmbed !== "function") return;
+    if (!window.VigieCharts) return;
     document.querySelectorAll("[data-vega-spec]").forEach(function (element) {
       var source = document.getElementById(element.dataset.vegaSpec);
       if (!source) return;
       var spec = JSON.parse(source.textContent);
-      vegaEmbed(element, spec, { actions: false, renderer: "svg" }).then(function () {
+      window.VigieCharts.embed(element, spec).then(function () {
         element.classList.add("chart-drawn");
         var table = element.parentElement.querySelector("details.chart-data");
         if (table) table.removeAttribute("open");

@@ -1,38 +1,26 @@
-// World map of one recorded vote: world-atlas features (ids = ISO numeric) joined to the votes.
+// World map of one recorded vote: world-atlas features (ids = ISO numeric) coloured by each
+// country's vote, drawn by the site's choropleth (core/choropleth.js).
 (function () {
   "use strict";
   function draw() {
     var holder = document.getElementById("vote-map");
     var payload = document.getElementById("vote-map-data");
-    if (!holder || !payload || typeof vegaEmbed !== "function") { return; }
+    if (!holder || !payload || !window.VigieChoropleth) { return; }
     var data = JSON.parse(payload.textContent);
     var noVote = holder.dataset.noVote;
     var labels = data.labels;
-    var domain = [labels.yes, labels.no, labels.abstain, labels.absent, labels.non_member, noVote];
-    var values = data.values.map(function (row) {
-      return { id: row.id, vote: labels[row.vote], name: row.name };
-    });
-    var spec = {
-      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      width: "container",
-      height: 380,
-      data: { url: holder.dataset.topojson, format: { type: "topojson", feature: "countries" } },
-      transform: [
-        { lookup: "id", from: { data: { values: values }, key: "id", fields: ["vote", "name"] } },
-        { calculate: "datum.vote || '" + noVote.replace(/'/g, "\\'") + "'", as: "shown" }
-      ],
-      projection: { type: "equalEarth" },
-      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
-      encoding: {
-        color: {
-          field: "shown", type: "nominal", title: null,
-          scale: { domain: domain, range: ["#1b7a3e", "#b3261e", "#d89b00", "#8c8c8c", "#bdbdbd", "#ececec"] },
-          legend: { orient: "bottom", direction: "horizontal" }
-        },
-        tooltip: [{ field: "name", type: "nominal" }, { field: "shown", type: "nominal" }]
-      }
-    };
-    vegaEmbed(holder, spec, { actions: false, renderer: "svg" }).then(function () {
+    window.VigieChoropleth.render(holder, {
+      topojson: holder.dataset.topojson,
+      rows: data.values.map(function (row) { return { id: row.id, value: labels[row.vote], name: row.name }; }),
+      scale: {
+        type: "nominal",
+        domain: [labels.yes, labels.no, labels.abstain, labels.absent, labels.non_member, noVote],
+        range: ["#1b7a3e", "#b3261e", "#d89b00", "#8c8c8c", "#bdbdbd", "#ececec"]
+      },
+      missing: { value: noVote },
+      legend: { title: null, orient: "bottom", direction: "horizontal" },
+      titles: { name: holder.dataset.nameTitle, value: holder.dataset.voteTitle }
+    }).then(function () {
       holder.dataset.ready = "true";
     });
   }

@@ -1,0 +1,119 @@
+/* One world choropleth for every map of the site (atlas, UN votes, members, index), drawn with
+ * the vendored Vega-Lite and world-atlas TopoJSON (no CDN) through VigieCharts.embed.
+ *
+ * VigieChoropleth.render(element, options) returns the promise of vega-embed's result, sets
+ * element.vegaView and data-rendered="true", and replaces the view drawn before in the element.
+ *   topojson     URL of the world-atlas file (feature "countries", ids are ISO numeric codes)
+ *   rows         [{id, value, name, text}]: the ISO numeric id; a number (quantitative scale)
+ *                or a category key (nominal scale); the name shown (else the atlas's English
+ *                name); for a category, the text shown for it (else the key)
+ *   scale        {type: "quantitative", scheme, domain} or {type: "nominal", domain, range}
+ *   missing      countries with no row: a fill colour (quantitative), {value, text} (nominal)
+ *   legend       a Vega-Lite legend object, or null for none; the default legend if omitted
+ *   titles       {name, value}: the headings of the tooltip
+ *   format       d3 number format of a quantitative value in the tooltip
+ *   markers      [{lat, lon, value, name, text, url}]: circles on the same colour scale, for
+ *                jurisdictions too small for the map (linked to url)
+ *   height (380), fit (shrink to the container, padding included), strokeWidth (0.4),
+ *   frame (false: no border around the view)
+ * The map is an SVG so that tests and screen readers can read it; the table beside each map
+ * is the accessible, no-script version of the same data. */
+(function () {
+  "use strict";
+  var SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+  function literal(value) { return JSON.stringify(value === undefined ? null : value); }
+
+  function colour(options) {
+    var scale = options.scale || { type: "quantitative" };
+    var encoding = { field: "value", type: scale.type };
+    if (scale.type === "nominal") {
+      encoding.scale = { domain: scale.domain, range: scale.range };
+    } else {
+      encoding.scale = { scheme: scale.scheme || "blues" };
+      if (scale.domain) { encoding.scale.domain = scale.domain; }
+      if (options.missing) { encoding.condition = { test: "!isValid(datum.value)", value: options.missing }; }
+    }
+    if (options.legend !== undefined) { encoding.legend = options.legend; }
+    return encoding;
+  }
+
+  function tooltip(options) {
+    var titles = options.titles || {};
+    var name = { field: "name", type: "nominal", title: titles.name || "Country" };
+    if (options.scale && options.scale.type === "nominal") {
+      return [name, { field: "text", type: "nominal", title: titles.value || "Value" }];
+    }
+    var value = { field: "value", type: "quantitative", title: titles.value || "Value" };
+    if (options.format) { value.format = options.format; }
+    return [name, value];
+  }
+
+  function normalised(rows) {
+    return (rows || []).map(function (row) {
+      var text = row.text === undefined || row.text === null ? row.value : row.text;
+      return { id: row.id, value: row.value, name: row.name, text: text, lat: row.lat, lon: row.lon, url: row.url };
+    });
+  }
+
+  function countriesLayer(options, rows) {
+    var transform = [
+      { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["value", "name", "text"] } },
+      { calculate: "datum.name || datum.properties.name", as: "name" }
+    ];
+    var missing = options.missing;
+    if (options.scale && options.scale.type === "nominal" && missing) {
+      transform.push({ calculate: "datum.value || " + literal(missing.value), as: "value" });
+      transform.push({ calculate: "datum.text || " + literal(missing.text || missing.value), as: "text" });
+    }
+    return {
+      data: { url: options.topojson, format: { type: "topojson", feature: "countries" } },
+      transform: transform,
+      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: options.strokeWidth || 0.4 },
+      encoding: { color: colour(options), tooltip: tooltip(options) }
+    };
+  }
+
+  function markersLayer(options) {
+    var encoding = colour(options);
+    encoding.legend = null;
+    delete encoding.condition;
+    return {
+      data: { values: normalised(options.markers) },
+      mark: { type: "circle", size: 60, stroke: "#333333", strokeWidth: 0.8, opacity: 1 },
+      encoding: {
+        longitude: { field: "lon", type: "quantitative" },
+        latitude: { field: "lat", type: "quantitative" },
+        color: encoding,
+        href: { field: "url" },
+        tooltip: tooltip(options)
+      }
+    };
+  }
+
+  function spec(options) {
+    var layers = [countriesLayer(options, normalised(options.rows))];
+    if (options.markers) { layers.push(markersLayer(options)); }
+    var result = {
+      $schema: SCHEMA,
+      width: "container",
+      height: options.height || 380,
+      projection: { type: "equalEarth" },
+      layer: layers
+    };
+    if (options.fit) { result.autosize = { type: "fit", contains: "padding" }; }
+    if (options.frame === false) { result.config = { view: { stroke: null } }; }
+    return result;
+  }
+
+  function render(element, options) {
+    if (element.vegaView) { element.vegaView.finalize(); }
+    return window.VigieCharts.embed(element, spec(options)).then(function (result) {
+      element.vegaView = result.view;
+      element.setAttribute("data-rendered", "true");
+      return result;
+    });
+  }
+
+  window.VigieChoropleth = { render: render, spec: spec };
+})();
