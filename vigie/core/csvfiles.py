@@ -42,13 +42,20 @@ def parse_date(value: str, *, month_allowed: bool = False) -> tuple[datetime.dat
         raise ValueError(f"{value!r} is not a date ({shape})") from None
 
 
-def split_sources(cell: str) -> list[str]:
-    """The web addresses of a sources cell, in order; raises ``ValueError`` with the reason."""
+def split_sources(cell: str, *, unaddressed_allowed: bool = False) -> list[str]:
+    """The web addresses of a sources cell, in order; raises ``ValueError`` with the reason.
+
+    With ``unaddressed_allowed``, a part without any address (a source named but never found
+    online) is kept as its text instead of being refused.
+    """
     urls = []
     for part in cell.split(SOURCE_SEPARATOR):
         if not part.strip():
             continue
         found = [word for word in part.split() if word.startswith(WEB_PREFIXES)]
+        if not found and unaddressed_allowed:
+            urls.append(part.strip())
+            continue
         if not found:
             raise ValueError(f"{part.strip()!r} holds no web address")
         if len(found) > 1:
@@ -116,7 +123,7 @@ class CsvRow:
         if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
             low = "" if minimum is None else f"{minimum:g}"
             high = "" if maximum is None else f"{maximum:g}"
-            raise self.error(field, f"{number:g} is outside {low}–{high}")
+            raise self.error(field, f"{number} is outside {low}–{high}")
         return number
 
     def boolean(self, field: str) -> bool:
@@ -170,13 +177,15 @@ class CsvRow:
         """The ``;``-separated items of a list cell, stripped, empty ones dropped."""
         return [item.strip() for item in self.get(field).split(LIST_SEPARATOR) if item.strip()]
 
-    def sources(self, field: str = "sources", *, required: bool = True) -> list[str]:
-        """The web addresses of a sources cell (see ``SOURCE_SEPARATOR``)."""
+    def sources(
+        self, field: str = "sources", *, required: bool = True, unaddressed_allowed: bool = False
+    ) -> list[str]:
+        """The web addresses of a sources cell (see ``SOURCE_SEPARATOR`` and ``split_sources``)."""
         cell = self._present(field, required)
         if cell is None:
             return []
         try:
-            return split_sources(cell)
+            return split_sources(cell, unaddressed_allowed=unaddressed_allowed)
         except ValueError as error:
             raise self.error(field, str(error)) from None
 

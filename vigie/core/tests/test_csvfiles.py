@@ -48,7 +48,7 @@ def test_a_number_must_be_finite(value: str) -> None:
 
 def test_a_number_outside_its_range_is_refused() -> None:
     assert row(score="-2.5").number("score") == -2.5
-    with pytest.raises(DataFileError, match="101 is outside 0–100"):
+    with pytest.raises(DataFileError, match=r"101\.0 is outside 0–100"):
         row(score="101").number("score", minimum=0, maximum=100)
 
 
