@@ -29,6 +29,7 @@ from vigie.atlas.services import (
 )
 from vigie.core.csvfiles import CsvRow, iter_csv_text
 from vigie.core.errors import DataFileError
+from vigie.core.loading import LoadReport
 
 MEASURE_COLUMNS = (
     "code",
@@ -86,31 +87,16 @@ class ImportPlan:
     updated: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
 
+    def as_report(self) -> LoadReport:
+        return LoadReport(len(self.created), len(self.updated), len(self.unchanged))
+
     def __str__(self) -> str:
-        return (
-            f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged"
-        )
-
-
-def split_sources(value: str) -> list[str]:
-    """Source addresses separated by " ; "; words after an address are a comment and dropped."""
-    urls = []
-    for part in value.split(" ; "):
-        part = part.strip()
-        if part:
-            urls.append(part.split()[0])
-    return urls
+        return str(self.as_report())
 
 
 def _date(row: CsvRow, name: str) -> str | None:
-    value = row.get(name)
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise row.error(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
+    value = row.date(name, required=False)
+    return value.isoformat() if value else None
 
 
 def _parse_row(row: CsvRow, seen: dict[str, int]) -> ParsedMeasure:
@@ -123,10 +109,7 @@ def _parse_row(row: CsvRow, seen: dict[str, int]) -> ParsedMeasure:
         raise row.error("code", f"{code!r} already appears on line {seen[code]}")
     data: dict[str, Any] = {}
     for name, allowed in CHOICES.items():
-        value = row.get(name) or DEFAULTS.get(name, "")
-        if value not in allowed:
-            raise row.error(name, f"{value!r} is not one of {', '.join(allowed)}")
-        data[name] = value
+        data[name] = row.choice(name, allowed, default=DEFAULTS.get(name, ""))
     try:
         resolve_jurisdiction(row.get("jurisdiction"))
     except MeasureError as error:
@@ -151,13 +134,7 @@ def _parse_row(row: CsvRow, seen: dict[str, int]) -> ParsedMeasure:
         data[name] = row.get(name)
     data["notes"] = row.get("notes")
     data["reverses"] = row.get("reverses")
-    sources = split_sources(row.get("sources"))
-    if not sources:
-        raise row.error("sources", "at least one source address is required")
-    for url in sources:
-        if not url.startswith(("http://", "https://")):
-            raise row.error("sources", f"{url!r} is not a web address")
-    data["sources"] = sorted(set(sources))
+    data["sources"] = sorted(set(row.sources("sources")))
     return ParsedMeasure(line=row.line, code=code, data=data)
 
 

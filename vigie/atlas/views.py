@@ -1,11 +1,9 @@
 """Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
 
-import csv
 import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import user_passes_test
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,15 +16,17 @@ from vigie.atlas.importer import apply_import, parse_measures, plan_import
 from vigie.atlas.mapdata import map_records
 from vigie.atlas.models import Kind, Measure, MeasureVersion, Status, SubstanceScope
 from vigie.atlas.services import MeasureError, revert_measure, save_measure, snapshot_measure
+from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.errors import DataFileError
+from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
+from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import is_editor
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
 SORTS = {"jurisdiction": "jurisdiction_name", "kind": "kind_label", "date": "adopted_on"}
-editor_required = user_passes_test(is_editor)
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -115,18 +115,16 @@ EXPORT_FIELDS = (
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows, _sort = _sorted_rows(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="vigie-atlas-measures.csv"'
-    response["X-Licence"] = LICENCE
-    writer = csv.writer(response)
-    writer.writerow([f"# Vigie policy atlas. Licence: {LICENCE}. Each row cites its sources."])
-    writer.writerow(EXPORT_FIELDS)
+    lines: list[list[Any]] = [
+        [f"# Vigie policy atlas. Licence: {LICENCE}. Each row cites its sources."],
+        list(EXPORT_FIELDS),
+    ]
     for row in rows:
         url = request.build_absolute_uri(row["url"])
-        values = {**row, "url": url, "source_urls": " ; ".join(row["source_urls"])}
-        writer.writerow(
-            [values[name] if values[name] is not None else "" for name in EXPORT_FIELDS]
-        )
+        values = {**row, "url": url, "source_urls": SOURCE_SEPARATOR.join(row["source_urls"])}
+        lines.append([values[name] for name in EXPORT_FIELDS])
+    response = csv_response("vigie-atlas-measures.csv", lines)
+    response["X-Licence"] = LICENCE
     return response
 
 

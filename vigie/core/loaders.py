@@ -6,13 +6,13 @@ Loading twice changes nothing (rows are matched on their ISO code).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import models, transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country, Subdivision
 from vigie.core.regions import REGION_OF_SUBREGION, Region, SubRegion
 
@@ -29,16 +29,6 @@ COUNTRY_COLUMNS = (
     "un_member_since",
 )
 SUBDIVISION_COLUMNS = ("code", "country", "name", "category")
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    created: int
-    updated: int
-    unchanged: int
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
 
 
 def core_data_dir() -> Path:
@@ -84,23 +74,13 @@ def _parse_country(row: CsvRow) -> dict[str, object]:
 def _upsert(
     model: type[models.Model], key: str, records: Iterable[dict[str, object]]
 ) -> LoadReport:
+    """Every row of the table is fetched once, then each record is matched on ``key``."""
     existing = {getattr(obj, key): obj for obj in model._default_manager.all()}
-    created = updated = unchanged = 0
+    report = LoadReport()
     for record in records:
-        obj = existing.get(record[key])
-        if obj is None:
-            model._default_manager.create(**record)
-            created += 1
-            continue
-        changed = [name for name, value in record.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, record[name])
-            obj.save(update_fields=changed)
-            updated += 1
-        else:
-            unchanged += 1
-    return LoadReport(created, updated, unchanged)
+        values = {name: value for name, value in record.items() if name != key}
+        upsert(report, model, {key: record[key]}, values, existing=existing.get(record[key]))
+    return report
 
 
 def _check_unique(rows: list[tuple[CsvRow, dict[str, object]]], fields: Iterable[str]) -> None:

@@ -8,14 +8,13 @@ names its file, line and field and leaves the database as it was. Rows are match
 import datetime
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
 from vigie.events.models import (
@@ -32,54 +31,8 @@ from vigie.events.models import (
 LANGS = ("en", "fr", "es")
 
 
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-
-
-def _upsert(
-    report: LoadReport, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
-) -> Any:
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is None:
-        report.created += 1
-        return model._default_manager.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return obj
-
-
 def _texts(row: CsvRow, *fields: str) -> dict[str, str]:
     return {f"{field}_{code}": row.get(f"{field}_{code}") for field in fields for code in LANGS}
-
-
-def _local_time(row: CsvRow, field: str, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
-    value = row.required(field)
-    try:
-        naive = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise row.error(field, f"{value!r} is not a date and time like 2021-04-26T16:00") from None
-    if naive.tzinfo is not None:
-        raise row.error(field, "give the organiser's local time without an offset")
-    return naive.replace(tzinfo=zone)
-
-
-def _choice(row: CsvRow, field: str, choices: type[models.TextChoices], default: str = "") -> str:
-    value = row.get(field) or default
-    if value not in choices.values:
-        raise row.error(field, f"{value!r} is not one of {', '.join(choices.values)}")
-    return value
 
 
 def _rows(folder: Path, name: str, columns: tuple[str, ...]) -> list[CsvRow]:
@@ -90,11 +43,7 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...]) -> list[CsvRow]:
 def _load_sources(folder: Path, reports: dict[str, LoadReport]) -> None:
     report = reports.setdefault("sources", LoadReport())
     for row in _rows(folder, "sources.csv", ("url", "title", "publisher")):
-        accessed = row.get("accessed_on")
-        try:
-            accessed_on = datetime.date.fromisoformat(accessed) if accessed else None
-        except ValueError:
-            raise row.error("accessed_on", f"{accessed!r} is not a date") from None
+        accessed_on = row.date("accessed_on", required=False)
         existed = Source.objects.filter(url=row.required("url")).exists()
         cite_source(
             url=row.required("url"),
@@ -109,7 +58,7 @@ def _load_sources(folder: Path, reports: dict[str, LoadReport]) -> None:
 
 
 def _source_list(row: CsvRow, field: str) -> list[Source]:
-    urls = [url.strip() for url in row.get(field).split(";") if url.strip()]
+    urls = row.sources(field, required=False)
     sources = list(Source.objects.filter(url__in=urls))
     if len(sources) != len(urls):
         missing = set(urls) - {source.url for source in sources}
@@ -124,7 +73,7 @@ def _load_people(folder: Path, reports: dict[str, LoadReport]) -> dict[str, Pers
         key = row.required("key")
         if key in people:
             raise row.error("key", f"{key!r} appears twice")
-        people[key] = _upsert(
+        people[key] = upsert(
             report,
             Person,
             {"name": row.required("name"), "affiliation": row.get("affiliation")},
@@ -136,7 +85,7 @@ def _load_people(folder: Path, reports: dict[str, LoadReport]) -> dict[str, Pers
 def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str, Person]) -> None:
     report = reports.setdefault("series", LoadReport())
     for row in _rows(folder, "series.csv", ("slug", "language_order", "title_en", "source_url")):
-        series = _upsert(
+        series = upsert(
             report,
             Series,
             {"slug": row.required("slug")},
@@ -147,16 +96,20 @@ def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str,
         )
         series.sources.add(*_source_list(row, "source_url"))
     for row in _rows(folder, "series_credits.csv", ("series", "person", "role", "order")):
-        series = Series.objects.filter(slug=row.required("series")).first()
-        if series is None:
+        credited = Series.objects.filter(slug=row.required("series")).first()
+        if credited is None:
             raise row.error("series", f"{row.get('series')!r} is not in series.csv")
         person = people.get(row.required("person"))
         if person is None:
             raise row.error("person", f"{row.get('person')!r} is not in people.csv")
-        _upsert(
+        upsert(
             reports.setdefault("series credits", LoadReport()),
             SeriesCredit,
-            {"series": series, "person": person, "role": _choice(row, "role", SeriesCredit.Role)},
+            {
+                "series": credited,
+                "person": person,
+                "role": row.choice("role", SeriesCredit.Role.values),
+            },
             {"order": row.integer("order") or 0},
         )
 
@@ -181,7 +134,7 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
             zone = zoneinfo.ZoneInfo(zone_name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise row.error("time_zone", f"{zone_name!r} is not a known time zone") from None
-        starts, ends = _local_time(row, "starts", zone), _local_time(row, "ends", zone)
+        starts, ends = row.local_datetime("starts", zone), row.local_datetime("ends", zone)
         if ends <= starts:
             raise row.error("ends", "the event must end after it starts")
         series = None
@@ -190,7 +143,7 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
             if series is None:
                 raise row.error("series", f"{row.get('series')!r} is not in series.csv")
         countries = []
-        for code in [c.strip() for c in row.get("countries").split(";") if c.strip()]:
+        for code in row.items("countries"):
             country = Country.objects.filter(iso2=code).first()
             if country is None:
                 raise row.error("countries", f"{code!r} is not a known country code")
@@ -201,8 +154,8 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
         values = {
             "series": series,
             "number": row.integer("number", required=False),
-            "status": _choice(row, "status", Event.Status),
-            "format": _choice(row, "format", Event.Format, "online"),
+            "status": row.choice("status", Event.Status.values),
+            "format": row.choice("format", Event.Format.values, default="online"),
             "language_order": row.required("language_order").replace(";", ","),
             "working_languages": (row.get("working_languages") or "en").replace(";", ","),
             "interpretation_offered": row.boolean("interpretation_offered"),
@@ -211,13 +164,15 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
             "ends_at": ends.astimezone(datetime.UTC),
             "capacity": capacity,
             "chatham_house_rule": row.boolean("chatham_house_rule"),
-            "recording_policy": _choice(row, "recording_policy", Event.Recording, "none"),
+            "recording_policy": row.choice(
+                "recording_policy", Event.Recording.values, default="none"
+            ),
             "recording_url": row.get("recording_url"),
             "venue": row.get("venue"),
             "join_url": row.get("join_url"),
             **_texts(row, "title", "subtitle", "summary", "objectives", "language_note"),
         }
-        event = _upsert(report, Event, {"slug": row.required("slug")}, values)
+        event = upsert(report, Event, {"slug": row.required("slug")}, values)
         event.countries.add(*countries)
         event.sources.add(*_source_list(row, "source_urls"))
 
@@ -244,11 +199,11 @@ def _load_programme(
             parent = items.get((event.slug, row.get("parent")))
             if parent is None:
                 raise row.error("parent", f"{row.get('parent')!r} must be listed above its talks")
-        items[(event.slug, row.required("key"))] = _upsert(
+        items[(event.slug, row.required("key"))] = upsert(
             report,
             ProgrammeItem,
             {"event": event, "parent": parent, "order": row.integer("order")},
-            {"kind": _choice(row, "kind", ProgrammeItem.Kind), **_texts(row, "title")},
+            {"kind": row.choice("kind", ProgrammeItem.Kind.values), **_texts(row, "title")},
         )
     contributions = reports.setdefault("contributions", LoadReport())
     for row in _rows(folder, "contributions.csv", ("event", "item", "person", "role", "order")):
@@ -261,23 +216,26 @@ def _load_programme(
         person = people.get(row.required("person"))
         if person is None:
             raise row.error("person", f"{row.get('person')!r} is not in people.csv")
-        _upsert(
+        upsert(
             contributions,
             Contribution,
             {"event": event, "item": item, "person": person},
-            {"role": _choice(row, "role", Contribution.Role), "order": row.integer("order") or 0},
+            {
+                "role": row.choice("role", Contribution.Role.values),
+                "order": row.integer("order") or 0,
+            },
         )
 
 
 def _load_questions(folder: Path, reports: dict[str, LoadReport]) -> None:
     report = reports.setdefault("questions", LoadReport())
     for row in _rows(folder, "questions.csv", ("event", "kind", "order", "label_en")):
-        _upsert(
+        upsert(
             report,
             Question,
             {"event": _event(row), "order": row.integer("order")},
             {
-                "kind": _choice(row, "kind", Question.Kind),
+                "kind": row.choice("kind", Question.Kind.values),
                 "required": row.boolean("required"),
                 **_texts(row, "label", "choices"),
             },
@@ -296,18 +254,18 @@ def _load_registrations(folder: Path, reports: dict[str, LoadReport]) -> None:
             country = Country.objects.filter(iso2=row.get("country")).first()
             if country is None:
                 raise row.error("country", f"{row.get('country')!r} is not a known country code")
-        status = _choice(row, "status", Registration.Status)
+        status = row.choice("status", Registration.Status.values)
         attended = row.get("attended")
         event = _event(row)
-        registration = _upsert(
+        registration = upsert(
             report,
             Registration,
             {"event": event, "email": email},
             {
                 "name": row.required("name"),
                 "organisation": row.get("organisation"),
-                "organisation_type": _choice(
-                    row, "organisation_type", Registration.OrganisationType, "other"
+                "organisation_type": row.choice(
+                    "organisation_type", Registration.OrganisationType.values, default="other"
                 ),
                 "country": country,
                 "language": row.get("language") or "en",
@@ -315,7 +273,7 @@ def _load_registrations(folder: Path, reports: dict[str, LoadReport]) -> None:
                 "attended": row.boolean("attended") if attended else None,
             },
         )
-        registered_at = _local_time(row, "registered_at", event.zone)
+        registered_at = row.local_datetime("registered_at", event.zone)
         if registration.created_at != registered_at:
             # created_at is set automatically; the demo keeps its own queue order.
             Registration.objects.filter(pk=registration.pk).update(

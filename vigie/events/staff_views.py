@@ -4,21 +4,17 @@ emails to registrants, attendance, materials and the recording.
 Registrant lists exist only here: anonymous visitors are sent to log in and members get 403.
 """
 
-import csv
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from vigie.core.errors import DomainError
-from vigie.core.roles import is_editor
+from vigie.core.exports import csv_response
+from vigie.core.permissions import editor_required
 from vigie.events.forms import (
     DuplicateForm,
     EmailRegistrantsForm,
@@ -38,19 +34,17 @@ from vigie.events.services import (
     set_recording,
 )
 
-View = Callable[..., HttpResponse]
-
-
-def editor_required(view: View) -> View:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied(_("Only staff may see this page."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+REGISTRATION_COLUMNS = (
+    "name",
+    "email",
+    "organisation",
+    "organisation_type",
+    "country",
+    "language",
+    "status",
+    "attended",
+    "registered_at",
+)
 
 
 @editor_required
@@ -133,29 +127,26 @@ def event_registrations(request: HttpRequest, slug: str) -> HttpResponse:
 def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     questions = list(event.questions.all())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["name", "email", "organisation", "organisation_type", "country", "language", "status",
-         "attended", "registered_at", *[question.label_en or f"question {question.pk}" for question in questions]]
-    )  # fmt: skip
-    for registration in event.registrations.select_related("country").order_by("created_at"):
-        writer.writerow(
-            [
-                registration.name,
-                registration.email,
-                registration.organisation,
-                registration.organisation_type,
-                registration.country.iso2 if registration.country else "",
-                registration.language,
-                registration.status,
-                "" if registration.attended is None else ("yes" if registration.attended else "no"),
-                registration.created_at.isoformat(),
-                *_answers(registration, questions),
-            ]
-        )
-    return response
+    header = [
+        *REGISTRATION_COLUMNS,
+        *[question.label_en or f"question {question.pk}" for question in questions],
+    ]
+    rows = [
+        [
+            registration.name,
+            registration.email,
+            registration.organisation,
+            registration.organisation_type,
+            registration.country.iso2 if registration.country else "",
+            registration.language,
+            registration.status,
+            "" if registration.attended is None else ("yes" if registration.attended else "no"),
+            registration.created_at.isoformat(),
+            *_answers(registration, questions),
+        ]
+        for registration in event.registrations.select_related("country").order_by("created_at")
+    ]
+    return csv_response(f"{event.slug}-registrations.csv", [header, *rows])
 
 
 @editor_required

@@ -8,7 +8,6 @@ Every row is checked before anything is written, in one transaction; loading twi
 nothing (editions are matched on family and version, results on unit code).
 """
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.loading import LoadReport
 from vigie.core.queries import get_country
 from vigie.core.services import cite_source
 from vigie.index import services
@@ -39,30 +39,12 @@ FRAMEWORK_COLUMNS = ("code", "name_en", "name_fr", "name_es", "description_en", 
 DEMO_REPLICATIONS = 300
 
 
-@dataclass(frozen=True)
-class LoadReport:
-    created: int
-    unchanged: int
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.unchanged} unchanged"
-
-
 def index_data_dir() -> Path:
     return Path(settings.DATA_DIR) / "index"
 
 
 def _score(row: CsvRow, field: str) -> float | None:
-    value = row.get(field)
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise row.error(field, f"{value!r} is not a number") from None
-    if not 0 <= number <= 100:
-        raise row.error(field, f"{number} is outside 0–100")
-    return number
+    return row.number(field, required=False, minimum=0, maximum=100)
 
 
 def _framework(folder: Path) -> list[dict[str, str]]:
@@ -88,10 +70,9 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
         country = get_country(iso3)
         if country is None:
             raise row.error("iso3", f"{iso3!r} is not an ISO 3166-1 alpha-3 code")
-        status = row.required("status")
-        if status not in statuses:
-            raise row.error("status", f"{status!r} is not one of {', '.join(sorted(statuses))}")
-        sources = [url.strip() for url in row.required("sources").split("|") if url.strip()]
+        status = row.choice("status", sorted(statuses))
+        # One published row names a news article whose address was never recorded.
+        sources = row.sources("sources", unaddressed_allowed=True)
         parsed.append((row, country, status, sources))
     edition, created = Edition.objects.get_or_create(
         family="gdpi",
@@ -132,7 +113,7 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
         },
     )
     if not created:
-        return LoadReport(0, edition.units.count())
+        return LoadReport(unchanged=edition.units.count())
     edition.sources.add(
         cite_source(
             url="https://idpc.net/press/2021/11/most-countries-fail-drug-policy-test-according-to-new-index",
@@ -153,7 +134,7 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
             note=row.get("notes"),
         )
         result.sources.set([cite_source(url=url) for url in sources])
-    return LoadReport(len(parsed), 0)
+    return LoadReport(created=len(parsed))
 
 
 @transaction.atomic
@@ -161,7 +142,7 @@ def load_asem_demonstration(folder: Path | None = None) -> LoadReport:
     """The computed demonstration edition: created, computed and published once."""
     folder = (folder or index_data_dir()) / "asem-demo"
     if Edition.objects.filter(family="asem-demo").exists():
-        return LoadReport(0, 1)
+        return LoadReport(unchanged=1)
     edition = services.create_edition(
         family="asem-demo",
         year=2018,
@@ -203,7 +184,7 @@ def load_asem_demonstration(folder: Path | None = None) -> LoadReport:
     )
     services.compute_edition(edition_id=edition.pk, replications=DEMO_REPLICATIONS)
     services.publish_edition(edition=Edition.objects.get(pk=edition.pk))
-    return LoadReport(1, 0)
+    return LoadReport(created=1)
 
 
 def load_bundled() -> dict[str, LoadReport]:

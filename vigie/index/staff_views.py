@@ -1,37 +1,19 @@
 """Staff pages (editors): create an edition, upload data, compute with progress, publish."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vigie.core.roles import is_editor
+from vigie.core.permissions import editor_required
 from vigie.index import services
 from vigie.index.errors import ComputationFailed, EditionFrozen, UploadRejected
 from vigie.index.forms import EditionForm, UploadForm
 from vigie.index.models import Edition
 from vigie.index.tasks import enqueue_computation
-
-View = Callable[..., HttpResponse]
-
-
-def editor_required(view: View) -> View:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _read_upload(upload: Any) -> str:

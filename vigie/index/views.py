@@ -1,6 +1,7 @@
 """Public pages of the index: editions, rankings, map, unit profile, methodology, reweighting."""
 
 import csv
+import io
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -8,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 import composite
+from vigie.core.csvfiles import SOURCE_SEPARATOR
+from vigie.core.exports import csv_response
 from vigie.core.regions import Region
 from vigie.index import queries
 from vigie.index.models import Edition
@@ -170,21 +173,21 @@ def reweight(request: HttpRequest, slug: str) -> HttpResponse:
     weights = _weights_from(request, edition)
     rows = queries.reweight(edition, weights)
     if request.GET.get("format") == "csv":
-        response = _csv_download(f"{edition.slug}-reweighted.csv")
-        writer = csv.writer(response)
-        writer.writerow(["rank", "unit", "name", "score", "published_rank", *weights])
-        writer.writerow(["", "", _("weights"), "", "", *weights.values()])
-        for row in rows:
-            writer.writerow(
-                [
-                    row.rank,
-                    row.unit_code,
-                    row.name,
-                    "" if row.score is None else round(row.score, 4),
-                    row.nominal_rank,
-                ]
-            )
-        return response
+        table: list[list[object]] = [
+            ["rank", "unit", "name", "score", "published_rank", *weights],
+            ["", "", _("weights"), "", "", *weights.values()],
+        ]
+        table += [
+            [
+                row.rank,
+                row.unit_code,
+                row.name,
+                None if row.score is None else round(row.score, 4),
+                row.nominal_rank,
+            ]
+            for row in rows
+        ]
+        return csv_response(f"{edition.slug}-reweighted.csv", table)
     total = sum(weights.values()) or 1.0
     context = {
         "edition": edition,
@@ -220,12 +223,6 @@ RESULT_FIELDS = (
 )
 
 
-def _csv_download(filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = _public_edition(slug)
     rows = queries.get_rankings(edition.pk)
@@ -243,25 +240,22 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             ],
         }
         return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
-    response = _csv_download(f"{edition.slug}.csv")
-    writer = csv.writer(response)
-    writer.writerow([*RESULT_FIELDS, *codes, "status", "sources"])
-    for row in rows:
-        writer.writerow(
-            [
-                *[row[key] for key in RESULT_FIELDS],
-                *[row["dimensions"].get(c) for c in codes],
-                row["status"],
-                " | ".join(row["sources"]),
-            ]
-        )
-    return response
+    table: list[list[object]] = [[*RESULT_FIELDS, *codes, "status", "sources"]]
+    table += [
+        [
+            *[row[key] for key in RESULT_FIELDS],
+            *[row["dimensions"].get(c) for c in codes],
+            row["status"],
+            SOURCE_SEPARATOR.join(row["sources"]),
+        ]
+        for row in rows
+    ]
+    return csv_response(f"{edition.slug}.csv", table)
 
 
 def inputs(request: HttpRequest, slug: str) -> HttpResponse:
     edition = _public_edition(slug)
     if not (edition.inputs_are_open and edition.input_csv):
         raise Http404(_("The inputs of this edition are not published."))
-    response = _csv_download(f"{edition.slug}-inputs.csv")
-    response.write(edition.input_csv)
-    return response
+    table = csv.reader(io.StringIO(edition.input_csv, newline=""))
+    return csv_response(f"{edition.slug}-inputs.csv", table)

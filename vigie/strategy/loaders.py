@@ -5,30 +5,19 @@ names its file, line and field, and the whole load runs in one transaction. Rows
 their natural keys, so loading twice changes nothing.
 """
 
-import datetime
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.loading import LoadReport, upsert
 from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
 from vigie.strategy.models import Activity, Measure, Objective, Pillar, Plan, Target
 
 LANGS = ("en", "fr", "es")
-
-
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
 
 
 def strategy_data_dir() -> Path:
@@ -42,44 +31,6 @@ def _translated(row: CsvRow, *fields: str, required: bool = True) -> dict[str, s
             column = f"{name}_{lang}"
             values[column] = row.required(column) if required else row.get(column)
     return values
-
-
-def _save(
-    report: LoadReport, model: type[models.Model], keys: dict[str, Any], values: dict[str, Any]
-) -> Any:
-    obj = model._default_manager.filter(**keys).first()
-    if obj is None:
-        report.created += 1
-        return model._default_manager.create(**keys, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return obj
-
-
-def _date(row: CsvRow, field: str) -> datetime.date:
-    value = row.required(field)
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise row.error(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _number(row: CsvRow, field: str, *, required: bool) -> float | None:
-    value = row.get(field)
-    if not value:
-        if required:
-            raise row.error(field, "a value is required")
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        raise row.error(field, f"{value!r} is not a number") from None
 
 
 def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
@@ -105,7 +56,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         assert starts is not None and ends is not None
         if ends < starts:
             raise row.error("ends_year", f"{ends} is before the first year {starts}")
-        plan = _save(
+        plan = upsert(
             reports["plans"],
             Plan,
             {"code": row.required("code")},
@@ -128,7 +79,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         plan = _lookup(row, "plan", plans, row.get("plan"))
         number = row.integer("number")
         assert number is not None
-        pillars[(plan.code, number)] = _save(
+        pillars[(plan.code, number)] = upsert(
             reports["pillars"],
             Pillar,
             {"plan": plan, "number": number},
@@ -141,7 +92,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         plan = _lookup(row, "plan", plans, row.get("plan"))
         number = row.integer("number")
         assert number is not None
-        objectives[(plan.code, number)] = _save(
+        objectives[(plan.code, number)] = upsert(
             reports["objectives"],
             Objective,
             {"plan": plan, "number": number},
@@ -153,7 +104,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         plan_code = row.get("plan")
         pillar = _lookup(row, "pillar", pillars, (plan_code, row.integer("pillar")))
         objective = _lookup(row, "objective", objectives, (plan_code, row.integer("objective")))
-        _save(
+        upsert(
             reports["activities"],
             Activity,
             {"pillar": pillar, "objective": objective},
@@ -178,11 +129,9 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         computation = row.get("computation")
         if computation and computation not in REGISTRY:
             raise row.error("computation", f"{computation!r} is not a computation of the registry")
-        unit = row.required("unit")
-        if unit not in Measure.Unit.values:
-            raise row.error("unit", f"{unit!r} is not one of {', '.join(Measure.Unit.values)}")
+        unit = row.choice("unit", Measure.Unit.values)
         code = row.required("code")
-        measures[code] = _save(
+        measures[code] = upsert(
             reports["measures"],
             Measure,
             {"code": code},
@@ -193,17 +142,17 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
                 **_translated(row, "definition", required=False),
                 "computation": computation,
                 "unit": unit,
-                "baseline_date": _date(row, "baseline_date"),
-                "baseline_value": _number(row, "baseline_value", required=False),
+                "baseline_date": row.date("baseline_date"),
+                "baseline_value": row.number("baseline_value", required=False),
                 "is_public": row.boolean("public"),
             },
         )
     for row in iter_csv_file(folder / "targets.csv", required_columns=("measure", "year", "value")):
         measure = _lookup(row, "measure", measures, row.get("measure"))
-        value = _number(row, "value", required=True)
+        value = row.number("value", required=True)
         if value is not None and value < 0:
             raise row.error("value", "a target cannot be negative")
-        _save(
+        upsert(
             reports["targets"],
             Target,
             {"measure": measure, "year": row.integer("year")},

@@ -3,13 +3,12 @@
 import datetime
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
 from vigie.strategy.charts import measure_chart_spec
 from vigie.strategy.forms import PeriodForm
@@ -29,11 +28,6 @@ def _plan(request: HttpRequest) -> Plan:
     if plan is None:
         raise Http404(_("No strategic plan has been loaded."))
     return plan
-
-
-def _require_editor(request: HttpRequest) -> None:
-    if not is_editor(request.user):
-        raise PermissionDenied
 
 
 def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
@@ -100,11 +94,13 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
 
 
 def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """Public measures for everyone; the others only for editors (see ``editor_required``)."""
     measure = get_object_or_404(Measure.objects.select_related("objective__plan"), code=code)
-    if not measure.is_public and not is_editor(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+    page = _measure_page if measure.is_public else editor_required(_measure_page)
+    return page(request, measure)
+
+
+def _measure_page(request: HttpRequest, measure: Measure) -> HttpResponse:
     plan = measure.objective.plan
     progress = get_measure_progress(measure, end=plan_end(plan))
     return render(
@@ -131,10 +127,8 @@ def _period(request: HttpRequest, plan: Plan) -> tuple[PeriodForm, datetime.date
     return form, default_start, default_end
 
 
+@editor_required
 def report(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    _require_editor(request)
     plan = _plan(request)
     form, start, end = _period(request, plan)
     context: dict[str, Any] = {
@@ -147,10 +141,8 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "strategy/report.html", context)
 
 
+@editor_required
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    _require_editor(request)
     plan = _plan(request)
     _form, start, end = _period(request, plan)
     pdf = render_report_pdf(

@@ -1,20 +1,16 @@
 """Staff pages (editors only): quick statement entry, roll-call import, second coding, issues."""
 
 import datetime
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
 from vigie.core.models import Country
-from vigie.core.roles import is_editor
+from vigie.core.permissions import editor_required
 from vigie.un import services
 from vigie.un.forms import ReviewForm, RollCallForm, StatementForm
 from vigie.un.models import (
@@ -30,20 +26,6 @@ from vigie.un.models import (
 
 DEFAULTS_KEY = "un_statement_defaults"
 CARRIED = ("session", "date", "agenda_item", "language", "source_url", "speaker_kind")
-
-
-def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous visitors go to the login page; signed-in people who are not editors get 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _initial(request: HttpRequest) -> dict[str, Any]:

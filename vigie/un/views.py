@@ -1,6 +1,5 @@
 """Public pages of the UN tracker: landing, tracker, votes, sessions, countries, codebook."""
 
-import csv
 import datetime
 from collections import defaultdict
 from typing import Any
@@ -10,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from vigie.core.csvfiles import SOURCE_SEPARATOR
+from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.regions import Region
 from vigie.un import queries
@@ -118,18 +119,9 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _csv_response(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
     vote = get_object_or_404(Vote, pk=pk)
-    sources = " | ".join(vote.sources.values_list("url", flat=True))
+    sources = SOURCE_SEPARATOR.join(vote.sources.values_list("url", flat=True))
     rows = [
         [
             vote.code,
@@ -143,7 +135,7 @@ def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
         for r in vote.records.select_related("country")
     ]
     header = ["vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources"]
-    return _csv_response(f"{slugify(vote.code)}.csv", header, rows)
+    return csv_response(f"{slugify(vote.code)}.csv", [header, *rows])
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -219,7 +211,7 @@ def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
                     coding.position.code if coding else "",
                     coding.evidence if coding else "",
                     coding.verdict if coding else "",
-                    " | ".join(j.sources.values_list("url", flat=True)),
+                    SOURCE_SEPARATOR.join(j.sources.values_list("url", flat=True)),
                 ]
             )
     header = [
@@ -235,7 +227,7 @@ def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
         "second_coding",
         "source",
     ]
-    return _csv_response(f"{slugify(session.label)}.csv", header, rows)
+    return csv_response(f"{slugify(session.label)}.csv", [header, *rows])
 
 
 def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:

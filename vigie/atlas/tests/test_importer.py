@@ -22,7 +22,7 @@ GOOD = {
     "adopted_on": "2000-11-01",
     "in_force_on": "2001-07-01",
     "summary_en": "Decriminalisation of all drugs.",
-    "sources": "https://example.org/pt ; https://example.org/law (Law 30/2000)",
+    "sources": "https://example.org/pt | https://example.org/law (Law 30/2000)",
     "expungement": "no",
 }
 

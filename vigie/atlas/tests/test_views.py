@@ -70,12 +70,22 @@ def test_pages_speak_french(client: Client, measures: None) -> None:
     assert "Résumé de pt" in response.content.decode()
 
 
-def test_staff_pages_are_closed_to_the_public_and_members(client: Client, measures: None) -> None:
-    make_user("member", role="member")
-    client.login(username="member", password="pw")
-    assert client.get(reverse("atlas:import")).status_code == 302
+def test_staff_pages_send_anonymous_visitors_to_the_login_page(
+    client: Client, measures: None
+) -> None:
+    response = client.get(reverse("atlas:import"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{reverse('core:login')}?next=")
     assert client.get(reverse("atlas:measure_new")).status_code == 302
     assert client.post(reverse("atlas:measure_revert", args=["pt", 1])).status_code == 302
+
+
+def test_staff_pages_are_forbidden_to_members(client: Client, measures: None) -> None:
+    make_user("member", role="member")
+    client.login(username="member", password="pw")
+    assert client.get(reverse("atlas:import")).status_code == 403
+    assert client.get(reverse("atlas:measure_new")).status_code == 403
+    assert client.post(reverse("atlas:measure_revert", args=["pt", 1])).status_code == 403
     assert "History" not in client.get(reverse("atlas:measure", args=["pt"])).content.decode()
 
 
@@ -199,3 +209,30 @@ def test_api_strongest_accepts_the_last_year_a_date_can_hold(
 ) -> None:
     response = client.get("/api/v1/atlas/strongest/9999")
     assert response.status_code == 200
+
+
+def test_import_of_a_file_with_an_oversized_cell_names_the_line(
+    client: Client, measures: None
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    text = ",".join(MEASURE_COLUMNS) + "\n" + "x" * 200_000 + "\n"
+    response = client.post(
+        reverse("atlas:import"), {"file": SimpleUploadedFile("huge.csv", text.encode())}
+    )
+    assert response.status_code == 200
+    assert "huge.csv, line 2: a cell is longer than" in response.content.decode()
+    applied = client.post(
+        reverse("atlas:import"), {"apply": "1", "text": text, "filename": "h.csv"}
+    )
+    assert applied.status_code == 200
+    assert "h.csv, line 2: a cell is longer than" in applied.content.decode()
+
+
+def test_measures_csv_neutralises_formula_cells(client: Client, measures: None) -> None:
+    make_measure("ar", "UY", "pilot", title='=HYPERLINK("http://e.x","X")')
+    text = client.get(reverse("atlas:export_csv")).content.decode()
+    assert '\'=HYPERLINK(""http://e.x"",""X"")' in text
+    assert ",=HYPERLINK" not in text and ',"=HYPERLINK' not in text

@@ -80,6 +80,21 @@ def test_csv_export_lists_registrants_with_their_answers(editor: Client) -> None
     assert rows[0]["status"] == "confirmed"
 
 
+def test_csv_export_neutralises_a_registrant_name_that_is_a_formula(editor: Client) -> None:
+    event = make_event()
+    make_registration(
+        event,
+        '=HYPERLINK("http://e.x","X")',
+        email="mallory@example.org",
+        organisation="@SUM(1+1)",
+    )
+    response = editor.get(f"/en/events/staff/{event.slug}/registrations.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://e.x","X")'
+    assert rows[0]["organisation"] == "'@SUM(1+1)"
+    assert rows[0]["email"] == "mallory@example.org"
+
+
 def test_emailing_registrants_sends_one_message_each_to_the_chosen_statuses(editor: Client) -> None:
     event = make_event()
     make_registration(event, "Ana")

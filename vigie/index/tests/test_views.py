@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.index.models import Edition
 from vigie.index.tests.factories import make_computed_edition
@@ -40,6 +41,18 @@ def test_inputs_download_only_when_the_edition_says_they_are_open(client: Client
     assert client.get(f"/en/index/{edition.slug}/inputs.csv").status_code == 200
     Edition.objects.filter(pk=edition.pk).update(inputs_are_open=False)
     assert client.get(f"/en/index/{edition.slug}/inputs.csv").status_code == 404
+
+
+def test_downloads_neutralise_formula_text_and_keep_negative_numbers(client: Client) -> None:
+    edition = make_computed_edition()
+    Edition.objects.filter(pk=edition.pk).update(
+        input_csv="iso3,country,a,b\nPRT,=cmd|' /C calc'!A0,-1.5,10\n"
+    )
+    Country.objects.filter(iso3="PRT").update(name_en="@SUM(1+1)")
+    inputs = client.get(f"/en/index/{edition.slug}/inputs.csv").content.decode()
+    assert inputs.splitlines() == ["iso3,country,a,b", "PRT,'=cmd|' /C calc'!A0,-1.5,10"]
+    results = client.get(f"/en/index/{edition.slug}/results.csv").content.decode()
+    assert "PRT,'@SUM(1+1),PRT" in results
 
 
 @pytest.mark.parametrize(("role", "expected"), [(None, 302), ("member", 403), ("editor", 200)])

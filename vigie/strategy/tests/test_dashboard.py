@@ -203,3 +203,14 @@ def test_dashboard_reuses_computed_measures_until_a_fact_changes(
     cite_source(url="https://example.org/new-fact")
     client.get("/en/strategy/")
     assert len(calls) == 2 * computed
+
+
+def test_staff_pages_send_anonymous_visitors_to_log_in_and_open_to_editors(plan: Plan) -> None:
+    anonymous = Client()
+    for url in ("/en/strategy/report/", "/en/strategy/measures/new-major-funding-sources/"):
+        response = anonymous.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == f"/en/accounts/login/?next={url}"
+    editor = Client()
+    editor.force_login(make_user("staff", role="editor"))
+    assert editor.get("/en/strategy/measures/new-major-funding-sources/").status_code == 200

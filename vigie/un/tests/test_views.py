@@ -5,9 +5,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.un import queries
 from vigie.un.models import PositionCode, Session, Statement, Vote
+from vigie.un.services import record_statement
 
 STAFF_URLS = [
     "/en/un/staff/statements/new/",
@@ -58,6 +60,23 @@ def test_session_csv_includes_joint_statement_signatories(client: Client, bundle
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 26
     assert {row["position"] for row in rows} == {"system_change"}
+
+
+def test_session_csv_neutralises_a_summary_that_is_a_formula(client: Client, bundled: Any) -> None:
+    session = Session.objects.get(label="CND 67th session")
+    record_statement(
+        session=session,
+        date=session.start_date,
+        agenda_item="5",
+        summary='=HYPERLINK("http://e.x","X")',
+        source_url="https://example.org/statement",
+        country=Country.objects.get(iso2="CO"),
+    )
+    response = client.get(f"/en/un/sessions/{session.pk}/csv/")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    statement = next(row for row in rows if row["kind"] == "statement")
+    assert statement["summary"] == '\'=HYPERLINK("http://e.x","X")'
+    assert statement["source"] == "https://example.org/statement"
 
 
 @pytest.mark.parametrize("url", STAFF_URLS)
