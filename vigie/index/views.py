@@ -1,6 +1,7 @@
 """Public pages of the index: editions, rankings, map, unit profile, methodology, reweighting."""
 
 import csv
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -85,9 +86,7 @@ def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
     known = [(code, value) for code, value in row["dimensions"].items() if value is not None]
     dimension_rows = []
     for code, value in row["dimensions"].items():
-        others = sorted(
-            r["dimensions"][code] for r in rows if r["dimensions"].get(code) is not None
-        )
+        others = sorted(score for r in rows if (score := r["dimensions"].get(code)) is not None)
         median = others[len(others) // 2] if others else None
         dimension_rows.append(
             {"name": edition.dimension_name(code), "score": value, "median": median}
@@ -226,6 +225,11 @@ def _csv_download(filename: str) -> HttpResponse:
     return response
 
 
+def _field(row: queries.RankingRow, key: str) -> object:
+    fields: Mapping[str, object] = row
+    return fields[key]
+
+
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = _public_edition(slug)
     rows = queries.get_rankings(edition.pk)
@@ -238,7 +242,10 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             "licence": edition.licence or "CC BY 4.0",
             "demonstration": edition.is_demonstration,
             "results": [
-                {key: row[key] for key in (*RESULT_FIELDS, "status", "dimensions", "sources")}
+                {
+                    key: _field(row, key)
+                    for key in (*RESULT_FIELDS, "status", "dimensions", "sources")
+                }
                 for row in rows
             ],
         }
@@ -249,7 +256,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     for row in rows:
         writer.writerow(
             [
-                *[row[key] for key in RESULT_FIELDS],
+                *[_field(row, key) for key in RESULT_FIELDS],
                 *[row["dimensions"].get(c) for c in codes],
                 row["status"],
                 " | ".join(row["sources"]),
