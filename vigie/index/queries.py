@@ -65,10 +65,8 @@ class DimensionScore(TypedDict):
 class CountryIndexSummary(TypedDict):
     """A country's result in one published edition, for its profile."""
 
-    edition: str
     edition_title: str
     edition_slug: str
-    year: int
     edition_year: int
     is_demonstration: bool
     score: float | None
@@ -158,10 +156,7 @@ def sort_rows(rows: list[RankingRow], sort: str) -> list[RankingRow]:
     key = sort.lstrip("-")
 
     def value(row: RankingRow) -> tuple[bool, str | float]:
-        if key in SORTABLE:
-            item = SORTABLE[key](row)
-        else:
-            item = row["dimensions"].get(key)
+        item = SORTABLE[key](row) if key in SORTABLE else row["dimensions"].get(key)
         return (item is None, item if item is not None else 0)
 
     present = [r for r in rows if value(r)[0] is False]
@@ -237,10 +232,8 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
         known = {k: v for k, v in dims.items() if v is not None}
         summaries.append(
             CountryIndexSummary(
-                edition=edition.title,
                 edition_title=edition.title,
                 edition_slug=edition.slug,
-                year=edition.year,
                 edition_year=edition.year,
                 is_demonstration=edition.is_demonstration,
                 score=unit.score,
