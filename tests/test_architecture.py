@@ -1,12 +1,26 @@
 """Guards on the shape of the project that a reader of one file cannot see."""
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_APPS = ("atlas", "index", "un", "network", "surveys", "events")
+
+
+def _load_architecture() -> ModuleType:
+    """``scripts/architecture.py``, where the doors between apps are declared."""
+    spec = importlib.util.spec_from_file_location("architecture", ROOT / "scripts/architecture.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+architecture = _load_architecture()
 
 
 def test_composite_imports_without_django() -> None:
@@ -28,23 +42,46 @@ def _imported_modules(path: Path) -> set[str]:
     return modules
 
 
-def test_domain_apps_read_each_other_only_through_queries() -> None:
-    offences = []
-    for app in DOMAIN_APPS:
-        for path in (ROOT / "vigie" / app).rglob("*.py"):
-            if "tests" in path.parts or "migrations" in path.parts:
-                continue
-            for module in _imported_modules(path):
-                parts = module.split(".")
-                if len(parts) >= 3 and parts[0] == "vigie" and parts[1] in DOMAIN_APPS:
-                    allowed = (
-                        parts[1] == app
-                        or parts[2] == "queries"
-                        or (app == "surveys" and parts[1] == "network")
-                    )
-                    if not allowed:
-                        offences.append(f"{path.relative_to(ROOT)} imports {module}")
+def test_apps_import_each_other_only_through_the_declared_doors() -> None:
+    offences = [
+        f"{', '.join(files)}: {app} imports {door}"
+        for (app, door), files in sorted(architecture.doors_in_code().items())
+        if door not in architecture.DOORS.get(app, frozenset())
+    ]
     assert offences == []
+
+
+def test_every_declared_door_is_used() -> None:
+    used = set(architecture.doors_in_code())
+    unused = [
+        f"{app} -> {door}"
+        for app, doors in architecture.DOORS.items()
+        for door in sorted(doors)
+        if (app, door) not in used
+    ]
+    assert unused == []
+
+
+def test_domain_apps_read_each_other_only_through_queries() -> None:
+    doors = [
+        f"{app} -> {door}"
+        for app in DOMAIN_APPS
+        for door in architecture.DOORS[app]
+        if not door.endswith(".queries")
+    ]
+    assert doors == []
+
+
+def test_every_app_is_declared() -> None:
+    apps = {path.parent.name for path in (ROOT / "vigie").glob("*/apps.py")}
+    assert apps - {"core", "api"} == set(architecture.APPS) == set(architecture.DOORS)
+
+
+def test_architecture_document_shows_the_declared_doors() -> None:
+    text = architecture.DOC.read_text(encoding="utf-8")
+    assert architecture.diagram_in_doc(text) == architecture.mermaid(), (
+        "run: python scripts/architecture.py --write"
+    )
 
 
 def test_composite_never_imports_vigie() -> None:

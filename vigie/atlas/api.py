@@ -69,7 +69,7 @@ def measures(
     region: str = "",
     jurisdiction: str = "",
     q: str = "",
-) -> list[dict[str, object]]:
+) -> list[queries.MeasureRecord]:
     """Measures with the same filters as the public list; each cites its sources."""
     found = queries.list_measures(
         kind=kind, substance=substance, status=status, region=region, jurisdiction=jurisdiction, q=q
@@ -78,7 +78,7 @@ def measures(
 
 
 @router.get("/measures/{code}", response=MeasureOut)
-def measure(request: HttpRequest, code: str) -> dict[str, object]:
+def measure(request: HttpRequest, code: str) -> queries.MeasureRecord:
     found = [m for m in queries.list_measures() if m.code == code]
     if not found:
         raise Http404

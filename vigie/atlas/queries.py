@@ -6,8 +6,8 @@ sub-national unit (``US-OR``) is a jurisdiction of its own, apart from its count
 """
 
 import datetime
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TypedDict
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -114,7 +114,10 @@ def _count(
 
 
 def _losses(
-    kinds: Iterable[str], start: datetime.date, end: datetime.date, keep: Any = None
+    kinds: Iterable[str],
+    start: datetime.date,
+    end: datetime.date,
+    keep: Callable[[Measure], bool] | None = None,
 ) -> list[tuple[Measure, datetime.date]]:
     """Reversals starting in the window, and ends of measures of these kinds in the window."""
     kinds = list(kinds)
@@ -227,7 +230,38 @@ def _date(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def measure_as_dict(measure: Measure) -> dict[str, Any]:
+class MeasureRecord(TypedDict):
+    """A measure as plain data, for the list, the exports, the API and the country profile.
+
+    Dates are ISO strings (``""`` when unknown); ``assessment_score`` is a percentage or None.
+    """
+
+    code: str
+    jurisdiction_code: str
+    jurisdiction_name: str
+    country_iso2: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    substance_scope: str
+    substances: str
+    proposed_on: str
+    adopted_on: str
+    in_force_on: str
+    ended_on: str
+    date_precision: str
+    sanction: str
+    verification: str
+    reverses: str
+    summary: str
+    assessment_score: int | None
+    url: str
+    source_urls: list[str]
+
+
+def measure_as_dict(measure: Measure) -> MeasureRecord:
     return {
         "code": measure.code,
         "jurisdiction_code": measure.jurisdiction_code,
@@ -284,7 +318,7 @@ def list_measures(
     return list(measures.order_by("country__name_en", "subdivision__code", "adopted_on", "code"))
 
 
-def list_measures_for_country(iso2: str) -> list[dict[str, Any]]:
+def list_measures_for_country(iso2: str) -> list[MeasureRecord]:
     """All measures of a country, including its sub-national units, as plain dicts."""
     measures = _measures().filter(country__iso2=iso2.upper())
     return [measure_as_dict(m) for m in measures.order_by("adopted_on", "in_force_on", "code")]
@@ -293,6 +327,11 @@ def list_measures_for_country(iso2: str) -> list[dict[str, Any]]:
 def strongest_in_force(measures: Iterable[Measure], day: datetime.date) -> Measure | None:
     live = [m for m in measures if is_in_force(m, day)]
     return max(live, key=lambda m: KIND_STRENGTH[Kind(m.kind)], default=None)
+
+
+def get_kind_label(kind: str) -> str:
+    """The label of a kind of measure in the active language (the code itself if unknown)."""
+    return str(dict(Kind.choices).get(kind, kind))
 
 
 def get_strongest_measure_by_country(year: int) -> dict[str, str]:

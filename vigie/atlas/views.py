@@ -1,6 +1,7 @@
 """Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -26,7 +27,11 @@ from vigie.core.roles import is_editor
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
-SORTS = {"jurisdiction": "jurisdiction_name", "kind": "kind_label", "date": "adopted_on"}
+SORTS: dict[str, Callable[[queries.MeasureRecord], str]] = {
+    "jurisdiction": lambda row: row["jurisdiction_name"],
+    "kind": lambda row: row["kind_label"],
+    "date": lambda row: row["adopted_on"],
+}
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -66,12 +71,12 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return render(request, "atlas/map.html", context)
 
 
-def _sorted_rows(request: HttpRequest) -> tuple[list[dict[str, Any]], str]:
+def _sorted_rows(request: HttpRequest) -> tuple[list[queries.MeasureRecord], str]:
     rows = [queries.measure_as_dict(m) for m in queries.list_measures(**_filters(request))]
     sort = request.GET.get("sort", "jurisdiction")
-    key = SORTS.get(sort.lstrip("-"), "jurisdiction_name")
+    key = SORTS.get(sort.lstrip("-"), SORTS["jurisdiction"])
     rows.sort(
-        key=lambda row: (row[key] or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
+        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
     )
     return rows, sort
 

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -25,13 +25,6 @@ def country_list(request: HttpRequest) -> HttpResponse:
     return render(request, "countries/list.html", {"groups": groups, "language": language})
 
 
-def _atlas_map_url() -> str:
-    try:
-        return reverse("atlas:map")
-    except NoReverseMatch:
-        return ""
-
-
 def _country(iso2: str) -> Country:
     return get_object_or_404(Country, iso2=iso2.upper())
 
@@ -48,7 +41,7 @@ def profile(request: HttpRequest, iso2: str) -> HttpResponse:
             "permalink": request.build_absolute_uri(
                 reverse("countries:profile", args=[country.iso2.lower()])
             ),
-            "atlas_map_url": _atlas_map_url(),
+            "atlas_map_url": reverse("atlas:map"),
         },
     )
 

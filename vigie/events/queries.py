@@ -5,8 +5,7 @@ no function here returns a person's name or email, so these figures can be shown
 """
 
 import datetime
-from collections import Counter
-from typing import Any
+from typing import TypedDict
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
@@ -25,7 +24,34 @@ def public_events() -> QuerySet[Event]:
     ).select_related("series")
 
 
-def _describe(event: Event) -> dict[str, Any]:
+class EventSummary(TypedDict):
+    """A public event as plain data: no registration, no person."""
+
+    slug: str
+    title: str
+    series: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    time_zone: str
+    format: str
+    status: str
+    url: str
+
+
+class Attendance(TypedDict):
+    registered: int
+    attended: int
+
+
+class Participation(TypedDict):
+    events: int
+    registered: int
+    attended: int
+    by_country: dict[str, Attendance]
+    by_organisation_type: dict[str, Attendance]
+
+
+def _describe(event: Event) -> EventSummary:
     return {
         "slug": event.slug,
         "title": text(event, "title"),
@@ -49,13 +75,13 @@ def _held(start: datetime.date, end: datetime.date) -> QuerySet[Event]:
     )
 
 
-def list_upcoming_events(limit: int = 5) -> list[dict[str, Any]]:
+def list_upcoming_events(limit: int = 5) -> list[EventSummary]:
     """The next published events that have not ended, soonest first."""
     events = public_events().filter(status=Event.Status.PUBLISHED, ends_at__gte=timezone.now())
     return [_describe(event) for event in events.order_by("starts_at")[:limit]]
 
 
-def list_events_for_country(iso2: str) -> list[dict[str, Any]]:
+def list_events_for_country(iso2: str) -> list[EventSummary]:
     """Published events whose focus countries include this one (alpha-2), most recent first."""
     events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
     return [_describe(event) for event in events]
@@ -110,7 +136,7 @@ def count_people_trained(start: datetime.date, end: datetime.date) -> CountResul
     )
 
 
-def get_event_participation(start: datetime.date, end: datetime.date) -> dict[str, Any]:
+def get_event_participation(start: datetime.date, end: datetime.date) -> Participation:
     """Registered and attended, in total, by country (alpha-2) and by type of organisation.
 
     ``registered`` counts registrations not cancelled (confirmed or waiting); ``attended`` those
@@ -118,30 +144,36 @@ def get_event_participation(start: datetime.date, end: datetime.date) -> dict[st
     """
     registrations = Registration.objects.filter(event__in=_held(start, end), status__in=ACTIVE)
     rows = list(registrations.values("country__iso2", "organisation_type", "attended"))
-    by_country: dict[str, Counter[str]] = {}
-    by_type: dict[str, Counter[str]] = {}
+    by_country: dict[str, Attendance] = {}
+    by_type: dict[str, Attendance] = {}
     for row in rows:
         for table, key in (
             (by_country, row["country__iso2"] or ""),
             (by_type, row["organisation_type"]),
         ):
-            counter = table.setdefault(key, Counter())
-            counter["registered"] += 1
-            counter["attended"] += 1 if row["attended"] else 0
-    return {
-        "events": _held(start, end).count(),
-        "registered": len(rows),
-        "attended": sum(1 for row in rows if row["attended"]),
-        "by_country": {key: dict(value) for key, value in sorted(by_country.items())},
-        "by_organisation_type": {key: dict(value) for key, value in sorted(by_type.items())},
-    }
+            counts = table.setdefault(key, Attendance(registered=0, attended=0))
+            counts["registered"] += 1
+            counts["attended"] += 1 if row["attended"] else 0
+    return Participation(
+        events=_held(start, end).count(),
+        registered=len(rows),
+        attended=sum(1 for row in rows if row["attended"]),
+        by_country=dict(sorted(by_country.items())),
+        by_organisation_type=dict(sorted(by_type.items())),
+    )
 
 
-def get_place_counts(event: Event) -> dict[str, int | None]:
+class PlaceCounts(TypedDict):
+    confirmed: int
+    waiting: int
+    left: int | None
+
+
+def get_place_counts(event: Event) -> PlaceCounts:
     """Places taken and left, and the length of the waiting list (numbers only, never names)."""
     counts = event.registrations.aggregate(
         confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
         waiting=Count("id", filter=Q(status=Registration.Status.WAITING)),
     )
     left = None if event.capacity is None else max(event.capacity - counts["confirmed"], 0)
-    return {"confirmed": counts["confirmed"], "waiting": counts["waiting"], "left": left}
+    return PlaceCounts(confirmed=counts["confirmed"], waiting=counts["waiting"], left=left)

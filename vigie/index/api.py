@@ -1,7 +1,5 @@
 """Read-only JSON API of published index editions (/api/v1/index/)."""
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
@@ -38,11 +36,11 @@ class ResultOut(Schema):
 
 
 @router.get("/editions/", response=list[EditionOut])
-def editions(request: HttpRequest) -> list[dict[str, Any]]:
+def editions(request: HttpRequest) -> list[queries.EditionSummary]:
     return queries.list_editions()
 
 
 @router.get("/editions/{slug}/results/", response=list[ResultOut])
-def results(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def results(request: HttpRequest, slug: str) -> list[queries.RankingRow]:
     edition = get_object_or_404(queries.public_editions(), slug=slug)
     return queries.get_rankings(edition.pk)

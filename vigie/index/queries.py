@@ -1,7 +1,8 @@
 """Reads of index editions for pages, the API and other apps (plain data)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 import numpy as np
 from django.db.models import Count, QuerySet
@@ -20,24 +21,95 @@ def public_editions() -> QuerySet[Edition]:
     return Edition.objects.filter(status__in=PUBLIC_STATUSES)
 
 
-def list_editions() -> list[dict[str, Any]]:
+class EditionSummary(TypedDict):
+    id: int
+    slug: str
+    title: str
+    year: int
+    version: int
+    kind: str
+    is_demonstration: bool
+    units: int
+    url: str
+
+
+class RankingRow(TypedDict):
+    """One unit of an edition: its scores, ranks (with the Monte Carlo interval) and sources."""
+
+    unit_code: str
+    name: str
+    iso2: str
+    iso3: str
+    numeric: str
+    region: str
+    region_code: str
+    score: float | None
+    rank: int | None
+    dimensions: dict[str, float | None]
+    rank_median: float | None
+    rank_q05: float | None
+    rank_q95: float | None
+    status: str
+    status_label: str
+    note: str
+    sources: list[str]
+    url: str
+
+
+class DimensionScore(TypedDict):
+    code: str
+    name: str
+    score: float | None
+
+
+class CountryIndexSummary(TypedDict):
+    """A country's result in one published edition, for its profile."""
+
+    edition_title: str
+    edition_slug: str
+    edition_year: int
+    is_demonstration: bool
+    score: float | None
+    overall: float | None
+    rank: int | None
+    of: int
+    status: str
+    status_label: str
+    sources: list[str]
+    dimensions: list[DimensionScore]
+    rank_q05: float | None
+    rank_q95: float | None
+    strongest: str
+    weakest: str
+    url: str
+
+
+class MapValue(TypedDict):
+    """One country on the map: ISO numeric code (the world-atlas feature id), name, value."""
+
+    id: str
+    name: str
+    value: float | None
+
+
+def list_editions() -> list[EditionSummary]:
     return [
-        {
-            "id": e.pk,
-            "slug": e.slug,
-            "title": e.title,
-            "year": e.year,
-            "version": e.version,
-            "kind": e.kind,
-            "is_demonstration": e.is_demonstration,
-            "units": e.unit_count,
-            "url": e.get_absolute_url(),
-        }
+        EditionSummary(
+            id=e.pk,
+            slug=e.slug,
+            title=e.title,
+            year=e.year,
+            version=e.version,
+            kind=e.kind,
+            is_demonstration=e.is_demonstration,
+            units=e.unit_count,
+            url=e.get_absolute_url(),
+        )
         for e in public_editions().annotate(unit_count=Count("units"))
     ]
 
 
-def _row(edition: Edition, unit: UnitResult) -> dict[str, Any]:
+def _row(edition: Edition, unit: UnitResult) -> RankingRow:
     country = unit.country
     return {
         "unit_code": unit.unit_code,
@@ -61,7 +133,7 @@ def _row(edition: Edition, unit: UnitResult) -> dict[str, Any]:
     }
 
 
-def get_rankings(edition_id: int, *, region: str = "", sort: str = "rank") -> list[dict[str, Any]]:
+def get_rankings(edition_id: int, *, region: str = "", sort: str = "rank") -> list[RankingRow]:
     """An edition's rows, optionally filtered by UN M49 region and sorted by a column."""
     edition = Edition.objects.get(pk=edition_id)
     units = edition.units.select_related("country").prefetch_related("sources")
@@ -71,17 +143,20 @@ def get_rankings(edition_id: int, *, region: str = "", sort: str = "rank") -> li
     return sort_rows(rows, sort)
 
 
-def sort_rows(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+SORTABLE: dict[str, Callable[[RankingRow], str | float | None]] = {
+    "name": lambda row: row["name"],
+    "rank": lambda row: row["rank"],
+    "score": lambda row: row["score"],
+}
+
+
+def sort_rows(rows: list[RankingRow], sort: str) -> list[RankingRow]:
+    """Sort by name, rank, score or a dimension code (``-`` first for descending); gaps last."""
     descending = sort.startswith("-")
     key = sort.lstrip("-")
 
-    def value(row: dict[str, Any]) -> tuple[int, Any]:
-        if key == "name":
-            item: Any = row["name"]
-        elif key in row["dimensions"]:
-            item = row["dimensions"][key]
-        else:
-            item = row.get(key)
+    def value(row: RankingRow) -> tuple[bool, str | float]:
+        item = SORTABLE[key](row) if key in SORTABLE else row["dimensions"].get(key)
         return (item is None, item if item is not None else 0)
 
     present = [r for r in rows if value(r)[0] is False]
@@ -134,7 +209,7 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
     return sorted(rows, key=lambda row: (row.rank is None, row.rank or 0, row.name))
 
 
-def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
+def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
     """The country's result in every published edition (for the country profile)."""
     code = iso3_or_iso2.strip().upper()
     field = "iso2" if len(code) == 2 else "iso3"
@@ -156,46 +231,42 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[dict[str, Any]]:
         dims = {d["code"]: unit.dimension_scores.get(d["code"]) for d in edition.dimensions}
         known = {k: v for k, v in dims.items() if v is not None}
         summaries.append(
-            {
-                "edition": edition.title,
-                "edition_title": edition.title,
-                "edition_slug": edition.slug,
-                "year": edition.year,
-                "edition_year": edition.year,
-                "is_demonstration": edition.is_demonstration,
-                "score": unit.score,
-                "overall": unit.score,
-                "rank": unit.rank,
-                "of": sizes[edition.pk],
-                "status": unit.status,
-                "status_label": unit.get_status_display(),
-                "sources": [s.url for s in unit.sources.all()],
-                "dimensions": [
-                    {"code": k, "name": edition.dimension_name(k), "score": v}
+            CountryIndexSummary(
+                edition_title=edition.title,
+                edition_slug=edition.slug,
+                edition_year=edition.year,
+                is_demonstration=edition.is_demonstration,
+                score=unit.score,
+                overall=unit.score,
+                rank=unit.rank,
+                of=sizes[edition.pk],
+                status=unit.status,
+                status_label=unit.get_status_display(),
+                sources=[s.url for s in unit.sources.all()],
+                dimensions=[
+                    DimensionScore(code=k, name=edition.dimension_name(k), score=v)
                     for k, v in dims.items()
                 ],
-                "rank_q05": unit.rank_q05,
-                "rank_q95": unit.rank_q95,
-                "strongest": edition.dimension_name(max(known, key=lambda k: known[k]))
+                rank_q05=unit.rank_q05,
+                rank_q95=unit.rank_q95,
+                strongest=edition.dimension_name(max(known, key=lambda k: known[k]))
                 if known
                 else "",
-                "weakest": edition.dimension_name(min(known, key=lambda k: known[k]))
-                if known
-                else "",
-                "url": reverse("index:unit", args=[edition.slug, unit.unit_code]),
-            }
+                weakest=edition.dimension_name(min(known, key=lambda k: known[k])) if known else "",
+                url=reverse("index:unit", args=[edition.slug, unit.unit_code]),
+            )
         )
     return summaries
 
 
-def get_map_values(edition: Edition, field: str) -> list[dict[str, Any]]:
+def get_map_values(edition: Edition, field: str) -> list[MapValue]:
     """ISO numeric code, name and value of ``field`` (score or a dimension) for the map."""
     values = []
     for unit in edition.units.select_related("country"):
         if unit.country is None:
             continue
         value = unit.score if field == "score" else unit.dimension_scores.get(field)
-        values.append({"id": unit.country.numeric, "name": unit.country.name, "value": value})
+        values.append(MapValue(id=unit.country.numeric, name=unit.country.name, value=value))
     return values
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -88,9 +89,7 @@ def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
     known = [(code, value) for code, value in row["dimensions"].items() if value is not None]
     dimension_rows = []
     for code, value in row["dimensions"].items():
-        others = sorted(
-            r["dimensions"][code] for r in rows if r["dimensions"].get(code) is not None
-        )
+        others = sorted(score for r in rows if (score := r["dimensions"].get(code)) is not None)
         median = others[len(others) // 2] if others else None
         dimension_rows.append(
             {"name": edition.dimension_name(code), "score": value, "median": median}
@@ -223,6 +222,11 @@ RESULT_FIELDS = (
 )
 
 
+def _field(row: queries.RankingRow, key: str) -> object:
+    fields: Mapping[str, object] = row
+    return fields[key]
+
+
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = _public_edition(slug)
     rows = queries.get_rankings(edition.pk)
@@ -235,7 +239,10 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             "licence": edition.licence or "CC BY 4.0",
             "demonstration": edition.is_demonstration,
             "results": [
-                {key: row[key] for key in (*RESULT_FIELDS, "status", "dimensions", "sources")}
+                {
+                    key: _field(row, key)
+                    for key in (*RESULT_FIELDS, "status", "dimensions", "sources")
+                }
                 for row in rows
             ],
         }
@@ -243,7 +250,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     table: list[list[object]] = [[*RESULT_FIELDS, *codes, "status", "sources"]]
     table += [
         [
-            *[row[key] for key in RESULT_FIELDS],
+            *[_field(row, key) for key in RESULT_FIELDS],
             *[row["dimensions"].get(c) for c in codes],
             row["status"],
             SOURCE_SEPARATOR.join(row["sources"]),

@@ -25,14 +25,14 @@ class OrganisationOut(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut])
-def list_organisations(request: HttpRequest, country: str = "") -> list[dict[str, object]]:
+def list_organisations(request: HttpRequest, country: str = "") -> list[queries.PublicOrganisation]:
     if country:
         return queries.list_member_organisations_in_country(country)
     return queries.list_member_organisations()
 
 
 @router.get("/organisations/{slug}", response=OrganisationOut)
-def get_organisation(request: HttpRequest, slug: str) -> dict[str, object]:
+def get_organisation(request: HttpRequest, slug: str) -> queries.PublicOrganisation:
     for row in queries.list_member_organisations():
         if row["slug"] == slug:
             return row

@@ -5,7 +5,7 @@ check roles.
 """
 
 import datetime
-from typing import Any
+from typing import TypedDict
 
 from django.db.models import Q
 from django.urls import reverse
@@ -24,7 +24,32 @@ from vigie.network.models import (
 )
 
 
-def organisation_public_dict(organisation: Organisation) -> dict[str, Any]:
+class PublicOrganisation(TypedDict):
+    """The public directory fields of an organisation: nothing about its contacts or funding."""
+
+    id: int
+    name: str
+    slug: str
+    type: str
+    type_label: str
+    region: str
+    headquarters: str
+    countries: list[str]
+    focus_areas: list[str]
+    languages: list[str]
+    website: str
+    summary_en: str
+    summary_fr: str
+    summary_es: str
+    url: str
+
+
+class OrganisationFacets(TypedDict):
+    region: str
+    org_type: str
+
+
+def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
     return {
         "id": organisation.pk,
         "name": organisation.name,
@@ -44,13 +69,13 @@ def organisation_public_dict(organisation: Organisation) -> dict[str, Any]:
     }
 
 
-def list_member_organisations() -> list[dict[str, Any]]:
+def list_member_organisations() -> list[PublicOrganisation]:
     members = Organisation.objects.filter(status=MembershipStatus.MEMBER)
     members = members.select_related("headquarters").prefetch_related("countries")
     return [organisation_public_dict(o) for o in members]
 
 
-def list_member_organisations_in_country(iso2: str) -> list[dict[str, Any]]:
+def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
     code = iso2.upper()
     members = (
@@ -115,10 +140,13 @@ def list_organisation_choices() -> list[tuple[int, str]]:
     return list(Organisation.objects.values_list("pk", "name"))
 
 
-def get_organisation_facets(organisation_ids: list[int]) -> dict[int, dict[str, str]]:
+def get_organisation_facets(organisation_ids: list[int]) -> dict[int, OrganisationFacets]:
     """Region and type per organisation, for the surveys app's result filters."""
     rows = Organisation.objects.filter(pk__in=organisation_ids).values("pk", "region", "org_type")
-    return {row["pk"]: {"region": row["region"], "org_type": row["org_type"]} for row in rows}
+    return {
+        row["pk"]: OrganisationFacets(region=row["region"], org_type=row["org_type"])
+        for row in rows
+    }
 
 
 def list_organisation_type_choices() -> list[tuple[str, str]]:

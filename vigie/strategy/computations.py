@@ -1,23 +1,23 @@
 """The registry of computations a measure of success can use.
 
-Each computation names the domain app and the ``queries.py`` function it calls, so that a
-measure stays live: its value is recomputed from the rows the apps hold, and carries those rows
-as evidence. The domain apps are optional to this module: when an app (or one of its functions)
-is not installed, the computation reports itself *not available* with the reason, and the
-dashboard shows that instead of failing.
+Each computation calls one function of a domain app's ``queries.py``, so that a measure stays
+live: its value is recomputed from the rows the apps hold, and carries those rows as evidence.
+Every app is installed; the queries are imported here like any other module, and mypy checks
+each call against the function's signature and the shape of what it returns.
 """
 
 import datetime
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.evidence import CountResult, Evidence
+from vigie.atlas import queries as atlas_queries
+from vigie.core.evidence import CountResult
+from vigie.network import queries as network_queries
+from vigie.surveys import queries as surveys_queries
+from vigie.un import queries as un_queries
 
 
 @dataclass(frozen=True)
@@ -29,31 +29,16 @@ class TrendPoint:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a computation gave: a result, or the reason it could not run."""
+    """What a computation gave: the result and its values over time."""
 
-    result: CountResult | None
+    result: CountResult
     trend: list[TrendPoint] = field(default_factory=list)
-    unavailable: str = ""
-
-    @property
-    def available(self) -> bool:
-        return self.result is not None
 
 
-class NotAvailable(Exception):
-    """The app or function a computation needs is not installed."""
-
-
-def resolve(app: str, function: str) -> Callable[..., Any]:
-    """The function ``vigie.<app>.queries.<function>``, or ``NotAvailable`` saying what is missing."""
-    try:
-        module: ModuleType = importlib.import_module(f"vigie.{app}.queries")
-    except ImportError as error:
-        raise NotAvailable(f"vigie.{app}.queries cannot be imported ({error})") from error
-    found = getattr(module, function, None)
-    if not callable(found):
-        raise NotAvailable(f"vigie.{app}.queries has no function {function}()")
-    return found
+# A count between the baseline and an end date, inclusive.
+Count = Callable[[datetime.date, datetime.date], CountResult]
+# The values over the period, when the app gives its own series (per UN session, survey round).
+Series = Callable[[datetime.date, datetime.date], list[TrendPoint]]
 
 
 def year_ends(baseline: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -65,27 +50,17 @@ def year_ends(baseline: datetime.date, end: datetime.date) -> list[datetime.date
 class Computation:
     key: str
     label: Promise
-    app: str
-    function: str
+    count: Count
     # True when the trend gives one value per UN session or survey round, not a running total.
     trend_per_period: bool = False
     # True when the count is one evidence row per counted item, dated when it first counts: the
     # value at any day of the period is then the number of rows dated up to that day, which
     # spares one call to the app per year of the trend.
     trend_from_evidence: bool = False
-    call: Callable[[Callable[..., Any], datetime.date, datetime.date], CountResult] = (
-        lambda function, baseline, end: function(baseline, end)
-    )
-    series: (
-        Callable[[Callable[..., Any], datetime.date, datetime.date], list[TrendPoint]] | None
-    ) = None
+    series: Series | None = None
 
     def run(self, baseline: datetime.date, end: datetime.date) -> Outcome:
-        try:
-            function = resolve(self.app, self.function)
-        except NotAvailable as missing:
-            return Outcome(result=None, unavailable=str(missing))
-        result = self.call(function, baseline, end)
+        result = self.count(baseline, end)
         if self.trend_from_evidence:
             days = [row.date for row in result.evidence if row.date is not None]
             trend = [
@@ -93,104 +68,84 @@ class Computation:
                 for day in year_ends(baseline, end)
             ]
             return Outcome(result=result, trend=trend)
-        try:
-            trend = self.trend(function, baseline, end)
-        except NotAvailable:
-            trend = []
-        return Outcome(result=result, trend=trend)
+        return Outcome(result=result, trend=self.trend(baseline, end))
 
-    def trend(
-        self, function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-    ) -> list[TrendPoint]:
+    def trend(self, baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
         """Values over time: the app's own series when it has one, else the value at each year end."""
         if self.series is not None:
-            return self.series(function, baseline, end)
+            return self.series(baseline, end)
         return [
-            TrendPoint(str(day.year), day, float(self.call(function, baseline, day).value))
+            TrendPoint(str(day.year), day, float(self.count(baseline, day).value))
             for day in year_ends(baseline, end)
         ]
 
 
-def _milestone(
-    function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-) -> CountResult:
+def _new_decriminalising(baseline: datetime.date, end: datetime.date) -> CountResult:
+    return atlas_queries.count_new_decriminalising_jurisdictions(baseline, end)
+
+
+def _new_regulating(baseline: datetime.date, end: datetime.date) -> CountResult:
+    return atlas_queries.count_new_regulating_jurisdictions(
+        baseline, end, include_proposed=True, social_justice_only=True
+    )
+
+
+def _states_calling_for_reform(baseline: datetime.date, end: datetime.date) -> CountResult:
+    return un_queries.count_states_calling_for_reform(baseline, end)
+
+
+def _un_sessions(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
+    """States calling for reform in each UN session of the period (by the session's last day)."""
+    return [
+        TrendPoint(row["session"] or str(row["end_date"]), row["end_date"], float(row["count"]))
+        for row in sorted(un_queries.list_reform_states_by_session(), key=lambda r: r["end_date"])
+        if baseline <= row["end_date"] <= end
+    ]
+
+
+def _milestone(baseline: datetime.date, end: datetime.date) -> CountResult:
     """The UN mechanism milestone as 0 (not reached) or 1 (established on or before ``end``).
 
     The UN tracker answers ``exists`` and ``established_on``, with the related steps as evidence
     and a ``status`` sentence saying why they are, or are not, the mechanism.
     """
-    milestone: dict[str, Any] = function()
-    established_on = milestone.get("established_on")
-    reached = bool(milestone.get("exists"))
-    if reached and isinstance(established_on, datetime.date) and established_on > end:
-        reached = False
-    evidence = [
-        item
-        for item in milestone.get("evidence", [])
-        if isinstance(item, Evidence) and (item.date is None or item.date <= end)
-    ]
-    return CountResult(
-        value=1 if reached else 0, definition=str(milestone.get("status", "")), evidence=evidence
-    )
+    milestone = un_queries.get_un_mechanism_milestone()
+    established_on = milestone["established_on"]
+    reached = milestone["exists"] and (established_on is None or established_on <= end)
+    evidence = [item for item in milestone["evidence"] if item.date is None or item.date <= end]
+    return CountResult(value=1 if reached else 0, definition=milestone["status"], evidence=evidence)
 
 
-def _milestone_series(
-    function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-) -> list[TrendPoint]:
+def _milestone_series(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
     return [
-        TrendPoint(str(day.year), day, float(_milestone(function, baseline, day).value))
+        TrendPoint(str(day.year), day, float(_milestone(baseline, day).value))
         for day in year_ends(baseline, end)
     ]
 
 
-def _media_share(
-    function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-) -> CountResult:
-    """The share in the latest media-survey round closed by ``end`` (the app's latest if unknown)."""
-    try:
-        rounds = resolve("surveys", "list_media_support_by_round")()
-    except NotAvailable:
-        rounds = []
+def _new_major_funding(baseline: datetime.date, end: datetime.date) -> CountResult:
+    return network_queries.count_new_funding_sources(baseline, end, major_only=True)
+
+
+def _media_share(baseline: datetime.date, end: datetime.date) -> CountResult:
+    """The share in the latest media-survey round closed by ``end`` (the app's latest if none)."""
     closed = [
-        row
-        for row in rounds
-        if isinstance(row.get("closes_on"), datetime.date) and row["closes_on"] <= end
+        row for row in surveys_queries.list_media_support_by_round() if row["closes_on"] <= end
     ]
-    if closed and "round_id" in closed[-1]:
-        result: CountResult = function(round_id=closed[-1]["round_id"])
-    else:
-        result = function()
-    return result
+    return surveys_queries.get_media_support_share(
+        round_id=closed[-1]["round_id"] if closed else None
+    )
 
 
-def _media_rounds(
-    function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-) -> list[TrendPoint]:
-    rounds: list[dict[str, Any]] = resolve("surveys", "list_media_support_by_round")()
-    points = []
-    for row in rounds:
-        day = row.get("closes_on") or row.get("date") or row.get("opens_on")
-        share = row.get("share", row.get("value"))
-        if isinstance(day, datetime.datetime):
-            day = day.date()
-        if isinstance(day, datetime.date) and share is not None and day <= end:
-            points.append(
-                TrendPoint(str(row.get("label") or row.get("round") or day), day, float(share))
-            )
-    return sorted(points, key=lambda point: point.date)
-
-
-def _un_sessions(
-    function: Callable[..., Any], baseline: datetime.date, end: datetime.date
-) -> list[TrendPoint]:
-    """States calling for reform in each UN session of the period (by the session's last day)."""
-    sessions: list[dict[str, Any]] = resolve("un", "list_reform_states_by_session")()
-    points = []
-    for row in sessions:
-        day = row.get("end_date") or row.get("start_date")
-        if isinstance(day, datetime.date) and baseline <= day <= end:
-            points.append(TrendPoint(str(row.get("session") or day), day, float(row["count"])))
-    return sorted(points, key=lambda point: point.date)
+def _media_rounds(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
+    """The share reported in each round of the media survey closed by ``end``."""
+    return [
+        TrendPoint(row["round"] or str(row["closes_on"]), row["closes_on"], float(row["share"]))
+        for row in sorted(
+            surveys_queries.list_media_support_by_round(), key=lambda r: r["closes_on"]
+        )
+        if row["share"] is not None and row["closes_on"] <= end
+    ]
 
 
 REGISTRY: dict[str, Computation] = {
@@ -199,8 +154,7 @@ REGISTRY: dict[str, Computation] = {
         Computation(
             key="atlas.new_decriminalising_jurisdictions",
             label=_("Policy atlas: new decriminalising jurisdictions since the baseline"),
-            app="atlas",
-            function="count_new_decriminalising_jurisdictions",
+            count=_new_decriminalising,
             trend_from_evidence=True,
         ),
         Computation(
@@ -209,42 +163,31 @@ REGISTRY: dict[str, Computation] = {
                 "Policy atlas: new jurisdictions adopting or proposing regulation with "
                 "social-justice components since the baseline"
             ),
-            app="atlas",
-            function="count_new_regulating_jurisdictions",
-            call=lambda function, baseline, end: function(
-                baseline, end, include_proposed=True, social_justice_only=True
-            ),
+            count=_new_regulating,
         ),
         Computation(
             key="un.states_calling_for_reform",
             label=_("UN tracker: member states calling for reform since the baseline"),
-            app="un",
-            function="count_states_calling_for_reform",
+            count=_states_calling_for_reform,
             series=_un_sessions,
             trend_per_period=True,
         ),
         Computation(
             key="un.mechanism_milestone",
             label=_("UN tracker: creation of a UN mechanism on human rights and drug policy"),
-            app="un",
-            function="get_un_mechanism_milestone",
-            call=_milestone,
+            count=_milestone,
             series=_milestone_series,
         ),
         Computation(
             key="network.new_major_funding_sources",
             label=_("Members: new major funding sources against the 2024 baseline"),
-            app="network",
-            function="count_new_funding_sources",
-            call=lambda function, baseline, end: function(baseline, end, major_only=True),
+            count=_new_major_funding,
             trend_from_evidence=True,
         ),
         Computation(
             key="surveys.media_support_share",
             label=_("Surveys: share of members reporting increased media support (latest round)"),
-            app="surveys",
-            function="get_media_support_share",
-            call=_media_share,
+            count=_media_share,
             series=_media_rounds,
             trend_per_period=True,
         ),

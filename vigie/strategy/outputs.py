@@ -6,13 +6,18 @@ listed here once and documented in docs/strategy.md.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult
-from vigie.strategy.computations import NotAvailable, resolve
+from vigie.events import queries as events_queries
+from vigie.network import queries as network_queries
+from vigie.surveys import queries as surveys_queries
+from vigie.un import queries as un_queries
 
 
 @dataclass(frozen=True)
@@ -21,39 +26,60 @@ class OutputDefinition:
     label: Promise
     pillar: int
     priority: int | None
-    app: str
-    function: str
+    # Activities recorded between two dates, inclusive: a bare number or a count with evidence.
+    count: Callable[[datetime.date, datetime.date], CountResult | int]
 
 
 @dataclass(frozen=True)
 class OutputCount:
     definition: OutputDefinition
-    value: float | None
-    unavailable: str = ""
+    value: float
     evidence_count: int = 0
 
 
+# Each count looks the query up when it runs, so that a test may replace the query function.
 OUTPUTS = (
-    OutputDefinition("events_held", _("Events held"), 2, None, "events", "count_events_held"),
     OutputDefinition(
-        "people_trained", _("People trained"), 2, None, "events", "count_people_trained"
+        "events_held",
+        _("Events held"),
+        2,
+        None,
+        lambda start, end: events_queries.count_events_held(start, end),
     ),
     OutputDefinition(
-        "mentoring_pairs", _("Mentoring pairs active"), 2, 4, "network", "count_mentoring_pairs"
+        "people_trained",
+        _("People trained"),
+        2,
+        None,
+        lambda start, end: events_queries.count_people_trained(start, end),
+    ),
+    OutputDefinition(
+        "mentoring_pairs",
+        _("Mentoring pairs active"),
+        2,
+        4,
+        lambda start, end: network_queries.count_mentoring_pairs(start, end),
     ),
     OutputDefinition(
         "measures_recorded",
         _("Policy measures recorded in the atlas"),
         3,
         None,
-        "atlas",
-        "count_measures_recorded",
+        lambda start, end: atlas_queries.count_measures_recorded(start, end),
     ),
     OutputDefinition(
-        "statements_coded", _("UN statements coded"), 4, 3, "un", "count_statements_coded"
+        "statements_coded",
+        _("UN statements coded"),
+        4,
+        3,
+        lambda start, end: un_queries.count_statements_coded(start, end),
     ),
     OutputDefinition(
-        "surveys_run", _("Member surveys run"), 1, None, "surveys", "count_surveys_run"
+        "surveys_run",
+        _("Member surveys run"),
+        1,
+        None,
+        lambda start, end: surveys_queries.count_surveys_run(start, end),
     ),
 )
 
@@ -61,11 +87,7 @@ OUTPUTS = (
 def count_output(
     definition: OutputDefinition, start: datetime.date, end: datetime.date
 ) -> OutputCount:
-    try:
-        function = resolve(definition.app, definition.function)
-    except NotAvailable as missing:
-        return OutputCount(definition, None, unavailable=str(missing))
-    result = function(start, end)
+    result = definition.count(start, end)
     if isinstance(result, CountResult):
         return OutputCount(definition, float(result.value), evidence_count=len(result.evidence))
     return OutputCount(definition, float(result))

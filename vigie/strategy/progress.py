@@ -1,8 +1,8 @@
 """Live progress of each measure of success: value, baseline, targets, trend and evidence.
 
 Computed measures call the registry (which calls the domain apps' queries); measures entered by
-hand read their dated values and the source given for each. A computed measure whose app is not
-installed falls back to values entered by hand, and otherwise says it is not available.
+hand read their dated values and the source given for each. A measure whose computation is not in
+the registry falls back to values entered by hand, and otherwise says it is not available.
 """
 
 import datetime
@@ -114,24 +114,22 @@ def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProg
     reason = _("No value has been entered yet.")
     if computation is not None:
         outcome = computation.run(measure.baseline_date, end)
-        if outcome.result is not None:
-            baseline_value = measure.baseline_value
-            if baseline_value is None and outcome.trend:
-                baseline_value = outcome.trend[0].value
-            return MeasureProgress(
-                measure=measure,
-                available=True,
-                value=float(outcome.result.value),
-                baseline_date=measure.baseline_date,
-                baseline_value=baseline_value,
-                definition=outcome.result.definition,
-                trend_per_period=computation.trend_per_period,
-                targets=targets,
-                trend=outcome.trend,
-                evidence=list(outcome.result.evidence),
-            )
-        reason = _("Not available: %(reason)s.") % {"reason": outcome.unavailable}
-    elif measure.computation:
+        baseline_value = measure.baseline_value
+        if baseline_value is None and outcome.trend:
+            baseline_value = outcome.trend[0].value
+        return MeasureProgress(
+            measure=measure,
+            available=True,
+            value=float(outcome.result.value),
+            baseline_date=measure.baseline_date,
+            baseline_value=baseline_value,
+            definition=outcome.result.definition,
+            trend_per_period=computation.trend_per_period,
+            targets=targets,
+            trend=outcome.trend,
+            evidence=list(outcome.result.evidence),
+        )
+    if measure.computation:
         reason = _("Not available: the computation %(key)s is not in the registry.") % {
             "key": measure.computation
         }

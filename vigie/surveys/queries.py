@@ -4,7 +4,7 @@ Only aggregates leave this module, never an organisation's answers.
 """
 
 import datetime
-from typing import Any
+from typing import TypedDict
 
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,18 @@ MEDIA_QUESTION = "media_support_change"
 INCREASED = "increased"
 
 
-def _media_round_row(round_: Round) -> dict[str, Any]:
+class MediaRound(TypedDict):
+    """One round of the media survey, as aggregates: never an organisation's answer."""
+
+    round_id: int
+    round: str
+    closes_on: datetime.date
+    respondents: int
+    increased: int
+    share: float | None
+
+
+def _media_round_row(round_: Round) -> MediaRound:
     values = list(
         Answer.objects.filter(
             question__code=MEDIA_QUESTION,
@@ -27,17 +38,17 @@ def _media_round_row(round_: Round) -> dict[str, Any]:
         ).values_list("value", flat=True)
     )
     increased = sum(1 for value in values if value == INCREASED)
-    return {
-        "round_id": round_.pk,
-        "round": round_.name,
-        "closes_on": round_.closes_on,
-        "respondents": len(values),
-        "increased": increased,
-        "share": round(100 * increased / len(values), 1) if values else None,
-    }
+    return MediaRound(
+        round_id=round_.pk,
+        round=round_.name,
+        closes_on=round_.closes_on,
+        respondents=len(values),
+        increased=increased,
+        share=round(100 * increased / len(values), 1) if values else None,
+    )
 
 
-def list_media_support_by_round() -> list[dict[str, Any]]:
+def list_media_support_by_round() -> list[MediaRound]:
     """Per round of the media survey: respondents, how many reported increased support, share (%)."""
     rounds = Round.objects.filter(version__survey__slug=MEDIA_SURVEY).order_by("opens_on")
     return [_media_round_row(round_) for round_ in rounds]

@@ -46,12 +46,16 @@ def responding_organisations(round_: Round, *, region: str = "", org_type: str =
         )
     )
     facets = get_organisation_facets(ids)
-    return {
-        pk
-        for pk in ids
-        if (not region or facets.get(pk, {}).get("region") == region)
-        and (not org_type or facets.get(pk, {}).get("org_type") == org_type)
-    }
+
+    def kept(pk: int) -> bool:
+        facet = facets.get(pk)
+        if facet is None:
+            return not region and not org_type
+        return (not region or facet["region"] == region) and (
+            not org_type or facet["org_type"] == org_type
+        )
+
+    return {pk for pk in ids if kept(pk)}
 
 
 def _answers_by_organisation(

@@ -111,7 +111,13 @@ def get_vote(request: object, vote_id: int) -> dict[str, object]:
 )
 def reform_states(request: object) -> list[dict[str, object]]:
     return [
-        {**row, "states": [{k: s[k] for k in ("iso2", "iso3", "name")} for s in row["states"]]}
+        {
+            **row,
+            "states": [
+                {"iso2": state["iso2"], "iso3": state["iso3"], "name": state["name"]}
+                for state in row["states"]
+            ],
+        }
         for row in queries.list_reform_states_by_session()
     ]
 

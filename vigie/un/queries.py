@@ -8,9 +8,9 @@ and no second coder disputed that coding.
 
 import datetime
 from collections import defaultdict
-from typing import Any
+from typing import TypedDict
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -30,11 +30,81 @@ from vigie.un.stats import cohens_kappa
 REFORM_CODE = "system_change"
 
 
+class ReformState(TypedDict):
+    iso2: str
+    iso3: str
+    name: str
+    evidence: list[Evidence]
+
+
+class SessionReformStates(TypedDict):
+    """The UN member states calling for reform in one session, with the evidence for each."""
+
+    session_id: int
+    session: str
+    forum: str
+    start_date: datetime.date
+    end_date: datetime.date
+    count: int
+    states: list[ReformState]
+
+
+class MechanismMilestone(TypedDict):
+    """Whether the dedicated mechanism exists, since when, and the related steps as evidence."""
+
+    exists: bool
+    status: str
+    established_on: datetime.date | None
+    evidence: list[Evidence]
+
+
+class CountryVoteRecord(TypedDict):
+    """How one country voted on one resolution (``vote`` is the ballot code)."""
+
+    vote_id: int
+    title: str
+    date: datetime.date
+    date_is_approximate: bool
+    forum: str
+    session: str
+    vote: str
+    vote_label: str
+    url: str
+
+
+class CodedPosition(TypedDict):
+    """A position coded from a country's own statement or a joint statement it signed."""
+
+    date: datetime.date
+    session: str
+    forum: str
+    kind: str
+    label: str
+    position: str
+    position_label: str
+    rank: int
+    evidence: str
+    verdict: str
+    url: str
+
+
+class PositionCount(TypedDict):
+    code: str
+    label: str
+    rank: int
+    count: int
+
+
+class CoderAgreement(TypedDict):
+    pairs: int
+    kappa: float | None
+
+
 def _threshold(min_position: str | None) -> PositionCode | None:
     return PositionCode.objects.filter(code=min_position or REFORM_CODE).first()
 
 
-def _counted_codings(threshold: PositionCode) -> Any:
+def _counted_codings(threshold: PositionCode) -> QuerySet[Coding]:
     return (
         Coding.objects.filter(position__rank__gte=threshold.rank)
         .exclude(verdict=ReviewVerdict.DISPUTED)
@@ -113,7 +183,7 @@ def count_states_calling_for_reform(
     return CountResult(value=len(found), definition=definition, evidence=evidence)
 
 
-def list_reform_states_by_session() -> list[dict[str, Any]]:
+def list_reform_states_by_session() -> list[SessionReformStates]:
     """Per session: label, forum, dates, the number of reform states and the states themselves."""
     threshold = _threshold(None)
     rows = []
@@ -123,23 +193,23 @@ def list_reform_states_by_session() -> list[dict[str, Any]]:
         )
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(
-            {
-                "session_id": session.pk,
-                "session": session.label,
-                "forum": session.forum.abbreviation,
-                "start_date": session.start_date,
-                "end_date": session.end_date,
-                "count": len(states),
-                "states": [
-                    {"iso2": c.iso2, "iso3": c.iso3, "name": c.name, "evidence": found[c]}
+            SessionReformStates(
+                session_id=session.pk,
+                session=session.label,
+                forum=session.forum.abbreviation,
+                start_date=session.start_date,
+                end_date=session.end_date,
+                count=len(states),
+                states=[
+                    ReformState(iso2=c.iso2, iso3=c.iso3, name=c.name, evidence=found[c])
                     for c in states
                 ],
-            }
+            )
         )
     return rows
 
 
-def get_un_mechanism_milestone() -> dict[str, Any]:
+def get_un_mechanism_milestone() -> MechanismMilestone:
     """Whether a dedicated UN mechanism reports on the human-rights impact of drug policy.
 
     ``exists`` is true only when a loaded milestone is marked as such a mechanism; the related
@@ -171,12 +241,12 @@ def get_un_mechanism_milestone() -> dict[str, Any]:
             "review of the drug control system whose mandate is not verified to cover human "
             "rights."
         )
-    return {
-        "exists": bool(mechanisms),
-        "status": status,
-        "established_on": mechanisms[0].date if mechanisms else None,
-        "evidence": evidence,
-    }
+    return MechanismMilestone(
+        exists=bool(mechanisms),
+        status=status,
+        established_on=mechanisms[0].date if mechanisms else None,
+        evidence=evidence,
+    )
 
 
 def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
@@ -187,7 +257,7 @@ def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
     ).count()
 
 
-def list_votes_for_country(iso2: str) -> list[dict[str, Any]]:
+def list_votes_for_country(iso2: str) -> list[CountryVoteRecord]:
     """The recorded votes of one country, newest first."""
     records = (
         CountryVote.objects.filter(country__iso2=iso2.upper())
@@ -195,22 +265,22 @@ def list_votes_for_country(iso2: str) -> list[dict[str, Any]]:
         .order_by("-vote__date")
     )
     return [
-        {
-            "vote_id": record.vote.pk,
-            "title": record.vote.title,
-            "date": record.vote.date,
-            "date_is_approximate": record.vote.date_is_approximate,
-            "forum": record.vote.session.forum.abbreviation,
-            "session": record.vote.session.label,
-            "vote": record.ballot,
-            "vote_label": record.get_ballot_display(),
-            "url": reverse("un:vote", args=[record.vote.pk]),
-        }
+        CountryVoteRecord(
+            vote_id=record.vote.pk,
+            title=record.vote.title,
+            date=record.vote.date,
+            date_is_approximate=record.vote.date_is_approximate,
+            forum=record.vote.session.forum.abbreviation,
+            session=record.vote.session.label,
+            vote=record.ballot,
+            vote_label=record.get_ballot_display(),
+            url=reverse("un:vote", args=[record.vote.pk]),
+        )
         for record in records
     ]
 
 
-def list_positions_for_country(iso2: str) -> list[dict[str, Any]]:
+def list_positions_for_country(iso2: str) -> list[CodedPosition]:
     """The coded positions of one country over time (own statements and joint statements)."""
     iso2 = iso2.upper()
     codings = Coding.objects.filter(
@@ -218,7 +288,7 @@ def list_positions_for_country(iso2: str) -> list[dict[str, Any]]:
     ).select_related(
         "position", "statement__meeting__session__forum", "joint_statement__session__forum"
     )
-    rows = []
+    rows: list[CodedPosition] = []
     for coding in codings.distinct():
         if coding.statement is not None:
             session = coding.statement.meeting.session
@@ -231,19 +301,19 @@ def list_positions_for_country(iso2: str) -> list[dict[str, Any]]:
             session, date, kind, label = joint.session, joint.date, "joint_statement", joint.title
             anchor = f"#joint-{joint.pk}"
         rows.append(
-            {
-                "date": date,
-                "session": session.label,
-                "forum": session.forum.abbreviation,
-                "kind": kind,
-                "label": label,
-                "position": coding.position.code,
-                "position_label": coding.position.label,
-                "rank": coding.position.rank,
-                "evidence": coding.evidence,
-                "verdict": coding.verdict,
-                "url": reverse("un:session", args=[session.pk]) + anchor,
-            }
+            CodedPosition(
+                date=date,
+                session=session.label,
+                forum=session.forum.abbreviation,
+                kind=kind,
+                label=label,
+                position=coding.position.code,
+                position_label=coding.position.label,
+                rank=coding.position.rank,
+                evidence=coding.evidence,
+                verdict=coding.verdict,
+                url=reverse("un:session", args=[session.pk]) + anchor,
+            )
         )
     return sorted(rows, key=lambda row: row["date"])
 
@@ -255,7 +325,7 @@ def get_vote_map_data(vote_id: int) -> dict[str, str]:
     )
 
 
-def list_session_position_counts(session_id: int) -> list[dict[str, Any]]:
+def list_session_position_counts(session_id: int) -> list[PositionCount]:
     """Per position code, the distinct states of a session coded at that level."""
     session = Session.objects.get(pk=session_id)
     states: dict[int, set[int]] = defaultdict(set)
@@ -269,12 +339,12 @@ def list_session_position_counts(session_id: int) -> list[dict[str, Any]]:
             coding.joint_statement.signatories.values_list("country_id", flat=True)
         )
     return [
-        {"code": code.code, "label": code.label, "rank": code.rank, "count": len(states[code.pk])}
+        PositionCount(code=code.code, label=code.label, rank=code.rank, count=len(states[code.pk]))
         for code in PositionCode.objects.order_by("-rank")
     ]
 
 
-def get_session_agreement(session_id: int) -> dict[str, Any]:
+def get_session_agreement(session_id: int) -> CoderAgreement:
     """Cohen's kappa between first and second coders over the session's double-coded items."""
     pairs = [
         (coding.position.code, coding.reviewer_position.code)
@@ -285,4 +355,4 @@ def get_session_agreement(session_id: int) -> dict[str, Any]:
         .select_related("position", "reviewer_position")
         if coding.reviewer_position is not None
     ]
-    return {"pairs": len(pairs), "kappa": cohens_kappa(pairs)}
+    return CoderAgreement(pairs=len(pairs), kappa=cohens_kappa(pairs))

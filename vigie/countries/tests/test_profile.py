@@ -1,16 +1,19 @@
 import datetime
 import io
-from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
+from vigie.atlas import queries as atlas_queries
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_country
 from vigie.countries.profile import SECTIONS, get_profile
-from vigie.strategy.tests.fakes import install_queries, remove_app
+from vigie.network.models import Contact
+from vigie.network.tests.factories import make_organisation
+from vigie.un import queries as un_queries
+from vigie.un.queries import CountryVoteRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -19,61 +22,56 @@ def _pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_profile_marks_sections_of_missing_apps_as_not_available(
-    monkeypatch: pytest.MonkeyPatch, client: Client
-) -> None:
-    for app in {spec.app for spec in SECTIONS}:
-        remove_app(monkeypatch, app)
+def test_profile_of_a_country_without_records_says_so_in_every_section(client: Client) -> None:
     make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
     response = client.get("/en/countries/pt/")
     assert response.status_code == 200
-    assert all(not section.available for section in response.context["profile"].sections)
-    assert response.content.decode().count("Not available yet on this site.") == len(SECTIONS)
+    assert all(not section.rows for section in response.context["profile"].sections)
+    assert response.content.decode().count("Nothing recorded yet.") == len(SECTIONS)
 
 
-def _fake_apps(monkeypatch: pytest.MonkeyPatch) -> None:
-    def votes(iso2: str) -> list[dict[str, Any]]:
+def _record_portugal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Portugal with a member organisation (and its private contact) in the network, one
+    recorded UN vote, and the position the atlas gives it on the policy map."""
+    portugal = make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
+    organisation = make_organisation(
+        "Example Harm Reduction Collective (fictional)",
+        headquarters=portugal,
+        private_notes="private@example.org",
+    )
+    Contact.objects.create(
+        organisation=organisation, name="Private Person", email="private@example.org"
+    )
+
+    def votes(iso2: str) -> list[CountryVoteRecord]:
         if iso2 != "PT":
             return []
         return [
-            {
-                "title": "Resolution 79/123",
-                "url": "/en/un/votes/7/",
-                "date": datetime.date(2024, 12, 17),
-                "vote": "yes",
-            }
+            CountryVoteRecord(
+                vote_id=7,
+                title="Resolution 79/123",
+                date=datetime.date(2024, 12, 17),
+                date_is_approximate=False,
+                forum="UNGA",
+                session="79th session",
+                vote="yes",
+                vote_label="",
+                url="/en/un/votes/7/",
+            )
         ]
 
-    def members(iso2: str) -> list[dict[str, Any]]:
-        return (
-            [
-                {
-                    "name": "Example Harm Reduction Collective (fictional)",
-                    "url": "/en/network/x/",
-                    "email": "private@example.org",
-                }
-            ]
-            if iso2 == "PT"
-            else []
-        )
-
-    install_queries(
-        monkeypatch, "un", list_votes_for_country=votes, list_positions_for_country=lambda iso2: []
-    )
-    install_queries(monkeypatch, "network", list_member_organisations_in_country=members)
-    install_queries(
-        monkeypatch,
-        "atlas",
-        list_measures_for_country=lambda iso2: [],
-        get_strongest_measure_by_country=lambda year: {"PT": "Decriminalisation"},
+    monkeypatch.setattr(un_queries, "list_votes_for_country", votes)
+    monkeypatch.setattr(
+        atlas_queries,
+        "get_strongest_measure_by_country",
+        lambda year: {"PT": "Decriminalisation"},
     )
 
 
 def test_profile_shows_votes_map_position_and_only_public_member_fields(
     monkeypatch: pytest.MonkeyPatch, client: Client
 ) -> None:
-    _fake_apps(monkeypatch)
-    make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
+    _record_portugal(monkeypatch)
     page = client.get("/fr/countries/pt/").content.decode()
     assert 'href="/en/un/votes/7/"' in page
     assert "Resolution 79/123" in page and "yes" in page
@@ -89,8 +87,7 @@ def test_unknown_country_is_not_found(client: Client) -> None:
 
 
 def test_factsheet_pdf_carries_the_profile(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
-    _fake_apps(monkeypatch)
-    make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
+    _record_portugal(monkeypatch)
     response = client.get("/en/countries/pt/factsheet.pdf")
     assert response["Content-Type"] == "application/pdf"
     text = _pdf_text(response.content)

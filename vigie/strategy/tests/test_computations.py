@@ -2,31 +2,13 @@ import datetime
 
 import pytest
 
+from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.strategy.computations import REGISTRY, year_ends
-from vigie.strategy.tests.fakes import install_queries, remove_app
+from vigie.un import queries as un_queries
+from vigie.un.queries import MechanismMilestone
 
 BASELINE = datetime.date(2024, 1, 1)
-
-
-def test_computation_of_a_missing_app_reports_not_available(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    remove_app(monkeypatch, "atlas")
-    outcome = REGISTRY["atlas.new_decriminalising_jurisdictions"].run(
-        BASELINE, datetime.date(2025, 6, 1)
-    )
-    assert not outcome.available
-    assert "vigie.atlas.queries" in outcome.unavailable
-
-
-def test_computation_whose_function_is_missing_reports_its_name(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    install_queries(monkeypatch, "network")
-    outcome = REGISTRY["network.new_major_funding_sources"].run(BASELINE, datetime.date(2025, 6, 1))
-    assert not outcome.available
-    assert "count_new_funding_sources" in outcome.unavailable
 
 
 def test_cumulative_computation_gives_value_evidence_and_a_point_per_year(
@@ -40,7 +22,7 @@ def test_cumulative_computation_gives_value_evidence_and_a_point_per_year(
         ]
         return CountResult(value=len(rows), definition="new", evidence=rows)
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     outcome = REGISTRY["atlas.new_decriminalising_jurisdictions"].run(
         BASELINE, datetime.date(2025, 6, 30)
     )
@@ -59,7 +41,7 @@ def test_regulation_computation_asks_for_proposals_with_social_justice_component
         calls.append(options)
         return CountResult(value=0, definition="")
 
-    install_queries(monkeypatch, "atlas", count_new_regulating_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_regulating_jurisdictions", count)
     REGISTRY["atlas.new_regulating_jurisdictions"].run(BASELINE, datetime.date(2024, 6, 1))
     assert calls[0] == {"include_proposed": True, "social_justice_only": True}
 
@@ -73,15 +55,12 @@ def test_mechanism_milestone_counts_as_reached_only_from_its_date(
         date=datetime.date(2026, 10, 1),
     )
 
-    def milestone() -> dict[str, object]:
-        return {
-            "exists": True,
-            "established_on": datetime.date(2026, 10, 1),
-            "status": "exists",
-            "evidence": [step],
-        }
+    def milestone() -> MechanismMilestone:
+        return MechanismMilestone(
+            exists=True, established_on=datetime.date(2026, 10, 1), status="exists", evidence=[step]
+        )
 
-    install_queries(monkeypatch, "un", get_un_mechanism_milestone=milestone)
+    monkeypatch.setattr(un_queries, "get_un_mechanism_milestone", milestone)
     computation = REGISTRY["un.mechanism_milestone"]
     before = computation.run(BASELINE, datetime.date(2026, 6, 1))
     after = computation.run(BASELINE, datetime.date(2026, 12, 31))

@@ -6,12 +6,12 @@ from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
+from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
 from vigie.strategy.models import ManualValue, Measure, Plan
 from vigie.strategy.progress import get_measure_progress
-from vigie.strategy.tests.fakes import install_queries, remove_app
 
 ALL_MEASURES = [
     "new-decriminalising-jurisdictions",
@@ -52,9 +52,9 @@ def test_private_measure_page_is_refused_to_members(plan: Plan) -> None:
 
 
 def test_editor_dashboard_lists_every_measure_and_says_which_are_not_available(
-    plan: Plan, monkeypatch: pytest.MonkeyPatch
+    plan: Plan,
 ) -> None:
-    remove_app(monkeypatch, "network")
+    Measure.objects.filter(code="new-major-funding-sources").update(computation="network.retired")
     response = _editor_client().get("/fr/strategy/")
     cards = response.context["cards"]
     assert [card["progress"].measure.code for card in cards] == ALL_MEASURES
@@ -78,7 +78,7 @@ def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
         rows = [row for row in recorded if row.date and start <= row.date <= end]
         return CountResult(value=len(rows), definition="new decriminalising", evidence=rows)
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     measure = Measure.objects.get(code="new-decriminalising-jurisdictions")
     end = datetime.date(2025, 12, 31)
     assert get_measure_progress(measure, end=end).value == 1
@@ -90,10 +90,8 @@ def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
     assert [row.url for row in progress.evidence] == ["/en/atlas/a/", "/en/atlas/b/"]
 
 
-def test_milestone_entered_by_hand_is_used_while_the_un_app_cannot_compute_it(
-    plan: Plan, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    remove_app(monkeypatch, "un")
+def test_milestone_entered_by_hand_is_used_when_no_computation_gives_it(plan: Plan) -> None:
+    Measure.objects.filter(code="un-human-rights-mechanism").update(computation="")
     measure = Measure.objects.get(code="un-human-rights-mechanism")
     source = cite_source(url="https://example.org/resolution", title="Resolution")
     ManualValue.objects.create(
@@ -139,7 +137,7 @@ def test_progress_report_pdf_has_headings_and_figures(
         ]
         return CountResult(value=7, definition="", evidence=rows)
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     response = _editor_client().get(
         f"/{language}/strategy/report.pdf?start=2024-01-01&end=2024-12-31"
     )
@@ -159,7 +157,7 @@ def test_api_publishes_only_public_measures_with_their_evidence(
             value=1, definition="d", evidence=[Evidence(label="J", url="/en/atlas/j/")]
         )
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     data = client.get("/api/v1/strategy/measures").json()
     codes = [row["code"] for row in data]
     assert "new-major-funding-sources" not in codes
@@ -194,7 +192,7 @@ def test_dashboard_reuses_computed_measures_until_a_fact_changes(
         calls.append(end)
         return CountResult(value=len(calls), definition="")
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     client = _editor_client()
     client.get("/en/strategy/")
     computed = len(calls)

@@ -7,7 +7,8 @@ from vigie.core.evidence import CountResult
 from vigie.strategy.models import Objective, Plan
 from vigie.strategy.progress import get_current_plan
 from vigie.strategy.reports import outputs_by_pillar
-from vigie.strategy.tests.fakes import install_queries, remove_app
+from vigie.surveys import queries as surveys_queries
+from vigie.un import queries as un_queries
 
 
 def _next_plan() -> Plan:
@@ -34,7 +35,7 @@ def test_plan_page_switches_between_plans(plan: Plan, client: Client) -> None:
     assert 'href="?plan=2024-2027"' in page
 
 
-def test_outputs_are_counted_per_pillar_and_missing_apps_are_marked(
+def test_outputs_are_counted_per_pillar_from_each_apps_queries(
     plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
@@ -46,14 +47,13 @@ def test_outputs_are_counted_per_pillar_and_missing_apps_are_marked(
     def statements(start: datetime.date, end: datetime.date) -> CountResult:
         return CountResult(value=41, definition="coded statements")
 
-    install_queries(monkeypatch, "surveys", count_surveys_run=surveys_run)
-    install_queries(monkeypatch, "un", count_statements_coded=statements)
-    remove_app(monkeypatch, "atlas")
+    monkeypatch.setattr(surveys_queries, "count_surveys_run", surveys_run)
+    monkeypatch.setattr(un_queries, "count_statements_coded", statements)
     start, end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
     pillars = {pillar.number: pillar for pillar in outputs_by_pillar(plan, start, end)}
     assert calls == [(start, end)]
     assert [(o.definition.key, o.value) for o in pillars[1].outputs] == [("surveys_run", 2.0)]
     assert [(o.definition.key, o.value) for o in pillars[4].outputs] == [("statements_coded", 41.0)]
     atlas = pillars[3].outputs[0]
-    assert atlas.value is None and "vigie.atlas.queries" in atlas.unavailable
+    assert (atlas.definition.key, atlas.value) == ("measures_recorded", 0.0)
     assert pillars[5].outputs == []

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
+from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.tests.factories import make_user
 from vigie.strategy.loaders import load_plan
-from vigie.strategy.tests.fakes import install_queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def test_editor_reads_charts_and_evidence_then_the_public_version(
         )
         return CountResult(value=1, definition="new decriminalising jurisdictions", evidence=[row])
 
-    install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
     load_plan()
     make_user("editor", role="editor", password="a long pass phrase")
     base = live_server.url  # type: ignore[attr-defined]
