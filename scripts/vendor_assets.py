@@ -42,6 +42,16 @@ ASSETS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Packages used from inside another vendored file rather than copied on their own.
+BUNDLED = [
+    "vega-interpreter ^2.3.2 is bundled in vega-embed 7.3.0 (its declared dependency) and used "
+    "when the embed options say `ast: true` (vigie/core/static/core/charts.js): Vega then "
+    "evaluates expressions without the Function constructor, so the Content-Security-Policy "
+    "needs no 'unsafe-eval'. It is not copied on its own: vega-interpreter 2 is published only "
+    "as an ES module that imports vega-util, which a plain script beside vega.min.js cannot load.",
+]
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -70,6 +80,7 @@ def write_versions() -> None:
         name, version = spec.rsplit("@", 1)
         for _source, destination in files:
             lines.append(f"| {name} | {version} | {destination} | {sha256(VENDOR / destination)} |")
+    lines += ["", "Bundled, not copied on their own:", ""] + [f"- {note}" for note in BUNDLED]
     (VENDOR / "VERSIONS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -69,7 +69,9 @@
     return {
       data: { url: options.topojson, format: { type: "topojson", feature: "countries" } },
       transform: transform,
-      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: options.strokeWidth || 0.4 },
+      // invalid: "show" keeps the countries without a value (Vega-Lite would filter them out of a
+      // quantitative map); the colour's condition gives them the "missing" fill.
+      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: options.strokeWidth || 0.4, invalid: "show" },
       encoding: { color: colour(options), tooltip: tooltip(options) }
     };
   }

@@ -1,0 +1,77 @@
+"""Under the site's Content-Security-Policy, the main page of each app loads with no violation
+reported by the browser, and its charts and maps are drawn (Vega evaluates its expressions with
+vega-interpreter, so no 'unsafe-eval' is needed)."""
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from vigie.core.tests.factories import make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`
+  );
+});
+"""
+INDEX_EDITION = "asem-demo-v1"
+
+
+def _violations(page: Page) -> list[str]:
+    return list(page.evaluate("window.__cspViolations"))
+
+
+def test_main_pages_of_each_app_draw_their_charts_with_no_policy_violation(
+    page: Page, live_server: Any
+) -> None:
+    call_command("load_data", demo=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    make_user("editor", role="editor", password="a long pass phrase")
+    base = live_server.url
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(RECORD_VIOLATIONS)
+    seen: dict[str, list[str]] = {}
+
+    def visit(path: str, drawn: str | None = None) -> None:
+        page.goto(f"{base}{path}")
+        if drawn:
+            expect(page.locator(drawn).first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        seen[path] = _violations(page)
+
+    page.goto(f"{base}/en/accounts/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a long pass phrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("navigation", name="Account")).to_contain_text("editor")
+
+    visit("/en/")
+    visit("/en/atlas/", "#atlas-map[data-rendered='true'] svg")
+    page.locator("#atlas-year").fill("2005")
+    expect(page.locator("#atlas-map")).to_have_attribute("data-year", "2005")
+    seen["/en/atlas/ (2005)"] = _violations(page)
+    visit(f"/en/index/{INDEX_EDITION}/", "#rankings-table tbody tr")
+    visit(f"/en/index/{INDEX_EDITION}/map/", "#index-map[data-rendered='true'] svg")
+    visit(f"/en/index/{INDEX_EDITION}/reweight/", "#reweighted-table tbody tr")
+    slider = page.locator("#weights input[type=range]").first
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_load_state("networkidle")
+    seen["reweighted"] = _violations(page)
+    visit("/en/countries/pt/", "#votes a")
+    vote = page.locator("#votes").get_by_role("link").first.get_attribute("href")
+    visit(str(vote), "#vote-map[data-ready='true'] svg")
+    visit("/en/network/", "#member-map[data-rendered='true'] svg")
+    visit("/en/strategy/", ".chart.chart-drawn svg")
+    visit("/en/events/", ".event-card a")
+    event = page.locator(".event-card a").first.get_attribute("href")
+    visit(str(event), "[data-event-times]")
+
+    assert {path: found for path, found in seen.items() if found} == {}
+    assert [text for text in console if "Content Security Policy" in text] == []
