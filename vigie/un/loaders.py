@@ -55,6 +55,13 @@ def _country(row: CsvRow, field: str, matcher: NameMatcher) -> Country:
     return country
 
 
+def _session(row: CsvRow) -> Session:
+    session = Session.objects.filter(label=row.required("session")).first()
+    if session is None:
+        raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+    return session
+
+
 @transaction.atomic
 def load_forums_and_sessions() -> LoadReport:
     report = LoadReport()
@@ -98,9 +105,7 @@ def load_membership() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "cnd_membership.csv", required_columns=("source",)):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         country = _country(row, "iso3", matcher)
         session.sources.add(*_sources(row))
         if session.members.filter(pk=country.pk).exists():
@@ -147,9 +152,7 @@ def load_votes() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "votes.csv", required_columns=("vote_id", "sources")):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         date, approximate = row.month_or_date("date")
         symbol = row.get("symbol")
         requested = _country(row, "requested_by", matcher) if row.get("requested_by") else None
@@ -207,9 +210,7 @@ def load_joint_statements() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "joint_statements.csv", required_columns=("sources",)):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         date, _approx = row.month_or_date("date")
         joint = upsert(
             report,

@@ -157,6 +157,16 @@ def test_csv_export_is_staff_only_and_complete(client) -> None:
     ]
 
 
+def test_csv_export_neutralises_an_organisation_name_that_is_a_formula(client) -> None:
+    round_ = make_media_round("2024")
+    answer_round(round_, make_organisation(name="=1+1 (fictional)"), media_support_change="same")
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    response = client.get(reverse("surveys:export", args=[round_.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1] == ["'=1+1 (fictional)", "media_support_change", "same"]
+
+
 def test_reminders_go_to_consenting_contacts_of_pending_invitees() -> None:
     round_ = make_media_round(open_now=True)
     pending, done = make_organisation(), make_organisation()
