@@ -23,11 +23,11 @@ from vigie.surveys.models import (
     Answer,
     Choice,
     Invitation,
-    Question,
     QuestionKind,
     Response,
     Round,
     Survey,
+    SurveyQuestion,
     SurveyVersion,
 )
 
@@ -70,7 +70,7 @@ def load_definition(path: Path, report: LoadReport | None = None) -> Survey:
         | {f"description_{k}": v for k, v in description.items()},
     )
     version = upsert(report, SurveyVersion, {"survey": survey, "number": data["version"]}, {})
-    by_code: dict[str, Question] = {}
+    by_code: dict[str, SurveyQuestion] = {}
     for position, item in enumerate(data["questions"], start=1):
         where = f"questions[{position}]"
         kind = item.get("kind")
@@ -97,7 +97,7 @@ def load_definition(path: Path, report: LoadReport | None = None) -> Survey:
         text = _texts(item, "text", file, where)
         question = upsert(
             report,
-            Question,
+            SurveyQuestion,
             {"version": version, "code": item["code"]},
             {
                 "position": position,
