@@ -17,8 +17,8 @@ from vigie.events.models import (
     Material,
     Person,
     ProgrammeItem,
-    Question,
     Registration,
+    RegistrationQuestion,
     Series,
     SeriesCredit,
 )
@@ -57,7 +57,7 @@ class ContributionInline(admin.TabularInline):
 
 
 class QuestionInline(admin.StackedInline):
-    model = Question
+    model = RegistrationQuestion
     extra = 0
 
 

@@ -22,8 +22,8 @@ from vigie.events.models import (
     Event,
     Person,
     ProgrammeItem,
-    Question,
     Registration,
+    RegistrationQuestion,
     Series,
     SeriesCredit,
 )
@@ -232,10 +232,10 @@ def _load_questions(folder: Path, reports: dict[str, LoadReport]) -> None:
     for row in _rows(folder, "questions.csv", ("event", "kind", "order", "label_en")):
         upsert(
             report,
-            Question,
+            RegistrationQuestion,
             {"event": _event(row), "order": row.integer("order")},
             {
-                "kind": row.choice("kind", Question.Kind.values),
+                "kind": row.choice("kind", RegistrationQuestion.Kind.values),
                 "required": row.boolean("required"),
                 **_texts(row, "label", "choices"),
             },

@@ -1,10 +1,10 @@
 """Public pages of the index: editions, rankings, map, unit profile, methodology, reweighting."""
 
-import csv
 import io
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -264,5 +264,6 @@ def inputs(request: HttpRequest, slug: str) -> HttpResponse:
     edition = _public_edition(slug)
     if not (edition.inputs_are_open and edition.input_csv):
         raise Http404(_("The inputs of this edition are not published."))
-    table = csv.reader(io.StringIO(edition.input_csv, newline=""))
-    return csv_response(f"{edition.slug}-inputs.csv", table)
+    # Read as the upload was read (pandas has no cell-size limit), every cell as text.
+    frame = pd.read_csv(io.StringIO(edition.input_csv), dtype=str, keep_default_na=False)
+    return csv_response(f"{edition.slug}-inputs.csv", [list(frame.columns), *frame.values.tolist()])

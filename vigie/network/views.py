@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vigie.core.models import Country
+from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import get_member_organisation_id, is_editor, is_member
 from vigie.network import queries, services
@@ -33,14 +34,6 @@ from vigie.network.models import (
 )
 
 BASELINE = datetime.date(2024, 12, 31)
-
-
-def _require_editor(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_editor(request.user):
-        raise PermissionDenied
-    return None
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -126,16 +119,14 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     return redirect("network:organisation_edit", slug=organisation.slug)
 
 
+@editor_required
 def contact_list(request: HttpRequest) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     contacts = Contact.objects.select_related("organisation").prefetch_related("consents")
     return render(request, "network/contact_list.html", {"contacts": contacts})
 
 
+@editor_required
 def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     get_object_or_404(Contact, pk=pk)
     response = JsonResponse(services.export_contact(contact_id=pk), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="contact-{pk}.json"'
@@ -143,18 +134,16 @@ def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@editor_required
 def contact_erase(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     get_object_or_404(Contact, pk=pk)
     services.erase_contact(contact_id=pk, actor=request.user)
     messages.success(request, _("The contact's personal data was erased."))
     return redirect("network:contacts")
 
 
+@editor_required
 def media(request: HttpRequest) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     context = {
         "journalists": Journalist.objects.select_related("outlet", "country"),
         "interactions": Interaction.objects.select_related("journalist")[:50],
@@ -163,9 +152,8 @@ def media(request: HttpRequest) -> HttpResponse:
     return render(request, "network/media.html", context)
 
 
+@editor_required
 def funding(request: HttpRequest) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     today = datetime.date.today()
     funders = Funder.objects.annotate(grant_count=Count("grants")).prefetch_related(
         "grants__organisation"
@@ -181,9 +169,8 @@ def funding(request: HttpRequest) -> HttpResponse:
     )
 
 
+@editor_required
 def mentoring(request: HttpRequest) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     pairs = MentoringPair.objects.select_related("mentor", "mentee").prefetch_related("check_ins")
     return render(request, "network/mentoring.html", {"pairs": pairs})
 

@@ -15,7 +15,7 @@ from vigie.core.csvfiles import CsvRow, iter_csv_file
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
-from vigie.strategy.models import Activity, Measure, Objective, Pillar, Plan, Target
+from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure, Target
 
 LANGS = ("en", "fr", "es")
 
@@ -110,7 +110,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
             {"pillar": pillar, "objective": objective},
             _translated(row, "text"),
         )
-    measures: dict[str, Measure] = {}
+    measures: dict[str, SuccessMeasure] = {}
     for row in iter_csv_file(
         folder / "measures.csv",
         required_columns=(
@@ -129,11 +129,11 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         computation = row.get("computation")
         if computation and computation not in REGISTRY:
             raise row.error("computation", f"{computation!r} is not a computation of the registry")
-        unit = row.choice("unit", Measure.Unit.values)
+        unit = row.choice("unit", SuccessMeasure.Unit.values)
         code = row.required("code")
         measures[code] = upsert(
             reports["measures"],
-            Measure,
+            SuccessMeasure,
             {"code": code},
             {
                 "objective": objective,

@@ -12,7 +12,7 @@ from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
 from vigie.strategy.charts import measure_chart_spec
 from vigie.strategy.forms import PeriodForm
-from vigie.strategy.models import Measure, Plan
+from vigie.strategy.models import Plan, SuccessMeasure
 from vigie.strategy.progress import (
     get_current_plan,
     get_measure_progress,
@@ -95,12 +95,12 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
 
 def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
     """Public measures for everyone; the others only for editors (see ``editor_required``)."""
-    measure = get_object_or_404(Measure.objects.select_related("objective__plan"), code=code)
+    measure = get_object_or_404(SuccessMeasure.objects.select_related("objective__plan"), code=code)
     page = _measure_page if measure.is_public else editor_required(_measure_page)
     return page(request, measure)
 
 
-def _measure_page(request: HttpRequest, measure: Measure) -> HttpResponse:
+def _measure_page(request: HttpRequest, measure: SuccessMeasure) -> HttpResponse:
     plan = measure.objective.plan
     progress = get_measure_progress(measure, end=plan_end(plan))
     return render(

@@ -14,18 +14,20 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from vigie.core.csvfiles import iter_csv_file
+from vigie.core.csvfiles import iter_csv_file, parse_date
 from vigie.core.errors import DataFileError
+from vigie.core.loading import LoadReport, upsert
 from vigie.network.queries import get_organisation_id_by_slug
 from vigie.surveys.models import (
     CHOICE_KINDS,
+    Answer,
     Choice,
     Invitation,
-    Question,
     QuestionKind,
     Response,
     Round,
     Survey,
+    SurveyQuestion,
     SurveyVersion,
 )
 
@@ -45,14 +47,14 @@ def _texts(data: dict[str, Any], key: str, file: str, where: str) -> dict[str, s
 
 def _date(value: Any, file: str, where: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(str(value))
+        return parse_date(str(value))[0]
     except ValueError as error:
-        raise DataFileError(
-            file=file, line=None, field=where, message=f"'{value}' is not a date (YYYY-MM-DD)"
-        ) from error
+        raise DataFileError(file=file, line=None, field=where, message=str(error)) from None
 
 
-def load_definition(path: Path) -> Survey:
+def load_definition(path: Path, report: LoadReport | None = None) -> Survey:
+    """Write one survey definition; ``report`` counts every row (survey, questions, choices…)."""
+    report = report if report is not None else LoadReport()
     file = path.name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -60,13 +62,15 @@ def load_definition(path: Path) -> Survey:
         raise DataFileError(file=file, line=error.lineno, field=None, message=error.msg) from error
     title = _texts(data, "title", file, "survey")
     description = _texts(data, "description", file, "survey")
-    survey, _created = Survey.objects.update_or_create(
-        slug=data["slug"],
-        defaults={f"title_{k}": v for k, v in title.items()}
+    survey = upsert(
+        report,
+        Survey,
+        {"slug": data["slug"]},
+        {f"title_{k}": v for k, v in title.items()}
         | {f"description_{k}": v for k, v in description.items()},
     )
-    version, _created = SurveyVersion.objects.get_or_create(survey=survey, number=data["version"])
-    by_code: dict[str, Question] = {}
+    version = upsert(report, SurveyVersion, {"survey": survey, "number": data["version"]}, {})
+    by_code: dict[str, SurveyQuestion] = {}
     for position, item in enumerate(data["questions"], start=1):
         where = f"questions[{position}]"
         kind = item.get("kind")
@@ -91,10 +95,11 @@ def load_definition(path: Path) -> Survey:
                 )
             values = ",".join(condition.get("values", []))
         text = _texts(item, "text", file, where)
-        question, _created = Question.objects.update_or_create(
-            version=version,
-            code=item["code"],
-            defaults={
+        question = upsert(
+            report,
+            SurveyQuestion,
+            {"version": version, "code": item["code"]},
+            {
                 "position": position,
                 "kind": kind,
                 "required": item.get("required", True),
@@ -116,16 +121,18 @@ def load_definition(path: Path) -> Survey:
             )
         for number, choice in enumerate(choices, start=1):
             label = _texts(choice, "label", file, f"{where}.choices[{number}]")
-            Choice.objects.update_or_create(
-                question=question,
-                code=choice["code"],
-                defaults={"position": number} | {f"label_{k}": v for k, v in label.items()},
+            upsert(
+                report,
+                Choice,
+                {"question": question, "code": choice["code"]},
+                {"position": number} | {f"label_{k}": v for k, v in label.items()},
             )
     for number, item in enumerate(data.get("rounds", []), start=1):
-        Round.objects.update_or_create(
-            version=version,
-            name=item["name"],
-            defaults={
+        upsert(
+            report,
+            Round,
+            {"version": version, "name": item["name"]},
+            {
                 "opens_on": _date(item["opens_on"], file, f"rounds[{number}].opens_on"),
                 "closes_on": _date(item["closes_on"], file, f"rounds[{number}].closes_on"),
             },
@@ -134,18 +141,19 @@ def load_definition(path: Path) -> Survey:
 
 
 @transaction.atomic
-def load_bundled(directory: Path = DEFINITIONS_DIR) -> dict[str, str]:
+def load_bundled(directory: Path = DEFINITIONS_DIR) -> dict[str, LoadReport]:
     reports = {}
     for path in sorted(directory.glob("*.json")):
-        survey = load_definition(path)
-        reports[survey.slug] = f"{survey.versions.count()} version(s), definition loaded"
+        report = LoadReport()
+        survey = load_definition(path, report)
+        reports[survey.slug] = report
     return reports
 
 
 @transaction.atomic
-def load_demo(path: Path = DEMO_FILE) -> dict[str, str]:
+def load_demo(path: Path = DEMO_FILE) -> dict[str, LoadReport]:
     """Fictional answers; needs the network demo organisations (loaded before, by app order)."""
-    count = 0
+    report = LoadReport()
     for row in iter_csv_file(
         path, required_columns=("survey", "round", "organisation", "question", "value")
     ):
@@ -172,6 +180,5 @@ def load_demo(path: Path = DEMO_FILE) -> dict[str, str]:
         response, _created = Response.objects.get_or_create(
             invitation=invitation, defaults={"submitted_on": round_.closes_on}
         )
-        response.answers.update_or_create(question=question, defaults={"value": value})
-        count += 1
-    return {"answers": f"{count} rows"}
+        upsert(report, Answer, {"response": response, "question": question}, {"value": value})
+    return {"answers": report}

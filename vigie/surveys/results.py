@@ -23,7 +23,7 @@ from vigie.surveys.disclosure import (
     hidden_cells_of_partition,
     is_small,
 )
-from vigie.surveys.models import CHOICE_KINDS, Answer, Question, QuestionKind, Round
+from vigie.surveys.models import CHOICE_KINDS, Answer, QuestionKind, Round, SurveyQuestion
 
 __all__ = ["MIN_ORGANISATIONS", "compare_rounds", "question_result", "round_results"]
 
@@ -42,7 +42,7 @@ class Cell:
 
 @dataclass
 class QuestionResult:
-    question: Question
+    question: SurveyQuestion
     respondents: int
     suppressed: bool
     cells: list[Cell] = field(default_factory=list)
@@ -51,7 +51,7 @@ class QuestionResult:
     differencing: bool = False
 
 
-def _answers(round_: Round, question: Question, organisations: frozenset[int]) -> list[Any]:
+def _answers(round_: Round, question: SurveyQuestion, organisations: frozenset[int]) -> list[Any]:
     rows = Answer.objects.filter(
         question=question,
         response__invitation__round=round_,
@@ -78,7 +78,7 @@ def _cells(
 
 
 def question_result(
-    round_: Round, question: Question, disclosure: RoundDisclosure, subset: Subset
+    round_: Round, question: SurveyQuestion, disclosure: RoundDisclosure, subset: Subset
 ) -> QuestionResult:
     """One question over one admitted set of respondents, with its cells controlled."""
     members = disclosure.members(subset) & disclosure.answered.get(question.pk, frozenset())

@@ -1,15 +1,13 @@
 """Survey pages: answering through a personal link, public aggregate results, staff follow-up."""
 
-import csv
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigie.core.exports import csv_response
+from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import is_editor
 from vigie.network.queries import (
@@ -21,14 +19,6 @@ from vigie.surveys import results, services
 from vigie.surveys.errors import SurveyError
 from vigie.surveys.forms import AnswerForm
 from vigie.surveys.models import Answer, Invitation, Response, Round, Survey
-
-
-def _require_editor(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_editor(request.user):
-        raise PermissionDenied
-    return None
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -149,34 +139,28 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@editor_required
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff-only export of every submitted answer, one row per organisation and question."""
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     round_ = get_object_or_404(Round, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-round-{pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["organisation", "question", "value"])
     answers = Answer.objects.filter(
         response__invitation__round=round_, response__submitted_on__isnull=False
     ).select_related("question", "response__invitation")
+    rows: list[list[object]] = [["organisation", "question", "value"]]
     for item in answers.order_by("response__invitation__organisation_id", "question__position"):
         value = item.value
-        text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
-        writer.writerow(
+        rows.append(
             [
                 get_organisation_name(item.response.invitation.organisation_id),
                 item.question.code,
-                text,
+                ";".join(map(str, value)) if isinstance(value, list) else str(value),
             ]
         )
-    return response
+    return csv_response(f"survey-round-{pk}.csv", rows)
 
 
+@editor_required
 def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     round_ = get_object_or_404(Round, pk=pk)
     invitations = [
         {
@@ -194,9 +178,8 @@ def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@editor_required
 def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     round_ = get_object_or_404(Round, pk=pk)
     ids = [row["id"] for row in list_member_organisations()]
     created = services.invite_organisations(round_id=round_.pk, organisation_ids=ids)
@@ -205,9 +188,8 @@ def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@editor_required
 def remind(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _require_editor(request)) is not None:
-        return refusal
     round_ = get_object_or_404(Round, pk=pk)
     sent = services.send_reminders(round_id=round_.pk)
     messages.success(request, _("%(count)d reminders were sent.") % {"count": sent})

@@ -17,7 +17,6 @@ from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
 from vigie.un.checks import check_vote
 from vigie.un.models import (
-    Ballot,
     Coding,
     CountryVote,
     Forum,
@@ -28,10 +27,16 @@ from vigie.un.models import (
     Session,
     Signatory,
     Vote,
+    VoteChoice,
 )
 from vigie.un.names import NameMatcher
 
-BALLOTS = {"yes": Ballot.YES, "no": Ballot.NO, "abstain": Ballot.ABSTAIN, "absent": Ballot.ABSENT}
+BALLOTS = {
+    "yes": VoteChoice.YES,
+    "no": VoteChoice.NO,
+    "abstain": VoteChoice.ABSTAIN,
+    "absent": VoteChoice.ABSENT,
+}
 
 
 def data_dir() -> Path:
@@ -53,6 +58,13 @@ def _country(row: CsvRow, field: str, matcher: NameMatcher) -> Country:
     if country is None:
         raise row.error(field, f"{value!r} matches no country")
     return country
+
+
+def _session(row: CsvRow) -> Session:
+    session = Session.objects.filter(label=row.required("session")).first()
+    if session is None:
+        raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+    return session
 
 
 @transaction.atomic
@@ -98,9 +110,7 @@ def load_membership() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "cnd_membership.csv", required_columns=("source",)):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         country = _country(row, "iso3", matcher)
         session.sources.add(*_sources(row))
         if session.members.filter(pk=country.pk).exists():
@@ -147,9 +157,7 @@ def load_votes() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "votes.csv", required_columns=("vote_id", "sources")):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         date, approximate = row.month_or_date("date")
         symbol = row.get("symbol")
         requested = _country(row, "requested_by", matcher) if row.get("requested_by") else None
@@ -207,9 +215,7 @@ def load_joint_statements() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "joint_statements.csv", required_columns=("sources",)):
-        session = Session.objects.filter(label=row.required("session")).first()
-        if session is None:
-            raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
+        session = _session(row)
         date, _approx = row.month_or_date("date")
         joint = upsert(
             report,

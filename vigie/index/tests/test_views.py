@@ -55,6 +55,17 @@ def test_downloads_neutralise_formula_text_and_keep_negative_numbers(client: Cli
     assert "PRT,'@SUM(1+1),PRT" in results
 
 
+def test_inputs_download_holds_a_cell_longer_than_the_csv_module_reads(client: Client) -> None:
+    edition = make_computed_edition()
+    long_name = "x" * 200_000
+    Edition.objects.filter(pk=edition.pk).update(
+        input_csv=f"iso3,country,a,b\nPRT,{long_name},1,2\n"
+    )
+    response = client.get(f"/en/index/{edition.slug}/inputs.csv")
+    assert response.status_code == 200
+    assert long_name in response.content.decode()
+
+
 @pytest.mark.parametrize(("role", "expected"), [(None, 302), ("member", 403), ("editor", 200)])
 def test_staff_pages_are_for_editors(client: Client, role: str | None, expected: int) -> None:
     edition = make_computed_edition(publish=False)

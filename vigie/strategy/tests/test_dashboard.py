@@ -10,7 +10,7 @@ from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
-from vigie.strategy.models import ManualValue, Measure, Plan
+from vigie.strategy.models import ManualValue, Plan, SuccessMeasure
 from vigie.strategy.progress import get_measure_progress
 
 ALL_MEASURES = [
@@ -54,7 +54,9 @@ def test_private_measure_page_is_refused_to_members(plan: Plan) -> None:
 def test_editor_dashboard_lists_every_measure_and_says_which_are_not_available(
     plan: Plan,
 ) -> None:
-    Measure.objects.filter(code="new-major-funding-sources").update(computation="network.retired")
+    SuccessMeasure.objects.filter(code="new-major-funding-sources").update(
+        computation="network.retired"
+    )
     response = _editor_client().get("/fr/strategy/")
     cards = response.context["cards"]
     assert [card["progress"].measure.code for card in cards] == ALL_MEASURES
@@ -79,7 +81,7 @@ def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
         return CountResult(value=len(rows), definition="new decriminalising", evidence=rows)
 
     monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
-    measure = Measure.objects.get(code="new-decriminalising-jurisdictions")
+    measure = SuccessMeasure.objects.get(code="new-decriminalising-jurisdictions")
     end = datetime.date(2025, 12, 31)
     assert get_measure_progress(measure, end=end).value == 1
     recorded.append(
@@ -91,8 +93,8 @@ def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
 
 
 def test_milestone_entered_by_hand_is_used_when_no_computation_gives_it(plan: Plan) -> None:
-    Measure.objects.filter(code="un-human-rights-mechanism").update(computation="")
-    measure = Measure.objects.get(code="un-human-rights-mechanism")
+    SuccessMeasure.objects.filter(code="un-human-rights-mechanism").update(computation="")
+    measure = SuccessMeasure.objects.get(code="un-human-rights-mechanism")
     source = cite_source(url="https://example.org/resolution", title="Resolution")
     ManualValue.objects.create(
         measure=measure, date=datetime.date(2026, 3, 1), value=1, note_en="Created", source=source
@@ -172,7 +174,7 @@ def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Pla
     from vigie.un.queries import count_states_calling_for_reform
 
     call_command("load_data", verbosity=0)
-    measure = Measure.objects.get(code="un-states-calling-for-reform")
+    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
     end = datetime.date(2026, 12, 31)
     progress = get_measure_progress(measure, end=end)
     expected = count_states_calling_for_reform(measure.baseline_date, end)

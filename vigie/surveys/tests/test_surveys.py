@@ -163,6 +163,16 @@ def test_csv_export_is_staff_only_and_complete(client) -> None:
     ]
 
 
+def test_csv_export_neutralises_an_organisation_name_that_is_a_formula(client) -> None:
+    round_ = make_media_round("2024")
+    answer_round(round_, make_organisation(name="=1+1 (fictional)"), media_support_change="same")
+    make_user("ed", role="editor")
+    client.login(username="ed", password="pw")
+    response = client.get(reverse("surveys:export", args=[round_.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1] == ["'=1+1 (fictional)", "media_support_change", "same"]
+
+
 def test_reminders_go_to_consenting_contacts_of_pending_invitees() -> None:
     round_ = make_media_round(open_now=True)
     pending, done = make_organisation(), make_organisation()
@@ -186,16 +196,16 @@ def test_bundled_definitions_and_demo_load_twice_identically() -> None:
     from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo as load_network_demo
     from vigie.surveys.loaders import load_bundled, load_demo
-    from vigie.surveys.models import Answer, Question, Round
+    from vigie.surveys.models import Answer, Round, SurveyQuestion
 
     load_countries()
     load_bundled()
     load_network_demo()
     load_demo()
-    counts = (Question.objects.count(), Round.objects.count(), Answer.objects.count())
+    counts = (SurveyQuestion.objects.count(), Round.objects.count(), Answer.objects.count())
     load_bundled()
     load_demo()
-    assert (Question.objects.count(), Round.objects.count(), Answer.objects.count()) == counts
+    assert (SurveyQuestion.objects.count(), Round.objects.count(), Answer.objects.count()) == counts
     assert Round.objects.filter(version__survey__slug="media-support").count() == 2
     assert queries.get_media_support_share().value > 0
 
