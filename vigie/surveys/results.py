@@ -138,6 +138,28 @@ def question_result(
     return result
 
 
+def _withhold_dependants(question_results: list[QuestionResult]) -> list[QuestionResult]:
+    """A question shown only after some answers (``show_if``) is answered by as many organisations
+    as gave those answers: its count would reveal the trigger's cells, so it is published only
+    where they are."""
+    by_question = {result.question.pk: result for result in question_results}
+    controlled = []
+    for result in question_results:
+        source = by_question.get(result.question.show_if_id or 0)
+        if result.question.show_if_id and not result.suppressed:
+            triggers = result.question.trigger_values()
+            if (
+                source is None
+                or source.suppressed
+                or any(cell.suppressed for cell in source.cells if cell.code in triggers)
+            ):
+                result = QuestionResult(
+                    question=result.question, respondents=0, suppressed=True, differencing=True
+                )
+        controlled.append(result)
+    return controlled
+
+
 def round_results(round_: Round, *, region: str = "", org_type: str = "") -> dict[str, Any]:
     disclosure = get_round_disclosure(round_)
     subset = Subset(region=region, org_type=org_type)
@@ -148,7 +170,9 @@ def round_results(round_: Round, *, region: str = "", org_type: str = "") -> dic
         "respondents": len(members) if allowed else 0,
         "suppressed": not allowed,
         "differencing": not allowed and len(members) >= MIN_ORGANISATIONS,
-        "questions": [question_result(round_, q, disclosure, subset) for q in questions],
+        "questions": _withhold_dependants(
+            [question_result(round_, q, disclosure, subset) for q in questions]
+        ),
     }
 
 
@@ -167,17 +191,14 @@ def compare_rounds(
     panel = before.members(first_subset)
     allowed = before.allows(first_subset) and after.allows(second_subset)
     second_questions = {q.code: q for q in second.version.questions.prefetch_related("choices")}
-    pairs = []
+    firsts, seconds = [], []
     for question in first.version.questions.prefetch_related("choices"):
         other = second_questions.get(question.code)
         if other is None or question.kind == QuestionKind.TEXT:
             continue
-        pairs.append(
-            (
-                question_result(first, question, before, first_subset),
-                question_result(second, other, after, second_subset),
-            )
-        )
+        firsts.append(question_result(first, question, before, first_subset))
+        seconds.append(question_result(second, other, after, second_subset))
+    pairs = list(zip(_withhold_dependants(firsts), _withhold_dependants(seconds), strict=True))
     return {
         "panel": len(panel) if allowed else 0,
         "suppressed": not allowed,

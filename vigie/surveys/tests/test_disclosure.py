@@ -99,6 +99,30 @@ def test_a_lone_small_cell_is_hidden_with_its_complement() -> None:
     }
 
 
+def test_a_question_asked_only_after_a_hidden_answer_is_hidden_too() -> None:
+    round_ = make_media_round("2024")
+    change = round_.version.questions.get(code="media_support_change")
+    round_.version.questions.create(
+        code="outlets",
+        position=4,
+        kind="number",
+        required=False,
+        show_if=change,
+        show_if_values="increased",
+        text_en="How many outlets?",
+        text_fr="Combien de médias ?",
+        text_es="¿Cuántos medios?",
+    )
+    for organisation in make_organisations(6):
+        answer_round(round_, organisation, media_support_change="increased", outlets=3)
+    for organisation in make_organisations(2):
+        answer_round(round_, organisation, media_support_change="decreased")
+    outlets = results.round_results(round_)["questions"][3]
+    # Its 6 respondents would be the hidden Increased cell, and 8 − 6 the Decreased one.
+    assert outlets.question.code == "outlets"
+    assert outlets.suppressed and outlets.respondents == 0
+
+
 def test_a_multiple_choice_cell_ticked_by_all_but_a_few_is_hidden() -> None:
     assert disclosure.hidden_cells_of_choices([9, 5, 0], 10) == [True, False, False]
 
@@ -254,7 +278,8 @@ def _collect(client: Client, rounds: list[Round]) -> list[Figure]:
         for m in client.get("/api/v1/strategy/measures").json()
         for row in m["evidence"]
     ]
-    details.append(client.get(MEASURE_URL).content.decode())
+    for page in (MEASURE_URL, "/en/strategy/", "/en/strategy/public/", "/en/strategy/plan/"):
+        details.append(client.get(page).content.decode())
     for round_ in rounds:
         truth = _truth(round_)["media_support_change"]
         for text in details:
