@@ -69,7 +69,12 @@ def write_case(folder: Path, units: int, indicators: int, seed: int = 42) -> tup
             f"weight = {1 + k % 3}",
         ]
     for p in range(pillars):
-        lines += ["[[aggregates]]", f'code = "P{p:02d}"', "level = 2", f'parent = "S{p % subindices}"']
+        lines += [
+            "[[aggregates]]",
+            f'code = "P{p:02d}"',
+            "level = 2",
+            f'parent = "S{p % subindices}"',
+        ]
     for s in range(subindices):
         lines += ["[[aggregates]]", f'code = "S{s}"', "level = 3", 'parent = "INDEX"']
     lines += ["[[aggregates]]", 'code = "INDEX"', "level = 4"]
@@ -110,8 +115,10 @@ def main() -> None:
         runs = [timed_process(["run", str(spec), str(data), "--out", str(folder / "out")])]
         runs += [timed_process(["run", str(spec), str(data), "--out", str(folder / "out")])]
         best = min(runs)
-        print(f"run on {size}: {best[0]:.2f} s wall as a whole process (best of 2; target < 2 s), "
-              f"peak RSS {best[1]:.0f} MiB")
+        print(
+            f"run on {size}: {best[0]:.2f} s wall as a whole process (best of 2; target < 2 s), "
+            f"peak RSS {best[1]:.0f} MiB"
+        )
         uncertainty = [
             "uncertainty", str(spec), str(data), "--out", str(folder / "unc"),
             "--weight-noise", "2=0.25", "--weight-noise", "3=0.25",
@@ -125,8 +132,10 @@ def main() -> None:
                 f"peak RSS {peak:.0f} MiB (target < 1024 MiB)"
             )
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
-    print(f"machine load (1, 5, 15 min): {' '.join(load)}; "
-          f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"machine load (1, 5, 15 min): {' '.join(load)}; "
+        f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":
