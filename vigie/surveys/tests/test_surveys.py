@@ -177,12 +177,10 @@ def test_reminders_go_to_consenting_contacts_of_pending_invitees() -> None:
 
 
 def test_bundled_definitions_and_demo_load_twice_identically() -> None:
-    from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo as load_network_demo
     from vigie.surveys.loaders import load_bundled, load_demo
     from vigie.surveys.models import Answer, Question, Round
 
-    load_countries()
     load_bundled()
     load_network_demo()
     load_demo()

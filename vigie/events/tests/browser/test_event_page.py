@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from vigie.core.loaders import load_countries
 from vigie.events.loaders import load_bundled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,8 +15,7 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "abo
 
 
 @pytest.fixture
-def workshop() -> None:
-    load_countries()
+def workshop(reference_data: None) -> None:
     load_bundled()
 
 
