@@ -37,8 +37,9 @@ def remove_reference_data() -> None:
             model._base_manager.all()._raw_delete(model._base_manager.db)
 
 
-def load_bundled_data() -> None:
-    """What ``manage.py load_data`` loads, on top of the reference data already there."""
+def load_bundled_data(*, demo: bool = False) -> None:
+    """What ``manage.py load_data`` (``--demo``) loads, on top of the reference data already
+    there."""
     for config in apps.get_app_configs():
         if not config.name.startswith("vigie.") or config.label in REFERENCE_APPS:
             continue
@@ -48,6 +49,7 @@ def load_bundled_data() -> None:
             if error.name == f"{config.name}.loaders":
                 continue
             raise
-        loader = getattr(loaders, "load_bundled", None)
-        if loader is not None:
-            loader()
+        for entry_point in ["load_bundled"] + (["load_demo"] if demo else []):
+            loader = getattr(loaders, entry_point, None)
+            if loader is not None:
+                loader()
