@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from vigie.core.loaders import load_countries
 from vigie.events.loaders import load_bundled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,7 +16,8 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "abo
 
 
 @pytest.fixture
-def workshop(reference_data: None) -> None:
+def workshop() -> None:
+    load_countries()  # the countries alone: quicker than all the reference data
     load_bundled()
 
 
