@@ -90,6 +90,26 @@ def test_results_suppress_questions_and_cells_under_five() -> None:
     assert filtered["suppressed"] and filtered["questions"][0].suppressed
 
 
+def test_results_publish_counts_of_five_organisations_and_suppress_counts_of_four() -> None:
+    round_ = make_media_round("2024")
+    for organisation in make_organisations(5, region="019"):
+        answer_round(round_, organisation, media_support_change="increased")
+    for organisation in make_organisations(4, region="150"):
+        answer_round(round_, organisation, media_support_change="decreased")
+
+    everyone = results.round_results(round_)
+    cells = {cell.label: cell.count for cell in everyone["questions"][0].cells}
+    assert cells == {"Increased": 5, "Same": 0, "Decreased": None}
+
+    five = results.round_results(round_, region="019")
+    assert not five["suppressed"] and five["questions"][0].respondents == 5
+    assert not five["questions"][0].suppressed
+
+    four = results.round_results(round_, region="150")
+    assert four["suppressed"] and four["questions"][0].suppressed
+    assert four["questions"][0].cells == []
+
+
 def test_results_page_shows_aggregates_only(client) -> None:
     round_ = make_media_round("2024")
     organisations = make_organisations(5)
@@ -193,12 +213,10 @@ def test_reminders_go_to_consenting_contacts_of_pending_invitees() -> None:
 
 
 def test_bundled_definitions_and_demo_load_twice_identically() -> None:
-    from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo as load_network_demo
     from vigie.surveys.loaders import load_bundled, load_demo
     from vigie.surveys.models import Answer, Round, SurveyQuestion
 
-    load_countries()
     load_bundled()
     load_network_demo()
     load_demo()
