@@ -182,18 +182,24 @@ def election_list(request: HttpRequest) -> HttpResponse:
 def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
     organisation_id = get_member_organisation_id(request.user)
-    has_voted = (
-        organisation_id is not None
-        and VoterRecord.objects.filter(election=election, organisation_id=organisation_id).exists()
+    organisation = (
+        Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
     )
+    has_voted = (
+        organisation is not None
+        and VoterRecord.objects.filter(election=election, organisation=organisation).exists()
+    )
+    may_vote = organisation is not None and election.may_vote(organisation)
     return render(
         request,
         "network/election_detail.html",
         {
             "election": election,
-            "candidates": election.candidates.select_related("organisation"),
+            "candidates": services.eligible_candidates(election),
             "is_open": services.is_election_open(election),
-            "can_vote": is_member(request.user) and organisation_id is not None and not has_voted,
+            "can_vote": is_member(request.user) and may_vote and not has_voted,
+            "may_not_vote": organisation is not None and not may_vote,
+            "voter_statuses": election.status_labels(election.voter_statuses),
             "has_voted": has_voted,
         },
     )
@@ -222,15 +228,27 @@ def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def election_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Turnout while voting is open; votes per candidate and receipt checks once it has closed.
+
+    The receipt is sent by POST so that it never appears in a URL, hence in no access log.
+    """
     election = get_object_or_404(Election, pk=pk)
-    form = ReceiptForm(request.GET or None)
+    closed = services.count_if_closed(election)
+    form = ReceiptForm(request.POST or None)
     counted: bool | None = None
-    if form.is_valid():
+    if closed and form.is_valid():
         counted = services.is_receipt_counted(election=election, code=form.cleaned_data["receipt"])
     return render(
         request,
         "network/election_results.html",
-        {"election": election, "tally": services.tally(election), "form": form, "counted": counted},
+        {
+            "election": election,
+            "closed": closed,
+            "turnout": services.turnout(election),
+            "tally": services.tally(election) if closed else None,
+            "form": form,
+            "counted": counted,
+        },
     )
 
 
