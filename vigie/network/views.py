@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from vigie.core.models import Country
@@ -205,6 +206,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters("candidate")
 @require_POST
 def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -227,10 +229,12 @@ def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/election_receipt.html", {"election": election, "code": code})
 
 
+@sensitive_post_parameters("receipt")
 def election_results(request: HttpRequest, pk: int) -> HttpResponse:
     """Turnout while voting is open; votes per candidate and receipt checks once it has closed.
 
-    The receipt is sent by POST so that it never appears in a URL, hence in no access log.
+    The receipt is sent by POST so that it never appears in a URL, hence in no access log; choices
+    and receipts are hidden from error reports.
     """
     election = get_object_or_404(Election, pk=pk)
     closed = services.count_if_closed(election)
