@@ -242,7 +242,8 @@ def cast_ballot(*, election_id: int, organisation_id: int, candidate_ids: list[i
         raise NetworkError(_("Your organisation has already voted in this election."))
     code = "-".join(secrets.token_hex(3).upper() for _part in range(3))
     try:
-        # The first write: on SQLite it takes the write lock before the pool is read below.
+        # Concurrent votes never rewrite the pool from a stale read: PostgreSQL waits on the
+        # election's row lock above, and SQLite transactions begin IMMEDIATE (one writer).
         with transaction.atomic():
             VoterRecord.objects.create(election=election, organisation_id=organisation_id)
     except IntegrityError as error:

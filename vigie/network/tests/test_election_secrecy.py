@@ -302,3 +302,34 @@ def test_migration_rewrites_the_old_ballot_box_under_new_keys() -> None:
     )
     assert not {b.pk for b in old} & {row[0] for row in rows}
     assert all(isinstance(row[0], uuid.UUID) for row in rows)
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_candidate_who_may_not_stand(admin_client) -> None:
+    applied = make_organisation(status="applied", admitted_on=None)
+    today = datetime.date.today()
+    data = {
+        "title": "Council 2027",
+        "seats": "3",
+        "opens_on": today.isoformat(),
+        "closes_on": today.isoformat(),
+        "term_starts_on": today.isoformat(),
+        "term_ends_on": today.isoformat(),
+        "voter_statuses": ["member"],
+        "candidate_statuses": ["member"],
+        "candidates-TOTAL_FORMS": "1",
+        "candidates-INITIAL_FORMS": "0",
+        "candidates-MIN_NUM_FORMS": "0",
+        "candidates-MAX_NUM_FORMS": "1000",
+        "candidates-0-name": "Hopeful",
+        "candidates-0-organisation": str(applied.pk),
+        "candidates-0-statement_en": "S",
+    }
+    response = admin_client.post(reverse("admin:network_election_add"), data)
+    assert response.status_code == 200
+    assert "may not stand in this election" in response.content.decode()
+    assert not Election.objects.exists()
+    data["candidate_statuses"] = ["member", "applied"]
+    response = admin_client.post(reverse("admin:network_election_add"), data)
+    assert response.status_code == 302
+    assert Election.objects.get().candidates.get().organisation == applied
