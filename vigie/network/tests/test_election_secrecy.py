@@ -86,6 +86,11 @@ def _choice(value: Any) -> tuple[int, ...]:
     return tuple(sorted(json.loads(value) if isinstance(value, str) else value))
 
 
+def _holder(election: Election, who_chose: dict[tuple[int, ...], int], sealed: str) -> int:
+    opened = services.unseal_ballot(election_id=election.pk, sealed=sealed)
+    return who_chose[_choice(opened["candidate_ids"])]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_no_ballot_is_in_the_box_while_voting_is_open_and_held_ballots_are_opaque() -> None:
     election, _voters, who_chose, codes = _eight_votes()
@@ -111,8 +116,11 @@ def test_sqlite_rowid_of_ballots_does_not_follow_the_voters() -> None:
         row[1] for row in _rows("SELECT rowid, organisation_id FROM network_voterrecord ORDER BY 1")
     ]
     assert voter_order == voters  # the attacker knows the voting order
-    held_order = [row[0] for row in _rows("SELECT rowid FROM network_sealedballot ORDER BY 1")]
-    assert len(held_order) == VOTERS
+    # Even with the seal key, the held pool's rowid order is not the voting order.
+    held = _rows("SELECT rowid, sealed FROM network_sealedballot ORDER BY 1")
+    held_order = [_holder(election, who_chose, row[1]) for row in held]
+    assert sorted(held_order) == sorted(voters)
+    assert held_order != voter_order
     _close(election)
     ballots = _rows("SELECT rowid, candidate_ids FROM network_councilballot ORDER BY 1")
     ballot_order = [who_chose[_choice(row[1])] for row in ballots]
@@ -133,10 +141,12 @@ def test_postgres_xmin_and_ctid_of_ballots_do_not_follow_the_voters() -> None:
     )
     assert [row[2] for row in voter_rows] == voters  # one transaction per voter, in order
     voter_xmins = {row[0] for row in voter_rows}
-    held = _rows("SELECT xmin::text FROM network_sealedballot")
+    held = _rows("SELECT xmin::text, ctid::text, sealed FROM network_sealedballot ORDER BY ctid")
     # The held pool is rewritten whole at every vote: all its rows come from one transaction
-    # (the last voter's), so its xmin names no voter for any one held ballot.
+    # (the last voter's), so its xmin names no voter for any one held ballot; and even with the
+    # seal key, its physical order is not the voting order.
     assert len(held) == VOTERS and len({row[0] for row in held}) == 1
+    assert [_holder(election, who_chose, row[2]) for row in held] != voters
     _close(election)
     ballots = _rows(
         "SELECT xmin::text, ctid::text, candidate_ids FROM network_councilballot ORDER BY ctid"
