@@ -2,6 +2,7 @@
 the emailed link to confirm the address (rate limited by address and by client)."""
 
 import datetime
+import io
 import re
 import secrets
 
@@ -131,3 +132,23 @@ def test_registrations_are_rate_limited_by_address_and_by_client() -> None:
         f"/en/events/{events[3].slug}/register/", {"name": "Q", "email": "q@x.org"}
     )
     assert "Too many registrations" in refused.content.decode()
+
+
+def test_after_upgrading_everyone_still_registered_gets_a_new_working_link() -> None:
+    from django.core.management import call_command
+
+    start = timezone.now() - datetime.timedelta(days=3)
+    past = make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    make_registration(past, "Old")
+    event = make_event()
+    make_registration(event, "Ana")
+    make_registration(event, "Ben", status="waiting")
+    make_registration(event, "Cleo", status="cancelled")
+    call_command("send_personal_links", stdout=io.StringIO())
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "ana@example.org",
+        "ben@example.org",
+    ]
+    for message in mail.outbox:
+        assert message.subject.startswith("Your new personal link")
+        assert Client().get(_link_in(message)).status_code == 200
