@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.manager import MultilingualManager  # noqa: F401  (the manager type, for mypy)
 
 from vigie.core.regions import Region, SubRegion
 
