@@ -11,34 +11,24 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
 
 from vigie.un.models import Ballot, DataIssue, IssueSeverity, Vote
+from vigie.un.models.issues import (
+    CHECK_MEMBERSHIP_UNKNOWN,
+    CHECK_NON_MEMBER,
+    CHECK_TOTALS,
+    MESSAGES,
+    describe,
+)
 
-CHECK_TOTALS = "totals"
-CHECK_NON_MEMBER = "non_member"
-CHECK_MEMBERSHIP_UNKNOWN = "membership_unknown"
-
-MESSAGES = {
-    CHECK_TOTALS: gettext_noop(
-        "%(ballot)s: %(listed)d names listed for a stated total of %(stated)d."
-    ),
-    CHECK_NON_MEMBER: gettext_noop(
-        "%(country)s is listed as voting but was not a member of the body at %(session)s."
-    ),
-    CHECK_MEMBERSHIP_UNKNOWN: gettext_noop(
-        "Membership of the body at %(session)s is not loaded with a source, so whether each "
-        "voter was a member is unknown."
-    ),
-}
-
-
-def describe(rule: str, params: dict[str, Any]) -> str:
-    """The issue in the active language (ballot labels are translated too)."""
-    values = dict(params)
-    if "ballot" in values:
-        values["ballot"] = Ballot(values["ballot"]).label
-    return gettext(MESSAGES[rule]) % values
+__all__ = [
+    "CHECK_MEMBERSHIP_UNKNOWN",
+    "CHECK_NON_MEMBER",
+    "CHECK_TOTALS",
+    "MESSAGES",
+    "check_vote",
+    "describe",
+]
 
 
 def _issue(vote: Vote, rule: str, severity: str, params: dict[str, Any]) -> DataIssue:
