@@ -2,8 +2,8 @@
 
 django-modeltranslation adds ``title_en``, ``title_fr``, ``title_es`` to a model at run time
 (from its ``translation.py``); django-stubs only types fields declared in the class body. This
-plugin types each added column like the field it translates (nullable, as modeltranslation
-makes it), so that ``edition.title_fr`` is checked like any other field.
+plugin types each added column like the field it translates (nullable only where the
+field is), so that ``edition.title_fr`` is checked like any other field.
 """
 
 from collections.abc import Callable
@@ -29,7 +29,7 @@ class AddTranslationColumns(ModelClassInitializer):
             field_class = helpers.get_class_fullname(field.translated_field.__class__)
             field_info = self.lookup_typeinfo_or_incomplete_defn_error(field_class)
             set_type, get_type = get_field_descriptor_types(
-                field_info, is_set_nullable=True, is_get_nullable=True
+                field_info, is_set_nullable=field.null, is_get_nullable=field.null
             )
             self.add_new_node_to_model_class(field.name, Instance(field_info, [set_type, get_type]))
 

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from vigie.core.i18n import keep_translation_columns_not_null
         from vigie.core.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions)
+        keep_translation_columns_not_null()

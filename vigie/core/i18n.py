@@ -62,6 +62,22 @@ def translations(obj: Model) -> dict[str, str]:
     return {column: getattr(obj, column) or "" for column in translated_columns(obj)}
 
 
+def keep_translation_columns_not_null() -> None:
+    """Give each per-language column the nullability of the field it translates.
+
+    django-modeltranslation makes every ``<field>_<language>`` column nullable; Vigie's text
+    columns were never nullable (an absent translation is ``""``, see STYLE.md), so they stay
+    ``NOT NULL`` and the fallback reads ``""`` as "no translation". Called once the
+    registrations are done (``CoreConfig.ready``, after modeltranslation's own).
+    """
+    from modeltranslation.fields import TranslationField
+
+    for model in translator.get_registered_models():
+        for field in model._meta.local_fields:
+            if isinstance(field, TranslationField) and not field.translated_field.null:
+                field.null = False
+
+
 def localized(obj: Any, field: str, language: str | None = None) -> str:
     """``obj.<field>_<language>`` in the reading order (kept while apps move to ``obj.<field>``)."""
     for code in reading_order(language):

@@ -1,6 +1,7 @@
 """Staff editing of the UN tracker; saving a vote or a country row re-runs the vote checks."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.un.models import (
     Coding,
@@ -73,8 +74,8 @@ class CodingAdmin(admin.ModelAdmin):
     list_filter = ("verdict", "position")
 
 
-admin.site.register(Forum)
+admin.site.register(Forum, TranslationAdmin)
 admin.site.register(Meeting)
-admin.site.register(PositionCode)
-admin.site.register(IssueTag)
+admin.site.register(PositionCode, TranslationAdmin)
+admin.site.register(IssueTag, TranslationAdmin)
 admin.site.register(Milestone)
