@@ -7,15 +7,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from vigie.atlas.forms import MeasureForm
-from vigie.atlas.models import Assessment, Criterion, Measure, MeasureVersion
+from vigie.atlas.forms import PolicyMeasureForm
+from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.atlas.services import MeasureError, check_dates, delete_measure, record_admin_version
 
 
 class MeasureAdminForm(forms.ModelForm):
     class Meta:
-        model = Measure
-        fields = ("country", "subdivision", *MeasureForm.Meta.fields, "sources")
+        model = PolicyMeasure
+        fields = ("country", "subdivision", *PolicyMeasureForm.Meta.fields, "sources")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -33,8 +33,8 @@ class AssessmentInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+@admin.register(PolicyMeasure)
+class PolicyMeasureAdmin(admin.ModelAdmin):
     list_display = (
         "code",
         "country",
@@ -55,7 +55,7 @@ class MeasureAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         record_admin_version(measure=form.instance, actor=request.user)
 
-    def delete_model(self, request: HttpRequest, obj: Measure) -> None:
+    def delete_model(self, request: HttpRequest, obj: PolicyMeasure) -> None:
         delete_measure(code=obj.code, actor=request.user)
 
 

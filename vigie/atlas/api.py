@@ -11,7 +11,7 @@ from vigie.atlas.models import Criterion
 router = Router(tags=["atlas"])
 
 
-class MeasureOut(Schema):
+class PolicyMeasureOut(Schema):
     code: str
     jurisdiction_code: str
     jurisdiction_name: str
@@ -46,7 +46,7 @@ class CriterionOut(Schema):
     sources: list[str]
 
 
-class EvidenceOut(Schema):
+class PolicyEvidenceOut(Schema):
     label: str
     url: str
     date: datetime.date | None
@@ -57,10 +57,10 @@ class EvidenceOut(Schema):
 class CountOut(Schema):
     value: float
     definition: str
-    evidence: list[EvidenceOut]
+    evidence: list[PolicyEvidenceOut]
 
 
-@router.get("/measures", response=list[MeasureOut])
+@router.get("/measures", response=list[PolicyMeasureOut])
 def measures(
     request: HttpRequest,
     kind: str = "",
@@ -77,7 +77,7 @@ def measures(
     return [queries.measure_as_dict(m) for m in found]
 
 
-@router.get("/measures/{code}", response=MeasureOut)
+@router.get("/measures/{code}", response=PolicyMeasureOut)
 def measure(request: HttpRequest, code: str) -> dict[str, object]:
     found = [m for m in queries.list_measures() if m.code == code]
     if not found:

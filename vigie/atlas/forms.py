@@ -5,11 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vigie.atlas.models import Measure
+from vigie.atlas.models import PolicyMeasure
 from vigie.atlas.services import MeasureError, check_dates, resolve_jurisdiction
 
 
-class MeasureForm(forms.ModelForm):
+class PolicyMeasureForm(forms.ModelForm):
     jurisdiction = forms.CharField(
         label=_("Jurisdiction code"),
         help_text=_("ISO 3166-1 alpha-2 (PT) or ISO 3166-2 (US-OR)."),
@@ -22,7 +22,7 @@ class MeasureForm(forms.ModelForm):
     )
 
     class Meta:
-        model = Measure
+        model = PolicyMeasure
         fields = [
             "code",
             "title",

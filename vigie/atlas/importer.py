@@ -13,7 +13,7 @@ from django.db import transaction
 
 from vigie.atlas.models import (
     Kind,
-    Measure,
+    PolicyMeasure,
     Precision,
     Sanction,
     Status,
@@ -169,7 +169,7 @@ def parse_measures(text: str, *, file: str) -> list[ParsedMeasure]:
         measure = _parse_row(row, seen)
         seen[measure.code] = row.line
         parsed.append(measure)
-    known = set(seen) | set(Measure.objects.values_list("code", flat=True))
+    known = set(seen) | set(PolicyMeasure.objects.values_list("code", flat=True))
     for measure in parsed:
         target = measure.data["reverses"]
         if target and target not in known:
@@ -187,7 +187,7 @@ def plan_import(parsed: list[ParsedMeasure]) -> ImportPlan:
     plan = ImportPlan()
     existing = {
         m.code: m
-        for m in Measure.objects.filter(code__in=[p.code for p in parsed])
+        for m in PolicyMeasure.objects.filter(code__in=[p.code for p in parsed])
         .select_related("country", "subdivision", "reverses")
         .prefetch_related("sources")
     }

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.atlas.importer import apply_import, split_sources
-from vigie.atlas.models import Assessment, Criterion, Measure, Rating
+from vigie.atlas.models import Assessment, Criterion, PolicyMeasure, Rating
 from vigie.core.csvfiles import iter_csv_file
 from vigie.core.loaders import LoadReport
 
@@ -66,7 +66,7 @@ def load_assessments(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "assessments.csv"
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     for row in iter_csv_file(path, required_columns=("measure", "criterion", "rating", "note")):
-        measure = Measure.objects.filter(code=row.required("measure")).first()
+        measure = PolicyMeasure.objects.filter(code=row.required("measure")).first()
         if measure is None:
             raise row.error("measure", f"no measure has the code {row.get('measure')!r}")
         criterion = Criterion.objects.filter(code=row.required("criterion")).first()

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from vigie.atlas.loaders import atlas_data_dir
-from vigie.atlas.models import KIND_STRENGTH, Kind, Measure
+from vigie.atlas.models import KIND_STRENGTH, Kind, PolicyMeasure
 from vigie.atlas.queries import active_periods, effective_start
 
 
@@ -24,7 +24,7 @@ def marker_coordinates() -> dict[str, tuple[float, float]]:
         }
 
 
-def map_records(measures: list[Measure]) -> list[dict[str, Any]]:
+def map_records(measures: list[PolicyMeasure]) -> list[dict[str, Any]]:
     coordinates = marker_coordinates()
     this_year = datetime.date.today().year
     records = []

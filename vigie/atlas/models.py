@@ -75,7 +75,7 @@ class Precision(models.TextChoices):
     YEAR = "year", _("year")
 
 
-class Measure(Sourced):
+class PolicyMeasure(Sourced):
     """One policy measure in one jurisdiction, with its dates, model features and sources."""
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
@@ -239,7 +239,10 @@ class Assessment(models.Model):
     """How one measure fares against one criterion, with the reason."""
 
     measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("measure")
+        PolicyMeasure,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("measure"),
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("criterion")

@@ -19,34 +19,34 @@ from vigie.atlas.models import (
     RATING_POINTS,
     REGULATING_KINDS,
     Kind,
-    Measure,
     MeasureVersion,
+    PolicyMeasure,
     Rating,
     Status,
 )
 from vigie.core.evidence import CountResult, Evidence
 
 
-def _measures() -> QuerySet[Measure]:
-    return Measure.objects.select_related("country", "subdivision", "reverses").prefetch_related(
-        "sources", "reversed_by", "assessments"
-    )
+def _measures() -> QuerySet[PolicyMeasure]:
+    return PolicyMeasure.objects.select_related(
+        "country", "subdivision", "reverses"
+    ).prefetch_related("sources", "reversed_by", "assessments")
 
 
-def effective_start(measure: Measure) -> datetime.date | None:
+def effective_start(measure: PolicyMeasure) -> datetime.date | None:
     if measure.status == Status.PROPOSED:
         return None
     return measure.in_force_on or measure.adopted_on
 
 
-def effective_end(measure: Measure) -> datetime.date | None:
+def effective_end(measure: PolicyMeasure) -> datetime.date | None:
     """When the measure last stopped having effect (its end, or the start of a lasting reversal)."""
     periods = active_periods(measure)
     return periods[-1][1] if periods else None
 
 
 def active_periods(
-    measure: Measure,
+    measure: PolicyMeasure,
 ) -> list[tuple[datetime.date, datetime.date | None]]:
     """Intervals [from, to) during which the measure had effect.
 
@@ -75,14 +75,14 @@ def active_periods(
     return periods
 
 
-def is_in_force(measure: Measure, day: datetime.date) -> bool:
+def is_in_force(measure: PolicyMeasure, day: datetime.date) -> bool:
     if effective_start(measure) is None:
         # Undated but in force today (the sources give no date): shown for the present only.
         return measure.status == Status.IN_FORCE and day >= datetime.date.today()
     return any(s <= day and (e is None or day < e) for s, e in active_periods(measure))
 
 
-def _evidence(measure: Measure, day: datetime.date | None, detail: str) -> Evidence:
+def _evidence(measure: PolicyMeasure, day: datetime.date | None, detail: str) -> Evidence:
     return Evidence(
         label=f"{measure.jurisdiction_name} ({measure.jurisdiction_code}): {measure.title}",
         url=measure.get_absolute_url(),
@@ -93,19 +93,19 @@ def _evidence(measure: Measure, day: datetime.date | None, detail: str) -> Evide
 
 
 def _count(
-    adoptions: Iterable[tuple[Measure, datetime.date]],
-    losses: Iterable[tuple[Measure, datetime.date]],
+    adoptions: Iterable[tuple[PolicyMeasure, datetime.date]],
+    losses: Iterable[tuple[PolicyMeasure, datetime.date]],
     *,
     net: bool,
     definition: str,
 ) -> CountResult:
-    gained: dict[str, tuple[Measure, datetime.date]] = {}
+    gained: dict[str, tuple[PolicyMeasure, datetime.date]] = {}
     for measure, day in sorted(adoptions, key=lambda pair: pair[1]):
         gained.setdefault(measure.jurisdiction_code, (measure, day))
     evidence = [_evidence(m, d, "+1") for m, d in gained.values()]
     value = len(gained)
     if net:
-        lost: dict[str, tuple[Measure, datetime.date]] = {}
+        lost: dict[str, tuple[PolicyMeasure, datetime.date]] = {}
         for measure, day in sorted(losses, key=lambda pair: pair[1]):
             lost.setdefault(measure.jurisdiction_code, (measure, day))
         evidence += [_evidence(m, d, "-1") for m, d in lost.values()]
@@ -115,10 +115,10 @@ def _count(
 
 def _losses(
     kinds: Iterable[str], start: datetime.date, end: datetime.date, keep: Any = None
-) -> list[tuple[Measure, datetime.date]]:
+) -> list[tuple[PolicyMeasure, datetime.date]]:
     """Reversals starting in the window, and ends of measures of these kinds in the window."""
     kinds = list(kinds)
-    found: list[tuple[Measure, datetime.date]] = []
+    found: list[tuple[PolicyMeasure, datetime.date]] = []
     for reversal in _measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
         day = effective_start(reversal)
         target = reversal.reverses
@@ -165,7 +165,7 @@ def count_new_regulating_jurisdictions(
 ) -> CountResult:
     """Distinct jurisdictions that adopted (or proposed) legal regulation between two dates."""
 
-    def keep(measure: Measure) -> bool:
+    def keep(measure: PolicyMeasure) -> bool:
         return not social_justice_only or measure.has_social_justice_components
 
     adoptions = []
@@ -211,7 +211,7 @@ def count_measures_recorded(start: datetime.date, end: datetime.date) -> int:
     ).count()
 
 
-def assessment_score(measure: Measure) -> int | None:
+def assessment_score(measure: PolicyMeasure) -> int | None:
     """Share of assessed criteria met (partly = half), as a percentage; None if none assessed."""
     points = [
         RATING_POINTS[Rating(a.rating)]
@@ -227,7 +227,7 @@ def _date(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def measure_as_dict(measure: Measure) -> dict[str, Any]:
+def measure_as_dict(measure: PolicyMeasure) -> dict[str, Any]:
     return {
         "code": measure.code,
         "jurisdiction_code": measure.jurisdiction_code,
@@ -263,7 +263,7 @@ def list_measures(
     region: str = "",
     jurisdiction: str = "",
     q: str = "",
-) -> list[Measure]:
+) -> list[PolicyMeasure]:
     """Measures matching the public filters (the list, the exports and the API share this)."""
     measures = _measures()
     if kind:
@@ -290,7 +290,9 @@ def list_measures_for_country(iso2: str) -> list[dict[str, Any]]:
     return [measure_as_dict(m) for m in measures.order_by("adopted_on", "in_force_on", "code")]
 
 
-def strongest_in_force(measures: Iterable[Measure], day: datetime.date) -> Measure | None:
+def strongest_in_force(
+    measures: Iterable[PolicyMeasure], day: datetime.date
+) -> PolicyMeasure | None:
     live = [m for m in measures if is_in_force(m, day)]
     return max(live, key=lambda m: KIND_STRENGTH[Kind(m.kind)], default=None)
 
@@ -298,7 +300,7 @@ def strongest_in_force(measures: Iterable[Measure], day: datetime.date) -> Measu
 def get_strongest_measure_by_country(year: int) -> dict[str, str]:
     """iso2 → kind code of the strongest country-level measure in force at the end of ``year``."""
     day = min(datetime.date(year, 12, 31), datetime.date.today())
-    by_country: dict[str, list[Measure]] = {}
+    by_country: dict[str, list[PolicyMeasure]] = {}
     for measure in _measures().filter(subdivision__isnull=True):
         by_country.setdefault(measure.country.iso2, []).append(measure)
     result = {}

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
-from vigie.atlas.models import Assessment, Criterion, Measure, MeasureVersion
+from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.core.errors import DomainError
 from vigie.core.models import Country, Subdivision
 from vigie.core.services import cite_source, record_audit
@@ -51,7 +51,7 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-def snapshot_measure(measure: Measure) -> dict[str, Any]:
+def snapshot_measure(measure: PolicyMeasure) -> dict[str, Any]:
     """The whole state of a measure as plain JSON data."""
     data = {name: _jsonable(getattr(measure, name)) for name in SNAPSHOT_FIELDS}
     data["jurisdiction"] = measure.jurisdiction_code
@@ -87,7 +87,7 @@ def check_dates(values: dict[str, Any]) -> None:
             raise MeasureError(f"{second} ({b}) is before {first} ({a})")
 
 
-def _apply_snapshot(measure: Measure, data: dict[str, Any]) -> None:
+def _apply_snapshot(measure: PolicyMeasure, data: dict[str, Any]) -> None:
     for name in SNAPSHOT_FIELDS:
         value = data.get(name)
         if name in DATE_FIELDS and isinstance(value, str):
@@ -95,12 +95,12 @@ def _apply_snapshot(measure: Measure, data: dict[str, Any]) -> None:
         setattr(measure, name, value)
     measure.country, measure.subdivision = resolve_jurisdiction(data["jurisdiction"])
     reverses = data.get("reverses") or ""
-    measure.reverses = Measure.objects.filter(code=reverses).first() if reverses else None
+    measure.reverses = PolicyMeasure.objects.filter(code=reverses).first() if reverses else None
     if reverses and measure.reverses is None:
         raise MeasureError(f"the measure {reverses!r} to be reversed does not exist")
 
 
-def _write(measure: Measure, data: dict[str, Any]) -> None:
+def _write(measure: PolicyMeasure, data: dict[str, Any]) -> None:
     if not data.get("sources"):
         raise MeasureError("a measure needs at least one source")
     check_dates(data)
@@ -120,7 +120,9 @@ def _write(measure: Measure, data: dict[str, Any]) -> None:
         )
 
 
-def _record_version(measure: Measure, *, action: str, actor: Any, before: dict[str, Any]) -> None:
+def _record_version(
+    measure: PolicyMeasure, *, action: str, actor: Any, before: dict[str, Any]
+) -> None:
     after = snapshot_measure(measure)
     changes = {
         name: [before.get(name), value]
@@ -140,15 +142,17 @@ def _record_version(measure: Measure, *, action: str, actor: Any, before: dict[s
 
 
 @transaction.atomic
-def save_measure(*, code: str, data: dict[str, Any], actor: Any = None) -> tuple[Measure, str]:
+def save_measure(
+    *, code: str, data: dict[str, Any], actor: Any = None
+) -> tuple[PolicyMeasure, str]:
     """Create or update the measure ``code`` from snapshot-shaped data.
 
     Returns the measure and what happened: ``created``, ``updated`` or ``unchanged`` (no version
     is written when nothing changed, so loading the bundled data twice leaves no trace).
     """
-    measure = Measure.objects.filter(code=code).first()
+    measure = PolicyMeasure.objects.filter(code=code).first()
     if measure is None:
-        measure = Measure(code=code)
+        measure = PolicyMeasure(code=code)
         _write(measure, data)
         _record_version(measure, action="created", actor=actor, before={})
         return measure, "created"
@@ -161,7 +165,7 @@ def save_measure(*, code: str, data: dict[str, Any], actor: Any = None) -> tuple
 
 
 @transaction.atomic
-def record_admin_version(*, measure: Measure, actor: Any = None) -> None:
+def record_admin_version(*, measure: PolicyMeasure, actor: Any = None) -> None:
     """Version a change made in the admin, compared with the last recorded snapshot."""
     last = MeasureVersion.objects.filter(measure_code=measure.code).order_by("-number").first()
     before = dict(last.snapshot) if last else {}
@@ -172,15 +176,15 @@ def record_admin_version(*, measure: Measure, actor: Any = None) -> None:
 
 
 @transaction.atomic
-def revert_measure(*, code: str, number: int, actor: Any = None) -> Measure:
+def revert_measure(*, code: str, number: int, actor: Any = None) -> PolicyMeasure:
     """Bring the measure back to version ``number``; the revert is recorded as a new version."""
     version = MeasureVersion.objects.filter(measure_code=code, number=number).first()
     if version is None:
         raise MeasureError(f"the measure {code!r} has no version {number}")
-    measure = Measure.objects.filter(code=code).first()
+    measure = PolicyMeasure.objects.filter(code=code).first()
     before = snapshot_measure(measure) if measure else {}
     if measure is None:
-        measure = Measure(code=code)
+        measure = PolicyMeasure(code=code)
     _write(measure, dict(version.snapshot))
     _record_version(measure, action="reverted", actor=actor, before=before)
     return measure
@@ -189,7 +193,7 @@ def revert_measure(*, code: str, number: int, actor: Any = None) -> Measure:
 @transaction.atomic
 def delete_measure(*, code: str, actor: Any = None) -> None:
     """Delete a measure; its versions stay, so it can be restored with ``revert_measure``."""
-    measure = Measure.objects.filter(code=code).first()
+    measure = PolicyMeasure.objects.filter(code=code).first()
     if measure is None:
         raise MeasureError(f"no measure has the code {code!r}")
     before = snapshot_measure(measure)

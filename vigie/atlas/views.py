@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vigie.atlas import queries
-from vigie.atlas.forms import ImportForm, MeasureForm
+from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
 from vigie.atlas.mapdata import map_records
-from vigie.atlas.models import Kind, Measure, MeasureVersion, Status, SubstanceScope
+from vigie.atlas.models import Kind, MeasureVersion, PolicyMeasure, Status, SubstanceScope
 from vigie.atlas.services import MeasureError, revert_measure, save_measure, snapshot_measure
 from vigie.core.errors import DataFileError
 from vigie.core.models import Country, Subdivision
@@ -46,8 +46,8 @@ def _filter_context(values: dict[str, str]) -> dict[str, Any]:
 def map_page(request: HttpRequest) -> HttpResponse:
     measures = queries.list_measures()
     today = datetime.date.today()
-    current: dict[str, Measure] = {}
-    by_code: dict[str, list[Measure]] = {}
+    current: dict[str, PolicyMeasure] = {}
+    by_code: dict[str, list[PolicyMeasure]] = {}
     for measure in measures:
         by_code.setdefault(measure.jurisdiction_code, []).append(measure)
     for code, items in by_code.items():
@@ -170,7 +170,7 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
 
 def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
-        Measure.objects.select_related("country", "subdivision", "reverses"), code=code
+        PolicyMeasure.objects.select_related("country", "subdivision", "reverses"), code=code
     )
     assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
     from vigie.atlas.models import Criterion
@@ -201,7 +201,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
 
 @editor_required
 def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
-    measure = Measure.objects.filter(code=code).first() if code else None
+    measure = PolicyMeasure.objects.filter(code=code).first() if code else None
     if code and measure is None:
         raise Http404
     initial = {}
@@ -210,7 +210,7 @@ def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
             "jurisdiction": measure.jurisdiction_code,
             "source_urls": "\n".join(s.url for s in measure.sources.all()),
         }
-    form = MeasureForm(request.POST or None, instance=measure, initial=initial)
+    form = PolicyMeasureForm(request.POST or None, instance=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {**snapshot_measure(measure)} if measure else {}
         data.pop("assessments", None)

@@ -9,19 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
-class Section:
+class SiteSection:
     url_name: str
     label: Promise
 
 
 SECTIONS = (
-    Section("atlas:map", _("Policy atlas")),
-    Section("index:home", _("Drug policy index")),
-    Section("un:home", _("UN tracker")),
-    Section("events:list", _("Events")),
-    Section("network:directory", _("Members")),
-    Section("countries:list", _("Countries")),
-    Section("strategy:dashboard", _("Strategy")),
+    SiteSection("atlas:map", _("Policy atlas")),
+    SiteSection("index:home", _("Drug policy index")),
+    SiteSection("un:home", _("UN tracker")),
+    SiteSection("events:list", _("Events")),
+    SiteSection("network:directory", _("Members")),
+    SiteSection("countries:list", _("Countries")),
+    SiteSection("strategy:dashboard", _("Strategy")),
 )
 
 
@@ -37,6 +37,6 @@ def _installed_url_names() -> tuple[str, ...]:
     return tuple(installed)
 
 
-def visible_sections() -> list[Section]:
+def visible_sections() -> list[SiteSection]:
     names = _installed_url_names()
     return [section for section in SECTIONS if section.url_name in names]

@@ -12,8 +12,8 @@ from vigie.events.models import (
     Material,
     Person,
     ProgrammeItem,
-    Question,
     Registration,
+    RegistrationQuestion,
     Series,
     SeriesCredit,
 )
@@ -52,7 +52,7 @@ class ContributionInline(admin.TabularInline):
 
 
 class QuestionInline(admin.StackedInline):
-    model = Question
+    model = RegistrationQuestion
     extra = 0
 
 

@@ -10,23 +10,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
-from vigie.events.models import Event, Question, Registration, validate_event_slug
+from vigie.events.models import Event, Registration, RegistrationQuestion, validate_event_slug
 from vigie.events.texts import lines, text
 
 
-def choice_labels(question: Question) -> list[str]:
+def choice_labels(question: RegistrationQuestion) -> list[str]:
     return lines(text(question, "choices"))
 
 
-def answer_label(question: Question, value: Any) -> str:
+def answer_label(question: RegistrationQuestion, value: Any) -> str:
     """A stored answer as a person reads it (choices are stored by position)."""
-    if question.kind == Question.Kind.CHOICE:
+    if question.kind == RegistrationQuestion.Kind.CHOICE:
         labels = choice_labels(question)
         try:
             return labels[int(value)]
         except (TypeError, ValueError, IndexError):
             return ""
-    if question.kind == Question.Kind.CONSENT:
+    if question.kind == RegistrationQuestion.Kind.CONSENT:
         return str(_("yes")) if value else str(_("no"))
     return str(value or "")
 
@@ -55,16 +55,16 @@ class RegistrationForm(forms.Form):
         for question in self.questions:
             self.fields[question.field_name] = self._field_for(question)
 
-    def _field_for(self, question: Question) -> forms.Field:
+    def _field_for(self, question: RegistrationQuestion) -> forms.Field:
         label = text(question, "label")
-        if question.kind == Question.Kind.CHOICE:
+        if question.kind == RegistrationQuestion.Kind.CHOICE:
             return forms.ChoiceField(
                 label=label,
                 choices=list(enumerate(choice_labels(question))),
                 widget=forms.RadioSelect,
                 required=question.required,
             )
-        if question.kind == Question.Kind.CONSENT:
+        if question.kind == RegistrationQuestion.Kind.CONSENT:
             return forms.BooleanField(label=label, required=question.required)
         return forms.CharField(
             label=label, widget=forms.Textarea(attrs={"rows": 3}), required=question.required

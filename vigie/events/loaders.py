@@ -23,8 +23,8 @@ from vigie.events.models import (
     Event,
     Person,
     ProgrammeItem,
-    Question,
     Registration,
+    RegistrationQuestion,
     Series,
     SeriesCredit,
 )
@@ -274,10 +274,10 @@ def _load_questions(folder: Path, reports: dict[str, LoadReport]) -> None:
     for row in _rows(folder, "questions.csv", ("event", "kind", "order", "label_en")):
         _upsert(
             report,
-            Question,
+            RegistrationQuestion,
             {"event": _event(row), "order": row.integer("order")},
             {
-                "kind": _choice(row, "kind", Question.Kind),
+                "kind": _choice(row, "kind", RegistrationQuestion.Kind),
                 "required": row.boolean("required"),
                 **_texts(row, "label", "choices"),
             },

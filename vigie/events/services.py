@@ -19,7 +19,14 @@ from vigie.core.errors import DomainError
 from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.events import tasks
-from vigie.events.models import Contribution, Event, Material, ProgrammeItem, Question, Registration
+from vigie.events.models import (
+    Contribution,
+    Event,
+    Material,
+    ProgrammeItem,
+    Registration,
+    RegistrationQuestion,
+)
 
 ACTIVE_STATUSES = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
 
@@ -250,7 +257,7 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
             contribution.event = copy
             contribution.item = items.get(contribution.item_id) if contribution.item_id else None
             contribution.save()
-        for question in Question.objects.filter(event=event):
+        for question in RegistrationQuestion.objects.filter(event=event):
             question.pk = None
             question.event = copy
             question.save()

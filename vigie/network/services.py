@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from vigie.core.services import record_audit
 from vigie.network.errors import NetworkError
-from vigie.network.models import Ballot, Candidate, Contact, Election, Organisation, VoterRecord
+from vigie.network.models import (
+    Candidate,
+    Contact,
+    CouncilBallot,
+    Election,
+    Organisation,
+    VoterRecord,
+)
 
 ERASED_NAME = "—"
 
@@ -90,7 +97,7 @@ def cast_ballot(*, election_id: int, organisation_id: int, candidate_ids: list[i
         VoterRecord.objects.create(election=election, organisation_id=organisation_id)
     except IntegrityError as error:
         raise NetworkError(_("Your organisation has already voted in this election.")) from error
-    Ballot.objects.create(
+    CouncilBallot.objects.create(
         election=election, receipt_hash=hash_receipt(code), candidate_ids=sorted(chosen)
     )
     return code

@@ -2,14 +2,22 @@ from django import forms
 from django.contrib import admin
 
 from vigie.strategy.computations import computation_choices
-from vigie.strategy.models import Activity, ManualValue, Measure, Objective, Pillar, Plan, Target
+from vigie.strategy.models import (
+    Activity,
+    ManualValue,
+    Objective,
+    Pillar,
+    Plan,
+    SuccessMeasure,
+    Target,
+)
 
 
-class MeasureForm(forms.ModelForm):
+class SuccessMeasureForm(forms.ModelForm):
     computation = forms.ChoiceField(choices=computation_choices, required=False)
 
     class Meta:
-        model = Measure
+        model = SuccessMeasure
         exclude: list[str] = []
 
 
@@ -24,9 +32,9 @@ class ManualValueInline(admin.TabularInline):
     autocomplete_fields = ("source",)
 
 
-@admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
-    form = MeasureForm
+@admin.register(SuccessMeasure)
+class SuccessMeasureAdmin(admin.ModelAdmin):
+    form = SuccessMeasureForm
     list_display = ("name_en", "objective", "computation", "unit", "baseline_date", "is_public")
     list_filter = ("objective__plan", "is_public", "unit")
     inlines = (TargetInline, ManualValueInline)

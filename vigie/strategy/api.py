@@ -12,7 +12,7 @@ from vigie.strategy.progress import get_current_plan, list_measure_progress, pla
 router = Router(tags=["strategy"])
 
 
-class EvidenceOut(Schema):
+class SuccessEvidenceOut(Schema):
     label: str
     url: str
     date: datetime.date | None
@@ -25,7 +25,7 @@ class TargetOut(Schema):
     value: float
 
 
-class MeasureOut(Schema):
+class SuccessMeasureOut(Schema):
     code: str
     objective: int
     name_en: str
@@ -38,17 +38,17 @@ class MeasureOut(Schema):
     baseline_value: float | None
     targets: list[TargetOut]
     definition: str
-    evidence: list[EvidenceOut]
+    evidence: list[SuccessEvidenceOut]
 
 
-@router.get("/measures", response=list[MeasureOut])
-def public_measures(request: object) -> list[MeasureOut]:
+@router.get("/measures", response=list[SuccessMeasureOut])
+def public_measures(request: object) -> list[SuccessMeasureOut]:
     """The current plan's public measures of success, computed live, with their evidence rows."""
     plan = get_current_plan()
     if plan is None:
         return []
     return [
-        MeasureOut(
+        SuccessMeasureOut(
             code=item.measure.code,
             objective=item.measure.objective.number,
             name_en=item.measure.name_en,
@@ -62,7 +62,7 @@ def public_measures(request: object) -> list[MeasureOut]:
             targets=[TargetOut(year=year, value=value) for year, value in item.targets],
             definition=item.definition,
             evidence=[
-                EvidenceOut(
+                SuccessEvidenceOut(
                     label=row.label,
                     url=row.url,
                     date=row.date,

@@ -16,7 +16,7 @@ from django.db import models, transaction
 from vigie.core.csvfiles import CsvRow, iter_csv_file
 from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
-from vigie.strategy.models import Activity, Measure, Objective, Pillar, Plan, Target
+from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure, Target
 
 LANGS = ("en", "fr", "es")
 
@@ -159,7 +159,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
             {"pillar": pillar, "objective": objective},
             _translated(row, "text"),
         )
-    measures: dict[str, Measure] = {}
+    measures: dict[str, SuccessMeasure] = {}
     for row in iter_csv_file(
         folder / "measures.csv",
         required_columns=(
@@ -179,12 +179,14 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         if computation and computation not in REGISTRY:
             raise row.error("computation", f"{computation!r} is not a computation of the registry")
         unit = row.required("unit")
-        if unit not in Measure.Unit.values:
-            raise row.error("unit", f"{unit!r} is not one of {', '.join(Measure.Unit.values)}")
+        if unit not in SuccessMeasure.Unit.values:
+            raise row.error(
+                "unit", f"{unit!r} is not one of {', '.join(SuccessMeasure.Unit.values)}"
+            )
         code = row.required("code")
         measures[code] = _save(
             reports["measures"],
-            Measure,
+            SuccessMeasure,
             {"code": code},
             {
                 "objective": objective,

@@ -112,7 +112,7 @@ class Activity(models.Model):
         return f"{self.objective.number}.{self.pillar.number}"
 
 
-class Measure(models.Model):
+class SuccessMeasure(models.Model):
     """A measure of success: a baseline, targets by year, and how its value is obtained."""
 
     class Unit(models.TextChoices):
@@ -155,7 +155,7 @@ class Measure(models.Model):
 
 
 class Target(models.Model):
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
+    measure = models.ForeignKey(SuccessMeasure, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.FloatField(_("target value"), validators=[MinValueValidator(0)])
 
@@ -175,7 +175,9 @@ class Target(models.Model):
 class ManualValue(models.Model):
     """A value entered by hand with its evidence (e.g. the date a UN mechanism was created)."""
 
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="manual_values")
+    measure = models.ForeignKey(
+        SuccessMeasure, on_delete=models.CASCADE, related_name="manual_values"
+    )
     date = models.DateField(_("date"))
     value = models.FloatField(_("value"))
     note_en = models.CharField(_("what happened (English)"), max_length=300)

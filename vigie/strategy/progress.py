@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from vigie.core.evidence import Evidence
 from vigie.core.i18n import active_language, localized
 from vigie.strategy.computations import REGISTRY, TrendPoint, year_ends
-from vigie.strategy.models import Measure, Plan
+from vigie.strategy.models import Plan, SuccessMeasure
 
 
 @dataclass(frozen=True)
 class MeasureProgress:
-    measure: Measure
+    measure: SuccessMeasure
     available: bool
     value: float | None
     baseline_date: datetime.date
@@ -73,7 +73,7 @@ def plan_end(plan: Plan, today: datetime.date | None = None) -> datetime.date:
     return min(today, datetime.date(plan.ends_year, 12, 31))
 
 
-def _manual(measure: Measure, end: datetime.date) -> MeasureProgress | None:
+def _manual(measure: SuccessMeasure, end: datetime.date) -> MeasureProgress | None:
     rows = [row for row in measure.manual_values.all() if row.date <= end]
     if not rows:
         return None
@@ -108,7 +108,7 @@ def _manual(measure: Measure, end: datetime.date) -> MeasureProgress | None:
     )
 
 
-def get_measure_progress(measure: Measure, *, end: datetime.date) -> MeasureProgress:
+def get_measure_progress(measure: SuccessMeasure, *, end: datetime.date) -> MeasureProgress:
     targets = [(target.year, target.value) for target in measure.targets.all()]
     computation = REGISTRY.get(measure.computation)
     reason = _("No value has been entered yet.")
@@ -167,7 +167,7 @@ def bump_data_version() -> None:
         cache.set(VERSION_KEY, 1, None)
 
 
-def _cached_progress(measure: Measure, end: datetime.date, version: int) -> MeasureProgress:
+def _cached_progress(measure: SuccessMeasure, end: datetime.date, version: int) -> MeasureProgress:
     key = f"strategy:progress:{measure.pk}:{end.isoformat()}:{active_language()}:{version}"
     progress: MeasureProgress | None = cache.get(key)
     if progress is None:
@@ -180,7 +180,7 @@ def list_measure_progress(
     plan: Plan, *, end: datetime.date, public_only: bool = False
 ) -> list[MeasureProgress]:
     """Every measure of the plan (or only the public ones), computed or read from the cache."""
-    measures = Measure.objects.filter(objective__plan=plan).select_related("objective__plan")
+    measures = SuccessMeasure.objects.filter(objective__plan=plan).select_related("objective__plan")
     if public_only:
         measures = measures.filter(is_public=True)
     measures = measures.prefetch_related("targets", "manual_values__source")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from vigie.core.roles import is_editor
 from vigie.strategy.charts import measure_chart_spec
 from vigie.strategy.forms import PeriodForm
-from vigie.strategy.models import Measure, Plan
+from vigie.strategy.models import Plan, SuccessMeasure
 from vigie.strategy.progress import (
     get_current_plan,
     get_measure_progress,
@@ -100,7 +100,7 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
 
 
 def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
-    measure = get_object_or_404(Measure.objects.select_related("objective__plan"), code=code)
+    measure = get_object_or_404(SuccessMeasure.objects.select_related("objective__plan"), code=code)
     if not measure.is_public and not is_editor(request.user):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

@@ -10,7 +10,7 @@ class ChoiceInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(models.Question)
+@admin.register(models.SurveyQuestion)
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["code", "version", "position", "kind", "required"]
     list_filter = ["version", "kind"]

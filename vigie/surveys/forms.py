@@ -6,10 +6,10 @@ from django import forms
 
 from vigie.core.i18n import localized
 from vigie.core.models import Country
-from vigie.surveys.models import Question, QuestionKind
+from vigie.surveys.models import QuestionKind, SurveyQuestion
 
 
-def _field(question: Question) -> forms.Field:
+def _field(question: SurveyQuestion) -> forms.Field:
     label = localized(question, "text")
     choices = [(c.code, localized(c, "label")) for c in question.choices.all()]
     common: dict[str, Any] = {"label": label, "required": False}
@@ -32,7 +32,7 @@ def _field(question: Question) -> forms.Field:
 
 
 class AnswerForm(forms.Form):
-    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, questions: list[SurveyQuestion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question in questions:

@@ -21,11 +21,11 @@ from vigie.surveys.models import (
     CHOICE_KINDS,
     Choice,
     Invitation,
-    Question,
     QuestionKind,
     Response,
     Round,
     Survey,
+    SurveyQuestion,
     SurveyVersion,
 )
 
@@ -66,7 +66,7 @@ def load_definition(path: Path) -> Survey:
         | {f"description_{k}": v for k, v in description.items()},
     )
     version, _created = SurveyVersion.objects.get_or_create(survey=survey, number=data["version"])
-    by_code: dict[str, Question] = {}
+    by_code: dict[str, SurveyQuestion] = {}
     for position, item in enumerate(data["questions"], start=1):
         where = f"questions[{position}]"
         kind = item.get("kind")
@@ -91,7 +91,7 @@ def load_definition(path: Path) -> Survey:
                 )
             values = ",".join(condition.get("values", []))
         text = _texts(item, "text", file, where)
-        question, _created = Question.objects.update_or_create(
+        question, _created = SurveyQuestion.objects.update_or_create(
             version=version,
             code=item["code"],
             defaults={

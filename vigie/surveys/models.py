@@ -55,7 +55,7 @@ class QuestionKind(models.TextChoices):
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.LIKERT)
 
 
-class Question(models.Model):
+class SurveyQuestion(models.Model):
     version = models.ForeignKey(SurveyVersion, on_delete=models.CASCADE, related_name="questions")
     code = models.SlugField(_("code"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"))
@@ -97,7 +97,7 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="choices")
     code = models.SlugField(_("code"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"))
     label_en = models.CharField(_("label (English)"), max_length=200)
@@ -185,7 +185,7 @@ class Response(models.Model):
 
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
     value = models.JSONField()
 
     class Meta:

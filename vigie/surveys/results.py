@@ -13,7 +13,7 @@ from typing import Any
 from vigie.core.i18n import localized
 from vigie.core.queries import get_country
 from vigie.network.queries import get_organisation_facets
-from vigie.surveys.models import CHOICE_KINDS, Answer, Question, QuestionKind, Round
+from vigie.surveys.models import CHOICE_KINDS, Answer, QuestionKind, Round, SurveyQuestion
 
 MIN_ORGANISATIONS = 5
 
@@ -31,7 +31,7 @@ class Cell:
 
 @dataclass
 class QuestionResult:
-    question: Question
+    question: SurveyQuestion
     respondents: int
     suppressed: bool
     cells: list[Cell] = field(default_factory=list)
@@ -55,7 +55,7 @@ def responding_organisations(round_: Round, *, region: str = "", org_type: str =
 
 
 def _answers_by_organisation(
-    round_: Round, question: Question, organisations: set[int]
+    round_: Round, question: SurveyQuestion, organisations: set[int]
 ) -> list[Any]:
     rows = Answer.objects.filter(
         question=question,
@@ -72,7 +72,9 @@ def _cell(label: str, count: int, total: int) -> Cell:
     return Cell(label=label, count=count, percent=round(100 * count / total, 1) if total else 0.0)
 
 
-def question_result(round_: Round, question: Question, organisations: set[int]) -> QuestionResult:
+def question_result(
+    round_: Round, question: SurveyQuestion, organisations: set[int]
+) -> QuestionResult:
     values = _answers_by_organisation(round_, question, organisations)
     total = len(values)
     if total < MIN_ORGANISATIONS or question.kind == QuestionKind.TEXT:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
-from vigie.surveys.models import Answer, Invitation, Question, Response, Round
+from vigie.surveys.models import Answer, Invitation, Response, Round, SurveyQuestion
 
 TOKEN_SALT = "vigie.surveys.invitation"
 
@@ -39,7 +39,7 @@ def personal_link(invitation: Invitation) -> str:
     return reverse("surveys:answer", args=[make_token(invitation)])
 
 
-def is_visible(question: Question, answers: dict[str, Any]) -> bool:
+def is_visible(question: SurveyQuestion, answers: dict[str, Any]) -> bool:
     """Skip logic: a question with a condition shows only if its trigger got a listed answer."""
     if question.show_if is None:
         return True
@@ -50,8 +50,10 @@ def is_visible(question: Question, answers: dict[str, Any]) -> bool:
     return given is not None and str(given) in triggers
 
 
-def visible_questions(questions: list[Question], answers: dict[str, Any]) -> list[Question]:
-    shown: list[Question] = []
+def visible_questions(
+    questions: list[SurveyQuestion], answers: dict[str, Any]
+) -> list[SurveyQuestion]:
+    shown: list[SurveyQuestion] = []
     shown_codes: set[str] = set()
     for question in questions:
         parent = question.show_if

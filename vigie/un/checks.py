@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
-from vigie.un.models import Ballot, DataIssue, IssueSeverity, Vote
+from vigie.un.models import DataIssue, IssueSeverity, Vote, VoteChoice
 from vigie.un.models.issues import (
     CHECK_MEMBERSHIP_UNKNOWN,
     CHECK_NON_MEMBER,
@@ -48,16 +48,16 @@ def check_vote(vote: Vote) -> list[DataIssue]:
     issues = []
     if records:
         for ballot, stated in (
-            (Ballot.YES, vote.stated_yes),
-            (Ballot.NO, vote.stated_no),
-            (Ballot.ABSTAIN, vote.stated_abstain),
+            (VoteChoice.YES, vote.stated_yes),
+            (VoteChoice.NO, vote.stated_no),
+            (VoteChoice.ABSTAIN, vote.stated_abstain),
         ):
             count = listed.get(ballot, 0)
             if count != stated:
                 params = {"ballot": str(ballot.value), "listed": count, "stated": stated}
                 issues.append(_issue(vote, CHECK_TOTALS, IssueSeverity.WARNING, params))
     session = vote.session
-    voters = [r for r in records if r.ballot in (Ballot.YES, Ballot.NO, Ballot.ABSTAIN)]
+    voters = [r for r in records if r.ballot in (VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN)]
     if voters and session.membership_known:
         member_ids = set(session.members.values_list("id", flat=True))
         for record in voters:

@@ -17,7 +17,6 @@ from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
 from vigie.un.checks import check_vote
 from vigie.un.models import (
-    Ballot,
     Coding,
     CountryVote,
     Forum,
@@ -28,10 +27,16 @@ from vigie.un.models import (
     Session,
     Signatory,
     Vote,
+    VoteChoice,
 )
 from vigie.un.names import NameMatcher
 
-BALLOTS = {"yes": Ballot.YES, "no": Ballot.NO, "abstain": Ballot.ABSTAIN, "absent": Ballot.ABSENT}
+BALLOTS = {
+    "yes": VoteChoice.YES,
+    "no": VoteChoice.NO,
+    "abstain": VoteChoice.ABSTAIN,
+    "absent": VoteChoice.ABSENT,
+}
 
 
 class Report:

@@ -16,7 +16,6 @@ from vigie.core.models import Country
 from vigie.core.services import cite_source, record_audit
 from vigie.un.checks import check_vote
 from vigie.un.models import (
-    Ballot,
     Coding,
     CountryVote,
     IssueTag,
@@ -27,6 +26,7 @@ from vigie.un.models import (
     SpeakerKind,
     Statement,
     Vote,
+    VoteChoice,
 )
 from vigie.un.names import NameMatcher, split_names
 
@@ -150,7 +150,7 @@ def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
     matcher = NameMatcher()
     preview = RollCallPreview()
     seen: dict[int, str] = {}
-    for ballot, text in ((Ballot.YES, yes), (Ballot.NO, no), (Ballot.ABSTAIN, abstain)):
+    for ballot, text in ((VoteChoice.YES, yes), (VoteChoice.NO, no), (VoteChoice.ABSTAIN, abstain)):
         result = matcher.match_all(split_names(text))
         preview.unmatched[ballot] = result.unmatched
         preview.matched[ballot] = result.matched

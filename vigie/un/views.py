@@ -14,7 +14,6 @@ from vigie.core.models import Country
 from vigie.core.regions import Region
 from vigie.un import queries
 from vigie.un.models import (
-    Ballot,
     Coding,
     IssueSeverity,
     IssueTag,
@@ -24,9 +23,16 @@ from vigie.un.models import (
     Signatory,
     Statement,
     Vote,
+    VoteChoice,
 )
 
-BALLOT_ORDER = [Ballot.YES, Ballot.NO, Ballot.ABSTAIN, Ballot.ABSENT, Ballot.NON_MEMBER]
+BALLOT_ORDER = [
+    VoteChoice.YES,
+    VoteChoice.NO,
+    VoteChoice.ABSTAIN,
+    VoteChoice.ABSENT,
+    VoteChoice.NON_MEMBER,
+]
 
 
 def _votes() -> Any:
@@ -72,9 +78,9 @@ def _totals(vote: Vote) -> list[dict[str, Any]]:
         listed[ballot] += 1
     rows = []
     for ballot, stated in (
-        (Ballot.YES, vote.stated_yes),
-        (Ballot.NO, vote.stated_no),
-        (Ballot.ABSTAIN, vote.stated_abstain),
+        (VoteChoice.YES, vote.stated_yes),
+        (VoteChoice.NO, vote.stated_no),
+        (VoteChoice.ABSTAIN, vote.stated_abstain),
     ):
         rows.append(
             {

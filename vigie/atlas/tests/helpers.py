@@ -3,13 +3,13 @@
 import datetime
 from typing import Any
 
-from vigie.atlas.models import Measure
+from vigie.atlas.models import PolicyMeasure
 from vigie.atlas.services import save_measure
 from vigie.core.models import Country, Subdivision
 from vigie.core.tests.factories import make_country
 
 
-def make_measure(code: str, jurisdiction: str, kind: str, **fields: Any) -> Measure:
+def make_measure(code: str, jurisdiction: str, kind: str, **fields: Any) -> PolicyMeasure:
     data: dict[str, Any] = {
         "jurisdiction": jurisdiction,
         "title": code,

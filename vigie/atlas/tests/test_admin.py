@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.models import MeasureVersion, PolicyMeasure
 from vigie.atlas.tests.helpers import make_measure, make_place
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ def test_admin_change_is_versioned_and_a_measure_without_source_is_refused(clien
     measure = make_measure("pt", "PT", "decrim_de_jure")
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(admin)
-    url = f"/admin/atlas/measure/{measure.pk}/change/"
+    url = f"/admin/atlas/policymeasure/{measure.pk}/change/"
     page = client.get(url)
     assert page.status_code == 200
     form = page.context["adminform"].form
@@ -39,7 +39,7 @@ def test_admin_change_is_versioned_and_a_measure_without_source_is_refused(clien
     )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Measure.objects.get(code="pt").status == "suspended"
+    assert PolicyMeasure.objects.get(code="pt").status == "suspended"
     latest = MeasureVersion.objects.filter(measure_code="pt").first()
     assert latest is not None and latest.number == 2 and latest.actor == admin
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vigie.atlas.importer import MEASURE_COLUMNS, apply_import, parse_measures, plan_import
-from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.models import MeasureVersion, PolicyMeasure
 from vigie.atlas.tests.helpers import make_place
 from vigie.core.errors import DataFileError
 
@@ -41,13 +41,13 @@ def test_dry_run_shows_changes_without_writing_then_apply_writes() -> None:
     text = render([GOOD])
     plan = plan_import(parse_measures(text, file="m.csv"))
     assert plan.created == ["pt-2001"]
-    assert not Measure.objects.exists()
+    assert not PolicyMeasure.objects.exists()
 
     apply_import(text, file="m.csv")
     changed = render([{**GOOD, "status": "repealed"}])
     plan = plan_import(parse_measures(changed, file="m.csv"))
     assert plan.updated == {"pt-2001": {"status": ["in_force", "repealed"]}}
-    assert sorted(Measure.objects.get().sources.values_list("url", flat=True)) == [
+    assert sorted(PolicyMeasure.objects.get().sources.values_list("url", flat=True)) == [
         "https://example.org/law",
         "https://example.org/pt",
     ]
@@ -89,7 +89,7 @@ def test_any_malformed_row_rejects_the_file_names_its_line_and_writes_nothing(
     if field == "code" and bad["code"] == "pt-2001":
         rows.append(dict(GOOD))
     rows.append(bad)
-    before = (Measure.objects.count(), MeasureVersion.objects.count())
+    before = (PolicyMeasure.objects.count(), MeasureVersion.objects.count())
 
     with pytest.raises(DataFileError) as caught:
         apply_import(render(rows), file="upload.csv")
@@ -97,7 +97,7 @@ def test_any_malformed_row_rejects_the_file_names_its_line_and_writes_nothing(
     assert caught.value.line == len(rows) + 1
     assert caught.value.file == "upload.csv"
     assert f"line {len(rows) + 1}" in str(caught.value)
-    assert (Measure.objects.count(), MeasureVersion.objects.count()) == before
+    assert (PolicyMeasure.objects.count(), MeasureVersion.objects.count()) == before
 
 
 def test_missing_column_is_reported_on_the_header_line() -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from vigie.atlas.loaders import load_bundled
-from vigie.atlas.models import Assessment, Criterion, Measure, MeasureVersion
+from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.atlas.queries import list_measures_for_country
 from vigie.core.loaders import load_countries
 
@@ -18,13 +18,17 @@ def test_bundled_data_loads_forty_plus_sourced_jurisdictions_and_loading_twice_c
 
     assert "0 created, 0 updated" in str(report["atlas measures"])
     assert MeasureVersion.objects.count() == versions
-    codes = {m.jurisdiction_code for m in Measure.objects.select_related("country", "subdivision")}
+    codes = {
+        m.jurisdiction_code for m in PolicyMeasure.objects.select_related("country", "subdivision")
+    }
     assert len(codes) >= 40
-    assert not Measure.objects.filter(sources__isnull=True).exists()
+    assert not PolicyMeasure.objects.filter(sources__isnull=True).exists()
     assert Criterion.objects.filter(code="C12", verified=False).exists()
     assert Assessment.objects.exists()
-    assert Measure.objects.filter(verification="partly", notes__contains="UNVERIFIED").exists()
+    assert PolicyMeasure.objects.filter(
+        verification="partly", notes__contains="UNVERIFIED"
+    ).exists()
     oregon = [row for row in list_measures_for_country("US") if row["jurisdiction_code"] == "US-OR"]
     assert {row["kind"] for row in oregon} == {"regulation_adult", "decrim_de_jure", "reversal"}
-    for measure in Measure.objects.all():
+    for measure in PolicyMeasure.objects.all():
         assert measure.summary_fr and measure.summary_es

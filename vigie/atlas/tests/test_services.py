@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.models import MeasureVersion, PolicyMeasure
 from vigie.atlas.services import (
     MeasureError,
     delete_measure,
@@ -31,7 +31,7 @@ def test_every_change_is_versioned_with_who_and_what_and_can_be_reverted() -> No
 
     revert_measure(code="pt", number=1, actor=editor)
 
-    assert Measure.objects.get(code="pt").status == "in_force"
+    assert PolicyMeasure.objects.get(code="pt").status == "in_force"
     reverted = MeasureVersion.objects.filter(measure_code="pt").first()
     assert reverted is not None and reverted.action == "reverted"
     assert AuditEntry.objects.filter(action="atlas.measure.reverted").exists()
@@ -49,9 +49,9 @@ def test_a_deleted_measure_can_be_restored_from_its_history() -> None:
     make_place("PT")
     make_measure("pt", "PT", "decrim_de_jure")
     delete_measure(code="pt")
-    assert not Measure.objects.filter(code="pt").exists()
+    assert not PolicyMeasure.objects.filter(code="pt").exists()
     revert_measure(code="pt", number=1)
-    assert Measure.objects.get(code="pt").sources.count() == 1
+    assert PolicyMeasure.objects.get(code="pt").sources.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -71,4 +71,4 @@ def test_invalid_measures_are_refused(fields: dict[str, object], message: str) -
     where = str(fields.pop("jurisdiction", "PT"))
     with pytest.raises(MeasureError, match=message):
         make_measure("pt", where, "decrim_de_jure", **fields)
-    assert not Measure.objects.exists()
+    assert not PolicyMeasure.objects.exists()

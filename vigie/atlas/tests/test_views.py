@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from vigie.atlas.importer import MEASURE_COLUMNS
-from vigie.atlas.models import Measure, MeasureVersion
+from vigie.atlas.models import MeasureVersion, PolicyMeasure
 from vigie.atlas.tests.helpers import make_measure, make_place
 from vigie.core.tests.factories import make_user
 
@@ -103,7 +103,7 @@ def test_staff_form_rejects_dates_out_of_order_and_missing_sources(
         },
     )
     assert response.status_code == 200
-    assert not Measure.objects.filter(code="pt-new").exists()
+    assert not PolicyMeasure.objects.filter(code="pt-new").exists()
     errors = response.context["form"].errors
     assert "source_urls" in errors
     assert "before" in " ".join(errors["__all__"])
@@ -125,12 +125,12 @@ def test_staff_edit_then_revert_through_the_pages(client: Client, measures: None
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     response = client.post(reverse("atlas:measure_edit", args=["pt"]), data)
     assert response.status_code == 302
-    assert Measure.objects.get(code="pt").status == "suspended"
+    assert PolicyMeasure.objects.get(code="pt").status == "suspended"
     latest = MeasureVersion.objects.filter(measure_code="pt").first()
     assert latest is not None and latest.actor == editor
 
     client.post(reverse("atlas:measure_revert", args=["pt", 1]))
-    assert Measure.objects.get(code="pt").status == "in_force"
+    assert PolicyMeasure.objects.get(code="pt").status == "in_force"
 
 
 def test_import_dry_run_then_apply(client: Client, measures: None) -> None:
@@ -155,9 +155,9 @@ def test_import_dry_run_then_apply(client: Client, measures: None) -> None:
         reverse("atlas:import"), {"file": SimpleUploadedFile("new.csv", text.encode())}
     )
     assert "uy-new" in response.content.decode()
-    assert not Measure.objects.filter(code="uy-new").exists()
+    assert not PolicyMeasure.objects.filter(code="uy-new").exists()
     client.post(reverse("atlas:import"), {"apply": "1", "text": text, "filename": "new.csv"})
-    assert Measure.objects.filter(code="uy-new").exists()
+    assert PolicyMeasure.objects.filter(code="uy-new").exists()
 
     bad = text.replace("pilot", "unknown-kind")
     response = client.post(

@@ -14,7 +14,7 @@ from vigie.events.models.programme import (
     validate_language_order,
     validate_time_zone,
 )
-from vigie.events.models.registration import Question, Registration, Reminder
+from vigie.events.models.registration import Registration, RegistrationQuestion, Reminder
 
 __all__ = [
     "LANGUAGE_CODES",
@@ -24,8 +24,8 @@ __all__ = [
     "Material",
     "Person",
     "ProgrammeItem",
-    "Question",
     "Registration",
+    "RegistrationQuestion",
     "Reminder",
     "Series",
     "SeriesCredit",

@@ -15,7 +15,7 @@ from vigie.events.models.programme import Event
 from vigie.events.texts import text
 
 
-class Question(models.Model):
+class RegistrationQuestion(models.Model):
     """A configurable question of an event's registration form."""
 
     class Kind(models.TextChoices):

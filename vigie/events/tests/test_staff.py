@@ -11,7 +11,7 @@ from django.test import Client
 
 from vigie.core.models import AuditEntry
 from vigie.core.tests.factories import make_user
-from vigie.events.models import Contribution, Event, Person, ProgrammeItem, Question
+from vigie.events.models import Contribution, Event, Person, ProgrammeItem, RegistrationQuestion
 from vigie.events.tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,9 @@ def test_duplicating_copies_the_programme_and_moves_it_to_the_new_date(editor: C
     Contribution.objects.create(
         event=event, item=talk, person=Person.objects.create(name="Speaker")
     )
-    Question.objects.create(event=event, kind="consent", label_en="I agree", required=True)
+    RegistrationQuestion.objects.create(
+        event=event, kind="consent", label_en="I agree", required=True
+    )
     make_registration(event, "Ana")
     response = editor.post(
         f"/en/events/staff/{event.slug}/duplicate/",
@@ -67,7 +69,7 @@ def test_duplicating_copies_the_programme_and_moves_it_to_the_new_date(editor: C
 
 def test_csv_export_lists_registrants_with_their_answers(editor: Client) -> None:
     event = make_event()
-    question = Question.objects.create(
+    question = RegistrationQuestion.objects.create(
         event=event, kind="choice", label_en="Language", choices_en="English\nSpanish"
     )
     make_registration(

@@ -13,7 +13,7 @@ from vigie.network.models.directory import (
     Organisation,
     OrganisationType,
 )
-from vigie.network.models.elections import Ballot, Candidate, Election, VoterRecord
+from vigie.network.models.elections import Candidate, CouncilBallot, Election, VoterRecord
 from vigie.network.models.funding import Funder, FunderKind, Grant, SizeBand, SupportKind
 from vigie.network.models.media import (
     Coverage,
@@ -27,12 +27,12 @@ from vigie.network.models.mentoring import CheckIn, MentoringPair
 
 __all__ = [
     "PUBLIC_ORGANISATION_FIELDS",
-    "Ballot",
     "Candidate",
     "CheckIn",
     "ConsentPurpose",
     "ConsentRecord",
     "Contact",
+    "CouncilBallot",
     "Coverage",
     "Election",
     "Funder",

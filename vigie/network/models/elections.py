@@ -68,7 +68,7 @@ class VoterRecord(models.Model):
         return f"{self.organisation} · {self.election}"
 
 
-class Ballot(models.Model):
+class CouncilBallot(models.Model):
     """A secret ballot: choices and the hash of the voter's receipt, nothing that names the voter.
 
     The primary key is random and there is no timestamp, so neither insertion order nor time can

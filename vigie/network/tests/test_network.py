@@ -9,10 +9,10 @@ from vigie.core.tests.factories import make_user
 from vigie.network import queries, services
 from vigie.network.errors import NetworkError
 from vigie.network.models import (
-    Ballot,
     Candidate,
     ConsentRecord,
     Contact,
+    CouncilBallot,
     Election,
     Funder,
     Grant,
@@ -264,11 +264,11 @@ def test_ballot_has_no_link_to_its_organisation(client, admin_user) -> None:
     election, (a, _b) = _election()
     voter = make_organisation(name="Secret Voter Org (fictional)")
     services.cast_ballot(election_id=election.pk, organisation_id=voter.pk, candidate_ids=[a.pk])
-    ballot_fields = {f.name for f in Ballot._meta.get_fields()}
+    ballot_fields = {f.name for f in CouncilBallot._meta.get_fields()}
     assert ballot_fields == {"id", "election", "receipt_hash", "candidate_ids"}
     voter_fields = {f.name for f in VoterRecord._meta.get_fields()}
     assert voter_fields == {"id", "election", "organisation"}
-    ballot = Ballot.objects.get()
+    ballot = CouncilBallot.objects.get()
     record = VoterRecord.objects.get()
     assert ballot.pk != record.pk
     client.force_login(admin_user)
@@ -297,7 +297,7 @@ def test_member_votes_through_the_page_and_checks_receipt(client) -> None:
     assert results.context["counted"] is True
     again = client.post(reverse("network:election_vote", args=[election.pk]), {"candidate": [a.pk]})
     assert again.status_code == 302
-    assert Ballot.objects.count() == 1
+    assert CouncilBallot.objects.count() == 1
 
 
 def test_demo_loads_twice_without_changes() -> None:

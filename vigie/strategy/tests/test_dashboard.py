@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
-from vigie.strategy.models import ManualValue, Measure, Plan
+from vigie.strategy.models import ManualValue, Plan, SuccessMeasure
 from vigie.strategy.progress import get_measure_progress
 from vigie.strategy.tests.fakes import install_queries, remove_app
 
@@ -79,7 +79,7 @@ def test_measure_moves_when_the_atlas_records_a_new_decriminalisation(
         return CountResult(value=len(rows), definition="new decriminalising", evidence=rows)
 
     install_queries(monkeypatch, "atlas", count_new_decriminalising_jurisdictions=count)
-    measure = Measure.objects.get(code="new-decriminalising-jurisdictions")
+    measure = SuccessMeasure.objects.get(code="new-decriminalising-jurisdictions")
     end = datetime.date(2025, 12, 31)
     assert get_measure_progress(measure, end=end).value == 1
     recorded.append(
@@ -94,7 +94,7 @@ def test_milestone_entered_by_hand_is_used_while_the_un_app_cannot_compute_it(
     plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     remove_app(monkeypatch, "un")
-    measure = Measure.objects.get(code="un-human-rights-mechanism")
+    measure = SuccessMeasure.objects.get(code="un-human-rights-mechanism")
     source = cite_source(url="https://example.org/resolution", title="Resolution")
     ManualValue.objects.create(
         measure=measure, date=datetime.date(2026, 3, 1), value=1, note_en="Created", source=source
@@ -174,7 +174,7 @@ def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Pla
     from vigie.un.queries import count_states_calling_for_reform
 
     call_command("load_data", verbosity=0)
-    measure = Measure.objects.get(code="un-states-calling-for-reform")
+    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
     end = datetime.date(2026, 12, 31)
     progress = get_measure_progress(measure, end=end)
     expected = count_states_calling_for_reform(measure.baseline_date, end)

@@ -10,7 +10,7 @@ from django.test import Client
 
 from vigie.atlas.services import save_measure
 from vigie.core.tests.factories import make_user
-from vigie.strategy.models import Measure, Plan
+from vigie.strategy.models import Plan, SuccessMeasure
 from vigie.strategy.progress import plan_end
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_with_bundled_data_every_installed_measure_has_a_value_traceable_to_evid
     bundled: Plan,
 ) -> None:
     cards = _dashboard_cards(_editor())
-    assert set(cards) == set(Measure.objects.values_list("code", flat=True))
+    assert set(cards) == set(SuccessMeasure.objects.values_list("code", flat=True))
     decriminalising = cards["new-decriminalising-jurisdictions"]
     assert decriminalising.value == len({row.url for row in decriminalising.evidence}) > 0
     reform_states = cards["un-states-calling-for-reform"]

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from vigie.core.errors import DataFileError
 from vigie.strategy.loaders import load_plan
-from vigie.strategy.models import Activity, Measure, Objective, Pillar, Plan
+from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure
 
 pytestmark = pytest.mark.django_db
 
@@ -54,4 +54,4 @@ def test_a_bad_target_leaves_nothing_half_written(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match=re.escape("targets.csv, line 2, field `value`")):
         load_plan(folder)
-    assert not Measure.objects.exists()
+    assert not SuccessMeasure.objects.exists()

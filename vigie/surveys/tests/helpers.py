@@ -8,10 +8,10 @@ from vigie.network.tests.factories import make_organisation
 from vigie.surveys.models import (
     Choice,
     Invitation,
-    Question,
     Response,
     Round,
     Survey,
+    SurveyQuestion,
     SurveyVersion,
 )
 
@@ -28,7 +28,7 @@ def make_media_round(name: str = "2024", *, open_now: bool = False, version: Any
         )
         version, created = SurveyVersion.objects.get_or_create(survey=survey, number=1)
         if created:
-            change = Question.objects.create(
+            change = SurveyQuestion.objects.create(
                 version=version,
                 code="media_support_change",
                 position=1,
@@ -53,7 +53,7 @@ def make_media_round(name: str = "2024", *, open_now: bool = False, version: Any
                     label_fr=fr,
                     label_es=en,
                 )
-            where = Question.objects.create(
+            where = SurveyQuestion.objects.create(
                 version=version,
                 code="where",
                 position=2,
@@ -66,7 +66,7 @@ def make_media_round(name: str = "2024", *, open_now: bool = False, version: Any
                 text_es="¿Dónde?",
             )
             assert where.pk
-            Question.objects.create(
+            SurveyQuestion.objects.create(
                 version=version,
                 code="requests",
                 position=3,

@@ -180,16 +180,16 @@ def test_bundled_definitions_and_demo_load_twice_identically() -> None:
     from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo as load_network_demo
     from vigie.surveys.loaders import load_bundled, load_demo
-    from vigie.surveys.models import Answer, Question, Round
+    from vigie.surveys.models import Answer, Round, SurveyQuestion
 
     load_countries()
     load_bundled()
     load_network_demo()
     load_demo()
-    counts = (Question.objects.count(), Round.objects.count(), Answer.objects.count())
+    counts = (SurveyQuestion.objects.count(), Round.objects.count(), Answer.objects.count())
     load_bundled()
     load_demo()
-    assert (Question.objects.count(), Round.objects.count(), Answer.objects.count()) == counts
+    assert (SurveyQuestion.objects.count(), Round.objects.count(), Answer.objects.count()) == counts
     assert Round.objects.filter(version__survey__slug="media-support").count() == 2
     assert queries.get_media_support_share().value > 0
 

@@ -14,10 +14,9 @@ from vigie.un.models.forums import Forum, Meeting, Session
 from vigie.un.models.issues import DataIssue, IssueSeverity
 from vigie.un.models.milestones import Milestone
 from vigie.un.models.statements import JointStatement, Signatory, SpeakerKind, Statement
-from vigie.un.models.votes import Ballot, CountryVote, Vote, VoteScope
+from vigie.un.models.votes import CountryVote, Vote, VoteChoice, VoteScope
 
 __all__ = [
-    "Ballot",
     "Coding",
     "CountryVote",
     "DataIssue",
@@ -34,5 +33,6 @@ __all__ = [
     "SpeakerKind",
     "Statement",
     "Vote",
+    "VoteChoice",
     "VoteScope",
 ]

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from vigie.un.models.votes import Ballot, Vote
+from vigie.un.models.votes import Vote, VoteChoice
 
 CHECK_TOTALS = "totals"
 CHECK_NON_MEMBER = "non_member"
@@ -34,7 +34,7 @@ def describe(rule: str, params: dict[str, Any]) -> str:
     """The issue in the active language (ballot labels are translated too)."""
     values = dict(params)
     if "ballot" in values:
-        values["ballot"] = Ballot(values["ballot"]).label
+        values["ballot"] = VoteChoice(values["ballot"]).label
     return gettext(MESSAGES[rule]) % values
 
 

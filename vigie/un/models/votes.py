@@ -55,7 +55,7 @@ class Vote(Sourced):
         return reverse("un:vote", args=[self.pk])
 
 
-class Ballot(models.TextChoices):
+class VoteChoice(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     ABSTAIN = "abstain", _("Abstain")
@@ -72,7 +72,7 @@ class CountryVote(models.Model):
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="un_votes", verbose_name=_("country")
     )
-    ballot = models.CharField(_("vote"), max_length=10, choices=Ballot.choices)
+    ballot = models.CharField(_("vote"), max_length=10, choices=VoteChoice.choices)
     listed_name = models.CharField(_("name as listed"), max_length=200, blank=True)
 
     class Meta:

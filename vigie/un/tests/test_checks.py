@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from vigie.core.models import Country
 from vigie.un.checks import check_vote
-from vigie.un.models import Ballot, CountryVote, DataIssue, IssueSeverity, Vote
+from vigie.un.models import CountryVote, DataIssue, IssueSeverity, Vote, VoteChoice
 from vigie.un.services import RollCallError, import_roll_call, preview_roll_call
 
 
@@ -71,7 +71,7 @@ def test_a_roll_call_with_an_unmatched_name_writes_nothing(bundled: Any) -> None
     vote = Vote.objects.get(code__startswith="CND68")
     before = vote.records.count()
     preview = preview_roll_call(yes="Austria, Narnia", no="", abstain="")
-    assert preview.unmatched[Ballot.YES] == ["Narnia"]
+    assert preview.unmatched[VoteChoice.YES] == ["Narnia"]
     with pytest.raises(RollCallError, match="Narnia"):
         import_roll_call(vote=vote, yes="Austria, Narnia", no="", abstain="")
     assert vote.records.count() == before

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
-from vigie.network.models import Ballot, Candidate, Election
+from vigie.network.models import Candidate, CouncilBallot, Election
 from vigie.network.tests.factories import make_member, make_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,4 +44,4 @@ def test_member_votes_once_and_verifies_the_receipt(page: Page, live_server: obj
     page.goto(f"{base}/en/network/elections/{election.pk}/")
     expect(page.get_by_text("Your organisation has voted.")).to_be_visible()
     expect(page.get_by_role("button", name="Cast my organisation's ballot")).to_have_count(0)
-    assert Ballot.objects.count() == 1
+    assert CouncilBallot.objects.count() == 1
