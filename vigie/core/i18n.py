@@ -76,12 +76,3 @@ def keep_translation_columns_not_null() -> None:
         for field in model._meta.local_fields:
             if isinstance(field, TranslationField) and not field.translated_field.null:
                 field.null = False
-
-
-def localized(obj: Any, field: str, language: str | None = None) -> str:
-    """``obj.<field>_<language>`` in the reading order (kept while apps move to ``obj.<field>``)."""
-    for code in reading_order(language):
-        value = getattr(obj, build_localized_fieldname(field, code), "")
-        if value:
-            return str(value)
-    return ""

@@ -169,7 +169,7 @@ def index_row(row: dict[str, Any]) -> Row:
 
 def member_row(row: dict[str, Any]) -> Row:
     """A member organisation: its name, directory page, type and summary (public fields)."""
-    summary = row.get(f"summary_{active_language()}") or row.get("summary_en") or ""
+    summary = row.get("summary") or ""
     return Row(
         title=str(row.get("name", "")),
         url=str(row.get("url", "")),
@@ -254,6 +254,7 @@ MEMBER_PUBLIC_KEYS = (
     "url",
     "website",
     "type_label",
+    "summary",
     "summary_en",
     "summary_fr",
     "summary_es",

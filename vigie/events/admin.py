@@ -5,6 +5,7 @@ keep the waiting list consistent.
 """
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.events.models import (
     Contribution,
@@ -26,7 +27,7 @@ class SeriesCreditInline(admin.TabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "title_fr", "language_order"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
     inlines = [SeriesCreditInline]
@@ -39,7 +40,7 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "affiliation"]
 
 
-class ProgrammeItemInline(admin.StackedInline):
+class ProgrammeItemInline(TranslationStackedInline):
     model = ProgrammeItem
     extra = 0
     fields = ["kind", "parent", "order", "title_en", "title_fr", "title_es", "starts_at", "ends_at"]
@@ -51,7 +52,7 @@ class ContributionInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(TranslationStackedInline):
     model = RegistrationQuestion
     extra = 0
 
@@ -62,7 +63,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "starts_at", "time_zone", "status", "capacity"]
     list_filter = ["status", "format", "series"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]

@@ -2,6 +2,7 @@
 the results page shows the tally, and no staff screen can put a ballot next to its voter."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.network import models
 
@@ -18,7 +19,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "org_type", "region", "status", "admitted_on"]
     list_filter = ["status", "org_type", "region"]
     search_fields = ["name", "focus_areas"]
@@ -73,7 +74,7 @@ class MentoringPairAdmin(admin.ModelAdmin):
     inlines = [CheckInInline]
 
 
-class CandidateInline(admin.StackedInline):
+class CandidateInline(TranslationStackedInline):
     model = models.Candidate
     extra = 0
 

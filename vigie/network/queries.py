@@ -37,6 +37,7 @@ def organisation_public_dict(organisation: Organisation) -> dict[str, Any]:
         "focus_areas": organisation.focus_list(),
         "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
         "website": organisation.website,
+        "summary": organisation.summary,
         "summary_en": organisation.summary_en,
         "summary_fr": organisation.summary_fr,
         "summary_es": organisation.summary_es,

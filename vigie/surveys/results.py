@@ -10,7 +10,6 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from vigie.core.i18n import localized
 from vigie.core.queries import get_country
 from vigie.network.queries import get_organisation_facets
 from vigie.surveys.models import CHOICE_KINDS, Answer, QuestionKind, Round, SurveyQuestion
@@ -87,7 +86,7 @@ def question_result(
                 for value in values
                 if (choice.code in value if isinstance(value, list) else value == choice.code)
             )
-            result.cells.append(_cell(localized(choice, "label"), count, total))
+            result.cells.append(_cell(choice.label, count, total))
     elif question.kind == QuestionKind.COUNTRY:
         counts: dict[str, int] = {}
         for value in values:
