@@ -11,6 +11,7 @@ from django.db import transaction
 from vigie.atlas.importer import apply_import, split_sources
 from vigie.atlas.models import Assessment, Criterion, PolicyMeasure, Rating
 from vigie.core.csvfiles import iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loaders import LoadReport
 
 CRITERION_COLUMNS = (
@@ -32,6 +33,7 @@ def atlas_data_dir() -> Path:
     return Path(settings.DATA_DIR) / "atlas"
 
 
+@changes_facts
 def load_criteria(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "criteria.csv"
     counts = {"created": 0, "updated": 0, "unchanged": 0}
@@ -62,6 +64,7 @@ def load_criteria(path: Path | None = None) -> LoadReport:
     return LoadReport(**counts)
 
 
+@changes_facts
 def load_assessments(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "assessments.csv"
     counts = {"created": 0, "updated": 0, "unchanged": 0}

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Subdivision
 from vigie.core.regions import REGION_OF_SUBREGION, Region, SubRegion
 
@@ -113,6 +114,7 @@ def _check_unique(rows: list[tuple[CsvRow, dict[str, object]]], fields: Iterable
             seen[value] = row.line
 
 
+@changes_facts
 @transaction.atomic
 def load_countries(data_dir: Path | None = None) -> dict[str, LoadReport]:
     """Load countries then sub-national jurisdictions; all or nothing."""

@@ -5,9 +5,11 @@ from typing import Any
 
 from django.db import models
 
+from vigie.core.freshness import changes_facts
 from vigie.core.models import AuditEntry, Source
 
 
+@changes_facts
 def cite_source(
     *,
     url: str,

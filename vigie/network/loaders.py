@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.regions import Region
 from vigie.network.models import (
@@ -79,6 +80,7 @@ def _split(value: str) -> list[str]:
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
+@changes_facts
 def load_organisations(path: Path) -> int:
     count = 0
     for row in iter_csv_file(path, required_columns=("slug", "name", "org_type", "headquarters")):
@@ -109,6 +111,7 @@ def load_organisations(path: Path) -> int:
     return count
 
 
+@changes_facts
 def load_contacts(path: Path) -> int:
     count = 0
     for row in iter_csv_file(path, required_columns=("organisation", "name", "email")):
@@ -135,6 +138,7 @@ def load_contacts(path: Path) -> int:
     return count
 
 
+@changes_facts
 def load_funding(funders_path: Path, grants_path: Path) -> int:
     for row in iter_csv_file(funders_path, required_columns=("name", "kind", "first_seen_on")):
         Funder.objects.update_or_create(
@@ -167,6 +171,7 @@ def load_funding(funders_path: Path, grants_path: Path) -> int:
     return count
 
 
+@changes_facts
 def load_mentoring(path: Path) -> int:
     count = 0
     for row in iter_csv_file(path, required_columns=("mentor", "mentee", "started_on")):
@@ -189,6 +194,7 @@ def load_mentoring(path: Path) -> int:
     return count
 
 
+@changes_facts
 def load_media(path: Path) -> int:
     count = 0
     for row in iter_csv_file(path, required_columns=("name", "outlet", "country")):

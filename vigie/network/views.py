@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigie.core.freshness import facts_changed
 from vigie.core.models import Country
 from vigie.core.regions import Region
 from vigie.core.roles import get_member_organisation_id, is_editor, is_member
@@ -109,6 +110,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = OrganisationProfileForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
+        facts_changed()
         messages.success(request, _("The profile was saved."))
         return redirect("network:organisation", slug=organisation.slug)
     return render(

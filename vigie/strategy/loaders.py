@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
 from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure, Target
@@ -89,6 +90,7 @@ def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
     return found
 
 
+@changes_facts
 @transaction.atomic
 def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
     folder = data_dir or strategy_data_dir()

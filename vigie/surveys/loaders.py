@@ -16,6 +16,7 @@ from django.db import transaction
 
 from vigie.core.csvfiles import iter_csv_file
 from vigie.core.errors import DataFileError
+from vigie.core.freshness import changes_facts
 from vigie.network.queries import get_organisation_id_by_slug
 from vigie.surveys.models import (
     CHOICE_KINDS,
@@ -52,6 +53,7 @@ def _date(value: Any, file: str, where: str) -> datetime.date:
         ) from error
 
 
+@changes_facts
 def load_definition(path: Path) -> Survey:
     file = path.name
     try:
@@ -142,6 +144,7 @@ def load_bundled(directory: Path = DEFINITIONS_DIR) -> dict[str, str]:
     return reports
 
 
+@changes_facts
 @transaction.atomic
 def load_demo(path: Path = DEMO_FILE) -> dict[str, str]:
     """Fictional answers; needs the network demo organisations (loaded before, by app order)."""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core.freshness import changes_facts
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
 from vigie.surveys.models import Answer, Invitation, Response, Round, SurveyQuestion
@@ -72,6 +73,7 @@ def current_answers(invitation: Invitation) -> dict[str, Any]:
     return {a.question.code: a.value for a in response.answers.select_related("question")}
 
 
+@changes_facts
 @transaction.atomic
 def save_answers(*, invitation_id: int, answers: dict[str, Any], submit: bool) -> Response:
     """Save (and optionally submit) an organisation's answers; hidden questions are dropped.

@@ -13,9 +13,10 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
-from vigie.un.checks import check_vote
+from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
     Coding,
     CountryVote,
@@ -87,6 +88,7 @@ def _country(row: CsvRow, field: str, matcher: NameMatcher) -> Country:
     return country
 
 
+@changes_facts
 @transaction.atomic
 def load_forums_and_sessions() -> Report:
     report = Report()
@@ -123,12 +125,15 @@ def load_forums_and_sessions() -> Report:
         )
         session.sources.add(*_sources(row))
         report.created += created
+        check_session_votes(session)
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_membership() -> Report:
     report = Report()
+    changed: set[Session] = set()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "cnd_membership.csv", required_columns=("source",)):
         report.rows += 1
@@ -140,9 +145,13 @@ def load_membership() -> Report:
         if not session.members.filter(pk=country.pk).exists():
             session.members.add(country)
             report.created += 1
+            changed.add(session)
+    for session in changed:
+        check_session_votes(session)
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_codebook() -> Report:
     report = Report()
@@ -173,6 +182,7 @@ def load_codebook() -> Report:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_votes() -> Report:
     report = Report()
@@ -234,6 +244,7 @@ def load_votes() -> Report:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_joint_statements() -> Report:
     report = Report()
@@ -297,6 +308,7 @@ def load_joint_statements() -> Report:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_milestones() -> Report:
     report = Report()
