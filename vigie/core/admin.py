@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.core.models import AuditEntry, Country, Source, Subdivision
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslationAdmin):
     list_display = ("name_en", "iso2", "iso3", "region", "subregion", "is_un_member")
     list_filter = ("region", "subregion", "is_un_member")
     search_fields = ("name_en", "name_fr", "name_es", "iso2", "iso3")

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.core.uploads import validate_document
 from vigie.events.models import (
@@ -31,7 +32,7 @@ class SeriesCreditInline(admin.TabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "title_fr", "language_order"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
     inlines = [SeriesCreditInline]
@@ -44,7 +45,7 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "affiliation"]
 
 
-class ProgrammeItemInline(admin.StackedInline):
+class ProgrammeItemInline(TranslationStackedInline):
     model = ProgrammeItem
     extra = 0
     fields = ["kind", "parent", "order", "title_en", "title_fr", "title_es", "starts_at", "ends_at"]
@@ -56,7 +57,7 @@ class ContributionInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(TranslationStackedInline):
     model = RegistrationQuestion
     extra = 0
 
@@ -80,7 +81,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "starts_at", "time_zone", "status", "capacity"]
     list_filter = ["status", "format", "series"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
