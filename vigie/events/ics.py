@@ -6,14 +6,17 @@ join link; only the copy attached to a confirmed registrant's email does.
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import icalendar
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//Vigie//Events//EN"
 
@@ -22,7 +25,9 @@ def _url(event: Event) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{reverse('events:detail', args=[event.slug])}"
 
 
-def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> icalendar.Event:
+def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> "icalendar.Event":
+    import icalendar  # imported here: loading it costs most of a second at every start
+
     component = icalendar.Event()
     component.add("uid", f"event-{event.pk}@vigie")
     component.add("dtstamp", event.updated_at or timezone.now())
@@ -44,6 +49,8 @@ def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> i
 
 
 def build_calendar(events: Iterable[Event], *, name: str = "") -> bytes:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -60,6 +67,8 @@ def build_registrant_calendar(registration: Registration, personal_url: str) -> 
     """The calendar attached to a registrant's email: with the join link once confirmed."""
     event = registration.event
     confirmed = registration.status == Registration.Status.CONFIRMED
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
