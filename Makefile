@@ -59,11 +59,25 @@ messages: .stamp-messages
 
 setup: .venv/.synced system messages
 
-migrate: setup
-	@$(MANAGE) migrate --noinput -v0
+# Like the data below, migrations run only when a migration or the packages changed, or when the
+# SQLite database is new (always on another database: DATABASE_URL set).
+migrate: setup .stamp-migrate
 
-data: migrate
+.stamp-migrate: .venv/.synced $(shell find vigie -path '*/migrations/*.py' 2>/dev/null) \
+                $(if $(DATABASE_URL),FORCE) $(if $(wildcard db.sqlite3),,FORCE) | setup
+	@$(MANAGE) migrate --noinput -v0
+	@touch $@
+
+# The bundled data are loaded again only when a data file or the code changed, or when the SQLite
+# database is new.
+DATA_INPUTS := $(shell find data vigie -type f \( -path 'data/*' -o -name '*.py' \) \
+                 -not -path 'data/demo/*' -not -path '*/tests/*' 2>/dev/null)
+
+data: migrate .stamp-data
+
+.stamp-data: $(DATA_INPUTS) $(if $(DATABASE_URL),FORCE) $(if $(wildcard db.sqlite3),,FORCE) | migrate
 	@$(MANAGE) load_data
+	@touch $@
 
 demo: data
 	@$(MANAGE) load_data --demo
