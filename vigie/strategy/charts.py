@@ -4,7 +4,6 @@ vendored Vega) and the PDF report (rendered to PNG on the server by vl-convert).
 import base64
 from typing import Any
 
-import vl_convert
 from django.utils.translation import gettext as _
 
 from vigie.strategy.progress import MeasureProgress
@@ -94,5 +93,7 @@ def measure_chart_spec(
 
 def chart_png_data_uri(spec: dict[str, Any]) -> str:
     """The chart as a PNG data URI, so that WeasyPrint needs no file and no network."""
+    import vl_convert  # imported here: loading it costs a second at every start
+
     png = vl_convert.vegalite_to_png(vl_spec=spec, scale=2)
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
