@@ -8,9 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from vigie.atlas.models import PolicyMeasure
 from vigie.atlas.services import (
     DATE_FIELDS,
-    POLICY_FIELDS,
-    REFORM_FIELDS,
-    SUMMARY_FIELDS,
+    EDITED_FIELDS,
     MeasureError,
     check_dates,
     resolve_jurisdiction,
@@ -31,16 +29,7 @@ class PolicyMeasureForm(forms.ModelForm):
 
     class Meta:
         model = PolicyMeasure
-        fields = [
-            "code",
-            "title",
-            *POLICY_FIELDS,
-            *REFORM_FIELDS,
-            "reverses",
-            "verification",
-            *SUMMARY_FIELDS,
-            "notes",
-        ]
+        fields = ["code", "title", *EDITED_FIELDS]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in DATE_FIELDS}
 
     def clean_jurisdiction(self) -> str:

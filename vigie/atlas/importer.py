@@ -21,9 +21,7 @@ from vigie.atlas.models import (
     Verification,
 )
 from vigie.atlas.services import (
-    POLICY_FIELDS,
-    REFORM_FIELDS,
-    SUMMARY_FIELDS,
+    EDITED_FIELDS,
     MeasureError,
     check_dates,
     resolve_jurisdiction,
@@ -35,18 +33,7 @@ from vigie.core.errors import DataFileError
 from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport
 
-MEASURE_COLUMNS = (
-    "code",
-    "jurisdiction",
-    "title",
-    *POLICY_FIELDS,
-    *REFORM_FIELDS,
-    "reverses",
-    "verification",
-    *SUMMARY_FIELDS,
-    "notes",
-    "sources",
-)
+MEASURE_COLUMNS = ("code", "jurisdiction", "title", *EDITED_FIELDS, "sources")
 REQUIRED = ("code", "jurisdiction", "title", "kind", "status", "substance_scope", "summary_en")
 CHOICES = {
     "kind": Kind.values,

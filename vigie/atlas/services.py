@@ -37,6 +37,15 @@ REFORM_FIELDS = (
     "corporate_capture_limits",
 )
 SUMMARY_FIELDS = ("summary_en", "summary_fr", "summary_es")
+# What staff edit and the CSV format carries, beside the code, jurisdiction and title.
+EDITED_FIELDS = (
+    *POLICY_FIELDS,
+    *REFORM_FIELDS,
+    "reverses",
+    "verification",
+    *SUMMARY_FIELDS,
+    "notes",
+)
 SNAPSHOT_FIELDS = (
     "title",
     *POLICY_FIELDS,
