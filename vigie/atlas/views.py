@@ -16,7 +16,13 @@ from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
 from vigie.atlas.mapdata import map_records
 from vigie.atlas.models import Kind, MeasureVersion, PolicyMeasure, Status, SubstanceScope
-from vigie.atlas.services import MeasureError, revert_measure, save_measure, snapshot_measure
+from vigie.atlas.services import (
+    POLICY_FIELDS,
+    MeasureError,
+    revert_measure,
+    save_measure,
+    snapshot_measure,
+)
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
@@ -99,16 +105,7 @@ EXPORT_FIELDS = (
     "jurisdiction_code",
     "jurisdiction_name",
     "title",
-    "kind",
-    "status",
-    "substance_scope",
-    "substances",
-    "proposed_on",
-    "adopted_on",
-    "in_force_on",
-    "ended_on",
-    "date_precision",
-    "sanction",
+    *POLICY_FIELDS,
     "verification",
     "reverses",
     "assessment_score",
