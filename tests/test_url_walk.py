@@ -1,18 +1,45 @@
-"""Every URL of every app, walked with five roles, with the other organisation's ids and tokens.
+"""Every URL and API operation, walked with five roles and the other organisation's ids and tokens.
 
 The URL list comes from the project's URL resolver; each named URL must be classified here (an
 expected answer per role) or listed in ``UNFILLED`` with a reason, so a new URL fails this test
 until someone says who may open it. Then no page or API answer shown to an anonymous visitor or to
 the member of the other organisation may contain an organisation's private markers: its private
 notes, its contacts, its survey answers, its people's registrations.
+
+The API keeps its OpenAPI contract: schemathesis calls every operation of /api/v1/ through Django's
+WSGI application on the same world, with generated cases and with the world's real ids; every
+response must be documented (status and body), and no call may end in a server error.
 """
 
+import datetime
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
+import schemathesis
 from django.contrib import admin
+from django.core.cache import cache
+from django.core.wsgi import get_wsgi_application
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, given, settings
+from schemathesis.core.result import Ok
+
+from vigie.atlas.tests.helpers import make_measure
+from vigie.core.loaders import load_countries
+from vigie.core.tests.factories import make_user
+from vigie.events import links as event_links
+from vigie.events.models import Series
+from vigie.events.tests.factories import make_event, make_registration
+from vigie.index.tests.factories import make_computed_edition
+from vigie.network.models import ConsentRecord, Contact, Election
+from vigie.network.tests.factories import make_member, make_organisation
+from vigie.strategy.loaders import load_plan
+from vigie.strategy.models import SuccessMeasure
+from vigie.surveys import services as survey_services
+from vigie.surveys.tests.helpers import answer_round, make_media_round
+from vigie.un.loaders import load_bundled
+from vigie.un.models import Session, Vote
 
 ROLES = ("anonymous", "member_a", "member_b", "editor", "admin")
 
@@ -30,6 +57,109 @@ def _named_patterns(
 
 def _names() -> list[str]:
     return sorted({name for name, _pattern in _named_patterns()})
+
+
+@pytest.fixture
+def world(db: None) -> dict[str, Any]:
+    """Organisations A and B, each with a member, private notes, a contact, survey answers and a
+    registration; around them atlas, index, UN, strategy and election data."""
+    cache.clear()
+    load_countries()
+    load_bundled()  # UN votes and sessions from the bundled data
+    load_plan()
+    edition = make_computed_edition()
+    make_measure("pt-2001", "PT", "decrim_de_jure")
+    org_a = make_organisation("Org A (fictional)", private_notes="PRIVATE-NOTES-OF-A")
+    org_b = make_organisation("Org B (fictional)", private_notes="PRIVATE-NOTES-OF-B")
+    contacts = {}
+    for org, key in ((org_a, "a"), (org_b, "b")):
+        contacts[key] = Contact.objects.create(
+            organisation=org,
+            name=f"Hidden Contact {key.upper()}",
+            email=f"hidden-{key}@contact.example",
+        )
+        ConsentRecord.objects.create(
+            contact=contacts[key],
+            purpose="surveys",
+            granted=True,
+            recorded_on=datetime.date(2024, 1, 1),
+        )
+    today = datetime.date.today()
+    election = Election.objects.create(
+        title="Council",
+        seats=2,
+        opens_on=today,
+        closes_on=today,
+        term_starts_on=today,
+        term_ends_on=today,
+    )
+    current = make_media_round("current", open_now=True)
+    past = make_media_round("2024", version=current.version)
+    invitations = {}
+    for org, key in ((org_a, "a"), (org_b, "b")):
+        answer_round(past, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
+        response = answer_round(current, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
+        invitations[key] = response.invitation
+    series = Series.objects.create(slug="walk-series", title_en="Walk series")
+    event = make_event()
+    registrations = {
+        "a": make_registration(event, "Registrant Alpha", email="registrant-alpha@private.example"),
+        "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
+    }
+
+    vote = Vote.objects.order_by("pk").first()
+    session = Session.objects.order_by("pk").first()
+    strategy_measure = SuccessMeasure.objects.order_by("pk").first()
+    assert vote and session and strategy_measure
+    clients = {"anonymous": Client()}
+    for role, user in (
+        ("member_a", make_member("walker-a", org_a)),
+        ("member_b", make_member("walker-b", org_b)),
+        ("editor", make_user("walker-editor", role="editor")),
+        ("admin", make_user("walker-admin", role="admin")),
+    ):
+        client = Client()
+        client.force_login(user)
+        clients[role] = client
+    # Every parameter is filled with organisation B's objects where the object has an owner, so
+    # that member A is the one trying to reach another organisation's data.
+    values: dict[str, Any] = {
+        "org_slug": org_b.slug,
+        "contact": contacts["b"].pk,
+        "election": election.pk,
+        "survey_token": survey_services.make_token(invitations["b"]),
+        "round": current.pk,
+        "survey_slug": current.version.survey.slug,
+        "event_slug": event.slug,
+        "series_slug": series.slug,
+        "registration_token": event_links.make_token(registrations["b"]),
+        "edition_slug": edition.slug,
+        "unit_code": "PRT",
+        "iso2": "PT",
+        "measure_code": "pt-2001",
+        "strategy_code": strategy_measure.code,
+        "vote": vote.pk,
+        "session": session.pk,
+    }
+    markers = {
+        "a": [
+            "PRIVATE-NOTES-OF-A",
+            "hidden-a@contact.example",
+            "Hidden Contact A",
+            "SECRET-ANSWER-OF-A",
+            "Registrant Alpha",
+            "registrant-alpha@private.example",
+        ],
+        "b": [
+            "PRIVATE-NOTES-OF-B",
+            "hidden-b@contact.example",
+            "Hidden Contact B",
+            "SECRET-ANSWER-OF-B",
+            "Registrant Bravo",
+            "registrant-bravo@private.example",
+        ],
+    }
+    return {"values": values, "clients": clients, "markers": markers}
 
 
 def _v(**keys: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -374,3 +504,43 @@ def test_every_url_answers_each_role_and_leaks_nothing_to_the_other_organisation
     assert wrong_status == []
     assert leaks == []
     assert set(markers["b"]) - seen == set(), "a private marker shown to nobody checks nothing"
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+# Real path parameters for the operations that read one object, taken from the world's values.
+KNOWN_OBJECTS = {
+    "/api/v1/atlas/measures/{code}": {"code": "measure_code"},
+    "/api/v1/index/editions/{slug}/results/": {"slug": "edition_slug"},
+    "/api/v1/un/votes/{vote_id}": {"vote_id": "vote"},
+    "/api/v1/un/countries/{iso2}": {"iso2": "iso2"},
+    "/api/v1/network/organisations/{slug}": {"slug": "org_slug"},
+    "/api/v1/events/events/{slug}/": {"slug": "event_slug"},
+    "/api/v1/events/series/{slug}/": {"slug": "series_slug"},
+}
+
+
+def test_every_operation_keeps_its_contract(world: dict[str, Any]) -> None:
+    operations = []
+    for result in schema.get_all_operations():
+        assert isinstance(result, Ok), result  # every operation of the schema can be loaded
+        operations.append(result.ok())
+    assert {op.path for op in operations} >= set(KNOWN_OBJECTS)
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=5,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def generated(case: schemathesis.Case) -> None:
+            case.call_and_validate()
+
+        generated()
+        known = KNOWN_OBJECTS.get(operation.path)
+        if known:
+            path_parameters = {name: world["values"][key] for name, key in known.items()}
+            response = operation.Case(path_parameters=path_parameters).call_and_validate()
+            assert response.status_code == 200, (operation.path, response.status_code)
