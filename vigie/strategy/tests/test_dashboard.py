@@ -245,4 +245,5 @@ def test_un_reform_line_is_a_running_total_that_never_falls(plan: Plan) -> None:
     progress = get_measure_progress(measure, end=datetime.date(2026, 12, 31))
     values = [point.value for point in progress.trend]
     assert values == sorted(values)
+    assert progress.value is not None
     assert values[-1] == progress.value > 0
