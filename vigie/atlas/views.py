@@ -2,8 +2,10 @@
 
 import datetime
 from collections.abc import Callable
+from email.utils import parseaddr
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -157,8 +159,6 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
     measures = queries.list_measures(jurisdiction=code)
     if not subdivision:
         measures = [m for m in queries.list_measures() if m.country_id == country.pk]
-    if not measures:
-        raise Http404
     measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
     sources = {s.url: s for m in measures for s in m.sources.all()}
     context = {
@@ -167,6 +167,8 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
         "country": country,
         "measures": [(m, queries.assessment_score(m)) for m in measures],
         "sources": list(sources.values()),
+        "contact_email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        "can_edit": is_editor(request.user),
     }
     return render(request, "atlas/jurisdiction.html", context)
 
@@ -213,6 +215,8 @@ def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
             "jurisdiction": measure.jurisdiction_code,
             "source_urls": "\n".join(s.url for s in measure.sources.all()),
         }
+    else:
+        initial = {"jurisdiction": request.GET.get("jurisdiction", "").strip().upper()}
     form = PolicyMeasureForm(request.POST or None, instance=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {**snapshot_measure(measure)} if measure else {}
