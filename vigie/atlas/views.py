@@ -27,7 +27,8 @@ from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import is_editor
 
-LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = f"CC BY 4.0 ({LICENCE_URL})"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
 SORTS: dict[str, Callable[[queries.MeasureRecord], str]] = {
     "jurisdiction": lambda row: row["jurisdiction_name"],
@@ -122,15 +123,12 @@ EXPORT_FIELDS = (
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows, _sort = _sorted_rows(request)
-    lines: list[list[Any]] = [
-        [f"# Vigie policy atlas. Licence: {LICENCE}. Each row cites its sources."],
-        list(EXPORT_FIELDS),
-    ]
+    lines: list[list[Any]] = [list(EXPORT_FIELDS)]
     for row in rows:
         url = request.build_absolute_uri(row["url"])
         values = {**row, "url": url, "source_urls": SOURCE_SEPARATOR.join(row["source_urls"])}
         lines.append([values[name] for name in EXPORT_FIELDS])
-    response = csv_response("vigie-atlas-measures.csv", lines)
+    response = csv_response("vigie-atlas-measures.csv", lines, licence_url=LICENCE_URL)
     response["X-Licence"] = LICENCE
     return response
 

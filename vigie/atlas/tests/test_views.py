@@ -52,9 +52,11 @@ def test_list_filters_narrow_and_exports_share_the_filters(client: Client, measu
     assert "/measures/pt/" in everything and "/measures/pt/" not in cannabis
     data = json.loads(client.get(reverse("atlas:export_json"), {"substance": "cannabis"}).content)
     assert data["count"] == 1 and "CC BY 4.0" in data["licence"]
-    csv_text = client.get(reverse("atlas:export_csv"), {"substance": "cannabis"}).content.decode()
-    assert "CC BY 4.0" in csv_text.splitlines()[0]
-    assert len(csv_text.strip().splitlines()) == 3
+    response = client.get(reverse("atlas:export_csv"), {"substance": "cannabis"})
+    csv_text = response.content.decode()
+    assert response["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+    assert csv_text.splitlines()[0].startswith("code,jurisdiction_code,")
+    assert len(csv_text.strip().splitlines()) == 2
 
 
 def test_jurisdiction_and_measure_pages_show_sources_and_score(
