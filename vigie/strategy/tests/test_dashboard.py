@@ -247,3 +247,18 @@ def test_un_reform_line_is_a_running_total_that_never_falls(plan: Plan) -> None:
     assert values == sorted(values)
     assert progress.value is not None
     assert values[-1] == progress.value > 0
+
+
+def test_funding_register_and_dashboard_state_the_one_baseline(plan: Plan) -> None:
+    from django.utils.formats import date_format
+
+    measure = SuccessMeasure.objects.get(code="new-major-funding-sources")
+    SuccessMeasure.objects.filter(pk=measure.pk).update(baseline_date=datetime.date(2024, 3, 1))
+    shown = date_format(datetime.date(2024, 3, 1), "DATE_FORMAT")
+    client = _editor_client()
+    dashboard = client.get("/en/strategy/").content.decode()
+    funding = client.get("/en/network/funding/").content.decode()
+    assert f"Baseline 0 on {shown}" in dashboard
+    assert f"Baseline: {shown}" in funding
+    assert "first recorded after 2024-03-01 " in funding
+    assert "2024-12-31" not in funding
