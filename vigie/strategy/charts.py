@@ -4,11 +4,24 @@ vendored Vega) and the PDF report (rendered to PNG on the server by vl-convert).
 import base64
 from typing import Any
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from vigie.strategy.progress import MeasureProgress
 
 PALETTE = {"value": "#1f5f8b", "baseline": "#8a8a8a", "target": "#b5472d"}
+
+
+def value_axis(progress: MeasureProgress) -> dict[str, Any]:
+    """The y axis named by the measure's unit; counts and milestones take whole-number ticks."""
+    unit = progress.measure.unit
+    axis: dict[str, Any] = {"title": str(capfirst(progress.measure.get_unit_display()))}
+    if unit == "percent":
+        axis["title"] = _("Share (%)")
+        axis["axis"] = {"format": "d"}
+    else:
+        axis["axis"] = {"format": "d", "tickMinStep": 1}
+    return axis
 
 
 def measure_chart_spec(
@@ -26,6 +39,7 @@ def measure_chart_spec(
         rows.insert(
             0, {"date": baseline_day, "value": progress.baseline_value, "label": _("Baseline")}
         )
+    axis = value_axis(progress)
     period = [f"{plan.starts_year}-01-01", f"{plan.ends_year}-12-31"]
     layers: list[dict[str, Any]] = [
         {
@@ -39,10 +53,10 @@ def measure_chart_spec(
                     "scale": {"domain": period},
                     "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}},
                 },
-                "y": {"field": "value", "type": "quantitative", "title": _("Value")},
+                "y": {"field": "value", "type": "quantitative", **axis},
                 "tooltip": [
                     {"field": "label", "title": _("Period")},
-                    {"field": "value", "title": _("Value")},
+                    {"field": "value", "title": axis["title"]},
                 ],
             },
         }
