@@ -117,13 +117,13 @@ def main() -> int:
     subprocess.run([*mutmut, "export-cicd-stats"], cwd=folder, env=environment, check=True)
     stats = json.loads((folder / "mutants" / "mutmut-cicd-stats.json").read_text())
     rate, tested = kill_rate(stats)
+    unchecked = stats["total"] - tested - stats["skipped"]
     print(
         f"mutation testing of {args.scope}: {rate:.1f} % of {tested} mutants killed "
         f"(killed {stats['killed']}, timeout {stats['timeout']}, survived {stats['survived']}, "
         f"no tests {stats['no_tests']}, suspicious {stats['suspicious']}, "
-        f"skipped {stats['skipped']}); survivors: cd {folder.relative_to(ROOT)} && "
-        f"{Path(sys.executable).relative_to(ROOT) if sys.executable.startswith(str(ROOT)) else 'python'} "
-        "-m mutmut results"
+        f"skipped {stats['skipped']}, not checked yet {unchecked} of {stats['total']}); "
+        f"survivors: cd {folder.relative_to(ROOT)} && ../../.venv/bin/python -m mutmut results"
     )
     if run.returncode != 0:
         return run.returncode

@@ -223,3 +223,29 @@ def test_the_stage_writer_rewrites_changed_cells_and_keeps_the_rest(tmp_path: Pa
     duplicated = pd.DataFrame([[1.0, 2.0]], columns=["a", "a"], index=["X"])
     writer.write(duplicated, tmp_path / "5.csv", "unit")
     assert (tmp_path / "5.csv").read_text() == duplicated.to_csv(index_label="unit")
+
+
+def test_every_discrete_choice_and_indicator_weights_can_be_studied(
+    asem_spec: IndexSpec, asem_data: IndexData
+) -> None:
+    inputs = UncertainInputs(
+        weight_noise={1: 0.5},
+        imputations=["mean_group", "median"],
+        winsorise_limits=[1, 5],
+        normalisations=[
+            NormaliseSpec(method="minmax", range=(1, 100)),
+            NormaliseSpec(method="zscore", mean=10, sd=1),
+        ],
+    )
+    result = run_sensitivity(
+        asem_spec, asem_data, inputs, base_samples=24, bootstrap=8, unit="FRA", target="rank"
+    )
+    assert list(result.indices.index) == [
+        "weights (level 1)",
+        "imputation",
+        "winsorisation limit",
+        "normalisation",
+    ]
+    assert result.runs == 24 * 6
+    assert {"Si_q05", "Si_q95", "STi_q05", "STi_q95"} <= set(result.indices.columns)
+    assert result.indices["STi"].to_numpy()[0] > 0  # the indicator weights vary

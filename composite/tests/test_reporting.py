@@ -1,6 +1,8 @@
 """What the engine reports around the numbers: errors, tables, analysis, progress, command line."""
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +275,17 @@ def test_a_bad_weight_noise_is_one_clear_message(
     assert main(["uncertainty", str(ASEM_SPEC), str(ASEM / "iData.csv"), "--weight-noise", "9=0.1",
                  "--out", str(tmp_path)]) == 2  # fmt: skip
     assert "weight noise: level 9 must be between 1 and 3" in capsys.readouterr().err
+
+
+def test_public_names_are_imported_on_first_use_in_a_fresh_interpreter() -> None:
+    code = (
+        "import sys, composite; "
+        "before = 'composite.pipeline' in sys.modules; "
+        "f = composite.run_pipeline; "
+        "print(before, f.__module__, 'run_pipeline' in vars(composite), "
+        "composite.SpecError.__module__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "composite.pipeline", "True", "composite.errors"]
