@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
+from vigie.core.admin import ArchivableAdmin
 from vigie.core.uploads import validate_document
 from vigie.events.models import (
     Contribution,
@@ -80,7 +81,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ArchivableAdmin):
     list_display = ["slug", "title_en", "starts_at", "time_zone", "status", "capacity"]
     list_filter = ["status", "format", "series"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]

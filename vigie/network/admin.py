@@ -3,6 +3,7 @@ the results page shows the tally, and no staff screen can put a ballot next to i
 
 from django.contrib import admin
 
+from vigie.core.admin import ArchivableAdmin
 from vigie.network import models
 
 
@@ -18,7 +19,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ArchivableAdmin):
     list_display = ["name", "org_type", "region", "status", "admitted_on"]
     list_filter = ["status", "org_type", "region"]
     search_fields = ["name", "focus_areas"]
@@ -28,7 +29,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(ArchivableAdmin):
     list_display = ["name", "organisation", "email", "erased_on"]
     search_fields = ["name", "email"]
     inlines = [ConsentInline]

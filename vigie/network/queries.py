@@ -70,7 +70,7 @@ def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
 
 
 def list_member_organisations() -> list[PublicOrganisation]:
-    members = Organisation.objects.filter(status=MembershipStatus.MEMBER)
+    members = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     members = members.select_related("headquarters").prefetch_related("countries")
     return [organisation_public_dict(o) for o in members]
 
@@ -79,7 +79,7 @@ def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
     code = iso2.upper()
     members = (
-        Organisation.objects.filter(status=MembershipStatus.MEMBER)
+        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
         .filter(Q(headquarters__iso2=code) | Q(countries__iso2=code))
         .distinct()
         .select_related("headquarters")

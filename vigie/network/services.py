@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from vigie.core.services import record_audit
 from vigie.network.errors import NetworkError
+from vigie.network.forms import OrganisationProfileForm
 from vigie.network.models import (
     Candidate,
     Contact,
@@ -65,6 +66,19 @@ def erase_contact(*, contact_id: int, actor: Any = None) -> Contact:
     contact.consents.all().delete()
     record_audit(action="network.contact.erased", obj=contact, actor=actor, changes={})
     return contact
+
+
+@transaction.atomic
+def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) -> Organisation:
+    """Save a member's (or staff) edit of an organisation profile and audit what changed."""
+    organisation: Organisation = form.save()
+    record_audit(
+        action="network.organisation.profile_edited",
+        obj=organisation,
+        actor=actor,
+        changes={"fields": sorted(form.changed_data)},
+    )
+    return organisation
 
 
 def is_election_open(election: Election, today: datetime.date | None = None) -> bool:
