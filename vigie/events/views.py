@@ -193,6 +193,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
             country=form.cleaned_data["country"],
             language=active_language(),
             answers=form.answers(),
+            actor=request.user,
         )
         messages.success(request, _("Your answers are saved."))
         return redirect("events:registration", token=token)
@@ -223,7 +224,7 @@ def _waiting_position(registration: Registration) -> int | None:
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _registration_or_404(token)
     try:
-        cancel_registration(registration=registration)
+        cancel_registration(registration=registration, actor=request.user)
     except RegistrationError as error:
         messages.error(request, str(error))
     else:
