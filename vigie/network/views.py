@@ -96,7 +96,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "network/organisation_detail.html",
-        {"organisation": organisation, "can_edit": own or staff, "show_private": own or staff},
+        {
+            "organisation": organisation,
+            "can_edit": own or staff,
+            "show_private": own or staff,
+            "staff": staff,
+        },
     )
 
 

@@ -147,3 +147,27 @@ def test_editors_read_an_objects_history_and_members_cannot() -> None:
     assert editor.get(missing).status_code == 404
     unknown = reverse("core:object_history", args=["network", "nothing", 1])
     assert editor.get(unknown).status_code == 404
+
+
+def test_staff_pages_link_to_the_history() -> None:
+    organisation = make_organisation()
+    event = make_event()
+    editor = Client()
+    editor.force_login(make_user("ed", role="editor"))
+    history = reverse("core:object_history", args=["network", "organisation", organisation.pk])
+    assert (
+        history
+        in editor.get(reverse("network:organisation", args=[organisation.slug])).content.decode()
+    )
+    member = Client()
+    member.force_login(make_member("amina", organisation))
+    assert (
+        history
+        not in member.get(
+            reverse("network:organisation", args=[organisation.slug])
+        ).content.decode()
+    )
+    event_history = reverse("core:object_history", args=["events", "event", event.pk])
+    page = editor.get(reverse("events:staff_registrations", args=[event.slug]))
+    assert event_history in page.content.decode()
+    assert editor.get(event_history).status_code == 200
