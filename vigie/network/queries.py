@@ -154,10 +154,11 @@ def list_organisation_type_choices() -> list[tuple[str, str]]:
 
 
 def list_survey_contact_emails(organisation_id: int) -> list[str]:
-    """E-mails of an organisation's contacts who consented to surveys and were not erased."""
+    """E-mails of an organisation's contacts who consented to surveys, not erased nor archived."""
     contacts = Contact.objects.filter(
         organisation_id=organisation_id,
         erased_on__isnull=True,
+        archived_at__isnull=True,
         consents__purpose=ConsentPurpose.SURVEYS,
         consents__granted=True,
     ).exclude(email="")

@@ -183,3 +183,16 @@ def test_an_event_with_registrations_is_archived_not_deleted() -> None:
     archive(obj=event)
     assert Client().get(reverse("events:detail", args=[event.slug])).status_code == 404
     assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_archived_contacts_get_no_survey_mail() -> None:
+    from vigie.network.queries import list_survey_contact_emails
+
+    organisation = make_organisation()
+    contact = Contact.objects.create(organisation=organisation, name="Di", email="di@x.org")
+    ConsentRecord.objects.create(
+        contact=contact, purpose="surveys", granted=True, recorded_on=datetime.date(2024, 1, 1)
+    )
+    assert list_survey_contact_emails(organisation.pk) == ["di@x.org"]
+    archive(obj=contact)
+    assert list_survey_contact_emails(organisation.pk) == []
