@@ -18,7 +18,7 @@ export SECRET_KEY_FILE ?= $(CURDIR)/.secret_key
 endif
 
 .PHONY: run test test-postgres setup system system-test lint typecheck pytest messages \
-        migrate data demo bench vendor clean worker
+        migrate data demo bench vendor clean worker mutate
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -79,8 +79,16 @@ test-postgres: setup system-test
 bench: data
 	@for script in bench/bench_*.py; do echo "== $$script"; $(VENV_PY) $$script || exit 1; done
 
+# Mutation testing (not part of `make test`): prints the share of mutants the tests kill.
+# MUTATE_SCOPE=composite (the engine; must stay >= 90 %) or apps (vigie/*/services.py and
+# queries.py, much slower); MUTATE_ARGS e.g. "--fresh" to forget earlier results.
+MUTATE_SCOPE ?= composite
+MUTATE_ARGS ?=
+mutate: .venv/.synced
+	$(VENV_PY) scripts/mutate.py --scope $(MUTATE_SCOPE) $(MUTATE_ARGS)
+
 vendor: .venv/.synced
 	$(VENV_PY) scripts/vendor_assets.py
 
 clean:
-	rm -rf .venv .tools db.sqlite3 staticfiles test-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .tools db.sqlite3 staticfiles test-results .pytest_cache .mypy_cache .ruff_cache .mutation

@@ -67,3 +67,76 @@ def _english_by_default() -> Iterator[None]:
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+# Reference data ----------------------------------------------------------------------------------
+# Loaded once, right after the test database is created (vigie/core/tests/reference.py).
+# - Ordinary tests run in a transaction rolled back on top of it: they always find it.
+# - Transactional tests (and browser tests against the live server) end with a flush that empties
+#   every table. Each starts from an empty database, as Django leaves it, unless it asks for the
+#   ``reference_data`` fixture: then the reference data is loaded first (if a flush removed it).
+
+
+class _Reference:
+    present = False
+
+
+def _database_use(item: pytest.Item) -> tuple[bool, bool]:
+    """(uses the database, is transactional), judged as pytest-django judges it."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures
+    if marker is not None:
+        transactional = transactional or bool(
+            marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+        )
+    uses_db = marker is not None or transactional or "db" in fixtures
+    return uses_db, transactional
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    from vigie.core.tests.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+    _Reference.present = True
+
+
+@pytest.fixture
+def reference_data() -> None:
+    """Every country, sub-national jurisdiction and the bundled UN data (``data/core``,
+    ``data/un``). Ordinary tests always have it; a transactional test must ask for it."""
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> Iterator[None]:
+    uses_db, transactional = _database_use(request.node)
+    if not uses_db:
+        yield
+        return
+    from django.db import connection
+
+    from vigie.core.tests.reference import load_reference_data, remove_reference_data
+
+    request.getfixturevalue("django_db_setup")
+    wanted = not transactional or "reference_data" in request.fixturenames
+    with request.getfixturevalue("django_db_blocker").unblock():
+        if wanted and not _Reference.present:
+            load_reference_data()
+            # Loaded inside an ordinary test's transaction, the rows go with its rollback.
+            _Reference.present = not connection.in_atomic_block
+        elif not wanted and _Reference.present:
+            remove_reference_data()
+            _Reference.present = False
+    yield
+    if transactional:
+        _Reference.present = False  # the flush that ends the test empties every table
+
+
+@pytest.fixture
+def no_reference_data(db: None) -> None:
+    """Start from an empty database: for tests of the loaders of the reference data."""
+    from vigie.core.tests.reference import remove_reference_data
+
+    remove_reference_data()

@@ -69,7 +69,12 @@ def write_case(folder: Path, units: int, indicators: int, seed: int = 42) -> tup
             f"weight = {1 + k % 3}",
         ]
     for p in range(pillars):
-        lines += ["[[aggregates]]", f'code = "P{p:02d}"', "level = 2", f'parent = "S{p % subindices}"']
+        lines += [
+            "[[aggregates]]",
+            f'code = "P{p:02d}"',
+            "level = 2",
+            f'parent = "S{p % subindices}"',
+        ]
     for s in range(subindices):
         lines += ["[[aggregates]]", f'code = "S{s}"', "level = 3", 'parent = "INDEX"']
     lines += ["[[aggregates]]", 'code = "INDEX"', "level = 4"]
@@ -78,14 +83,17 @@ def write_case(folder: Path, units: int, indicators: int, seed: int = 42) -> tup
     return spec, data
 
 
-def timed_process(arguments: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MiB) of one command-line process."""
+def timed_process(arguments: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s) and peak resident memory (MiB) of one command-line process.
+
+    CPU time is printed too because wall time on a shared machine grows with its load."""
     command = [sys.executable, "-m", "composite", *arguments]
     started = time.perf_counter()
     script = (
         "import resource, subprocess, sys; "
         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime); sys.exit(code)"
     )
     # Measured from a fresh parent so that only this command's peak is reported.
     result = subprocess.run(
@@ -94,7 +102,8 @@ def timed_process(arguments: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(arguments)} failed with status {result.returncode}")
-    return elapsed, int(result.stdout.strip()) / 1024
+    peak, cpu = result.stdout.split()
+    return elapsed, float(cpu), int(peak) / 1024
 
 
 def main() -> None:
@@ -110,8 +119,10 @@ def main() -> None:
         runs = [timed_process(["run", str(spec), str(data), "--out", str(folder / "out")])]
         runs += [timed_process(["run", str(spec), str(data), "--out", str(folder / "out")])]
         best = min(runs)
-        print(f"run on {size}: {best[0]:.2f} s wall as a whole process (best of 2; target < 2 s), "
-              f"peak RSS {best[1]:.0f} MiB")
+        print(
+            f"run on {size}: {best[0]:.2f} s wall, {best[1]:.2f} s CPU as a whole process "
+            f"(best of 2; target < 2 s), peak RSS {best[2]:.0f} MiB"
+        )
         uncertainty = [
             "uncertainty", str(spec), str(data), "--out", str(folder / "unc"),
             "--weight-noise", "2=0.25", "--weight-noise", "3=0.25",
@@ -119,14 +130,16 @@ def main() -> None:
             "--aggregation", "arithmetic", "--aggregation", "geometric",
         ]  # fmt: skip
         for replications in sorted({max(1, args.replications // 10), args.replications}):
-            elapsed, peak = timed_process([*uncertainty, "-n", str(replications)])
+            elapsed, cpu, peak = timed_process([*uncertainty, "-n", str(replications)])
             print(
-                f"uncertainty -n {replications} on {size}: {elapsed:.1f} s wall, "
+                f"uncertainty -n {replications} on {size}: {elapsed:.1f} s wall, {cpu:.1f} s CPU, "
                 f"peak RSS {peak:.0f} MiB (target < 1024 MiB)"
             )
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
-    print(f"machine load (1, 5, 15 min): {' '.join(load)}; "
-          f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"machine load (1, 5, 15 min): {' '.join(load)}; "
+        f"this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -29,14 +29,25 @@ STAGE_FILES = {
 }
 
 
+PROG = "python -m composite"
+# Texts for --help, kept apart from the parser's behaviour (tested in test_cli/test_reporting).
+HELP = {
+    "run": "build the index and write every stage as CSV",
+    "uncertainty": "Monte Carlo rank intervals",
+    "weight-noise": "perturb the weights of nodes at LEVEL by ±NOISE (e.g. 2=0.25)",
+    "normalisation": "alternative normalisation methods",
+    "aggregation": "alternative aggregation methods (generalised uses the spec's `p`)",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m composite", description=__doc__)
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="build the index and write every stage as CSV")
+    run = commands.add_parser("run", help=HELP["run"])
     run.add_argument("spec", type=Path)
     run.add_argument("data", type=Path)
     run.add_argument("--out", type=Path, required=True)
-    unc = commands.add_parser("uncertainty", help="Monte Carlo rank intervals")
+    unc = commands.add_parser("uncertainty", help=HELP["uncertainty"])
     unc.add_argument("spec", type=Path)
     unc.add_argument("data", type=Path)
     unc.add_argument("-n", "--replications", type=int, default=1000)
@@ -47,21 +58,21 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="LEVEL=NOISE",
-        help="perturb the weights of nodes at LEVEL by ±NOISE (e.g. 2=0.25)",
+        help=HELP["weight-noise"],
     )
     unc.add_argument(
         "--normalisation",
         action="append",
         default=[],
         choices=["minmax", "zscore", "rank", "prank", "borda", "dist2max", "fracmax"],
-        help="alternative normalisation methods",
+        help=HELP["normalisation"],
     )
     unc.add_argument(
         "--aggregation",
         action="append",
         default=[],
         choices=["arithmetic", "geometric", "harmonic", "generalised"],
-        help="alternative aggregation methods (generalised uses the spec's `p`)",
+        help=HELP["aggregation"],
     )
     unc.add_argument("--winsorise-limit", action="append", type=int, default=[])
     unc.add_argument(

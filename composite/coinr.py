@@ -26,7 +26,7 @@ def spec_document_from_coinr(
         if kind == "Indicator":
             entry: dict[str, Any] = {
                 "code": row["iCode"],
-                "name": str(row.get("iName") or ""),
+                "name": str(_clean(row.get("iName")) or ""),
                 "parent": row["Parent"],
                 "direction": int(row["Direction"]),
                 "weight": float(row["Weight"]),
@@ -40,7 +40,7 @@ def spec_document_from_coinr(
         elif kind == "Aggregate":
             entry = {
                 "code": row["iCode"],
-                "name": str(row.get("iName") or ""),
+                "name": str(_clean(row.get("iName")) or ""),
                 "level": int(row["Level"]),
                 "weight": float(_clean(row.get("Weight")) or 1.0),
             }

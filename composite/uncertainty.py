@@ -139,8 +139,9 @@ def linear_percentile(
     t = index - below
     low = order_statistic(below.astype(np.int64))
     high = order_statistic(above.astype(np.int64))
-    difference = high - low
-    result = np.where(t >= 0.5, high - difference * (1 - t), low + difference * t)
+    with np.errstate(invalid="ignore"):  # a unit never scored: ±inf bounds, NaN result
+        difference = high - low
+        result = np.where(t >= 0.5, high - difference * (1 - t), low + difference * t)
     return np.where(count > 0, result, np.nan)
 
 
@@ -171,15 +172,16 @@ class ScoreHistogram:
     def __init__(self, units: int, bounds: tuple[float, float], bins: int) -> None:
         low, high = bounds
         self.low, self.width = low, (high - low) / bins if high > low else 1.0
-        self.counts = np.zeros((units, bins), dtype=np.int64)
+        self.counts = np.zeros((units, bins), dtype=np.int32)  # 4 bytes a cell: 2,000 units, 32 MB
         self.minimum = np.full(units, np.inf)
         self.maximum = np.full(units, -np.inf)
 
     def add(self, scores: np.ndarray) -> None:
+        if not scores.size:
+            return
         known = ~np.isnan(scores)
-        with np.errstate(invalid="ignore"):
-            self.minimum = np.fmin(self.minimum, np.nanmin(np.where(known, scores, np.inf), 0))
-            self.maximum = np.fmax(self.maximum, np.nanmax(np.where(known, scores, -np.inf), 0))
+        self.minimum = np.minimum(self.minimum, np.where(known, scores, np.inf).min(axis=0))
+        self.maximum = np.maximum(self.maximum, np.where(known, scores, -np.inf).max(axis=0))
         bins = self.counts.shape[1]
         position = np.clip(((scores[known] - self.low) / self.width).astype(np.int64), 0, bins - 1)
         unit = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)[known]

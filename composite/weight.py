@@ -17,7 +17,8 @@ def principal_components(data: np.ndarray) -> tuple[np.ndarray, np.ndarray] | No
 
     The one PCA of the engine: PCA weights and the analysis of each aggregate both use it.
     """
-    corr = np.corrcoef(data, rowvar=False)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a constant column: NaN, see below
+        corr = np.corrcoef(data, rowvar=False)
     if not np.all(np.isfinite(corr)):
         return None
     values, vectors = np.linalg.eigh(corr)  # ascending order

@@ -8,8 +8,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # ``Command`` is the name Django requires of every management command.
 CONVENTIONAL = {"Command"}
-# Unified into one report type by the shared loader toolkit; remove once that lands.
-PENDING = {"LoadReport"}
 
 
 def _public_classes() -> dict[str, set[str]]:
@@ -28,7 +26,7 @@ def test_no_public_class_name_is_defined_in_two_apps() -> None:
     shared = {
         name: sorted(apps)
         for name, apps in _public_classes().items()
-        if len(apps) > 1 and name not in CONVENTIONAL | PENDING
+        if len(apps) > 1 and name not in CONVENTIONAL
     }
     assert shared == {}
 

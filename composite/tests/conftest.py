@@ -1,11 +1,17 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from composite import IndexData, IndexSpec, load_spec, prepare_data
 
 ASEM = Path(__file__).parent / "data" / "asem"
 ASEM_SPEC = Path(__file__).parent.parent / "examples" / "asem.toml"
+
+# Mutation testing (make mutate) runs the tests once per mutant: fewer examples each time.
+settings.register_profile("mutation", max_examples=25, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

@@ -120,7 +120,7 @@ def test_with_no_uncertain_input_the_median_is_the_nominal_score(
     _assert_median_is_nominal(_spec(normalise, aggregation), SAMPLE)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     values=arrays(
         np.float64,
@@ -183,7 +183,7 @@ def test_harmonic_monte_carlo_on_asem_matches_the_harmonic_build(
     np.testing.assert_allclose(summary["score_median"], summary["nominal_score"], rtol=1e-9)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(
     values=arrays(
         np.float64,

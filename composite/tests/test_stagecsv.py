@@ -22,7 +22,7 @@ def _frame(values: np.ndarray, units: list[str]) -> pd.DataFrame:
     return pd.DataFrame(values, index=pd.Index(units, name="uCode"), columns=columns)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(
     first=arrays(np.float64, st.tuples(st.integers(1, 6), st.integers(1, 4)), elements=NUMBERS),
     data=st.data(),

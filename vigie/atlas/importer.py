@@ -29,6 +29,7 @@ from vigie.atlas.services import (
 )
 from vigie.core.csvfiles import CsvRow, iter_csv_text
 from vigie.core.errors import DataFileError
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport
 
 MEASURE_COLUMNS = (
@@ -191,6 +192,7 @@ def _ordered(parsed: list[ParsedMeasure]) -> list[ParsedMeasure]:
     return sorted(parsed, key=lambda item: bool(item.data["reverses"]))
 
 
+@changes_facts
 @transaction.atomic
 def apply_import(text: str, *, file: str, actor: Any = None) -> ImportPlan:
     """Parse and write a whole file in one transaction; any error leaves the database as it was."""

@@ -11,6 +11,7 @@ from django.db import transaction
 from vigie.atlas.importer import apply_import
 from vigie.atlas.models import Assessment, Criterion, PolicyMeasure, Rating
 from vigie.core.csvfiles import iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 
 CRITERION_COLUMNS = (
@@ -32,6 +33,7 @@ def atlas_data_dir() -> Path:
     return Path(settings.DATA_DIR) / "atlas"
 
 
+@changes_facts
 def load_criteria(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "criteria.csv"
     report = LoadReport()
@@ -51,6 +53,7 @@ def load_criteria(path: Path | None = None) -> LoadReport:
     return report
 
 
+@changes_facts
 def load_assessments(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "assessments.csv"
     report = LoadReport()

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.core.errors import DomainError
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Subdivision
 from vigie.core.services import cite_source, record_audit
 
@@ -141,6 +142,7 @@ def _record_version(
     record_audit(action=f"atlas.measure.{action}", obj=measure, actor=actor, changes=changes)
 
 
+@changes_facts
 @transaction.atomic
 def save_measure(
     *, code: str, data: dict[str, Any], actor: Any = None
@@ -164,6 +166,7 @@ def save_measure(
     return measure, "updated"
 
 
+@changes_facts
 @transaction.atomic
 def record_admin_version(*, measure: PolicyMeasure, actor: Any = None) -> None:
     """Version a change made in the admin, compared with the last recorded snapshot."""
@@ -175,6 +178,7 @@ def record_admin_version(*, measure: PolicyMeasure, actor: Any = None) -> None:
         )
 
 
+@changes_facts
 @transaction.atomic
 def revert_measure(*, code: str, number: int, actor: Any = None) -> PolicyMeasure:
     """Bring the measure back to version ``number``; the revert is recorded as a new version."""
@@ -190,6 +194,7 @@ def revert_measure(*, code: str, number: int, actor: Any = None) -> PolicyMeasur
     return measure
 
 
+@changes_facts
 @transaction.atomic
 def delete_measure(*, code: str, actor: Any = None) -> None:
     """Delete a measure; its versions stay, so it can be restored with ``revert_measure``."""

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country, Subdivision
 from vigie.core.regions import REGION_OF_SUBREGION, Region, SubRegion
@@ -93,6 +94,7 @@ def _check_unique(rows: list[tuple[CsvRow, dict[str, object]]], fields: Iterable
             seen[value] = row.line
 
 
+@changes_facts
 @transaction.atomic
 def load_countries(data_dir: Path | None = None) -> dict[str, LoadReport]:
     """Load countries then sub-national jurisdictions; all or nothing."""

@@ -6,9 +6,11 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from vigie.core.freshness import changes_facts
 from vigie.core.models import AuditEntry, Source
 
 
+@changes_facts
 def cite_source(
     *,
     url: str,
@@ -67,6 +69,7 @@ def _check_archivable(obj: models.Model) -> None:
         raise ArchiveError(f"{obj._meta.label} has no archived state")
 
 
+@changes_facts
 @transaction.atomic
 def archive(*, obj: models.Model, actor: Any = None) -> models.Model:
     """Archive a row that carries history instead of deleting it.
@@ -84,6 +87,7 @@ def archive(*, obj: models.Model, actor: Any = None) -> models.Model:
     return obj
 
 
+@changes_facts
 @transaction.atomic
 def restore(*, obj: models.Model, actor: Any = None) -> models.Model:
     """Bring an archived row back into public lists."""

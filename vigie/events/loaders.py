@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
@@ -295,6 +296,7 @@ def _load_folder(folder: Path, steps: list[Callable[..., None]]) -> dict[str, Lo
     return reports
 
 
+@changes_facts
 def load_programme(folder: Path | None = None) -> dict[str, LoadReport]:
     """The published programme of real events (no registrations)."""
     return _load_folder(folder or Path(settings.DATA_DIR) / "events", [_load_questions])
@@ -304,6 +306,7 @@ def load_bundled() -> dict[str, LoadReport]:
     return load_programme()
 
 
+@changes_facts
 def load_demo() -> dict[str, LoadReport]:
     """Fictional demo events and registrations, for trying the site (never real people)."""
     return _load_folder(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.core.uploads import validate_document
@@ -203,6 +204,7 @@ def update_registration(
     return current
 
 
+@changes_facts
 def save_event(*, event: Event, actor: Any, changes: dict[str, Any] | None = None) -> Event:
     """Save an event edited by staff.
 
@@ -242,6 +244,7 @@ def save_event(*, event: Event, actor: Any, changes: dict[str, Any] | None = Non
     return event
 
 
+@changes_facts
 def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, actor: Any) -> Event:
     """Copy an event with its programme, speakers and questions to a new date, as a draft.
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport
 from vigie.core.queries import get_country
 from vigie.core.services import cite_source
@@ -58,6 +59,7 @@ def _framework(folder: Path) -> list[dict[str, str]]:
     ]
 
 
+@changes_facts
 @transaction.atomic
 def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
     folder = folder or index_data_dir()
@@ -137,6 +139,7 @@ def load_gdpi_2021(folder: Path | None = None) -> LoadReport:
     return LoadReport(created=len(parsed))
 
 
+@changes_facts
 @transaction.atomic
 def load_asem_demonstration(folder: Path | None = None) -> LoadReport:
     """The computed demonstration edition: created, computed and published once."""

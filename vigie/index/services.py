@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 import composite
+from vigie.core.freshness import changes_facts
 from vigie.core.queries import get_country
 from vigie.core.services import record_audit
 from vigie.index.errors import ComputationFailed, EditionFrozen, UploadRejected
@@ -52,6 +53,7 @@ def _ensure_editable(edition: Edition) -> None:
         )
 
 
+@changes_facts
 @transaction.atomic
 def create_edition(
     *,
@@ -107,6 +109,7 @@ def _dimensions_of(spec: composite.IndexSpec) -> list[dict[str, str]]:
     return [{"code": code, "name_en": by_code[code].name or code} for code in spec.children(top)]
 
 
+@changes_facts
 @transaction.atomic
 def upload_indicator_data(*, edition: Edition, csv_text: str, actor: Any = None) -> Edition:
     """Store indicator data after the engine has checked them against the edition's spec.
@@ -133,6 +136,7 @@ def upload_indicator_data(*, edition: Edition, csv_text: str, actor: Any = None)
     return edition
 
 
+@changes_facts
 @transaction.atomic
 def new_version(*, edition: Edition, actor: Any = None) -> Edition:
     """A new draft version of an edition, with the same spec and texts and no results."""
@@ -175,6 +179,7 @@ def _report(edition_id: int) -> Progress:
     return report
 
 
+@changes_facts
 def compute_edition(*, edition_id: int, replications: int = DEFAULT_REPLICATIONS) -> Edition:
     """Run the engine on an edition's data: every stage, ranks and rank intervals.
 
@@ -283,6 +288,7 @@ def json_frame(frame: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+@changes_facts
 @transaction.atomic
 def publish_edition(*, edition: Edition, actor: Any = None) -> Edition:
     """Publish a computed edition; from now on it is frozen."""

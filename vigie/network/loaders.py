@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file, parse_date
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country
 from vigie.core.regions import Region
@@ -56,6 +57,7 @@ def _organisation(row: CsvRow, field: str) -> Organisation:
     return organisation
 
 
+@changes_facts
 def load_organisations(path: Path) -> LoadReport:
     report = LoadReport()
     for row in iter_csv_file(path, required_columns=("slug", "name", "org_type", "headquarters")):
@@ -87,6 +89,7 @@ def load_organisations(path: Path) -> LoadReport:
     return report
 
 
+@changes_facts
 def load_contacts(path: Path) -> LoadReport:
     report = LoadReport()
     for row in iter_csv_file(path, required_columns=("organisation", "name", "email")):
@@ -114,6 +117,7 @@ def load_contacts(path: Path) -> LoadReport:
     return report
 
 
+@changes_facts
 def load_funding(funders_path: Path, grants_path: Path) -> LoadReport:
     """Funders, then the grants that name them; one report for both files."""
     report = LoadReport()
@@ -148,6 +152,7 @@ def load_funding(funders_path: Path, grants_path: Path) -> LoadReport:
     return report
 
 
+@changes_facts
 def load_mentoring(path: Path) -> LoadReport:
     report = LoadReport()
     for row in iter_csv_file(path, required_columns=("mentor", "mentee", "started_on")):
@@ -173,6 +178,7 @@ def load_mentoring(path: Path) -> LoadReport:
     return report
 
 
+@changes_facts
 def load_media(path: Path) -> LoadReport:
     report = LoadReport()
     for row in iter_csv_file(path, required_columns=("name", "outlet", "country")):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
 from vigie.network.errors import NetworkError
 from vigie.network.forms import OrganisationProfileForm
@@ -68,6 +69,7 @@ def erase_contact(*, contact_id: int, actor: Any = None) -> Contact:
     return contact
 
 
+@changes_facts
 @transaction.atomic
 def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) -> Organisation:
     """Save a member's (or staff) edit of an organisation profile and audit what changed."""

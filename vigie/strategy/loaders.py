@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
@@ -40,6 +41,7 @@ def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
     return found
 
 
+@changes_facts
 @transaction.atomic
 def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
     folder = data_dir or strategy_data_dir()

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import Evidence
+from vigie.core.freshness import CACHE_SECONDS, data_version
 from vigie.core.i18n import active_language, localized
 from vigie.strategy.computations import REGISTRY, TrendPoint, year_ends
 from vigie.strategy.models import Plan, SuccessMeasure
@@ -145,24 +146,6 @@ def get_measure_progress(measure: SuccessMeasure, *, end: datetime.date) -> Meas
         unavailable=reason,
         targets=targets,
     )
-
-
-# Pages reuse a computed measure until any fact changes (see ``bump_data_version``, connected to
-# every model save and delete) or for at most this long, which bounds staleness when another
-# process made the change.
-CACHE_SECONDS = 300
-VERSION_KEY = "strategy:data-version"
-
-
-def data_version() -> int:
-    return int(cache.get_or_set(VERSION_KEY, 0) or 0)
-
-
-def bump_data_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
 
 
 def _cached_progress(measure: SuccessMeasure, end: datetime.date, version: int) -> MeasureProgress:

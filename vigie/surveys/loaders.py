@@ -16,6 +16,7 @@ from django.db import transaction
 
 from vigie.core.csvfiles import iter_csv_file, parse_date
 from vigie.core.errors import DataFileError
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.network.queries import get_organisation_id_by_slug
 from vigie.surveys.models import (
@@ -52,6 +53,7 @@ def _date(value: Any, file: str, where: str) -> datetime.date:
         raise DataFileError(file=file, line=None, field=where, message=str(error)) from None
 
 
+@changes_facts
 def load_definition(path: Path, report: LoadReport | None = None) -> Survey:
     """Write one survey definition; ``report`` counts every row (survey, questions, choices…)."""
     report = report if report is not None else LoadReport()
@@ -150,6 +152,7 @@ def load_bundled(directory: Path = DEFINITIONS_DIR) -> dict[str, LoadReport]:
     return reports
 
 
+@changes_facts
 @transaction.atomic
 def load_demo(path: Path = DEMO_FILE) -> dict[str, LoadReport]:
     """Fictional answers; needs the network demo organisations (loaded before, by app order)."""

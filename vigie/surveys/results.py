@@ -1,21 +1,31 @@
-"""Aggregates of survey answers, with small-cell suppression.
+"""Aggregates of survey answers, published only as the disclosure layer allows.
 
-Answers are private. Results are published only as counts over at least ``MIN_ORGANISATIONS``
-responding organisations: a question (after filters) with fewer respondents shows nothing, and
-any single cell counted from 1 to 4 organisations is shown as "fewer than 5", so that nobody can
-work out what one organisation answered.
+Answers are private. Every figure here is computed over a set of organisations that
+``vigie.surveys.disclosure`` admitted for the round (and for the question), and its cells are
+hidden by the same layer's small-cell rules, so that nobody can work out what one organisation
+answered, from one page or by subtracting figures of several pages.
 """
 
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from vigie.core.i18n import localized
 from vigie.core.queries import get_country
-from vigie.network.queries import get_organisation_facets
+from vigie.surveys.disclosure import (
+    MIN_ORGANISATIONS,
+    RoundDisclosure,
+    Subset,
+    get_round_disclosure,
+    hidden_cells_of_choices,
+    hidden_cells_of_partition,
+    is_small,
+)
 from vigie.surveys.models import CHOICE_KINDS, Answer, QuestionKind, Round, SurveyQuestion
 
-MIN_ORGANISATIONS = 5
+__all__ = ["MIN_ORGANISATIONS", "compare_rounds", "question_result", "round_results"]
 
 
 @dataclass
@@ -23,6 +33,7 @@ class Cell:
     label: str
     count: int | None
     percent: float | None
+    code: str = ""
 
     @property
     def suppressed(self) -> bool:
@@ -36,31 +47,11 @@ class QuestionResult:
     suppressed: bool
     cells: list[Cell] = field(default_factory=list)
     summary: dict[str, float] = field(default_factory=dict)
+    # Hidden although 5 or more answered: it could be subtracted from another published figure.
+    differencing: bool = False
 
 
-def responding_organisations(round_: Round, *, region: str = "", org_type: str = "") -> set[int]:
-    """Organisations that submitted in a round, narrowed by region and organisation type."""
-    ids = list(
-        round_.invitations.filter(response__submitted_on__isnull=False).values_list(
-            "organisation_id", flat=True
-        )
-    )
-    facets = get_organisation_facets(ids)
-
-    def kept(pk: int) -> bool:
-        facet = facets.get(pk)
-        if facet is None:
-            return not region and not org_type
-        return (not region or facet["region"] == region) and (
-            not org_type or facet["org_type"] == org_type
-        )
-
-    return {pk for pk in ids if kept(pk)}
-
-
-def _answers_by_organisation(
-    round_: Round, question: SurveyQuestion, organisations: set[int]
-) -> list[Any]:
+def _answers(round_: Round, question: SurveyQuestion, organisations: frozenset[int]) -> list[Any]:
     rows = Answer.objects.filter(
         question=question,
         response__invitation__round=round_,
@@ -70,68 +61,147 @@ def _answers_by_organisation(
     return list(rows)
 
 
-def _cell(label: str, count: int, total: int) -> Cell:
-    if 0 < count < MIN_ORGANISATIONS:
-        return Cell(label=label, count=None, percent=None)
-    return Cell(label=label, count=count, percent=round(100 * count / total, 1) if total else 0.0)
+def _cells(
+    labelled_counts: list[tuple[str, str, int]], total: int, hidden: list[bool]
+) -> list[Cell]:
+    return [
+        Cell(label=label, count=None, percent=None, code=code)
+        if off
+        else Cell(
+            label=label,
+            count=count,
+            percent=round(100 * count / total, 1) if total else 0.0,
+            code=code,
+        )
+        for (code, label, count), off in zip(labelled_counts, hidden, strict=True)
+    ]
 
 
 def question_result(
-    round_: Round, question: SurveyQuestion, organisations: set[int]
+    round_: Round, question: SurveyQuestion, disclosure: RoundDisclosure, subset: Subset
 ) -> QuestionResult:
-    values = _answers_by_organisation(round_, question, organisations)
+    """One question over one admitted set of respondents, with its cells controlled."""
+    members = disclosure.members(subset) & disclosure.answered.get(question.pk, frozenset())
+    if question.kind == QuestionKind.TEXT or not disclosure.allows_question(question.pk, subset):
+        return QuestionResult(
+            question=question,
+            respondents=0,
+            suppressed=True,
+            differencing=question.kind != QuestionKind.TEXT and len(members) >= MIN_ORGANISATIONS,
+        )
+    values = _answers(round_, question, members)
     total = len(values)
-    if total < MIN_ORGANISATIONS or question.kind == QuestionKind.TEXT:
-        return QuestionResult(question=question, respondents=total, suppressed=True)
     result = QuestionResult(question=question, respondents=total, suppressed=False)
     if question.kind in CHOICE_KINDS:
-        for choice in question.choices.all():
-            count = sum(
-                1
-                for value in values
-                if (choice.code in value if isinstance(value, list) else value == choice.code)
+        counts = [
+            (
+                choice.code,
+                localized(choice, "label"),
+                sum(
+                    1
+                    for value in values
+                    if (choice.code in value if isinstance(value, list) else value == choice.code)
+                ),
             )
-            result.cells.append(_cell(localized(choice, "label"), count, total))
+            for choice in question.choices.all()
+        ]
+        numbers = [count for _code, _label, count in counts]
+        hidden = (
+            hidden_cells_of_choices(numbers, total)
+            if question.kind == QuestionKind.MULTIPLE
+            else hidden_cells_of_partition(numbers)
+        )
+        result.cells = _cells(counts, total, hidden)
     elif question.kind == QuestionKind.COUNTRY:
-        counts: dict[str, int] = {}
+        by_country: dict[str, int] = {}
         for value in values:
-            counts[str(value)] = counts.get(str(value), 0) + 1
-        for code, count in sorted(counts.items(), key=lambda item: -item[1]):
+            by_country[str(value)] = by_country.get(str(value), 0) + 1
+        # A country named with fewer than 5 organisations would say where they work: such
+        # countries are counted together, unnamed.
+        counts = []
+        others = 0
+        for code, count in sorted(by_country.items(), key=lambda item: -item[1]):
+            if is_small(count):
+                others += count
+                continue
             country = get_country(code)
-            result.cells.append(_cell(country.name if country else code, count, total))
+            counts.append((code, country.name if country else code, count))
+        if others:
+            counts.append(("", _("Other countries"), others))
+        result.cells = _cells(counts, total, hidden_cells_of_partition([c for *_x, c in counts]))
     elif question.kind == QuestionKind.NUMBER:
-        numbers = [float(value) for value in values]
+        numbers_ = [float(value) for value in values]
         result.summary = {
-            "median": statistics.median(numbers),
-            "mean": round(statistics.fmean(numbers), 1),
+            "median": statistics.median(numbers_),
+            "mean": round(statistics.fmean(numbers_), 1),
         }
     return result
 
 
+def _withhold_dependants(question_results: list[QuestionResult]) -> list[QuestionResult]:
+    """A question shown only after some answers (``show_if``) is answered by as many organisations
+    as gave those answers: its count would reveal the trigger's cells, so it is published only
+    where they are."""
+    by_question = {result.question.pk: result for result in question_results}
+    controlled = []
+    for result in question_results:
+        source = by_question.get(result.question.show_if_id or 0)
+        if result.question.show_if_id and not result.suppressed:
+            triggers = result.question.trigger_values()
+            if (
+                source is None
+                or source.suppressed
+                or any(cell.suppressed for cell in source.cells if cell.code in triggers)
+            ):
+                result = QuestionResult(
+                    question=result.question, respondents=0, suppressed=True, differencing=True
+                )
+        controlled.append(result)
+    return controlled
+
+
 def round_results(round_: Round, *, region: str = "", org_type: str = "") -> dict[str, Any]:
-    organisations = responding_organisations(round_, region=region, org_type=org_type)
+    disclosure = get_round_disclosure(round_)
+    subset = Subset(region=region, org_type=org_type)
+    members = disclosure.members(subset)
+    allowed = disclosure.allows(subset)
     questions = round_.version.questions.prefetch_related("choices")
     return {
-        "respondents": len(organisations),
-        "suppressed": len(organisations) < MIN_ORGANISATIONS,
-        "questions": [question_result(round_, q, organisations) for q in questions],
+        "respondents": len(members) if allowed else 0,
+        "suppressed": not allowed,
+        "differencing": not allowed and len(members) >= MIN_ORGANISATIONS,
+        "questions": _withhold_dependants(
+            [question_result(round_, q, disclosure, subset) for q in questions]
+        ),
     }
 
 
 def compare_rounds(
     first: Round, second: Round, *, region: str = "", org_type: str = ""
 ) -> dict[str, Any]:
-    """The same organisations in two rounds: those that submitted in both, question by question."""
-    panel = responding_organisations(first, region=region, org_type=org_type) & (
-        responding_organisations(second, region=region, org_type=org_type)
-    )
+    """The same organisations in two rounds: those that submitted in both, question by question.
+
+    The panel is published only if both rounds' disclosure admits it: a panel that differs from
+    a round's respondents by 1 to 4 organisations would give their answers away by subtraction.
+    """
+    before = get_round_disclosure(first)
+    after = get_round_disclosure(second)
+    first_subset = Subset(region=region, org_type=org_type, panel_with=second.pk)
+    second_subset = Subset(region=region, org_type=org_type, panel_with=first.pk)
+    panel = before.members(first_subset)
+    allowed = before.allows(first_subset) and after.allows(second_subset)
     second_questions = {q.code: q for q in second.version.questions.prefetch_related("choices")}
-    pairs = []
+    firsts, seconds = [], []
     for question in first.version.questions.prefetch_related("choices"):
         other = second_questions.get(question.code)
         if other is None or question.kind == QuestionKind.TEXT:
             continue
-        pairs.append(
-            (question_result(first, question, panel), question_result(second, other, panel))
-        )
-    return {"panel": len(panel), "suppressed": len(panel) < MIN_ORGANISATIONS, "pairs": pairs}
+        firsts.append(question_result(first, question, before, first_subset))
+        seconds.append(question_result(second, other, after, second_subset))
+    pairs = list(zip(_withhold_dependants(firsts), _withhold_dependants(seconds), strict=True))
+    return {
+        "panel": len(panel) if allowed else 0,
+        "suppressed": not allowed,
+        "differencing": not allowed and len(panel) >= MIN_ORGANISATIONS,
+        "pairs": pairs if allowed else [],
+    }

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
@@ -73,6 +74,7 @@ def current_answers(invitation: Invitation) -> dict[str, Any]:
     return {a.question.code: a.value for a in response.answers.select_related("question")}
 
 
+@changes_facts
 @transaction.atomic
 def save_answers(
     *, invitation_id: int, answers: dict[str, Any], submit: bool, actor: Any = None

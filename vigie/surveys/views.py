@@ -15,7 +15,7 @@ from vigie.network.queries import (
     list_member_organisations,
     list_organisation_type_choices,
 )
-from vigie.surveys import results, services
+from vigie.surveys import disclosure, results, services
 from vigie.surveys.errors import SurveyError
 from vigie.surveys.forms import AnswerForm
 from vigie.surveys.models import Answer, Invitation, Response, Round, Survey
@@ -90,7 +90,7 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     filters = _filters(request)
     # Results of an open round are for staff only: watching totals change as organisations
     # submit one by one could reveal a single organisation's answers.
-    published = round_.is_closed() or is_editor(request.user)
+    published = disclosure.is_public(round_) or is_editor(request.user)
     other_rounds = Round.objects.filter(version__survey=round_.version.survey).exclude(pk=pk)
     return render(
         request,
@@ -113,7 +113,7 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
     rounds = [
         r
         for r in Round.objects.filter(version__survey=survey)
-        if r.is_closed() or is_editor(request.user)
+        if disclosure.is_public(r) or is_editor(request.user)
     ]
     first = next((r for r in rounds if str(r.pk) == request.GET.get("first")), None)
     second = next((r for r in rounds if str(r.pk) == request.GET.get("second")), None)

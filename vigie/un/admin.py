@@ -1,7 +1,12 @@
-"""Staff editing of the UN tracker; saving a vote or a country row re-runs the vote checks."""
+"""Staff editing of the UN tracker; saving a vote, its country rows or a session's members re-runs
+the vote checks."""
+
+from typing import Any
 
 from django.contrib import admin
+from django.http import HttpRequest
 
+from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
     Coding,
     CountryVote,
@@ -40,6 +45,11 @@ class VoteAdmin(admin.ModelAdmin):
     inlines = (CountryVoteInline, DataIssueInline)
     autocomplete_fields = ("requested_by",)
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Re-run the checks once the vote and its country rows are saved."""
+        super().save_related(request, form, formsets, change)
+        check_vote(form.instance)
+
 
 class SignatoryInline(admin.TabularInline):
     model = Signatory
@@ -58,6 +68,11 @@ class JointStatementAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     list_display = ("label", "forum", "start_date", "end_date", "membership_known")
     filter_horizontal = ("members",)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Re-run the checks of the session's votes once its members are saved."""
+        super().save_related(request, form, formsets, change)
+        check_session_votes(form.instance)
 
 
 @admin.register(Statement)

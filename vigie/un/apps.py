@@ -6,8 +6,3 @@ class UnConfig(AppConfig):
     name = "vigie.un"
     label = "un"
     verbose_name = _("UN tracker")
-
-    def ready(self) -> None:
-        from vigie.un import signals
-
-        signals.connect()

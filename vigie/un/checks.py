@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
-from vigie.un.models import DataIssue, IssueSeverity, Vote, VoteChoice
+from vigie.un.models import DataIssue, IssueSeverity, Session, Vote, VoteChoice
 from vigie.un.models.issues import (
     CHECK_MEMBERSHIP_UNKNOWN,
     CHECK_NON_MEMBER,
@@ -26,6 +26,7 @@ __all__ = [
     "CHECK_NON_MEMBER",
     "CHECK_TOTALS",
     "MESSAGES",
+    "check_session_votes",
     "check_vote",
     "describe",
 ]
@@ -68,3 +69,9 @@ def check_vote(vote: Vote) -> list[DataIssue]:
         params = {"session": session.label}
         issues.append(_issue(vote, CHECK_MEMBERSHIP_UNKNOWN, IssueSeverity.UNKNOWN, params))
     return DataIssue.objects.bulk_create(issues)
+
+
+def check_session_votes(session: Session) -> None:
+    """Recompute the data issues of every vote of a session (after its membership changed)."""
+    for vote in session.votes.all():
+        check_vote(vote)

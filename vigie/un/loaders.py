@@ -12,10 +12,11 @@ from django.conf import settings
 from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
+from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
 from vigie.core.models import Country, Source
 from vigie.core.services import cite_source
-from vigie.un.checks import check_vote
+from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
     Coding,
     CountryVote,
@@ -67,6 +68,7 @@ def _session(row: CsvRow) -> Session:
     return session
 
 
+@changes_facts
 @transaction.atomic
 def load_forums_and_sessions() -> LoadReport:
     report = LoadReport()
@@ -102,12 +104,15 @@ def load_forums_and_sessions() -> LoadReport:
             },
         )
         session.sources.add(*_sources(row))
+        check_session_votes(session)
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_membership() -> LoadReport:
     report = LoadReport()
+    changed: set[Session] = set()
     matcher = NameMatcher()
     for row in iter_csv_file(data_dir() / "cnd_membership.csv", required_columns=("source",)):
         session = _session(row)
@@ -118,9 +123,13 @@ def load_membership() -> LoadReport:
         else:
             session.members.add(country)
             report.created += 1
+            changed.add(session)
+    for session in changed:
+        check_session_votes(session)
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_codebook() -> LoadReport:
     report = LoadReport()
@@ -152,6 +161,7 @@ def load_codebook() -> LoadReport:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_votes() -> LoadReport:
     report = LoadReport()
@@ -210,6 +220,7 @@ def load_votes() -> LoadReport:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_joint_statements() -> LoadReport:
     report = LoadReport()
@@ -270,6 +281,7 @@ def load_joint_statements() -> LoadReport:
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_milestones() -> LoadReport:
     report = LoadReport()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import cite_source, record_audit
 from vigie.un.checks import check_vote
@@ -43,6 +44,7 @@ class RollCallError(DomainError):
     pass
 
 
+@changes_facts
 @transaction.atomic
 def record_statement(
     *,
@@ -107,6 +109,7 @@ def record_statement(
     return statement
 
 
+@changes_facts
 @transaction.atomic
 def review_coding(
     *, coding: Coding, reviewer: Any, position: PositionCode, note: str = ""
@@ -164,6 +167,7 @@ def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
     return preview
 
 
+@changes_facts
 @transaction.atomic
 def import_roll_call(*, vote: Vote, yes: str, no: str, abstain: str, actor: Any = None) -> int:
     """Replace the per-country list of a vote by the pasted lists; reject any unmatched name."""

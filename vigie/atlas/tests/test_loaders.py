@@ -3,7 +3,6 @@ import pytest
 from vigie.atlas.loaders import load_bundled
 from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.atlas.queries import list_measures_for_country
-from vigie.core.loaders import load_countries
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +10,6 @@ pytestmark = pytest.mark.django_db
 def test_bundled_data_loads_forty_plus_sourced_jurisdictions_and_loading_twice_changes_nothing() -> (
     None
 ):
-    load_countries()
     load_bundled()
     versions = MeasureVersion.objects.count()
     report = load_bundled()

@@ -38,6 +38,22 @@ def test_counts_distinct_jurisdictions_adopting_decriminalisation_in_the_period(
     assert "2024-01-01" in result.definition
 
 
+def test_a_decriminalisation_adopted_on_the_baseline_or_on_the_end_date_is_counted(
+    places: None,
+) -> None:
+    day = datetime.timedelta(days=1)
+    make_measure("br", "BR", "court_ruling", adopted_on=BASELINE)
+    make_measure("or", "US-OR", "decrim_de_jure", adopted_on=END)
+    make_measure("th", "TH", "decrim_de_facto", in_force_on=BASELINE)
+    make_measure("pt", "PT", "decrim_de_jure", adopted_on=BASELINE - day)
+    make_measure("co", "CO", "decrim_de_jure", adopted_on=END + day)
+
+    result = queries.count_new_decriminalising_jurisdictions(BASELINE, END)
+
+    assert result.value == 3
+    assert {e.label.split(" (")[1].split(")")[0] for e in result.evidence} == {"BR", "US-OR", "TH"}
+
+
 def test_baseline_is_a_parameter_not_a_constant(places: None) -> None:
     make_measure("pt", "PT", "decrim_de_jure", adopted_on=D(2000, 11, 1))
     assert queries.count_new_decriminalising_jurisdictions(BASELINE, END).value == 0

@@ -10,7 +10,7 @@ from vigie.core.errors import DataFileError
 from vigie.core.loaders import load_countries
 from vigie.core.models import Country, Subdivision
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reference_data")]
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
 from vigie.atlas import queries as atlas_queries
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_country
+from vigie.core.tests.reference import load_bundled_data
 from vigie.countries.profile import SECTIONS, get_profile
 from vigie.network.models import Contact
 from vigie.network.tests.factories import make_organisation
@@ -96,7 +96,7 @@ def test_factsheet_pdf_carries_the_profile(monkeypatch: pytest.MonkeyPatch, clie
 
 
 def test_factsheet_renders_for_every_country_with_bundled_data(client: Client) -> None:
-    call_command("load_data", verbosity=0)
+    load_bundled_data()
     with_data = [country for country in Country.objects.all() if get_profile(country).has_data]
     assert with_data
     for country in with_data:

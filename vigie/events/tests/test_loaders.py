@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from vigie.core.errors import DataFileError
-from vigie.core.loaders import load_countries
 from vigie.events.loaders import load_bundled, load_demo, load_programme
 from vigie.events.models import Contribution, Event, ProgrammeItem, Registration, Series
 
@@ -20,7 +19,7 @@ SLUG = "breaking-the-silos-4-a-global-challenge"
 
 @pytest.fixture
 def countries() -> None:
-    load_countries()
+    """The reference countries, loaded once per session."""
 
 
 def test_bundled_workshop_keeps_the_invitations_programme(countries: None) -> None:

@@ -83,6 +83,7 @@ def test_join_link_and_attendees_never_appear_on_public_pages() -> None:
         assert "Ana Attendee" not in content, url
 
 
+@pytest.mark.usefixtures("no_reference_data")  # no country named like a registrant
 def test_personal_page_shows_the_join_link_to_a_confirmed_registrant_only() -> None:
     event = make_event(capacity=1)
     confirmed = make_registration(event, "Ana")

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from vigie.events.emails import build_registration_email
 from vigie.events.links import get_registration_for_token, make_token
 from vigie.events.models import Event, Registration
 from vigie.events.services import (
@@ -63,6 +64,44 @@ def test_email_is_written_in_the_registrants_language() -> None:
     _register(event, "Ana", language="fr")
     assert mail.outbox[0].subject.startswith("Votre place est confirmée")
     assert "Atelier" in mail.outbox[0].subject
+
+
+CHATHAM_HOUSE = "The discussions are held under the Chatham House rule"
+
+
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [
+        ("confirmed", "confirmed"),
+        ("waiting", "waiting"),
+        ("promoted", "confirmed"),
+        ("reminder_24h", "confirmed"),
+        ("reminder_1h", "confirmed"),
+    ],
+)
+def test_emails_to_registrants_of_a_chatham_house_event_state_the_rule(
+    kind: str, status: str
+) -> None:
+    event = make_event(chatham_house_rule=True)
+    message = build_registration_email(make_registration(event, status=status), kind)
+    assert CHATHAM_HOUSE in message.body
+
+
+def test_registering_for_a_chatham_house_event_sends_the_rule_with_the_confirmation() -> None:
+    _register(make_event(capacity=10, chatham_house_rule=True), "Ana")
+    (message,) = mail.outbox
+    assert CHATHAM_HOUSE in message.body
+
+
+@pytest.mark.parametrize("chatham_house_rule", [True, False])
+def test_cancellation_emails_and_emails_of_open_events_do_not_state_the_rule(
+    chatham_house_rule: bool,
+) -> None:
+    event = make_event(chatham_house_rule=chatham_house_rule)
+    registration = make_registration(event)
+    kinds = ["cancelled", "event_cancelled"] + ([] if chatham_house_rule else ["confirmed"])
+    for kind in kinds:
+        assert "Chatham House" not in build_registration_email(registration, kind).body
 
 
 def test_waiting_list_promotes_next_person_on_cancellation() -> None:

@@ -5,7 +5,6 @@ import pytest
 from django.conf import settings
 
 from vigie.core.errors import DataFileError
-from vigie.core.loaders import load_countries
 from vigie.index.loaders import load_gdpi_2021
 from vigie.index.models import Edition, UnitResult
 
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def countries() -> None:
-    load_countries()
+    """The reference countries, loaded once per session."""
 
 
 def test_gdpi_2021_is_loaded_with_statuses_and_no_invented_numbers(countries: None) -> None:

@@ -301,11 +301,9 @@ def test_member_votes_through_the_page_and_checks_receipt(client) -> None:
 
 
 def test_demo_loads_twice_without_changes() -> None:
-    from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo
     from vigie.network.models import Organisation
 
-    load_countries()
     load_demo()
     counts = (Organisation.objects.count(), Contact.objects.count(), Funder.objects.count())
     load_demo()

@@ -2,7 +2,6 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
@@ -10,6 +9,7 @@ from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
+from vigie.core.tests.reference import load_bundled_data
 from vigie.strategy.models import ManualValue, Plan, SuccessMeasure
 from vigie.strategy.progress import get_measure_progress
 
@@ -130,6 +130,7 @@ def test_report_is_for_editors_only(plan: Plan) -> None:
         ),
     ],
 )
+@pytest.mark.usefixtures("no_reference_data")  # the atlas figures alone, no UN data
 def test_progress_report_pdf_has_headings_and_figures(
     plan: Plan, monkeypatch: pytest.MonkeyPatch, language: str, headings: list[str]
 ) -> None:
@@ -173,7 +174,7 @@ def test_api_publishes_only_public_measures_with_their_evidence(
 def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Plan) -> None:
     from vigie.un.queries import count_states_calling_for_reform
 
-    call_command("load_data", verbosity=0)
+    load_bundled_data()
     measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
     end = datetime.date(2026, 12, 31)
     progress = get_measure_progress(measure, end=end)

@@ -5,11 +5,11 @@ import datetime
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from vigie.atlas.services import save_measure
 from vigie.core.tests.factories import make_user
+from vigie.core.tests.reference import load_bundled_data
 from vigie.strategy.models import Plan, SuccessMeasure
 from vigie.strategy.progress import plan_end
 
@@ -20,7 +20,7 @@ MEASURE = "new-decriminalising-jurisdictions"
 
 @pytest.fixture
 def bundled(plan: Plan) -> Plan:
-    call_command("load_data", verbosity=0)
+    load_bundled_data()
     return plan
 
 

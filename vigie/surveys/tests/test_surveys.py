@@ -72,18 +72,42 @@ def test_second_submission_through_the_page_is_refused(client) -> None:
 
 def test_results_suppress_questions_and_cells_under_five() -> None:
     round_ = make_media_round("2024")
+    # Two small cells (3 and 2), so that neither can be recovered from the total and the other
+    # cells (with one small cell alone, see test_disclosure.py, the complementary cell is hidden).
     for organisation in make_organisations(6):
         answer_round(round_, organisation, media_support_change="increased")
+    for organisation in make_organisations(3):
+        answer_round(round_, organisation, media_support_change="same")
     for organisation in make_organisations(2, region="150"):
         answer_round(round_, organisation, media_support_change="decreased")
     outcome = results.round_results(round_)
     change = outcome["questions"][0]
     cells = {cell.label: cell.count for cell in change.cells}
-    assert outcome["respondents"] == 8
-    assert cells == {"Increased": 6, "Same": 0, "Decreased": None}
+    assert outcome["respondents"] == 11
+    assert cells == {"Increased": 6, "Same": None, "Decreased": None}
     assert outcome["questions"][1].suppressed  # free text is never published
     filtered = results.round_results(round_, region="150")
     assert filtered["suppressed"] and filtered["questions"][0].suppressed
+
+
+def test_results_publish_counts_of_five_organisations_and_suppress_counts_of_four() -> None:
+    round_ = make_media_round("2024")
+    for organisation in make_organisations(5, region="019"):
+        answer_round(round_, organisation, media_support_change="increased")
+    for organisation in make_organisations(4, region="150"):
+        answer_round(round_, organisation, media_support_change="decreased")
+
+    everyone = results.round_results(round_)
+    cells = {cell.label: cell.count for cell in everyone["questions"][0].cells}
+    assert cells == {"Increased": 5, "Same": 0, "Decreased": None}
+
+    five = results.round_results(round_, region="019")
+    assert not five["suppressed"] and five["questions"][0].respondents == 5
+    assert not five["questions"][0].suppressed
+
+    four = results.round_results(round_, region="150")
+    assert four["suppressed"] and four["questions"][0].suppressed
+    assert four["questions"][0].cells == []
 
 
 def test_results_page_shows_aggregates_only(client) -> None:
@@ -104,7 +128,8 @@ def test_comparison_counts_only_organisations_in_both_rounds() -> None:
     for organisation in panel:
         answer_round(first, organisation, media_support_change="same")
         answer_round(second, organisation, media_support_change="increased")
-    for organisation in make_organisations(3):
+    # 5 (not fewer) organisations answered the second round only: the panel can be published.
+    for organisation in make_organisations(5):
         answer_round(second, organisation, media_support_change="decreased")
     comparison = results.compare_rounds(first, second)
     assert comparison["panel"] == 5
@@ -117,11 +142,12 @@ def test_comparison_counts_only_organisations_in_both_rounds() -> None:
 def test_media_support_share_uses_latest_closed_round() -> None:
     first = make_media_round("2024")
     second = make_media_round("2026", version=first.version)
-    organisations = make_organisations(5)
+    # Cells of 5 or more organisations (20 % and 60 % of 25), as the disclosure rules require.
+    organisations = make_organisations(25)
     for index, organisation in enumerate(organisations):
-        answer_round(first, organisation, media_support_change="increased" if index < 1 else "same")
+        answer_round(first, organisation, media_support_change="increased" if index < 5 else "same")
         answer_round(
-            second, organisation, media_support_change="increased" if index < 3 else "same"
+            second, organisation, media_support_change="increased" if index < 15 else "same"
         )
     result = queries.get_media_support_share()
     assert result.value == 60.0
@@ -130,8 +156,8 @@ def test_media_support_share_uses_latest_closed_round() -> None:
     assert queries.get_media_support_share(first.pk).value == 20.0
     rows = queries.list_media_support_by_round()
     assert [(r["round"], r["increased"], r["respondents"]) for r in rows] == [
-        ("2024", 1, 5),
-        ("2026", 3, 5),
+        ("2024", 5, 25),
+        ("2026", 15, 25),
     ]
 
 
@@ -187,12 +213,10 @@ def test_reminders_go_to_consenting_contacts_of_pending_invitees() -> None:
 
 
 def test_bundled_definitions_and_demo_load_twice_identically() -> None:
-    from vigie.core.loaders import load_countries
     from vigie.network.loaders import load_demo as load_network_demo
     from vigie.surveys.loaders import load_bundled, load_demo
     from vigie.surveys.models import Answer, Round, SurveyQuestion
 
-    load_countries()
     load_bundled()
     load_network_demo()
     load_demo()

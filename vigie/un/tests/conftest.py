@@ -1,4 +1,8 @@
-"""Fixtures of the UN tracker tests: real countries and the bundled UN data."""
+"""Fixtures of the UN tracker tests: real countries and the bundled UN data.
+
+Both are reference data, loaded once per test session (see the root ``conftest.py``): these
+fixtures only name what a test relies on.
+"""
 
 from collections.abc import Iterator
 from typing import Any
@@ -6,18 +10,15 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from vigie.core.loaders import load_countries
-from vigie.un.loaders import load_bundled
+
+@pytest.fixture
+def countries(db: Any, reference_data: None) -> None:
+    """Every country and sub-national jurisdiction of ``data/core``."""
 
 
 @pytest.fixture
-def countries(db: Any) -> None:
-    load_countries()
-
-
-@pytest.fixture
-def bundled(countries: None) -> dict[str, Any]:
-    return load_bundled()
+def bundled(countries: None) -> None:
+    """The bundled UN data of ``data/un``, on top of the countries."""
 
 
 @pytest.fixture(autouse=True)

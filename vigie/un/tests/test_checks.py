@@ -2,9 +2,13 @@ import datetime
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.test import Client
 
 from vigie.core.models import Country
+from vigie.core.tests.adminforms import add_inline_row, change_form_data, post_change_form
+from vigie.core.tests.factories import make_user
 from vigie.un.checks import check_vote
 from vigie.un.models import CountryVote, DataIssue, IssueSeverity, Vote, VoteChoice
 from vigie.un.services import RollCallError, import_roll_call, preview_roll_call
@@ -37,19 +41,57 @@ def test_membership_is_reported_unknown_when_not_loaded(bundled: Any) -> None:
     assert "unknown" in issue.message
 
 
+def _admin_edit_vote(
+    vote: Vote, *, add: tuple[str, str] | None = None, remove: str | None = None
+) -> None:
+    """Edit a vote's country rows in the admin: add one (alpha-2, ballot) and/or remove one."""
+    client = Client()
+    editor = get_user_model().objects.filter(username="editor").first()
+    client.force_login(editor or make_user("editor", role="editor"))
+    url = f"/admin/un/vote/{vote.pk}/change/"
+    data = change_form_data(client.get(url))
+    if add is not None:
+        country = Country.objects.get(iso2=add[0])
+        add_inline_row(data, "records", {"country": country.pk, "ballot": add[1]})
+    if remove is not None:
+        record = vote.records.get(country__iso2=remove)
+        index = next(
+            key.split("-")[1]
+            for key, value in data.items()
+            if key.startswith("records-") and key.endswith("-id") and value == str(record.pk)
+        )
+        data[f"records-{index}-DELETE"] = "on"
+    post_change_form(client, url, data)
+
+
 def test_a_voter_outside_the_known_membership_is_warned_on_edit(bundled: Any) -> None:
     vote = Vote.objects.get(code__startswith="CND63R")
-    CountryVote.objects.create(vote=vote, country=Country.objects.get(iso2="NO"), ballot="yes")
+    _admin_edit_vote(vote, add=("NO", "yes"))
     messages = _warnings("CND63R")
     assert any("Norway is listed as voting but was not a member" in m for m in messages)
     assert "Yes: 28 names listed for a stated total of 27." in messages
 
 
+def test_adding_the_voter_to_the_membership_in_the_admin_clears_the_warning(
+    bundled: Any,
+) -> None:
+    vote = Vote.objects.get(code__startswith="CND63R")
+    _admin_edit_vote(vote, add=("NO", "yes"))
+    norway = Country.objects.get(iso2="NO")
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    url = f"/admin/un/session/{vote.session_id}/change/"
+    data = change_form_data(client.get(url))
+    data["members"] = [*data["members"], str(norway.pk)]
+    post_change_form(client, url, data)
+    assert not any("Norway" in m for m in _warnings("CND63R"))
+
+
 def test_fixing_the_list_clears_the_warning(bundled: Any) -> None:
     vote = Vote.objects.get(code__startswith="CND68")
-    CountryVote.objects.create(vote=vote, country=Country.objects.get(iso2="EG"), ballot="abstain")
+    _admin_edit_vote(vote, add=("EG", "abstain"))
     assert not any("Abstain" in m for m in _warnings("CND68"))
-    vote.records.get(country__iso2="EG").delete()
+    _admin_edit_vote(vote, remove="EG")
     assert _warnings("CND68") == ["Abstain: 17 names listed for a stated total of 18."]
 
 

@@ -8,6 +8,8 @@ from django.test import Client, override_settings
 
 from vigie.core.errors import DataFileError
 from vigie.core.models import Country
+from vigie.core.tests.adminforms import change_form_data, post_change_form
+from vigie.core.tests.factories import make_user
 from vigie.un.loaders import load_bundled, load_votes
 from vigie.un.models import CountryVote, DataIssue, Session, Vote
 
@@ -59,9 +61,13 @@ def test_loading_membership_for_a_session_rechecks_its_votes(bundled: Any) -> No
     session = Session.objects.get(label="CND 68th session")
     vote = Vote.objects.get(code__startswith="CND68")
     assert vote.issues.filter(rule="membership_unknown").exists()
-    session.membership_known = True
-    session.save()
-    session.members.add(Country.objects.get(iso2="AT"))
+    client = Client()
+    client.force_login(make_user("editor", role="editor"))
+    url = f"/admin/un/session/{session.pk}/change/"
+    data = change_form_data(client.get(url))
+    data["membership_known"] = "on"
+    data["members"] = [str(Country.objects.get(iso2="AT").pk)]
+    post_change_form(client, url, data)
     non_members = vote.issues.filter(rule="non_member")
     assert non_members.count() == 49  # every voter but Austria
     assert not vote.issues.filter(rule="membership_unknown").exists()

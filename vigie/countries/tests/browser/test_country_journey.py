@@ -6,15 +6,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from vigie.core.loaders import load_countries
-from vigie.un.loaders import load_bundled as load_un
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_open_a_country_follow_its_un_vote_and_come_back(page: Page, live_server: object) -> None:
-    load_countries()
-    load_un()
+def test_open_a_country_follow_its_un_vote_and_come_back(
+    page: Page, live_server: object, reference_data: None
+) -> None:
     base = live_server.url  # type: ignore[attr-defined]
     page.goto(f"{base}/en/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Countries").click()
@@ -33,13 +30,11 @@ def test_open_a_country_follow_its_un_vote_and_come_back(page: Page, live_server
 
 
 def test_from_the_atlas_map_open_a_country_follow_its_un_vote_and_come_back(
-    page: Page, live_server: object
+    page: Page, live_server: object, reference_data: None
 ) -> None:
     from vigie.atlas.loaders import load_bundled as load_atlas
 
-    load_countries()
     load_atlas()
-    load_un()
     base = live_server.url  # type: ignore[attr-defined]
     page.goto(f"{base}/en/atlas/")
     page.locator("#atlas-table").get_by_role("link", name="Portugal", exact=True).click()

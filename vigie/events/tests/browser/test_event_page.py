@@ -17,7 +17,7 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "abo
 
 @pytest.fixture
 def workshop() -> None:
-    load_countries()
+    load_countries()  # the countries alone: quicker than all the reference data
     load_bundled()
 
 

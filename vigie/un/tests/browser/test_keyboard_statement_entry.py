@@ -3,9 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from vigie.core.loaders import load_countries
 from vigie.core.tests.factories import make_user
-from vigie.un.loaders import load_bundled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +18,8 @@ def _tab_to(page: Page, name: str) -> None:
 
 
 def test_editor_enters_a_statement_by_keyboard_and_sees_it_counted(
-    page: Page, live_server: object, external_requests: list[str]
+    page: Page, live_server: object, external_requests: list[str], reference_data: None
 ) -> None:
-    load_countries()
-    load_bundled()
     make_user("clerk", role="editor", password="a-long-password")
     base = live_server.url  # type: ignore[attr-defined]
 
@@ -70,10 +66,8 @@ def test_editor_enters_a_statement_by_keyboard_and_sees_it_counted(
 
 
 def test_vote_page_draws_the_map_from_the_vendored_atlas(
-    page: Page, live_server: object, external_requests: list[str]
+    page: Page, live_server: object, external_requests: list[str], reference_data: None
 ) -> None:
-    load_countries()
-    load_bundled()
     from vigie.un.models import Vote
 
     vote = Vote.objects.get(code__startswith="CND68")

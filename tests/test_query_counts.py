@@ -1,0 +1,105 @@
+"""The main page of every app is read in a bounded number of database queries.
+
+The site is loaded as ``manage.py load_data --demo`` loads it (the bundled data of every app and
+the fictional demo), once for this module. Each ceiling is the count measured when it was set: a
+page that starts sending one query per row (an N+1) fails here. Lower a ceiling when a page gets
+cheaper; raise one only for a reason given in the commit.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+
+from vigie.core.tests.factories import make_user
+from vigie.core.tests.reference import load_bundled_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Every app's bundled data and demo, loaded once and rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_bundled_data(demo=True)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """Computed measures and profiles are counted uncached."""
+    cache.clear()
+
+
+def _first_link(client: Client, page: str, pattern: str) -> str:
+    """The first address on ``page`` matching ``pattern`` (found as a reader would follow it)."""
+    html = client.get(page).content.decode()
+    match = re.search(rf'href="({pattern})"', html)
+    assert match, f"no link matching {pattern} on {page}"
+    return match.group(1)
+
+
+def _index_edition(client: Client) -> str:
+    return _first_link(client, "/en/index/", r"/en/index/[\w-]+/")
+
+
+def _index_profile(client: Client) -> str:
+    edition = _index_edition(client)
+    return _first_link(client, edition, rf"{edition}[A-Z]{{2,3}}/")
+
+
+def _un_session(client: Client) -> str:
+    return _first_link(client, "/en/un/tracker/", r"/en/un/sessions/\d+/")
+
+
+def _event(client: Client) -> str:
+    return _first_link(client, "/en/events/", r"/en/events/(?!series/|staff/|mine/)[\w-]+/")
+
+
+def _survey_results(client: Client) -> str:
+    return _first_link(client, "/en/surveys/", r"/en/surveys/rounds/\d+/results/")
+
+
+Page = str | Callable[[Client], str]
+
+PAGES: dict[str, tuple[Page, int, str]] = {
+    # name: (address, or how a reader finds it; query ceiling; who reads it)
+    "home": ("/en/", 1, "anyone"),
+    "atlas map": ("/en/atlas/", 4, "anyone"),
+    "atlas list": ("/en/atlas/measures/", 4, "anyone"),
+    "atlas jurisdiction": ("/en/atlas/jurisdictions/US-OR/", 5, "anyone"),
+    "index editions": ("/en/index/", 1, "anyone"),
+    "index rankings": (_index_edition, 5, "anyone"),
+    "index profile": (_index_profile, 4, "anyone"),
+    "un home": ("/en/un/", 13, "anyone"),
+    "un tracker": ("/en/un/tracker/", 16, "anyone"),
+    "un session": (_un_session, 11, "anyone"),
+    "events list": ("/en/events/", 4, "anyone"),
+    "event page": (_event, 8, "anyone"),
+    "network directory": ("/en/network/", 3, "anyone"),
+    "survey results": (_survey_results, 24, "editor"),
+    "strategy public dashboard": ("/en/strategy/public/", 57, "anyone"),
+    "strategy dashboard": ("/en/strategy/", 70, "editor"),
+    "country list": ("/en/countries/", 1, "anyone"),
+    "country profile": ("/en/countries/pt/", 17, "anyone"),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_main_page_is_read_in_a_bounded_number_of_queries(
+    name: str, site: None, django_assert_max_num_queries: Any
+) -> None:
+    page, ceiling, reader = PAGES[name]
+    client = Client()
+    if reader == "editor":
+        client.force_login(make_user("editor", role="editor"))
+    address = page if isinstance(page, str) else page(client)
+    cache.clear()
+    with django_assert_max_num_queries(ceiling):
+        response = client.get(address)
+    assert response.status_code == 200

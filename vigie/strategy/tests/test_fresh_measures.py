@@ -1,0 +1,69 @@
+"""A write through a loader or the admin shows on the next view of the strategy dashboard.
+
+The dashboard caches each measure under the data version; each test views it once (so it is
+cached), writes, and views it again. (The atlas's service is covered in ``test_live_measures``.)
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from vigie.core.services import cite_source
+from vigie.core.tests.adminforms import add_inline_row, change_form_data, post_change_form
+from vigie.core.tests.factories import make_user
+from vigie.network.loaders import load_funding
+from vigie.strategy.models import Plan, SuccessMeasure
+from vigie.strategy.tests.fakes import remove_app
+
+pytestmark = pytest.mark.django_db
+
+
+def _editor() -> Client:
+    client = Client()
+    client.force_login(make_user("staff", role="editor"))
+    return client
+
+
+def _value(client: Client, code: str) -> float | None:
+    cards = client.get("/en/strategy/").context["cards"]
+    return next(card["progress"].value for card in cards if card["progress"].measure.code == code)
+
+
+def test_a_new_major_funder_loaded_by_the_network_loader(plan: Plan, tmp_path: Path) -> None:
+    client = _editor()
+    before = _value(client, "new-major-funding-sources")
+    funders, grants = tmp_path / "funders.csv", tmp_path / "grants.csv"
+    funders.write_text(
+        "name,kind,first_seen_on,in_baseline\n"
+        "Fresh Foundation (fictional),foundation,2025-03-01,no\n"
+    )
+    grants.write_text(
+        "funder,organisation,programme,kind,size_band,started_on\n"
+        "Fresh Foundation (fictional),,Fresh programme,core,major,2025-03-01\n"
+    )
+    load_funding(funders, grants)
+    assert _value(client, "new-major-funding-sources") == (before or 0) + 1
+
+
+def test_a_value_entered_by_hand_in_the_admin(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    remove_app(monkeypatch, "un")
+    client = _editor()
+    assert _value(client, "un-human-rights-mechanism") is None
+    measure = SuccessMeasure.objects.get(code="un-human-rights-mechanism")
+    source = cite_source(url="https://example.org/resolution", title="Resolution")
+    url = f"/admin/strategy/successmeasure/{measure.pk}/change/"
+    data = change_form_data(client.get(url))
+    add_inline_row(
+        data,
+        "manual_values",
+        {
+            "date": datetime.date(2025, 3, 1).isoformat(),
+            "value": "1",
+            "note_en": "Created",
+            "source": source.pk,
+        },
+    )
+    post_change_form(client, url, data)
+    assert _value(client, "un-human-rights-mechanism") == 1
