@@ -12,12 +12,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from vigie.events.ics import build_registrant_calendar
-from vigie.events.links import absolute_url, personal_url
+from vigie.events.links import CONFIRMATION_WINDOW, absolute_url, personal_url
 from vigie.events.models import Registration
 from vigie.events.texts import text
 from vigie.events.times import describe_times
 
 KINDS = (
+    "confirm_email",
+    "new_link",
     "confirmed",
     "waiting",
     "promoted",
@@ -30,6 +32,8 @@ KINDS = (
 
 def _subject(kind: str, title: str) -> str:
     subjects = {
+        "confirm_email": _("Please confirm your registration: %(title)s"),
+        "new_link": _("Your new personal link: %(title)s"),
         "confirmed": _("Your place is confirmed: %(title)s"),
         "waiting": _("You are on the waiting list: %(title)s"),
         "promoted": _("A place is free for you: %(title)s"),
@@ -60,6 +64,7 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
             "event_url": absolute_url(reverse("events:detail", args=[event.slug])),
             "join_url": event.join_url if confirmed and kind != "event_cancelled" else "",
             "chatham_house_rule": event.chatham_house_rule,
+            "confirm_minutes": int(CONFIRMATION_WINDOW.total_seconds() // 60),
         }
         message = EmailMessage(
             subject=_subject(kind, title),
@@ -67,7 +72,7 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
         )
-        if confirmed and kind not in ("cancelled", "event_cancelled"):
+        if confirmed and kind not in ("cancelled", "event_cancelled", "new_link"):
             message.attach(
                 f"{event.slug}.ics",
                 build_registrant_calendar(registration, link),

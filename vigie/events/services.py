@@ -5,6 +5,14 @@ transaction that counts confirmed places and writes the new registration: concur
 registrations for one event queue on that lock, so the count each one reads is exact. This is
 the approach pretix takes for its waiting list (lock, then decide); on SQLite, whose writes are
 serialised anyway, the lock is a no-op.
+
+Registering takes two steps. The form creates a ``pending`` registration and emails a link to
+the address given; the place (or the place in the queue) is decided only when that link is used
+to confirm the address, within ``CONFIRMATION_WINDOW``. A pending registration holds no place:
+capacity counts confirmed registrations only, so a script that fills the form with addresses it
+cannot read takes nothing, and an unconfirmed registration never has to be released. When the
+window has passed, the pending registration is cancelled (at the next registration with the same
+address, or when its link is used) and the address may register again.
 """
 
 import datetime
@@ -22,6 +30,7 @@ from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.core.uploads import validate_document
 from vigie.events import tasks
+from vigie.events.links import CONFIRMATION_WINDOW
 from vigie.events.models import (
     Contribution,
     Event,
@@ -58,6 +67,19 @@ def _has_free_place(event: Event) -> bool:
     return confirmed < event.capacity
 
 
+def confirmation_deadline(registration: Registration) -> datetime.datetime:
+    return registration.created_at + CONFIRMATION_WINDOW
+
+
+def _expire_pending(event: Event, email: str, now: datetime.datetime) -> None:
+    """Cancel the address's unconfirmed registration whose confirmation window has passed."""
+    event.registrations.filter(
+        status=Registration.Status.PENDING,
+        email=email,
+        created_at__lte=now - CONFIRMATION_WINDOW,
+    ).update(status=Registration.Status.CANCELLED, cancelled_at=now)
+
+
 def register_participant(
     *,
     event: Event,
@@ -71,13 +93,17 @@ def register_participant(
     user: Any = None,
     now: datetime.datetime | None = None,
 ) -> Registration:
-    """Take a place, or a place on the waiting list when the event is full; email the person."""
+    """Record a registration waiting for its email confirmation, and email the link to confirm.
+
+    No place is taken yet: see ``confirm_registration``.
+    """
     email = email.strip().lower()
     try:
         with transaction.atomic():
             locked = _locked_event(event.pk)
             if not is_registration_open(locked, now):
                 raise RegistrationError(_("Registration for this event is not open."))
+            _expire_pending(locked, email, timezone.now())
             if (
                 locked.registrations.exclude(status=Registration.Status.CANCELLED)
                 .filter(email=email)
@@ -86,7 +112,6 @@ def register_participant(
                 raise RegistrationError(
                     _("This email address is already registered for this event.")
                 )
-            confirmed = _has_free_place(locked)
             registration = Registration.objects.create(
                 event=locked,
                 name=name.strip(),
@@ -97,8 +122,7 @@ def register_participant(
                 country=country,
                 answers=answers or {},
                 user=user if getattr(user, "is_authenticated", False) else None,
-                status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
-                confirmed_at=timezone.now() if confirmed else None,
+                status=Registration.Status.PENDING,
             )
             record_audit(
                 action="events.registration.created",
@@ -108,11 +132,51 @@ def register_participant(
             )
     except IntegrityError as error:
         raise RegistrationError(
-            "This email address is already registered for this event."
+            _("This email address is already registered for this event.")
         ) from error
-    kind = "confirmed" if registration.status == Registration.Status.CONFIRMED else "waiting"
-    tasks.send_registration_email.enqueue(registration.pk, kind)
+    tasks.send_registration_email.enqueue(registration.pk, "confirm_email")
     return registration
+
+
+def confirm_registration(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> Registration:
+    """Confirm the address: take a place, or a place on the waiting list when the event is full.
+
+    Refused once the confirmation window has passed (the registration is then cancelled) or
+    when registration has closed meanwhile. Confirming twice changes nothing.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _locked_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != Registration.Status.PENDING:
+            if current.status == Registration.Status.CANCELLED:
+                raise RegistrationError(_("This registration is cancelled."))
+            return current
+        if now >= confirmation_deadline(current):
+            current.status = Registration.Status.CANCELLED
+            current.cancelled_at = now
+            current.save(update_fields=["status", "cancelled_at"])
+            expired = True
+        else:
+            expired = False
+            if not is_registration_open(locked, now):
+                raise RegistrationError(_("Registration for this event is not open."))
+            confirmed = _has_free_place(locked)
+            current.status = (
+                Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING
+            )
+            current.confirmed_at = timezone.now() if confirmed else None
+            current.save(update_fields=["status", "confirmed_at"])
+    if expired:
+        raise RegistrationError(
+            _("The time to confirm this registration has passed. Please register again.")
+        )
+    kind = "confirmed" if current.status == Registration.Status.CONFIRMED else "waiting"
+    tasks.send_registration_email.enqueue(current.pk, kind)
+    registration.refresh_from_db()
+    return current
 
 
 def _promote_waiting(event: Event) -> list[Registration]:
@@ -142,12 +206,14 @@ def cancel_registration(*, registration: Registration, actor: Any = None) -> lis
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             raise RegistrationError(_("This registration is already cancelled."))
+        was_pending = current.status == Registration.Status.PENDING
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
         record_audit(action="events.registration.cancelled", obj=current, actor=actor)
         promoted = _promote_waiting(event) if event.ends_at > timezone.now() else []
-    tasks.send_registration_email.enqueue(current.pk, "cancelled")
+    if not was_pending:
+        tasks.send_registration_email.enqueue(current.pk, "cancelled")
     for person in promoted:
         tasks.send_registration_email.enqueue(person.pk, "promoted")
     registration.refresh_from_db()

@@ -11,6 +11,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("series/<slug:slug>/calendar.ics", views.series_ics, name="series_ics"),
     path("mine/", views.my_registrations, name="mine"),
     path("registration/<str:token>/", views.registration_page, name="registration"),
+    path(
+        "registration/<str:token>/confirm/", views.registration_confirm, name="registration_confirm"
+    ),
     path("registration/<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
     path("registration/<str:token>/calendar.ics", views.registration_ics, name="registration_ics"),
     path("staff/", staff_views.staff_home, name="staff_home"),

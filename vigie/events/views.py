@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,13 +17,23 @@ from django.views.decorators.http import require_POST
 from vigie.core.i18n import active_language
 from vigie.events.forms import RegistrationForm
 from vigie.events.ics import build_calendar, build_registrant_calendar
-from vigie.events.links import get_registration_for_token, make_token, personal_url
+from vigie.events.links import (
+    CONFIRMATION_WINDOW,
+    LinkState,
+    absolute_url,
+    check_token,
+    link_expires_at,
+    make_token,
+)
 from vigie.events.models import Event, Registration, Series
 from vigie.events.presenters import present_event
 from vigie.events.queries import get_place_counts, public_events
+from vigie.events.ratelimit import allow_registration
 from vigie.events.services import (
     RegistrationError,
     cancel_registration,
+    confirm_registration,
+    confirmation_deadline,
     is_registration_open,
     register_participant,
     update_registration,
@@ -123,6 +134,16 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         }
     form = RegistrationForm(request.POST or None, event=event, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if not allow_registration(
+            email=form.cleaned_data["email"], ip=request.META.get("REMOTE_ADDR", "")
+        ):
+            form.add_error(
+                None,
+                _("Too many registrations from this address or network. Please try again later."),
+            )
+            context = present_event(event)
+            context["form"] = form
+            return render(request, "events/register.html", context, status=429)
         try:
             registration = register_participant(
                 event=event,
@@ -138,16 +159,15 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         except RegistrationError as error:
             form.add_error(None, str(error))
         else:
-            if registration.status == Registration.Status.CONFIRMED:
-                messages.success(
-                    request, _("Your place is confirmed. We have emailed you the details.")
+            messages.info(
+                request,
+                _(
+                    "Almost done: we have emailed you a link. Open it within %(minutes)s minutes "
+                    "to confirm your address and take your place."
                 )
-            else:
-                messages.info(
-                    request,
-                    _("The event is full: you are on the waiting list. We have emailed you."),
-                )
-            return redirect("events:registration", token=make_token(registration))
+                % {"minutes": int(CONFIRMATION_WINDOW.total_seconds() // 60)},
+            )
+            return redirect("events:registration", token=make_token(registration, mailed=False))
     context = present_event(event)
     context["form"] = form
     return render(request, "events/register.html", context)
@@ -156,27 +176,62 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def my_registrations(request: HttpRequest) -> HttpResponse:
     """A logged-in person's registrations (made while logged in or with their address)."""
-    user: Any = request.user
-    email = (user.email or "").lower()
-    mine = Registration.objects.filter(Q(user=user) | (Q(email=email) if email else Q(pk__in=[])))
-    registrations = mine.select_related("event").order_by("-event__starts_at")
-    rows = [(registration, make_token(registration)) for registration in registrations]
+    registrations = _mine(request).select_related("event").order_by("-event__starts_at")
+    # A new link per visit for the registrations it can still open (only hashes are stored).
+    now = timezone.now()
+    rows = [
+        (
+            registration,
+            make_token(registration)
+            if registration.status != Registration.Status.PENDING
+            and link_expires_at(registration) > now
+            else "",
+        )
+        for registration in registrations
+    ]
     return render(request, "events/mine.html", {"rows": rows})
 
 
-def _registration_or_404(token: str) -> Registration:
-    registration = get_registration_for_token(token)
-    if registration is None:
+def _mine(request: HttpRequest) -> Any:
+    user: Any = request.user
+    email = (user.email or "").lower()
+    return Registration.objects.filter(Q(user=user) | (Q(email=email) if email else Q(pk__in=[])))
+
+
+class LinkRefused(Exception):
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
+def _registration_for(request: HttpRequest, token: str) -> tuple[Registration, bool]:
+    """The registration a valid link opens and whether the link was mailed; else a clear refusal."""
+    check = check_token(token)
+    if check.state is LinkState.UNKNOWN or check.registration is None:
         raise Http404(_("This personal link is not valid."))
-    return registration
+    if check.state is LinkState.EXPIRED:
+        raise LinkRefused(
+            render(
+                request,
+                "events/link_expired.html",
+                {**present_event(check.registration.event), "mailed": check.mailed},
+                status=410,
+            )
+        )
+    return check.registration, check.mailed
 
 
 def registration_page(request: HttpRequest, token: str) -> HttpResponse:
     """The registrant's own page: status, join link once confirmed, change answers, cancel."""
-    registration = _registration_or_404(token)
+    try:
+        registration, mailed = _registration_for(request, token)
+    except LinkRefused as refused:
+        return refused.response
     event = registration.event
+    pending = registration.status == Registration.Status.PENDING
     editable = (
-        registration.status != Registration.Status.CANCELLED and event.ends_at > timezone.now()
+        registration.status != Registration.Status.CANCELLED
+        and not pending
+        and event.ends_at > timezone.now()
     )
     form = RegistrationForm(
         request.POST or None,
@@ -184,7 +239,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
         with_email=False,
         initial=RegistrationForm.initial_for(registration),
     )
-    if request.method == "POST" and editable and form.is_valid():
+    if request.method == "POST" and editable and mailed and form.is_valid():
         update_registration(
             registration=registration,
             name=form.cleaned_data["name"],
@@ -203,7 +258,10 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
             "registration": registration,
             "token": token,
             "form": form,
-            "editable": editable,
+            "editable": editable and mailed,
+            "pending": pending,
+            "can_confirm": pending and mailed,
+            "confirm_by": confirmation_deadline(registration) if pending else None,
             "position": _waiting_position(registration),
             "places": get_place_counts(event),
         }
@@ -221,8 +279,39 @@ def _waiting_position(registration: Registration) -> int | None:
 
 
 @require_POST
+def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Confirm one's address with the link that was emailed to it: the place is decided now."""
+    try:
+        registration, mailed = _registration_for(request, token)
+    except LinkRefused as refused:
+        return refused.response
+    if not mailed:
+        raise Http404(_("This personal link is not valid."))
+    try:
+        confirmed = confirm_registration(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        if confirmed.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request, _("Your place is confirmed. We have emailed you the details.")
+            )
+        else:
+            messages.info(
+                request,
+                _("The event is full: you are on the waiting list. We have emailed you."),
+            )
+    return redirect("events:registration", token=token)
+
+
+@require_POST
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
-    registration = _registration_or_404(token)
+    try:
+        registration, mailed = _registration_for(request, token)
+    except LinkRefused as refused:
+        return refused.response
+    if not mailed:
+        raise Http404(_("This personal link is not valid."))
     try:
         cancel_registration(registration=registration, actor=request.user)
     except RegistrationError as error:
@@ -258,7 +347,13 @@ def feed_ics(request: HttpRequest) -> HttpResponse:
 
 
 def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
-    registration = _registration_or_404(token)
+    try:
+        registration, mailed = _registration_for(request, token)
+    except LinkRefused as refused:
+        return refused.response
+    if not mailed:
+        raise Http404(_("This personal link is not valid."))
     with translation.override(registration.language):
-        content = build_registrant_calendar(registration, personal_url(registration))
+        link = absolute_url(reverse("events:registration", args=[token]))
+        content = build_registrant_calendar(registration, link)
     return _ics_response(content, f"{registration.event.slug}.ics")

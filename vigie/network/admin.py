@@ -1,7 +1,9 @@
 """Staff editing of the network registers. Ballots and voter records are not exposed here:
 the results page shows the tally, and no staff screen can put a ballot next to its voter."""
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from vigie.core.admin import ArchivableAdmin
 from vigie.network import models
@@ -79,7 +81,36 @@ class CandidateInline(admin.StackedInline):
     extra = 0
 
 
+class ElectionForm(forms.ModelForm):
+    """Eligibility rules as checkboxes of membership statuses."""
+
+    voter_statuses = forms.MultipleChoiceField(
+        label=_("membership statuses that may vote"),
+        choices=models.MembershipStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    candidate_statuses = forms.MultipleChoiceField(
+        label=_("membership statuses that may stand"),
+        choices=models.MembershipStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = models.Election
+        fields = [
+            "title",
+            "seats",
+            "opens_on",
+            "closes_on",
+            "term_starts_on",
+            "term_ends_on",
+            "voter_statuses",
+            "candidate_statuses",
+        ]
+
+
 @admin.register(models.Election)
 class ElectionAdmin(admin.ModelAdmin):
+    form = ElectionForm
     list_display = ["title", "opens_on", "closes_on", "seats"]
     inlines = [CandidateInline]

@@ -1,11 +1,19 @@
 """Changes to network data: contact erasure and export, votes, profile edits."""
 
+import base64
 import datetime
 import hashlib
+import hmac
+import json
 import secrets
+import uuid
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +27,7 @@ from vigie.network.models import (
     CouncilBallot,
     Election,
     Organisation,
+    SealedBallot,
     VoterRecord,
 )
 
@@ -88,39 +97,226 @@ def is_election_open(election: Election, today: datetime.date | None = None) -> 
     return election.opens_on <= today <= election.closes_on
 
 
+def is_election_closed(election: Election, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return today > election.closes_on
+
+
+# Sealing -------------------------------------------------------------------------------------
+# A held ballot is encrypted (AES-GCM, random nonce, bound to its election) with a key that is not
+# in the database: ``settings.ELECTION_SEAL_KEY`` if set, otherwise one derived from SECRET_KEY.
+# Every plaintext is padded to the same length, so a sealed ballot's size does not tell how many
+# candidates were chosen.
+
+_SEAL_LABEL = b"vigie.network.election-seal"
+_SEAL_BLOCK = 512
+_random = secrets.SystemRandom()
+
+
+def _seal_keys() -> list[bytes]:
+    """The key to seal with, first, then older keys that may still open ballots."""
+    configured = getattr(settings, "ELECTION_SEAL_KEY", "")
+    secrets_in_use = [configured] if configured else [settings.SECRET_KEY]
+    if not configured:
+        secrets_in_use += list(getattr(settings, "SECRET_KEY_FALLBACKS", []))
+    return [hmac.new(str(s).encode(), _SEAL_LABEL, hashlib.sha256).digest() for s in secrets_in_use]
+
+
+def seal_ballot(*, election_id: int, receipt_hash: str, candidate_ids: list[int]) -> str:
+    plain = json.dumps({"candidate_ids": sorted(candidate_ids), "receipt_hash": receipt_hash})
+    size = -(-(len(plain) + 1) // _SEAL_BLOCK) * _SEAL_BLOCK
+    padded = plain.ljust(size).encode()
+    nonce = secrets.token_bytes(12)
+    box = AESGCM(_seal_keys()[0]).encrypt(nonce, padded, str(election_id).encode())
+    return base64.b64encode(nonce + box).decode()
+
+
+def unseal_ballot(*, election_id: int, sealed: str) -> dict[str, Any]:
+    raw = base64.b64decode(sealed)
+    for key in _seal_keys():
+        try:
+            plain = AESGCM(key).decrypt(raw[:12], raw[12:], str(election_id).encode())
+        except InvalidTag:
+            continue
+        data: dict[str, Any] = json.loads(plain)
+        return data
+    raise NetworkError(
+        _(
+            "A sealed ballot cannot be opened with the current key: restore the "
+            "ELECTION_SEAL_KEY or SECRET_KEY in use while the election was open."
+        )
+    )
+
+
+def _rewrite_pool(election: Election, ballots: list[dict[str, Any]]) -> None:
+    """Replace the election's sealed pool by ``ballots``, freshly sealed, in random order."""
+    _random.shuffle(ballots)
+    SealedBallot.objects.filter(election=election).delete()
+    SealedBallot.objects.bulk_create(
+        [
+            SealedBallot(
+                id=uuid.uuid4(),
+                election=election,
+                sealed=seal_ballot(election_id=election.pk, **ballot),
+            )
+            for ballot in ballots
+        ]
+    )
+
+
+def _open_pool(election: Election) -> list[dict[str, Any]]:
+    return [
+        unseal_ballot(election_id=election.pk, sealed=sealed)
+        for sealed in SealedBallot.objects.filter(election=election).values_list(
+            "sealed", flat=True
+        )
+    ]
+
+
+# Eligibility ---------------------------------------------------------------------------------
+
+
+def check_may_vote(election: Election, organisation: Organisation) -> None:
+    if not election.may_vote(organisation):
+        raise NetworkError(
+            _(
+                "%(organisation)s may not vote in this election: only organisations whose "
+                "membership is %(statuses)s may vote."
+            )
+            % {
+                "organisation": organisation.name,
+                "statuses": election.status_labels(election.voter_statuses),
+            }
+        )
+
+
+def check_may_stand(election: Election, organisation: Organisation) -> None:
+    if not election.may_stand(organisation):
+        raise NetworkError(
+            _(
+                "%(organisation)s may not stand in this election: only organisations whose "
+                "membership is %(statuses)s may stand."
+            )
+            % {
+                "organisation": organisation.name,
+                "statuses": election.status_labels(election.candidate_statuses),
+            }
+        )
+
+
+def eligible_candidates(election: Election) -> QuerySet[Candidate]:
+    """The candidates whose organisation may stand under the election's rule today."""
+    return election.candidates.select_related("organisation").filter(
+        organisation__status__in=election.candidate_statuses
+    )
+
+
+@transaction.atomic
+def nominate_candidate(
+    *, election_id: int, organisation_id: int, name: str, statement_en: str, **statements: str
+) -> Candidate:
+    election = Election.objects.select_for_update().get(pk=election_id)
+    organisation = Organisation.objects.get(pk=organisation_id)
+    if is_election_closed(election):
+        raise NetworkError(_("This election has closed."))
+    check_may_stand(election, organisation)
+    return Candidate.objects.create(
+        election=election,
+        organisation=organisation,
+        name=name,
+        statement_en=statement_en,
+        **statements,
+    )
+
+
+# Voting and counting -------------------------------------------------------------------------
+
+
 @transaction.atomic
 def cast_ballot(*, election_id: int, organisation_id: int, candidate_ids: list[int]) -> str:
     """Record one organisation's vote and return its receipt code (shown once, never stored).
 
-    The voter record says only *that* the organisation voted; the ballot holds the choices and the
-    receipt's hash. Both use random keys and no timestamps so they cannot be matched by order.
+    The voter record says only *that* the organisation voted. The choices and the receipt's hash
+    are sealed into the election's pool, which is written again in random order with every
+    ballot freshly encrypted: nothing in this transaction tells which sealed ballot is new. The
+    ballot box is written only at close (:func:`count_ballots`).
     """
     election = Election.objects.select_for_update().get(pk=election_id)
     if not is_election_open(election):
         raise NetworkError(_("This election is not open for voting."))
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise NetworkError(_("Only member organisations may vote."))
+    check_may_vote(election, organisation)
     chosen = set(candidate_ids)
-    valid = set(election.candidates.values_list("pk", flat=True))
+    valid = set(eligible_candidates(election).values_list("pk", flat=True))
     if not chosen or not chosen <= valid:
         raise NetworkError(_("Choose at least one candidate of this election."))
     if len(chosen) > election.seats:
         raise NetworkError(_("You chose more candidates than there are seats."))
-    if not Organisation.objects.filter(pk=organisation_id, status="member").exists():
-        raise NetworkError(_("Only member organisations may vote."))
     if VoterRecord.objects.filter(election=election, organisation_id=organisation_id).exists():
         raise NetworkError(_("Your organisation has already voted in this election."))
     code = "-".join(secrets.token_hex(3).upper() for _part in range(3))
     try:
-        VoterRecord.objects.create(election=election, organisation_id=organisation_id)
+        # Concurrent votes never rewrite the pool from a stale read: PostgreSQL waits on the
+        # election's row lock above, and SQLite transactions begin IMMEDIATE (one writer).
+        with transaction.atomic():
+            VoterRecord.objects.create(election=election, organisation_id=organisation_id)
     except IntegrityError as error:
         raise NetworkError(_("Your organisation has already voted in this election.")) from error
-    CouncilBallot.objects.create(
-        election=election, receipt_hash=hash_receipt(code), candidate_ids=sorted(chosen)
-    )
+    pool = _open_pool(election)
+    pool.append({"receipt_hash": hash_receipt(code), "candidate_ids": sorted(chosen)})
+    _rewrite_pool(election, pool)
     return code
 
 
+@transaction.atomic
+def count_ballots(*, election_id: int) -> int:
+    """Once the election has closed, write its sealed ballots to the ballot box in random order.
+
+    All ballots of the election (with any already in the box) are written in this one
+    transaction, in a random order and under new random keys. Returns how many were moved;
+    calling it again does nothing.
+    """
+    election = Election.objects.select_for_update().get(pk=election_id)
+    if not is_election_closed(election):
+        raise NetworkError(_("The ballots are counted only once the election has closed."))
+    pool = _open_pool(election)
+    if not pool:
+        return 0
+    boxed = list(election.ballots.values("receipt_hash", "candidate_ids"))
+    ballots = boxed + pool
+    _random.shuffle(ballots)
+    election.ballots.all().delete()
+    CouncilBallot.objects.bulk_create(
+        [CouncilBallot(id=uuid.uuid4(), election=election, **ballot) for ballot in ballots]
+    )
+    SealedBallot.objects.filter(election=election).delete()
+    return len(pool)
+
+
+def count_if_closed(election: Election) -> bool:
+    """Count the ballots if the election has closed; tell whether results may be shown."""
+    if not is_election_closed(election):
+        return False
+    if election.sealed_ballots.exists():
+        count_ballots(election_id=election.pk)
+    return True
+
+
+def turnout(election: Election) -> dict[str, Any]:
+    """How many eligible organisations voted: public while voting is open."""
+    electorate = Organisation.objects.filter(status__in=election.voter_statuses).count()
+    voted = election.voters.count()
+    return {
+        "voted": voted,
+        "electorate": electorate,
+        "turnout": round(100 * voted / electorate, 1) if electorate else 0.0,
+    }
+
+
 def tally(election: Election) -> dict[str, Any]:
-    """Votes per candidate, turnout among member organisations, and the elected."""
+    """Votes per candidate in the ballot box, turnout, and the elected (once counted)."""
     counts = {candidate.pk: 0 for candidate in election.candidates.all()}
     for choice_list in election.ballots.values_list("candidate_ids", flat=True):
         for candidate_id in choice_list:
@@ -131,17 +327,14 @@ def tally(election: Election) -> dict[str, Any]:
         {"candidate": candidates[pk], "votes": votes} for pk, votes in counts.items()
     ]
     rows.sort(key=lambda row: (-row["votes"], row["candidate"].name))
-    electorate = Organisation.objects.filter(status="member").count()
-    voted = election.voters.count()
     return {
         "rows": rows,
         "elected": [row["candidate"] for row in rows[: election.seats] if row["votes"] > 0],
         "ballots": election.ballots.count(),
-        "voted": voted,
-        "electorate": electorate,
-        "turnout": round(100 * voted / electorate, 1) if electorate else 0.0,
+        **turnout(election),
     }
 
 
 def is_receipt_counted(*, election: Election, code: str) -> bool:
+    """Whether a ballot with this receipt is in the ballot box (filled when the election closes)."""
     return election.ballots.filter(receipt_hash=hash_receipt(code)).exists()

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from vigie.core.models import Country
@@ -194,23 +195,30 @@ def election_list(request: HttpRequest) -> HttpResponse:
 def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
     organisation_id = get_member_organisation_id(request.user)
-    has_voted = (
-        organisation_id is not None
-        and VoterRecord.objects.filter(election=election, organisation_id=organisation_id).exists()
+    organisation = (
+        Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
     )
+    has_voted = (
+        organisation is not None
+        and VoterRecord.objects.filter(election=election, organisation=organisation).exists()
+    )
+    may_vote = organisation is not None and election.may_vote(organisation)
     return render(
         request,
         "network/election_detail.html",
         {
             "election": election,
-            "candidates": election.candidates.select_related("organisation"),
+            "candidates": services.eligible_candidates(election),
             "is_open": services.is_election_open(election),
-            "can_vote": is_member(request.user) and organisation_id is not None and not has_voted,
+            "can_vote": is_member(request.user) and may_vote and not has_voted,
+            "may_not_vote": organisation is not None and not may_vote,
+            "voter_statuses": election.status_labels(election.voter_statuses),
             "has_voted": has_voted,
         },
     )
 
 
+@sensitive_post_parameters("candidate")
 @require_POST
 def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -233,16 +241,30 @@ def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/election_receipt.html", {"election": election, "code": code})
 
 
+@sensitive_post_parameters("receipt")
 def election_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Turnout while voting is open; votes per candidate and receipt checks once it has closed.
+
+    The receipt is sent by POST so that it never appears in a URL, hence in no access log; choices
+    and receipts are hidden from error reports.
+    """
     election = get_object_or_404(Election, pk=pk)
-    form = ReceiptForm(request.GET or None)
+    closed = services.count_if_closed(election)
+    form = ReceiptForm(request.POST or None)
     counted: bool | None = None
-    if form.is_valid():
+    if closed and form.is_valid():
         counted = services.is_receipt_counted(election=election, code=form.cleaned_data["receipt"])
     return render(
         request,
         "network/election_results.html",
-        {"election": election, "tally": services.tally(election), "form": form, "counted": counted},
+        {
+            "election": election,
+            "closed": closed,
+            "turnout": services.turnout(election),
+            "tally": services.tally(election) if closed else None,
+            "form": form,
+            "counted": counted,
+        },
     )
 
 

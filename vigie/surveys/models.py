@@ -169,6 +169,25 @@ class Invitation(models.Model):
         return f"{self.round} · {self.organisation_id}"
 
 
+class InvitationLink(models.Model):
+    """A personal link to answer for an organisation: only the SHA-256 hash of its token is kept.
+
+    The token itself is mailed (or shown once to staff) and never stored; it expires when the
+    round closes (``Round.is_closed``), whatever the date it was issued.
+    """
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")
+
+    def __str__(self) -> str:
+        return f"{self.invitation} — {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class Response(models.Model):
     """One organisation's answers in one round (one per invitation, so one per organisation)."""
 

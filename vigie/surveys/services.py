@@ -1,10 +1,18 @@
-"""Survey invitations, answering through a personal link, submission and reminders."""
+"""Survey invitations, answering through a personal link, submission and reminders.
+
+A personal link is a random token (``secrets.token_urlsafe``) of which only the SHA-256 hash is
+stored (``InvitationLink``); it expires when its round closes. Every invitation and reminder email
+carries a new link, and staff can issue one from the round's invitations page.
+"""
 
 import datetime
+import enum
+import hashlib
+import hmac
+import secrets
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -15,26 +23,57 @@ from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
-from vigie.surveys.models import Answer, Invitation, Response, Round, SurveyQuestion
+from vigie.surveys.models import (
+    Answer,
+    Invitation,
+    InvitationLink,
+    Response,
+    Round,
+    SurveyQuestion,
+)
 
-TOKEN_SALT = "vigie.surveys.invitation"
+TOKEN_BYTES = 32
+
+
+class LinkState(enum.Enum):
+    VALID = "valid"
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def make_token(invitation: Invitation) -> str:
-    """A signed token naming the invitation: the personal link needs no login and cannot be guessed."""
-    return signing.dumps({"invitation": invitation.pk}, salt=TOKEN_SALT)
+    """Issue a new personal link: 32 random bytes, of which only the SHA-256 hash is stored.
+
+    The token is returned once (to be mailed) and cannot be made again from the database.
+    """
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    InvitationLink.objects.create(invitation=invitation, token_hash=hash_token(token))
+    return token
+
+
+def check_token(token: str) -> tuple[LinkState, Invitation | None]:
+    """What a token opens: its invitation while the round is not closed, else nothing."""
+    digest = hash_token(token)
+    link = (
+        InvitationLink.objects.select_related("invitation__round__version__survey")
+        .filter(token_hash=digest)
+        .first()
+    )
+    if link is None or not hmac.compare_digest(link.token_hash, digest):
+        return LinkState.UNKNOWN, None
+    invitation = link.invitation
+    if invitation.round.is_closed():
+        return LinkState.EXPIRED, invitation
+    return LinkState.VALID, invitation
 
 
 def get_invitation_for_token(token: str) -> Invitation | None:
-    try:
-        data = signing.loads(token, salt=TOKEN_SALT)
-    except signing.BadSignature:
-        return None
-    return (
-        Invitation.objects.select_related("round__version__survey")
-        .filter(pk=data.get("invitation"))
-        .first()
-    )
+    state, invitation = check_token(token)
+    return invitation if state is LinkState.VALID else None
 
 
 def personal_link(invitation: Invitation) -> str:

@@ -27,10 +27,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def answer(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.get_invitation_for_token(token)
+    state, invitation = services.check_token(token)
     if invitation is None:
         return render(request, "surveys/bad_link.html", status=404)
     round_ = invitation.round
+    if state is services.LinkState.EXPIRED:
+        return render(request, "surveys/closed.html", {"round": round_}, status=410)
     response = Response.objects.filter(invitation=invitation).first()
     context = {
         "invitation": invitation,
@@ -164,11 +166,19 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @editor_required
 def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Invitations of a round; staff may issue a new personal link for one (shown once)."""
     round_ = get_object_or_404(Round, pk=pk)
+    new_link = {}
+    if request.method == "POST":
+        invitation = get_object_or_404(
+            Invitation, round=round_, pk=request.POST.get("invitation", "")
+        )
+        new_link = {invitation.pk: request.build_absolute_uri(services.personal_link(invitation))}
     invitations = [
         {
+            "pk": invitation.pk,
             "organisation": get_organisation_name(invitation.organisation_id),
-            "link": request.build_absolute_uri(services.personal_link(invitation)),
+            "link": new_link.get(invitation.pk, ""),
             "submitted_on": getattr(getattr(invitation, "response", None), "submitted_on", None),
             "started": hasattr(invitation, "response"),
             "reminders": invitation.reminders_sent,

@@ -14,7 +14,12 @@ from vigie.events.models.programme import (
     validate_language_order,
     validate_time_zone,
 )
-from vigie.events.models.registration import Registration, RegistrationQuestion, Reminder
+from vigie.events.models.registration import (
+    Registration,
+    RegistrationLink,
+    RegistrationQuestion,
+    Reminder,
+)
 
 __all__ = [
     "LANGUAGE_CODES",
@@ -25,6 +30,7 @@ __all__ = [
     "Person",
     "ProgrammeItem",
     "Registration",
+    "RegistrationLink",
     "RegistrationQuestion",
     "Reminder",
     "Series",

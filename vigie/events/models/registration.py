@@ -53,10 +53,12 @@ class Registration(models.Model):
     """One person's place (or place in the queue) for one event.
 
     The waiting list is the ``waiting`` registrations in order of ``created_at``: the earliest
-    is promoted first. ``key`` is the secret behind the personal link (signed in URLs).
+    is promoted first. A ``pending`` registration waits for its email address to be confirmed and
+    holds no place (see ``vigie.events.services``). Personal links are ``RegistrationLink`` rows.
     """
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for email confirmation")
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
@@ -109,7 +111,7 @@ class Registration(models.Model):
                 name="events_registration_one_active_per_email",
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["confirmed", "waiting", "cancelled"]),
+                condition=models.Q(status__in=["pending", "confirmed", "waiting", "cancelled"]),
                 name="events_registration_status_valid",
             ),
         ]
@@ -117,6 +119,28 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.event}"
+
+
+class RegistrationLink(models.Model):
+    """A personal link to a registration: only the SHA-256 hash of its random token is stored.
+
+    ``mailed`` links were sent to the registrant's address: they prove the person reads that
+    mailbox, so they can confirm the address and open the page until the event is over. A link
+    that is not mailed is the one the browser is sent to right after the form: it only shows that
+    the registration waits for its confirmation, and works no longer than that.
+    """
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    mailed = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")
+
+    def __str__(self) -> str:
+        return f"{self.registration} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Reminder(models.Model):

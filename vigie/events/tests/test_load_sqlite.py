@@ -4,7 +4,9 @@ The test suite's SQLite database lives in memory and is shared by one connection
 the lock contention of a real site; so this test migrates a database file of its own, starts
 gunicorn on it (2 worker processes of 25 threads: writers contend across threads and across
 processes), and sends the 50 registrations from 50 threads released together. Without WAL, ``BEGIN IMMEDIATE`` and a busy timeout, half of them
-failed with "database is locked" (HTTP 500).
+failed with "database is locked" (HTTP 500). A place is taken when the person confirms their
+address with the emailed link: the server writes its emails to files, and the 50 confirmations
+are then sent at once too, which is where the 20 places are contended.
 """
 
 import os
@@ -20,6 +22,7 @@ import urllib.request
 from collections.abc import Iterator
 from http.client import HTTPConnection
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -59,19 +62,21 @@ def _wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: float = 
 
 
 @pytest.fixture
-def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A threaded server on a migrated SQLite file holding one event of 20 places."""
     database = tmp_path / "vigie.sqlite3"
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
     environment = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "SECRET_KEY_FILE"}
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="vigie.settings",
+        DJANGO_SETTINGS_MODULE="vigie.events.tests.load_settings",
         DATABASE_URL=f"sqlite:///{database}",
         SECRET_KEY=secrets.token_urlsafe(50),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        VIGIE_TEST_MAIL_DIR=str(mail_dir),
     )
 
     def manage(*args: str) -> None:
@@ -106,7 +111,7 @@ def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, server)
-        yield base, database
+        yield base, database, mail_dir
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -114,8 +119,20 @@ def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def _register(base: str, number: int, barrier: threading.Barrier) -> int:
     """Open the form like a browser, then send it when every other person is ready."""
+    form = f"name=Person+{number}&email=p{number}%40example.org"
+    return _post_form(base, f"/en/events/{SLUG}/register/", form, barrier)
+
+
+def _confirm(base: str, link: str, barrier: threading.Barrier) -> int:
+    """Open the emailed link like a browser, then confirm when every other person is ready."""
+    path = link.removeprefix(base)
+    return _post_form(base, path, "", barrier, action=f"{path}confirm/")
+
+
+def _post_form(
+    base: str, path: str, form: str, barrier: threading.Barrier, action: str = ""
+) -> int:
     host, port = base.removeprefix("http://").split(":")
-    path = f"/en/events/{SLUG}/register/"
     connection = HTTPConnection(host, int(port), timeout=120)
     connection.request("GET", path)
     page = connection.getresponse()
@@ -124,13 +141,13 @@ def _register(base: str, number: int, barrier: threading.Barrier) -> int:
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
     connection.close()
     if cookie is None or token is None:
-        raise RuntimeError(f"the registration form answered {page.status} with no CSRF token")
-    form = f"csrfmiddlewaretoken={token[1]}&name=Person+{number}&email=p{number}%40example.org"
+        raise RuntimeError(f"{path} answered {page.status} with no CSRF token")
+    form = f"csrfmiddlewaretoken={token[1]}&{form}"
     barrier.wait()
     connection = HTTPConnection(host, int(port), timeout=120)
     connection.request(
         "POST",
-        path,
+        action or path,
         body=form,
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
@@ -142,25 +159,52 @@ def _register(base: str, number: int, barrier: threading.Barrier) -> int:
     return status
 
 
-def test_fifty_simultaneous_registrations_on_sqlite_fill_exactly_twenty_places(
-    sqlite_server: tuple[str, Path],
-) -> None:
-    base, database = sqlite_server
-    barrier = threading.Barrier(PEOPLE)
-    statuses: dict[int, int] = {}
+def _links(base: str, mail_dir: Path) -> list[str]:
+    """The confirmation link of each email the server wrote (on this server)."""
+    pattern = re.compile(r"https?://\S+?(/en/events/registration/[^/\s]+/)")
+    return [
+        base + match[1]
+        for file in sorted(mail_dir.iterdir())
+        for match in pattern.finditer(file.read_text())
+    ]
+
+
+def _all_at_once(work: list[tuple[str, Any]]) -> tuple[dict[str, int], list[str]]:
+    barrier = threading.Barrier(len(work))
+    statuses: dict[str, int] = {}
     failures: list[str] = []
 
-    def person(number: int) -> None:
+    def person(name: str, send: Any) -> None:
         try:
-            statuses[number] = _register(base, number, barrier)
+            statuses[name] = send(barrier)
         except Exception as error:
-            failures.append(f"person {number}: {error!r}")
+            failures.append(f"{name}: {error!r}")
 
-    threads = [threading.Thread(target=person, args=(n,)) for n in range(PEOPLE)]
+    threads = [threading.Thread(target=person, args=item) for item in work]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return statuses, failures
+
+
+def test_fifty_simultaneous_registrations_on_sqlite_fill_exactly_twenty_places(
+    sqlite_server: tuple[str, Path, Path],
+) -> None:
+    base, database, mail_dir = sqlite_server
+    registering = [
+        (f"person {n}", lambda barrier, n=n: _register(base, n, barrier)) for n in range(PEOPLE)
+    ]
+    statuses, failures = _all_at_once(registering)
+    assert failures == []
+    assert sorted(status for status in statuses.values() if status >= 500) == []
+    assert sorted(set(statuses.values())) == [302]
+    links = _links(base, mail_dir)
+    assert len(links) == PEOPLE
+    confirming = [
+        (link, lambda barrier, link=link: _confirm(base, link, barrier)) for link in links
+    ]
+    statuses, failures = _all_at_once(confirming)
 
     assert failures == []
     server_errors = sorted(status for status in statuses.values() if status >= 500)

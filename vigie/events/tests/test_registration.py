@@ -13,6 +13,7 @@ from vigie.events.models import Event, Registration
 from vigie.events.services import (
     RegistrationError,
     cancel_registration,
+    confirm_registration,
     register_participant,
     save_event,
     update_registration,
@@ -23,9 +24,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _register(event: Event, name: str, language: str = "en") -> Registration:
-    return register_participant(
+    """Register, then confirm the address as the person does with the emailed link."""
+    registration = register_participant(
         event=event, name=name, email=f"{name.lower()}@example.org", language=language
     )
+    asking = mail.outbox.pop()
+    assert asking.to == [registration.email] and "/events/registration/" in asking.body
+    return confirm_registration(registration=registration)
 
 
 def test_registrations_beyond_capacity_go_to_the_waiting_list() -> None:

@@ -13,7 +13,13 @@ from vigie.network.models.directory import (
     Organisation,
     OrganisationType,
 )
-from vigie.network.models.elections import Candidate, CouncilBallot, Election, VoterRecord
+from vigie.network.models.elections import (
+    Candidate,
+    CouncilBallot,
+    Election,
+    SealedBallot,
+    VoterRecord,
+)
 from vigie.network.models.funding import Funder, FunderKind, Grant, SizeBand, SupportKind
 from vigie.network.models.media import (
     Coverage,
@@ -47,6 +53,7 @@ __all__ = [
     "Organisation",
     "OrganisationType",
     "Outlet",
+    "SealedBallot",
     "SizeBand",
     "SupportKind",
     "Tone",

@@ -1,11 +1,30 @@
-"""Council elections: candidates, who voted and the secret ballots."""
+"""Council elections: candidates, who voted, the sealed ballots and the ballot box.
+
+While an election is open a ballot is held *sealed* (encrypted with a key that is not in the
+database, in a pool rewritten in random order at every vote); only when the election has closed
+are the ballots written, in one transaction and in random order, to the ballot box. See
+``docs/network.md`` for the threat model.
+"""
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.network.models.directory import Organisation
+from vigie.network.models.directory import MembershipStatus, Organisation
+
+
+def member_only() -> list[str]:
+    return [MembershipStatus.MEMBER.value]
+
+
+def check_statuses(value: object) -> None:
+    if not isinstance(value, list) or not value or not set(value) <= set(MembershipStatus.values):
+        raise ValidationError(
+            _("Choose at least one membership status among: %(statuses)s."),
+            params={"statuses": ", ".join(MembershipStatus.values)},
+        )
 
 
 class Election(models.Model):
@@ -15,6 +34,18 @@ class Election(models.Model):
     closes_on = models.DateField(_("closes on"))
     term_starts_on = models.DateField(_("term starts on"))
     term_ends_on = models.DateField(_("term ends on"))
+    voter_statuses = models.JSONField(
+        _("membership statuses that may vote"),
+        default=member_only,
+        validators=[check_statuses],
+        help_text=_("Organisations whose membership has one of these statuses may vote."),
+    )
+    candidate_statuses = models.JSONField(
+        _("membership statuses that may stand"),
+        default=member_only,
+        validators=[check_statuses],
+        help_text=_("Organisations whose membership has one of these statuses may stand."),
+    )
 
     class Meta:
         ordering = ["-opens_on"]
@@ -29,6 +60,16 @@ class Election(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def may_vote(self, organisation: Organisation) -> bool:
+        return organisation.status in self.voter_statuses
+
+    def may_stand(self, organisation: Organisation) -> bool:
+        return organisation.status in self.candidate_statuses
+
+    def status_labels(self, statuses: list[str]) -> str:
+        labels = dict(MembershipStatus.choices)
+        return ", ".join(str(labels.get(status, status)) for status in statuses)
 
 
 class Candidate(models.Model):
@@ -46,6 +87,27 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        election = getattr(self, "election", None)
+        organisation = getattr(self, "organisation", None)
+        if (
+            election is not None
+            and organisation is not None
+            and not election.may_stand(organisation)
+        ):
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "%(organisation)s may not stand in this election: only organisations "
+                        "whose membership is %(statuses)s may stand."
+                    )
+                    % {
+                        "organisation": organisation.name,
+                        "statuses": election.status_labels(election.candidate_statuses),
+                    }
+                }
+            )
 
 
 class VoterRecord(models.Model):
@@ -68,11 +130,31 @@ class VoterRecord(models.Model):
         return f"{self.organisation} · {self.election}"
 
 
-class CouncilBallot(models.Model):
-    """A secret ballot: choices and the hash of the voter's receipt, nothing that names the voter.
+class SealedBallot(models.Model):
+    """A ballot held until the election closes, encrypted with a key that is not in the database.
 
-    The primary key is random and there is no timestamp, so neither insertion order nor time can
-    be matched against the voter records.
+    The whole pool of an election is deleted and written again, freshly encrypted and in random
+    order, at every vote: its rows' order and transaction say nothing about which voter they hold.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="sealed_ballots")
+    sealed = models.TextField()
+
+    class Meta:
+        verbose_name = _("sealed ballot")
+        verbose_name_plural = _("sealed ballots")
+
+    def __str__(self) -> str:
+        return str(_("sealed ballot"))
+
+
+class CouncilBallot(models.Model):
+    """A ballot in the ballot box: choices and the hash of the voter's receipt, nothing else.
+
+    Ballots are written here only when the election has closed, all in one transaction and in
+    random order, under random keys and with no timestamp: neither row order (``rowid``,
+    ``ctid``) nor transaction (``xmin``) can be matched against the voter records.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -1,4 +1,4 @@
-"""A person registers, gets the confirmation with a calendar file, cancels through the personal
+"""A person registers, confirms their address with the emailed link, gets the confirmation with a calendar file, cancels through the personal
 link, and the person on the waiting list is promoted and emailed."""
 
 import re
@@ -23,6 +23,13 @@ def _register(page: Page, base: str, slug: str, name: str, email: str) -> None:
     page.get_by_label("Type of organisation").select_option("ngo")
     page.get_by_label("I agree that my details are used to run this event").check()
     page.get_by_role("button", name="Send my registration").click()
+    expect(page.get_by_text("Your email address is not confirmed yet")).to_be_visible()
+    expect(page.locator("a.join-link")).to_have_count(0)
+    # the person opens the link emailed to them and confirms their address
+    asking = mail.outbox.pop()
+    assert asking.to == [email] and asking.subject.startswith("Please confirm your registration")
+    page.goto(_personal_link(asking))
+    page.get_by_role("button", name="Confirm my registration").click()
 
 
 def _personal_link(message: mail.EmailMessage) -> str:
