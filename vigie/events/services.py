@@ -158,6 +158,7 @@ def confirm_registration(
             current.status = Registration.Status.CANCELLED
             current.cancelled_at = now
             current.save(update_fields=["status", "cancelled_at"])
+            record_audit(action="events.registration.expired", obj=current)
             expired = True
         else:
             expired = False
@@ -169,6 +170,11 @@ def confirm_registration(
             )
             current.confirmed_at = timezone.now() if confirmed else None
             current.save(update_fields=["status", "confirmed_at"])
+            record_audit(
+                action="events.registration.confirmed",
+                obj=current,
+                changes={"status": current.status},
+            )
     if expired:
         raise RegistrationError(
             _("The time to confirm this registration has passed. Please register again.")

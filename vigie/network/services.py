@@ -213,20 +213,28 @@ def eligible_candidates(election: Election) -> QuerySet[Candidate]:
 
 @transaction.atomic
 def nominate_candidate(
-    *, election_id: int, organisation_id: int, name: str, statement_en: str, **statements: str
+    *,
+    election_id: int,
+    organisation_id: int,
+    name: str,
+    statement_en: str,
+    actor: Any = None,
+    **statements: str,
 ) -> Candidate:
     election = Election.objects.select_for_update().get(pk=election_id)
     organisation = Organisation.objects.get(pk=organisation_id)
     if is_election_closed(election):
         raise NetworkError(_("This election has closed."))
     check_may_stand(election, organisation)
-    return Candidate.objects.create(
+    candidate = Candidate.objects.create(
         election=election,
         organisation=organisation,
         name=name,
         statement_en=statement_en,
         **statements,
     )
+    record_audit(action="network.candidate.nominated", obj=candidate, actor=actor)
+    return candidate
 
 
 # Voting and counting -------------------------------------------------------------------------

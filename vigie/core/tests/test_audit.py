@@ -9,6 +9,7 @@ from vigie.core.models import AuditEntry, Source
 from vigie.core.tests.factories import make_user
 from vigie.events.services import (
     cancel_registration,
+    confirm_registration,
     register_participant,
     save_event,
     update_registration,
@@ -70,6 +71,9 @@ def test_registration_writes_are_audited() -> None:
     [created] = entries("events.registration.created", first)
     assert created.actor == user
     assert entries("events.registration.created", second)
+    for registration in (first, second):
+        confirm_registration(registration=registration)
+        assert entries("events.registration.confirmed", registration)
     update_registration(
         registration=first,
         name="Bo B.",
