@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vigie.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list, env_str
@@ -25,6 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so that its admin integration registers
     "vigie.core.admin_apps.VigieAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -126,6 +128,19 @@ LOGOUT_REDIRECT_URL = "core:home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated content: each app's ``translation.py`` registers its translated fields with
+# django-modeltranslation, which adds one column per language (``title_en``, ``title_fr``,
+# ``title_es``). ``obj.title`` reads the active language, then English, then any language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es")
+
+
+def _verbose_name_in(verbose_name: str, language: str) -> str:
+    """``title`` in French is labelled "title (French)" in forms and the admin."""
+    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])  # type: ignore[return-value]
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _verbose_name_in
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.atlas.forms import PolicyMeasureForm
 from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
@@ -60,7 +61,7 @@ class PolicyMeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(TranslationAdmin):
     list_display = ("code", "applies_to", "title_en", "verified")
 
 

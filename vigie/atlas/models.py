@@ -10,7 +10,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
 from vigie.core.models import Country, Sourced, Subdivision
 
 
@@ -124,9 +123,7 @@ class PolicyMeasure(Sourced):
         verbose_name=_("reverses"),
     )
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices)
-    summary_en = models.TextField(_("summary (English)"))
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
+    summary = models.TextField(_("summary"), default="")
     notes = models.TextField(_("notes (original wording of the sources)"), blank=True)
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -167,10 +164,6 @@ class PolicyMeasure(Sourced):
         return self.subdivision.name if self.subdivision is not None else self.country.name
 
     @property
-    def summary(self) -> str:
-        return localized(self, "summary")
-
-    @property
     def has_social_justice_components(self) -> bool:
         return any(
             (
@@ -194,12 +187,8 @@ class Criterion(models.Model):
 
     code = models.CharField(_("code"), max_length=10, unique=True)
     applies_to = models.CharField(_("applies to"), max_length=20, choices=AppliesTo.choices)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    description_en = models.TextField(_("description (English)"))
-    description_fr = models.TextField(_("description (French)"))
-    description_es = models.TextField(_("description (Spanish)"))
+    title = models.CharField(_("title"), max_length=200, default="")
+    description = models.TextField(_("description"), default="")
     verified = models.BooleanField(_("verified as a criterion of the network"), default=True)
     source_urls = models.TextField(_("sources (one address per line)"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -211,14 +200,6 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title_en}"
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
 
     @property
     def sources(self) -> list[str]:

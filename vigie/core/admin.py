@@ -7,13 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.core.models import AuditEntry, Country, Source, Subdivision
 from vigie.core.services import archive, restore
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslationAdmin):
     list_display = ("name_en", "iso2", "iso3", "region", "subregion", "is_un_member")
     list_filter = ("region", "subregion", "is_un_member")
     search_fields = ("name_en", "name_fr", "name_es", "iso2", "iso3")

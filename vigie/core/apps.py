@@ -11,7 +11,9 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from vigie.core.checks import refuse_public_secret_key
+        from vigie.core.i18n import keep_translation_columns_not_null
         from vigie.core.roles import sync_role_permissions
 
         refuse_public_secret_key()
         post_migrate.connect(sync_role_permissions)
+        keep_translation_columns_not_null()

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
 from vigie.core.regions import Region, SubRegion
 
 
@@ -18,9 +17,7 @@ class Country(models.Model):
     iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
     iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
     numeric = models.CharField(_("ISO numeric"), max_length=3, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
-    name_es = models.CharField(_("name (Spanish)"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, default="")  # translated: name_en…
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     region = models.CharField(_("region"), max_length=3, choices=Region.choices, blank=True)
     subregion = models.CharField(
@@ -42,11 +39,6 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language (English when no translation is known)."""
-        return localized(self, "name")
 
 
 class Subdivision(models.Model):

@@ -7,14 +7,13 @@ shape (title, link, date, detail), once, for the page and the factsheet alike.
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
-from vigie.core.i18n import active_language, localized
+from vigie.core.i18n import active_language
 from vigie.core.models import Country
 from vigie.events import queries as events_queries
 from vigie.index import queries as index_queries
@@ -90,7 +89,7 @@ def member_row(row: network_queries.PublicOrganisation) -> Row:
     return Row(
         title=row["name"],
         url=row["url"],
-        detail=_joined(row["type_label"], localized(SimpleNamespace(**row), "summary")),
+        detail=_joined(row["type_label"], row["summary"]),
     )
 
 

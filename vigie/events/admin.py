@@ -4,14 +4,19 @@ Registrations are listed read-only here; staff manage them from the event's staf
 keep the waiting list consistent.
 """
 
+import contextlib
+import zoneinfo
 from typing import Any
 
 from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.core.admin import ArchivableAdmin
 from vigie.core.uploads import validate_document
+from vigie.events.forms import ProgrammeItemForm
 from vigie.events.models import (
     Contribution,
     Event,
@@ -32,7 +37,7 @@ class SeriesCreditInline(admin.TabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "title_fr", "language_order"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
     inlines = [SeriesCreditInline]
@@ -45,10 +50,25 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "affiliation"]
 
 
-class ProgrammeItemInline(admin.StackedInline):
+class ProgrammeItemInline(TranslationStackedInline):
+    """Talk times typed and shown in the event's own zone, labelled with it (never bare UTC)."""
+
     model = ProgrammeItem
+    form = ProgrammeItemForm
     extra = 0
-    fields = ["kind", "parent", "order", "title_en", "title_fr", "title_es", "starts_at", "ends_at"]
+    fields = [
+        "kind", "parent", "order", "title_en", "title_fr", "title_es", "starts_local", "ends_local",
+    ]  # fmt: skip
+
+    def get_formset(self, request: HttpRequest, obj: Event | None = None, **kwargs: Any) -> Any:
+        zone_name = obj.time_zone if obj else str(Event._meta.get_field("time_zone").default)
+        if obj is None and request.method == "POST":  # a new event: the zone typed on the same form
+            with contextlib.suppress(ValueError, zoneinfo.ZoneInfoNotFoundError):
+                zone_name = str(zoneinfo.ZoneInfo(request.POST.get("time_zone", "")))
+        form = type(
+            "EventProgrammeItemForm", (ProgrammeItemForm,), {"zone_name": zone_name, "event": obj}
+        )
+        return super().get_formset(request, obj, form=form, **kwargs)
 
 
 class ContributionInline(admin.TabularInline):
@@ -57,7 +77,7 @@ class ContributionInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(TranslationStackedInline):
     model = RegistrationQuestion
     extra = 0
 
@@ -81,7 +101,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ArchivableAdmin):
+class EventAdmin(ArchivableAdmin, TranslationAdmin):
     list_display = ["slug", "title_en", "starts_at", "time_zone", "status", "capacity"]
     list_filter = ["status", "format", "series"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]

@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
 from vigie.core.uploads import validate_document
-from vigie.events.models import Event, Registration, RegistrationQuestion, validate_event_slug
+from vigie.events.models import (
+    Event,
+    ProgrammeItem,
+    Registration,
+    RegistrationQuestion,
+    validate_event_slug,
+)
 from vigie.events.texts import lines, text
+from vigie.events.times import zone_label
 
 
 def choice_labels(question: RegistrationQuestion) -> list[str]:
@@ -150,6 +157,51 @@ class EventForm(forms.ModelForm):
             self.instance.ends_at = in_zone(ends, zone)
             if self.instance.ends_at <= self.instance.starts_at:
                 self.add_error("ends_local", _("The event must end after it starts."))
+        return data
+
+
+class ProgrammeItemForm(forms.ModelForm):
+    """A part or talk of one event; its times typed and shown in the event's zone, labelled."""
+
+    zone_name = "Europe/Paris"
+    event: Event | None = None
+
+    starts_local = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_local = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    class Meta:
+        model = ProgrammeItem
+        fields = ["kind", "parent", "order", "title_en", "title_fr", "title_es"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zone = zoneinfo.ZoneInfo(self.zone_name)
+        label = zone_label(self.zone_name)
+        verbose = {"starts_at": _("starts at"), "ends_at": _("ends at")}
+        for name, model_field in (("starts_local", "starts_at"), ("ends_local", "ends_at")):
+            self.fields[name].label = f"{verbose[model_field]} ({label})"
+            value = getattr(self.instance, model_field)
+            if value is not None:
+                self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+        if "parent" in self.fields:  # only this event's parts, not every event's talks
+            parent_field = self.fields["parent"]
+            assert isinstance(parent_field, forms.ModelChoiceField)
+            parent_field.queryset = ProgrammeItem.objects.filter(
+                event=self.event, kind=ProgrammeItem.Kind.PART
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        zone = zoneinfo.ZoneInfo(self.zone_name)
+        starts, ends = data.get("starts_local"), data.get("ends_local")
+        self.instance.starts_at = in_zone(starts, zone) if starts else None
+        self.instance.ends_at = in_zone(ends, zone) if ends else None
+        if starts and ends and self.instance.ends_at <= self.instance.starts_at:
+            self.add_error("ends_local", _("The event must end after it starts."))
         return data
 
 

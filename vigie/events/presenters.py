@@ -23,9 +23,13 @@ def _programme(event: Event) -> list[dict[str, Any]]:
     for contribution in event.contributions.select_related("person").exclude(item=None):
         speakers.setdefault(contribution.item_id or 0, []).append(contribution)
 
+    zone = event.zone
+
     def node(item: ProgrammeItem) -> dict[str, Any]:
         return {
             "item": item,
+            # Talk times in the event's own zone, as in the header (never the server's UTC).
+            "time": f"{item.starts_at.astimezone(zone):%H:%M}" if item.starts_at else "",
             "title": text(item, "title"),
             "lang": text_language(item, "title"),
             "others": other_versions(item, "title"),

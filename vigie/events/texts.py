@@ -1,13 +1,22 @@
 """Reading an event's per-language texts in the visitor's language, then in the event's order.
 
-Core's ``localized`` falls back to English; an event written in French and English for a
-Francophone audience should fall back to French first. Each series and event records its own
-language order, and this module follows it.
+The one documented exception to the English fallback (docs/events.md). The texts are
+translated fields like any other (registered in ``vigie/events/translation.py``, columns
+``title_en``, ``title_fr``…), and ``event.title`` falls back to English; but an event written
+in French and English for a Francophone audience should fall back to French first, and
+django-modeltranslation's fallback order is per model, not per row. Each series and event
+records its own language order, and this module follows it.
 """
 
 from typing import Any
 
+from modeltranslation.utils import build_localized_fieldname
+
 from vigie.core.i18n import active_language, language_codes
+
+
+def _column(obj: Any, field: str, code: str) -> str:
+    return getattr(obj, build_localized_fieldname(field, code), "") or ""
 
 
 def order_of(obj: Any) -> list[str]:
@@ -27,7 +36,7 @@ def text(
         [code.strip() for code in language_order.split(",")] if language_order else order_of(obj)
     )
     for code in [language or active_language(), *order, *language_codes()]:
-        value = getattr(obj, f"{field}_{code}", "") or ""
+        value = _column(obj, field, code)
         if value:
             return str(value)
     return ""
@@ -36,7 +45,7 @@ def text(
 def text_language(obj: Any, field: str, language: str | None = None) -> str:
     """The language code of the text ``text`` returns (so the page can mark it with ``lang``)."""
     for code in [language or active_language(), *order_of(obj), *language_codes()]:
-        if getattr(obj, f"{field}_{code}", ""):
+        if _column(obj, field, code):
             return code
     return language or active_language()
 
@@ -45,9 +54,9 @@ def other_versions(obj: Any, field: str, language: str | None = None) -> list[tu
     """(code, text) of the field in the other languages, in the object's order, for side by side."""
     shown = text_language(obj, field, language)
     return [
-        (code, str(getattr(obj, f"{field}_{code}")))
+        (code, _column(obj, field, code))
         for code in dict.fromkeys([*order_of(obj), *language_codes()])
-        if code != shown and bool(getattr(obj, f"{field}_{code}", None))
+        if code != shown and _column(obj, field, code)
     ]
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.index.models import Edition, UnitResult
 
@@ -11,7 +12,7 @@ class UnitResultInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(TranslationAdmin):
     list_display = ("title_en", "family", "version", "year", "kind", "status", "is_demonstration")
     list_filter = ("kind", "status", "is_demonstration")
     readonly_fields = (

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
+from vigie.core.i18n import from_mapping
 from vigie.core.models import Country, Sourced
 
 
@@ -40,12 +40,9 @@ class Edition(Sourced):
         default=False,
         help_text=_("Not drug-policy data: shown with a notice on every page."),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # Translated (translation.py): title_en, title_fr, title_es…
+    title = models.CharField(_("title"), max_length=200, default="")
+    description = models.TextField(_("description"), blank=True, default="")
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     spec_toml = models.TextField(_("specification (TOML)"), blank=True)
     input_csv = models.TextField(_("indicator data (CSV)"), blank=True)
@@ -90,33 +87,17 @@ class Edition(Sourced):
         return f"{self.title} (v{self.version})"
 
     @property
-    def title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
-
-    @property
     def is_frozen(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     def dimension_name(self, code: str) -> str:
         for dimension in self.dimensions:
             if dimension["code"] == code:
-                return localized(_Names(dimension), "name")
+                return from_mapping(dimension, "name")
         return code
 
     def get_absolute_url(self) -> str:
         return reverse("index:edition", args=[self.slug])
-
-
-class _Names:
-    """Adapter so that ``localized`` reads ``name_en``… from a dimension dict."""
-
-    def __init__(self, entry: dict[str, str]) -> None:
-        for key, value in entry.items():
-            setattr(self, key, value)
 
 
 class UnitResult(Sourced):

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from composite.aggregate import aggregate_values
 from composite.rank import rank_scores
-from vigie.core.i18n import localized
 from vigie.core.models import Country
 from vigie.index.models import Edition, UnitResult
 
@@ -271,4 +270,4 @@ def get_map_values(edition: Edition, field: str) -> list[MapValue]:
 
 
 def dimension_label(edition: Edition, code: str) -> str:
-    return localized(edition, "title") if code == "score" else edition.dimension_name(code)
+    return edition.title if code == "score" else edition.dimension_name(code)

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 import composite
 from vigie.core.freshness import changes_facts
+from vigie.core.i18n import translated_columns, translations
 from vigie.core.queries import get_country
 from vigie.core.services import record_audit
 from vigie.index.errors import ComputationFailed, EditionFrozen, UploadRejected
@@ -59,19 +60,20 @@ def create_edition(
     *,
     family: str,
     year: int,
-    title_en: str,
     spec_toml: str,
     actor: Any = None,
-    title_fr: str = "",
-    title_es: str = "",
-    description_en: str = "",
-    description_fr: str = "",
-    description_es: str = "",
     is_demonstration: bool = False,
     licence: str = "",
     inputs_are_open: bool = False,
+    **texts: str,
 ) -> Edition:
-    """Create a draft edition of a computed index from its spec (checked by the engine)."""
+    """Create a draft edition of a computed index from its spec (checked by the engine).
+
+    ``texts`` are the translated columns (``title_en`` is required, ``title_fr``…).
+    """
+    unknown = set(texts) - set(translated_columns(Edition))
+    if unknown or not texts.get("title_en"):
+        raise TypeError(f"create_edition() needs title_en; unknown texts: {sorted(unknown)}")
     spec = _check_spec(spec_toml)
     version = (
         Edition.objects.filter(family=family)
@@ -86,18 +88,13 @@ def create_edition(
         slug=slugify(f"{family}-v{version}"),
         year=year,
         kind=Edition.Kind.COMPUTED,
-        title_en=title_en,
-        title_fr=title_fr,
-        title_es=title_es,
-        description_en=description_en,
-        description_fr=description_fr,
-        description_es=description_es,
         is_demonstration=is_demonstration,
         licence=licence,
         inputs_are_open=inputs_are_open,
         spec_toml=spec_toml,
         dimensions=_dimensions_of(spec),
         created_by=actor if getattr(actor, "pk", None) else None,
+        **texts,
     )
     record_audit(action="index.edition.created", obj=edition, actor=actor)
     return edition
@@ -149,12 +146,7 @@ def new_version(*, edition: Edition, actor: Any = None) -> Edition:
         year=edition.year,
         kind=edition.kind,
         is_demonstration=edition.is_demonstration,
-        title_en=edition.title_en,
-        title_fr=edition.title_fr,
-        title_es=edition.title_es,
-        description_en=edition.description_en,
-        description_fr=edition.description_fr,
-        description_es=edition.description_es,
+        **translations(edition),
         licence=edition.licence,
         spec_toml=edition.spec_toml,
         input_csv=edition.input_csv,

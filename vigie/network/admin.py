@@ -4,6 +4,7 @@ the results page shows the tally, and no staff screen can put a ballot next to i
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.core.admin import ArchivableAdmin
 from vigie.network import models
@@ -21,7 +22,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(ArchivableAdmin):
+class OrganisationAdmin(ArchivableAdmin, TranslationAdmin):
     list_display = ["name", "org_type", "region", "status", "admitted_on"]
     list_filter = ["status", "org_type", "region"]
     search_fields = ["name", "focus_areas"]
@@ -76,7 +77,7 @@ class MentoringPairAdmin(admin.ModelAdmin):
     inlines = [CheckInInline]
 
 
-class CandidateInline(admin.StackedInline):
+class CandidateInline(TranslationStackedInline):
     model = models.Candidate
     extra = 0
 

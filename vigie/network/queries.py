@@ -38,6 +38,7 @@ class PublicOrganisation(TypedDict):
     focus_areas: list[str]
     languages: list[str]
     website: str
+    summary: str
     summary_en: str
     summary_fr: str
     summary_es: str
@@ -62,6 +63,7 @@ def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
         "focus_areas": organisation.focus_list(),
         "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
         "website": organisation.website,
+        "summary": organisation.summary,
         "summary_en": organisation.summary_en,
         "summary_fr": organisation.summary_fr,
         "summary_es": organisation.summary_es,

@@ -10,23 +10,16 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
 from vigie.core.models import Source, Sourced
 
 
 class Plan(Sourced):
     code = models.SlugField(_("code"), max_length=20, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, default="")
     starts_year = models.PositiveSmallIntegerField(_("first year"))
     ends_year = models.PositiveSmallIntegerField(_("last year"))
-    vision_en = models.TextField(_("vision (English)"), blank=True)
-    vision_fr = models.TextField(_("vision (French)"), blank=True)
-    vision_es = models.TextField(_("vision (Spanish)"), blank=True)
-    mission_en = models.TextField(_("mission (English)"), blank=True)
-    mission_fr = models.TextField(_("mission (French)"), blank=True)
-    mission_es = models.TextField(_("mission (Spanish)"), blank=True)
+    vision = models.TextField(_("vision"), blank=True, default="")
+    mission = models.TextField(_("mission"), blank=True, default="")
 
     class Meta:
         verbose_name = _("strategic plan")
@@ -40,7 +33,7 @@ class Plan(Sourced):
         ]
 
     def __str__(self) -> str:
-        return localized(self, "title")
+        return self.title
 
 
 class Pillar(models.Model):
@@ -48,12 +41,8 @@ class Pillar(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="pillars")
     number = models.PositiveSmallIntegerField(_("number"))
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    name = models.CharField(_("name"), max_length=200, default="")
+    description = models.TextField(_("description"), blank=True, default="")
 
     class Meta:
         verbose_name = _("pillar of work")
@@ -64,7 +53,7 @@ class Pillar(models.Model):
         ]
 
     def __str__(self) -> str:
-        return localized(self, "name")
+        return self.name
 
 
 class Objective(models.Model):
@@ -72,12 +61,8 @@ class Objective(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
     number = models.PositiveSmallIntegerField(_("number"))
-    priority_en = models.CharField(_("priority area (English)"), max_length=300)
-    priority_fr = models.CharField(_("priority area (French)"), max_length=300, blank=True)
-    priority_es = models.CharField(_("priority area (Spanish)"), max_length=300, blank=True)
-    goal_en = models.TextField(_("objective (English)"))
-    goal_fr = models.TextField(_("objective (French)"), blank=True)
-    goal_es = models.TextField(_("objective (Spanish)"), blank=True)
+    priority = models.CharField(_("priority area"), max_length=300, default="")
+    goal = models.TextField(_("objective"), default="")
 
     class Meta:
         verbose_name = _("objective")
@@ -88,7 +73,7 @@ class Objective(models.Model):
         ]
 
     def __str__(self) -> str:
-        return localized(self, "priority")
+        return self.priority
 
 
 class Activity(models.Model):
@@ -96,9 +81,7 @@ class Activity(models.Model):
 
     pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="activities")
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="activities")
-    text_en = models.TextField(_("planned activities (English)"))
-    text_fr = models.TextField(_("planned activities (French)"), blank=True)
-    text_es = models.TextField(_("planned activities (Spanish)"), blank=True)
+    text = models.TextField(_("planned activities"), default="")
 
     class Meta:
         verbose_name = _("planned activity")
@@ -123,12 +106,8 @@ class SuccessMeasure(models.Model):
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="measures")
     code = models.SlugField(_("code"), max_length=60, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=300)
-    name_fr = models.CharField(_("name (French)"), max_length=300, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=300, blank=True)
-    definition_en = models.TextField(_("measure of success in the plan (English)"), blank=True)
-    definition_fr = models.TextField(_("measure of success in the plan (French)"), blank=True)
-    definition_es = models.TextField(_("measure of success in the plan (Spanish)"), blank=True)
+    name = models.CharField(_("name"), max_length=300, default="")
+    definition = models.TextField(_("measure of success in the plan"), blank=True, default="")
     computation = models.CharField(
         _("computation"),
         max_length=60,
@@ -151,7 +130,7 @@ class SuccessMeasure(models.Model):
         ordering = ["objective__plan", "objective__number", "order"]
 
     def __str__(self) -> str:
-        return localized(self, "name")
+        return self.name
 
 
 class Target(models.Model):
@@ -180,9 +159,7 @@ class ManualValue(models.Model):
     )
     date = models.DateField(_("date"))
     value = models.FloatField(_("value"))
-    note_en = models.CharField(_("what happened (English)"), max_length=300)
-    note_fr = models.CharField(_("what happened (French)"), max_length=300, blank=True)
-    note_es = models.CharField(_("what happened (Spanish)"), max_length=300, blank=True)
+    note = models.CharField(_("what happened"), max_length=300, default="")
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("evidence")
     )

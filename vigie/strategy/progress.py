@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vigie.core.evidence import Evidence
 from vigie.core.freshness import CACHE_SECONDS, data_version
-from vigie.core.i18n import active_language, localized
+from vigie.core.i18n import active_language
 from vigie.strategy.computations import REGISTRY, TrendPoint, year_ends
 from vigie.strategy.models import Plan, SuccessMeasure
 
@@ -35,7 +35,7 @@ class MeasureProgress:
 
     @property
     def name(self) -> str:
-        return localized(self.measure, "name")
+        return self.measure.name
 
     @property
     def final_target(self) -> tuple[int, float] | None:
@@ -80,7 +80,7 @@ def _manual(measure: SuccessMeasure, end: datetime.date) -> MeasureProgress | No
         return None
     evidence = [
         Evidence(
-            label=localized(row, "note"),
+            label=row.note,
             url=row.source.url,
             date=row.date,
             detail=f"{row.value:g}",

@@ -1,17 +1,18 @@
 """Staff editing of survey definitions and rounds. Answers are read through the CSV export."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from vigie.surveys import models
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TranslationTabularInline):
     model = models.Choice
     extra = 0
 
 
 @admin.register(models.SurveyQuestion)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(TranslationAdmin):
     list_display = ["code", "version", "position", "kind", "required"]
     list_filter = ["version", "kind"]
     inlines = [ChoiceInline]
@@ -28,4 +29,4 @@ class SurveyVersionAdmin(admin.ModelAdmin):
     inlines = [RoundInline]
 
 
-admin.site.register(models.Survey)
+admin.site.register(models.Survey, TranslationAdmin)

@@ -4,14 +4,13 @@ from typing import Any
 
 from django import forms
 
-from vigie.core.i18n import localized
 from vigie.core.models import Country
 from vigie.surveys.models import QuestionKind, SurveyQuestion
 
 
 def _field(question: SurveyQuestion) -> forms.Field:
-    label = localized(question, "text")
-    choices = [(c.code, localized(c, "label")) for c in question.choices.all()]
+    label = question.text
+    choices = [(c.code, c.label) for c in question.choices.all()]
     common: dict[str, Any] = {"label": label, "required": False}
     if question.kind == QuestionKind.MULTIPLE:
         return forms.MultipleChoiceField(

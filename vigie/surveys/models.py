@@ -11,12 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Survey(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    title = models.CharField(_("title"), max_length=200, default="")
+    description = models.TextField(_("description"), blank=True, default="")
 
     class Meta:
         ordering = ["slug"]
@@ -60,9 +56,7 @@ class SurveyQuestion(models.Model):
     code = models.SlugField(_("code"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
-    text_en = models.TextField(_("text (English)"))
-    text_fr = models.TextField(_("text (French)"))
-    text_es = models.TextField(_("text (Spanish)"))
+    text = models.TextField(_("text"), default="")
     required = models.BooleanField(_("required"), default=True)
     show_if = models.ForeignKey(
         "self",
@@ -100,9 +94,7 @@ class Choice(models.Model):
     question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="choices")
     code = models.SlugField(_("code"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"))
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_fr = models.CharField(_("label (French)"), max_length=200)
-    label_es = models.CharField(_("label (Spanish)"), max_length=200)
+    label = models.CharField(_("label"), max_length=200, default="")
 
     class Meta:
         ordering = ["question", "position"]

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vigie.core.i18n import localized
 from vigie.core.queries import get_country
 from vigie.surveys.disclosure import (
     MIN_ORGANISATIONS,
@@ -96,7 +95,7 @@ def question_result(
         counts = [
             (
                 choice.code,
-                localized(choice, "label"),
+                choice.label,
                 sum(
                     1
                     for value in values

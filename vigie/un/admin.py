@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
 from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
@@ -88,8 +89,8 @@ class CodingAdmin(admin.ModelAdmin):
     list_filter = ("verdict", "position")
 
 
-admin.site.register(Forum)
+admin.site.register(Forum, TranslationAdmin)
 admin.site.register(Meeting)
-admin.site.register(PositionCode)
-admin.site.register(IssueTag)
+admin.site.register(PositionCode, TranslationAdmin)
+admin.site.register(IssueTag, TranslationAdmin)
 admin.site.register(Milestone)

@@ -1,6 +1,6 @@
 """Workshop series, events, their programme, the people credited and the materials.
 
-Texts are stored per language (``title_en``, ``title_fr``, ``title_es``); each series and event
+Texts are translated fields (``translation.py``: ``title_en``, ``title_fr``, ``title_es``); each series and event
 also records its own language order (the bilingual invitation of the seed leads in French, then
 English), which decides the fallback when the visitor's language has no text and the order in
 which the other versions are shown side by side.
@@ -72,12 +72,8 @@ class Person(models.Model):
 
 class Series(Sourced):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True, default="")
+    description = models.TextField(_("description"), blank=True, default="")
     language_order = models.CharField(
         _("language order"),
         max_length=20,
@@ -147,27 +143,13 @@ class Event(Sourced):
         verbose_name=_("series"),
     )
     number = models.PositiveSmallIntegerField(_("number in the series"), null=True, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
-    subtitle_en = models.CharField(_("subtitle (English)"), max_length=400, blank=True)
-    subtitle_fr = models.CharField(_("subtitle (French)"), max_length=400, blank=True)
-    subtitle_es = models.CharField(_("subtitle (Spanish)"), max_length=400, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    objectives_en = models.TextField(
-        _("objectives (English)"), blank=True, help_text=_("One per line.")
+    title = models.CharField(_("title"), max_length=300, blank=True, default="")
+    subtitle = models.CharField(_("subtitle"), max_length=400, blank=True, default="")
+    summary = models.TextField(_("summary"), blank=True, default="")
+    objectives = models.TextField(
+        _("objectives"), blank=True, help_text=_("One per line."), default=""
     )
-    objectives_fr = models.TextField(
-        _("objectives (French)"), blank=True, help_text=_("One per line.")
-    )
-    objectives_es = models.TextField(
-        _("objectives (Spanish)"), blank=True, help_text=_("One per line.")
-    )
-    language_note_en = models.CharField(_("language note (English)"), max_length=400, blank=True)
-    language_note_fr = models.CharField(_("language note (French)"), max_length=400, blank=True)
-    language_note_es = models.CharField(_("language note (Spanish)"), max_length=400, blank=True)
+    language_note = models.CharField(_("language note"), max_length=400, blank=True, default="")
     language_order = models.CharField(
         _("language order"),
         max_length=20,
@@ -271,9 +253,7 @@ class ProgrammeItem(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TALK)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title_en = models.CharField(_("title (English)"), max_length=400, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=400, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=400, blank=True)
+    title = models.CharField(_("title"), max_length=400, blank=True, default="")
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
 

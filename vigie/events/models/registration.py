@@ -28,12 +28,8 @@ class RegistrationQuestion(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    label_en = models.CharField(_("question (English)"), max_length=400, blank=True)
-    label_fr = models.CharField(_("question (French)"), max_length=400, blank=True)
-    label_es = models.CharField(_("question (Spanish)"), max_length=400, blank=True)
-    choices_en = models.TextField(_("choices (English)"), blank=True, help_text=_("One per line."))
-    choices_fr = models.TextField(_("choices (French)"), blank=True, help_text=_("One per line."))
-    choices_es = models.TextField(_("choices (Spanish)"), blank=True, help_text=_("One per line."))
+    label = models.CharField(_("question"), max_length=400, blank=True, default="")
+    choices = models.TextField(_("choices"), blank=True, help_text=_("One per line."), default="")
     required = models.BooleanField(_("required"), default=False)
 
     class Meta:

@@ -182,3 +182,25 @@ def test_a_member_sees_their_own_registrations_only() -> None:
     content = client.get("/en/events/mine/").content.decode()
     assert "Member workshop" in content and "/en/events/registration/" in content
     assert content.count("/en/events/registration/") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "zone_label"), [("fr", "heure de Paris"), ("en", "Paris time")]
+)
+def test_talk_times_are_shown_in_the_events_zone(language: str, zone_label: str) -> None:
+    start = datetime.datetime(2031, 4, 28, 16, 0, tzinfo=PARIS)
+    event = make_event(
+        slug="timed-talks", starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    part = ProgrammeItem.objects.create(event=event, kind="part", order=1, title_en="Part one")
+    ProgrammeItem.objects.create(
+        event=event,
+        parent=part,
+        order=1,
+        title_en="Ten past four",
+        starts_at=datetime.datetime(2031, 4, 28, 16, 10, tzinfo=PARIS),
+    )
+    content = Client().get(f"/{language}/events/timed-talks/").content.decode()
+    assert ">16:10</time> Ten past four" in content
+    assert ">14:10<" not in content and ">15:10<" not in content
+    assert f'<p class="small programme-zone">{zone_label}</p>' in content

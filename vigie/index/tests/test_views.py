@@ -3,6 +3,7 @@ from django.test import Client
 
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
+from vigie.index import services
 from vigie.index.models import Edition
 from vigie.index.tests.factories import make_computed_edition
 
@@ -94,3 +95,21 @@ def test_api_lists_results_with_status(client: Client) -> None:
     results = client.get(f"/api/v1/index/editions/{edition.slug}/results/").json()
     assert {row["unit_code"] for row in results} == {"PRT", "NOR", "CAN", "BRA"}
     assert all(row["status"] == "computed" for row in results)
+
+
+def test_the_edition_title_is_shown_in_the_visitors_language_else_in_english(
+    client: Client,
+) -> None:
+    edition = make_computed_edition(title_fr="Indice d'essai")
+    assert "Indice d&#x27;essai" in client.get(f"/fr/index/{edition.slug}/").content.decode()
+    assert "Test index" in client.get(f"/es/index/{edition.slug}/").content.decode()
+
+
+def test_a_new_version_keeps_every_translation() -> None:
+    edition = make_computed_edition(title_fr="Indice d'essai", description_es="Descripción")
+    copy = services.new_version(edition=edition)
+    assert (copy.title_en, copy.title_fr, copy.description_es) == (
+        "Test index",
+        "Indice d'essai",
+        "Descripción",
+    )

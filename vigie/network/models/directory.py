@@ -64,9 +64,7 @@ class Organisation(models.Model):
         _("working languages"), max_length=100, blank=True, help_text=_("Comma-separated")
     )
     website = models.URLField(_("website"), blank=True)
-    summary_en = models.TextField(_("public summary (English)"), blank=True)
-    summary_fr = models.TextField(_("public summary (French)"), blank=True)
-    summary_es = models.TextField(_("public summary (Spanish)"), blank=True)
+    summary = models.TextField(_("public summary"), blank=True, default="")
     status = models.CharField(
         _("membership status"), max_length=10, choices=MembershipStatus.choices
     )

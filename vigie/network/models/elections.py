@@ -76,9 +76,7 @@ class Candidate(models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
-    statement_en = models.TextField(_("statement (English)"))
-    statement_fr = models.TextField(_("statement (French)"), blank=True)
-    statement_es = models.TextField(_("statement (Spanish)"), blank=True)
+    statement = models.TextField(_("statement"), default="")
 
     class Meta:
         ordering = ["name"]

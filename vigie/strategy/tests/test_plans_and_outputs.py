@@ -57,3 +57,14 @@ def test_outputs_are_counted_per_pillar_from_each_apps_queries(
     atlas = pillars[3].outputs[0]
     assert (atlas.definition.key, atlas.value) == ("measures_recorded", 0.0)
     assert pillars[5].outputs == []
+
+
+def test_plan_texts_are_shown_in_french_and_spanish_else_in_english(
+    db: None, client: Client
+) -> None:
+    plan = _next_plan()
+    Objective.objects.filter(plan=plan).update(priority_fr="Une nouvelle priorité")
+    french = client.get("/fr/strategy/plan/?plan=2028-2031").content.decode()
+    spanish = client.get("/es/strategy/plan/?plan=2028-2031").content.decode()
+    assert "Une nouvelle priorité" in french and "A new priority" not in french
+    assert "A new priority" in spanish and "Une nouvelle priorité" not in spanish

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
 from vigie.un.models.statements import JointStatement, Statement
 
 
@@ -13,12 +12,8 @@ class PositionCode(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     rank = models.SmallIntegerField(_("rank"), unique=True)
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_fr = models.CharField(_("label (French)"), max_length=200)
-    label_es = models.CharField(_("label (Spanish)"), max_length=200)
-    description_en = models.TextField(_("description (English)"))
-    description_fr = models.TextField(_("description (French)"))
-    description_es = models.TextField(_("description (Spanish)"))
+    label = models.CharField(_("label"), max_length=200, default="")
+    description = models.TextField(_("description"), default="")
 
     class Meta:
         verbose_name = _("position code")
@@ -28,20 +23,10 @@ class PositionCode(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def label(self) -> str:
-        return localized(self, "label")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
-
 
 class IssueTag(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_fr = models.CharField(_("label (French)"), max_length=200)
-    label_es = models.CharField(_("label (Spanish)"), max_length=200)
+    label = models.CharField(_("label"), max_length=200, default="")
 
     class Meta:
         verbose_name = _("issue tag")
@@ -50,10 +35,6 @@ class IssueTag(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def label(self) -> str:
-        return localized(self, "label")
 
 
 class ReviewVerdict(models.TextChoices):

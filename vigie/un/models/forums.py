@@ -4,7 +4,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.i18n import localized
 from vigie.core.models import Country, Sourced
 
 
@@ -12,9 +11,7 @@ class Forum(models.Model):
     """A UN body where states speak and vote (CND, Human Rights Council, General Assembly…)."""
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, default="")
     abbreviation = models.CharField(_("abbreviation"), max_length=20)
 
     class Meta:
@@ -24,10 +21,6 @@ class Forum(models.Model):
 
     def __str__(self) -> str:
         return self.abbreviation
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
 
 
 class Session(Sourced):

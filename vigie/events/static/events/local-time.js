@@ -25,4 +25,13 @@
       clock(start, zone) + "–" + clock(end, zone);
     target.hidden = false;
   });
+  // Each talk's time in the visitor's zone, after the organiser's time the server wrote.
+  document.querySelectorAll("[data-talk-time]").forEach(function (talk) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === talk.dataset.organiserZone) { return; }
+    var local = document.createElement("span");
+    local.className = "talk-local-time small";
+    local.textContent = " (" + clock(new Date(talk.getAttribute("datetime")), zone) + " " + zone + ")";
+    talk.after(local);
+  });
 }());

@@ -1,6 +1,7 @@
 """The real workshop of the seed invitation, read in French and in English, and its time shown
 in the visitor's own time zone by the browser."""
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from vigie.core.loaders import load_countries
 from vigie.events.loaders import load_bundled
+from vigie.events.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLUG = "breaking-the-silos-4-a-global-challenge"
@@ -86,3 +88,20 @@ def test_a_visitor_in_the_organisers_zone_sees_no_duplicate_line(
     expect(page.locator(".organiser-time")).to_be_visible()
     expect(page.locator(".local-time")).to_be_hidden()
     context.close()
+
+
+def test_talk_times_in_the_organisers_zone_and_the_visitors(
+    new_york_page: Page, live_server: object, workshop: None
+) -> None:
+    event = Event.objects.get(slug=SLUG)
+    talk = event.programme.exclude(parent=None).first()
+    assert talk is not None
+    talk.starts_at = event.starts_at + datetime.timedelta(minutes=10)  # 16:10 in Paris
+    talk.save()
+    new_york_page.goto(f"{live_server.url}/en/events/{SLUG}/")  # type: ignore[attr-defined]
+    time = new_york_page.locator("time[data-talk-time]").first
+    expect(time).to_have_text("16:10")
+    expect(new_york_page.locator(".programme-zone")).to_have_text("Paris time")
+    expect(new_york_page.locator(".talk-local-time").first).to_have_text(
+        " (10:10 America/New_York)"
+    )
