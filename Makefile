@@ -37,22 +37,52 @@ system-test:
 $(CURDIR)/.secret_key:
 	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-messages: $(CURDIR)/.secret_key .venv/.synced system
+# Catalogues and static files are rebuilt only when their inputs changed (or the outputs are
+# missing): a second `make run` does not recompile or recompress anything.
+PO_FILES := $(shell find locale vigie -name '*.po' 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+STATIC_INPUTS := $(shell find static vigie -path '*/static/*' -type f 2>/dev/null)
+.PHONY: FORCE
+FORCE:
+
+messages: .stamp-messages
+
+.stamp-messages: $(CURDIR)/.secret_key .venv/.synced $(PO_FILES) \
+                 $(if $(filter-out $(wildcard $(MO_FILES)),$(MO_FILES)),FORCE) | system
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v0
+	@touch $@
+
+.stamp-static: .venv/.synced vigie/settings.py $(STATIC_INPUTS) \
+               $(if $(wildcard staticfiles),,FORCE)
+	@$(MANAGE) collectstatic --noinput -v0
+	@touch $@
 
 setup: .venv/.synced system messages
 
-migrate: setup
-	@$(MANAGE) migrate --noinput -v0
+# Like the data below, migrations run only when a migration or the packages changed, or when the
+# SQLite database is new (always on another database: DATABASE_URL set).
+migrate: setup .stamp-migrate
 
-data: migrate
+.stamp-migrate: .venv/.synced $(shell find vigie -path '*/migrations/*.py' 2>/dev/null) \
+                $(if $(DATABASE_URL),FORCE) $(if $(wildcard db.sqlite3),,FORCE) | setup
+	@$(MANAGE) migrate --noinput -v0
+	@touch $@
+
+# The bundled data are loaded again only when a data file or the code changed, or when the SQLite
+# database is new.
+DATA_INPUTS := $(shell find data vigie -type f \( -path 'data/*' -o -name '*.py' \) \
+                 -not -path 'data/demo/*' -not -path '*/tests/*' 2>/dev/null)
+
+data: migrate .stamp-data
+
+.stamp-data: $(DATA_INPUTS) $(if $(DATABASE_URL),FORCE) $(if $(wildcard db.sqlite3),,FORCE) | migrate
 	@$(MANAGE) load_data
+	@touch $@
 
 demo: data
 	@$(MANAGE) load_data --demo
 
-run: data
-	@$(MANAGE) collectstatic --noinput -v0
+run: data .stamp-static
 	@echo "Vigie is served on http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
@@ -91,4 +121,4 @@ vendor: .venv/.synced
 	$(VENV_PY) scripts/vendor_assets.py
 
 clean:
-	rm -rf .venv .tools db.sqlite3 staticfiles test-results .pytest_cache .mypy_cache .ruff_cache .mutation
+	rm -rf .venv .tools db.sqlite3 staticfiles .stamp-* test-results .pytest_cache .mypy_cache .ruff_cache .mutation

@@ -17,30 +17,36 @@ import pandas as pd
 from composite.spec import TreatSpec
 
 
-def skewness(values: np.ndarray) -> float:
-    """COINr ``skew``: sqrt(n(n−1))/(n−2) · m3 / m2^{3/2}; NaN below three values."""
+def _deviations(values: np.ndarray, least: int) -> tuple[int, np.ndarray, float] | None:
+    """Count, deviations from the mean and their sum of squares of the non-missing values; None
+    (the moment is NaN) below ``least`` values or when they do not vary."""
     x = values[~np.isnan(values)]
     n = x.size
-    if n < 3:
-        return float("nan")
+    if n < least:
+        return None
     d = x - x.mean()
     m2 = np.sum(d**2)
     if m2 == 0:
+        return None
+    return n, d, m2
+
+
+def skewness(values: np.ndarray) -> float:
+    """COINr ``skew``: sqrt(n(n−1))/(n−2) · m3 / m2^{3/2}; NaN below three values."""
+    found = _deviations(values, 3)
+    if found is None:
         return float("nan")
+    n, d, m2 = found
     g1 = np.sqrt(n) * np.sum(d**3) / m2**1.5
     return float(g1 * np.sqrt(n * (n - 1)) / (n - 2))
 
 
 def kurtosis(values: np.ndarray) -> float:
     """COINr ``kurt`` (excess): ((n+1)(r−3)+6)(n−1)/((n−2)(n−3)), r = n·m4/m2²."""
-    x = values[~np.isnan(values)]
-    n = x.size
-    if n < 4:
+    found = _deviations(values, 4)
+    if found is None:
         return float("nan")
-    d = x - x.mean()
-    m2 = np.sum(d**2)
-    if m2 == 0:
-        return float("nan")
+    n, d, m2 = found
     r = n * np.sum(d**4) / m2**2
     return float(((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
 

@@ -26,7 +26,7 @@ DOORS: dict[str, frozenset[str]] = {
     "atlas": frozenset(),
     "index": frozenset(),
     "un": frozenset(),
-    "network": frozenset(),
+    "network": frozenset({"strategy.queries"}),
     "events": frozenset(),
     "surveys": frozenset({"network.queries"}),
     "strategy": frozenset(

@@ -4,10 +4,9 @@ Each app that publishes data defines ``router`` (a ninja ``Router``) in its own 
 mounted here under ``/api/v1/<app label>/`` so that apps never edit a shared file to be published.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from ninja import NinjaAPI, Router
+
+from vigie.core.modules import app_modules
 
 api = NinjaAPI(
     title="Vigie API",
@@ -21,15 +20,7 @@ api = NinjaAPI(
 
 
 def _mount_app_routers() -> None:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("vigie.") or config.label == "api":
-            continue
-        try:
-            module = import_module(f"{config.name}.api")
-        except ModuleNotFoundError as error:
-            if error.name == f"{config.name}.api":
-                continue
-            raise
+    for config, module in app_modules("api", skip=("api",)):
         router = getattr(module, "router", None)
         if isinstance(router, Router):
             api.add_router(f"/{config.label}/", router)

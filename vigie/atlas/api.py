@@ -7,6 +7,7 @@ from ninja import Path, Router, Schema
 
 from vigie.atlas import queries
 from vigie.atlas.models import Criterion
+from vigie.core.api_errors import INVALID, NOT_FOUND
 
 router = Router(tags=["atlas"])
 
@@ -60,7 +61,7 @@ class CountOut(Schema):
     evidence: list[PolicyEvidenceOut]
 
 
-@router.get("/measures", response=list[PolicyMeasureOut])
+@router.get("/measures", response={200: list[PolicyMeasureOut], **INVALID})
 def measures(
     request: HttpRequest,
     kind: str = "",
@@ -77,7 +78,7 @@ def measures(
     return [queries.measure_as_dict(m) for m in found]
 
 
-@router.get("/measures/{code}", response=PolicyMeasureOut)
+@router.get("/measures/{code}", response={200: PolicyMeasureOut, **NOT_FOUND})
 def measure(request: HttpRequest, code: str) -> queries.MeasureRecord:
     found = [m for m in queries.list_measures() if m.code == code]
     if not found:
@@ -101,7 +102,7 @@ def criteria(request: HttpRequest) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/strongest/{year}", response=dict[str, str])
+@router.get("/strongest/{year}", response={200: dict[str, str], **INVALID})
 def strongest(
     request: HttpRequest,
     year: int = Path(..., ge=datetime.MINYEAR, le=datetime.MAXYEAR),
@@ -114,14 +115,14 @@ def strongest(
     return queries.get_strongest_measure_by_country(year)
 
 
-@router.get("/counts/decriminalisation", response=CountOut)
+@router.get("/counts/decriminalisation", response={200: CountOut, **INVALID})
 def decriminalisation_count(
     request: HttpRequest, start: datetime.date, end: datetime.date, net: bool = False
 ) -> object:
     return queries.count_new_decriminalising_jurisdictions(start, end, net=net)
 
 
-@router.get("/counts/regulation", response=CountOut)
+@router.get("/counts/regulation", response={200: CountOut, **INVALID})
 def regulation_count(
     request: HttpRequest,
     start: datetime.date,

@@ -6,7 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas.models import PolicyMeasure
-from vigie.atlas.services import MeasureError, check_dates, resolve_jurisdiction
+from vigie.atlas.services import (
+    DATE_FIELDS,
+    EDITED_FIELDS,
+    MeasureError,
+    check_dates,
+    resolve_jurisdiction,
+)
 
 
 class PolicyMeasureForm(forms.ModelForm):
@@ -23,36 +29,8 @@ class PolicyMeasureForm(forms.ModelForm):
 
     class Meta:
         model = PolicyMeasure
-        fields = [
-            "code",
-            "title",
-            "kind",
-            "status",
-            "substance_scope",
-            "substances",
-            "proposed_on",
-            "adopted_on",
-            "in_force_on",
-            "ended_on",
-            "date_precision",
-            "sanction",
-            "police_may_seize",
-            "thresholds",
-            "expungement",
-            "equity_licensing",
-            "community_reinvestment",
-            "corporate_capture_limits",
-            "reverses",
-            "verification",
-            "summary_en",
-            "summary_fr",
-            "summary_es",
-            "notes",
-        ]
-        widgets = {
-            name: forms.DateInput(attrs={"type": "date"})
-            for name in ("proposed_on", "adopted_on", "in_force_on", "ended_on")
-        }
+        fields = ["code", "title", *EDITED_FIELDS]
+        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in DATE_FIELDS}
 
     def clean_jurisdiction(self) -> str:
         code = str(self.cleaned_data["jurisdiction"]).strip().upper()

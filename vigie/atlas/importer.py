@@ -21,6 +21,7 @@ from vigie.atlas.models import (
     Verification,
 )
 from vigie.atlas.services import (
+    EDITED_FIELDS,
     MeasureError,
     check_dates,
     resolve_jurisdiction,
@@ -32,34 +33,7 @@ from vigie.core.errors import DataFileError
 from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport
 
-MEASURE_COLUMNS = (
-    "code",
-    "jurisdiction",
-    "title",
-    "kind",
-    "status",
-    "substance_scope",
-    "substances",
-    "proposed_on",
-    "adopted_on",
-    "in_force_on",
-    "ended_on",
-    "date_precision",
-    "sanction",
-    "police_may_seize",
-    "thresholds",
-    "expungement",
-    "equity_licensing",
-    "community_reinvestment",
-    "corporate_capture_limits",
-    "reverses",
-    "verification",
-    "summary_en",
-    "summary_fr",
-    "summary_es",
-    "notes",
-    "sources",
-)
+MEASURE_COLUMNS = ("code", "jurisdiction", "title", *EDITED_FIELDS, "sources")
 REQUIRED = ("code", "jurisdiction", "title", "kind", "status", "substance_scope", "summary_en")
 CHOICES = {
     "kind": Kind.values,

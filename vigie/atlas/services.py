@@ -17,31 +17,43 @@ from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Subdivision
 from vigie.core.services import cite_source, record_audit
 
-SNAPSHOT_FIELDS = (
-    "title",
+DATE_FIELDS = ("proposed_on", "adopted_on", "in_force_on", "ended_on")
+# What a measure says of its policy, in the order the form, the CSV format and the export use.
+POLICY_FIELDS = (
     "kind",
     "status",
     "substance_scope",
     "substances",
-    "proposed_on",
-    "adopted_on",
-    "in_force_on",
-    "ended_on",
+    *DATE_FIELDS,
     "date_precision",
     "sanction",
+)
+REFORM_FIELDS = (
     "police_may_seize",
     "thresholds",
     "expungement",
     "equity_licensing",
     "community_reinvestment",
     "corporate_capture_limits",
+)
+SUMMARY_FIELDS = ("summary_en", "summary_fr", "summary_es")
+# What staff edit and the CSV format carries, beside the code, jurisdiction and title.
+EDITED_FIELDS = (
+    *POLICY_FIELDS,
+    *REFORM_FIELDS,
+    "reverses",
     "verification",
-    "summary_en",
-    "summary_fr",
-    "summary_es",
+    *SUMMARY_FIELDS,
     "notes",
 )
-DATE_FIELDS = ("proposed_on", "adopted_on", "in_force_on", "ended_on")
+SNAPSHOT_FIELDS = (
+    "title",
+    *POLICY_FIELDS,
+    *REFORM_FIELDS,
+    "verification",
+    *SUMMARY_FIELDS,
+    "notes",
+)
 
 
 class MeasureError(DomainError):

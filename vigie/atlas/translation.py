@@ -6,7 +6,7 @@ from vigie.atlas.models import Criterion, PolicyMeasure
 
 
 @register(PolicyMeasure)
-class MeasureTranslation(TranslationOptions):
+class PolicyMeasureTranslation(TranslationOptions):
     fields = ("summary",)
     required_languages = ("en",)
 

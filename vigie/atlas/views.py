@@ -2,8 +2,10 @@
 
 import datetime
 from collections.abc import Callable
+from email.utils import parseaddr
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -16,7 +18,13 @@ from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
 from vigie.atlas.mapdata import map_records
 from vigie.atlas.models import Kind, MeasureVersion, PolicyMeasure, Status, SubstanceScope
-from vigie.atlas.services import MeasureError, revert_measure, save_measure, snapshot_measure
+from vigie.atlas.services import (
+    POLICY_FIELDS,
+    MeasureError,
+    revert_measure,
+    save_measure,
+    snapshot_measure,
+)
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
@@ -25,7 +33,8 @@ from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import is_editor
 
-LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = f"CC BY 4.0 ({LICENCE_URL})"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
 SORTS: dict[str, Callable[[queries.MeasureRecord], str]] = {
     "jurisdiction": lambda row: row["jurisdiction_name"],
@@ -99,16 +108,7 @@ EXPORT_FIELDS = (
     "jurisdiction_code",
     "jurisdiction_name",
     "title",
-    "kind",
-    "status",
-    "substance_scope",
-    "substances",
-    "proposed_on",
-    "adopted_on",
-    "in_force_on",
-    "ended_on",
-    "date_precision",
-    "sanction",
+    *POLICY_FIELDS,
     "verification",
     "reverses",
     "assessment_score",
@@ -120,15 +120,12 @@ EXPORT_FIELDS = (
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows, _sort = _sorted_rows(request)
-    lines: list[list[Any]] = [
-        [f"# Vigie policy atlas. Licence: {LICENCE}. Each row cites its sources."],
-        list(EXPORT_FIELDS),
-    ]
+    lines: list[list[Any]] = [list(EXPORT_FIELDS)]
     for row in rows:
         url = request.build_absolute_uri(row["url"])
         values = {**row, "url": url, "source_urls": SOURCE_SEPARATOR.join(row["source_urls"])}
         lines.append([values[name] for name in EXPORT_FIELDS])
-    response = csv_response("vigie-atlas-measures.csv", lines)
+    response = csv_response("vigie-atlas-measures.csv", lines, licence_url=LICENCE_URL)
     response["X-Licence"] = LICENCE
     return response
 
@@ -157,8 +154,6 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
     measures = queries.list_measures(jurisdiction=code)
     if not subdivision:
         measures = [m for m in queries.list_measures() if m.country_id == country.pk]
-    if not measures:
-        raise Http404
     measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
     sources = {s.url: s for m in measures for s in m.sources.all()}
     context = {
@@ -167,6 +162,8 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
         "country": country,
         "measures": [(m, queries.assessment_score(m)) for m in measures],
         "sources": list(sources.values()),
+        "contact_email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        "can_edit": is_editor(request.user),
     }
     return render(request, "atlas/jurisdiction.html", context)
 
@@ -213,6 +210,8 @@ def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
             "jurisdiction": measure.jurisdiction_code,
             "source_urls": "\n".join(s.url for s in measure.sources.all()),
         }
+    else:
+        initial = {"jurisdiction": request.GET.get("jurisdiction", "").strip().upper()}
     form = PolicyMeasureForm(request.POST or None, instance=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {**snapshot_measure(measure)} if measure else {}

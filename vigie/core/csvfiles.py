@@ -20,12 +20,15 @@ import zoneinfo
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from vigie.core.errors import DataFileError
 
 SOURCE_SEPARATOR = " | "
 LIST_SEPARATOR = ";"
 WEB_PREFIXES = ("http://", "https://")
+
+T = TypeVar("T")
 
 
 def parse_date(value: str, *, month_allowed: bool = False) -> tuple[datetime.date, bool]:
@@ -84,6 +87,12 @@ class CsvRow:
         if not value:
             raise self.error(field, "a value is required")
         return value
+
+    def listed(self, field: str, found: T | None, file: str) -> T:
+        """``found``, the record the cell ``field`` names; a row error if ``file`` does not list it."""
+        if found is None:
+            raise self.error(field, f"{self.get(field)!r} is not in {file}")
+        return found
 
     def _present(self, field: str, required: bool) -> str | None:
         value = self.get(field)

@@ -9,6 +9,10 @@ Numbers are data, not formulas: ``int``, ``float`` and ``Decimal`` cells are wri
 and a text cell that is nothing but a plain decimal number (``-3``, ``-0.25``, ``+1e-3``) is left
 as it is, because no spreadsheet evaluates it as anything but that number. ``None`` is an empty
 cell; every other value is written as its text and checked like text.
+
+The file is plain RFC 4180: the header on the first line, no comment or licence line above it, so
+that pandas, R and spreadsheets read its columns. A licence goes in a ``Link: <…>; rel="license"``
+header (RFC 8288) and on the page that offers the download.
 """
 
 import csv
@@ -36,10 +40,14 @@ def neutralise_cell(value: Cell) -> str | int | float | Decimal:
     return text
 
 
-def csv_response(filename: str, rows: Iterable[Sequence[Cell]]) -> HttpResponse:
-    """A UTF-8 CSV download of ``rows`` (header rows included), every cell neutralised."""
+def csv_response(
+    filename: str, rows: Iterable[Sequence[Cell]], *, licence_url: str = ""
+) -> HttpResponse:
+    """A UTF-8 CSV download of ``rows`` (the header first), every cell neutralised."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if licence_url:
+        response["Link"] = f'<{licence_url}>; rel="license"'
     writer = csv.writer(response)
     for row in rows:
         writer.writerow([neutralise_cell(value) for value in row])

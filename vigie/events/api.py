@@ -5,6 +5,7 @@ import datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from vigie.core.api_errors import NOT_FOUND
 from vigie.events.models import Event, Series
 from vigie.events.queries import public_events
 
@@ -99,7 +100,7 @@ def list_events(request: object) -> list[dict[str, object]]:
     return [_event(event) for event in events]
 
 
-@router.get("/events/{slug}/", response=EventDetailOut)
+@router.get("/events/{slug}/", response={200: EventDetailOut, **NOT_FOUND})
 def get_event(request: object, slug: str) -> dict[str, object]:
     event = get_object_or_404(public_events(), slug=slug)
     contributions = list(event.contributions.select_related("person"))
@@ -146,7 +147,7 @@ def list_series(request: object) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/series/{slug}/", response=SeriesOut)
+@router.get("/series/{slug}/", response={200: SeriesOut, **NOT_FOUND})
 def get_series(request: object, slug: str) -> dict[str, object]:
     series = get_object_or_404(Series, slug=slug)
     return {

@@ -10,15 +10,18 @@ join link; only the copy attached to a confirmed registrant's email does.
 import datetime
 import zoneinfo
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import icalendar
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//Vigie//Events//EN"
 
@@ -74,8 +77,10 @@ def _ical_weekday(day: datetime.date) -> str:
     return ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.weekday()]
 
 
-def vtimezone(zone_name: str, year: int) -> icalendar.Timezone:
+def vtimezone(zone_name: str, year: int) -> "icalendar.Timezone":
     """The zone's VTIMEZONE with yearly rules (e.g. last Sunday of March), from its `year` rules."""
+    import icalendar  # imported here: loading it costs most of a second at every start
+
     zone = zoneinfo.ZoneInfo(zone_name)
     timezone_component = icalendar.Timezone()
     timezone_component.add("tzid", zone_name)
@@ -111,7 +116,7 @@ def vtimezone(zone_name: str, year: int) -> icalendar.Timezone:
     return timezone_component
 
 
-def _add_timezones(calendar: icalendar.Calendar, events: list[Event]) -> None:
+def _add_timezones(calendar: "icalendar.Calendar", events: list[Event]) -> None:
     years: dict[str, int] = {}
     for event in events:
         year = event.starts_at.astimezone(event.zone).year
@@ -120,7 +125,9 @@ def _add_timezones(calendar: icalendar.Calendar, events: list[Event]) -> None:
         calendar.add_component(vtimezone(zone_name, year))
 
 
-def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> icalendar.Event:
+def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> "icalendar.Event":
+    import icalendar
+
     component = icalendar.Event()
     component.add("uid", _uid(event))
     component.add("dtstamp", event.updated_at or timezone.now())
@@ -142,6 +149,8 @@ def _component(event: Event, *, join_url: str = "", personal_url: str = "") -> i
 
 
 def build_calendar(events: Iterable[Event], *, name: str = "") -> bytes:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -159,6 +168,8 @@ def build_registrant_calendar(registration: Registration, personal_url: str) -> 
     """The calendar attached to a registrant's email: with the join link once confirmed."""
     event = registration.event
     confirmed = registration.status == Registration.Status.CONFIRMED
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -9,27 +9,17 @@ registration waits for its email confirmation.
 """
 
 import datetime
-import enum
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
 from vigie.events.models import Registration, RegistrationLink
 
 LINK_GRACE = datetime.timedelta(days=1)
 CONFIRMATION_WINDOW = datetime.timedelta(hours=1)  # to confirm one's address after the form
-TOKEN_BYTES = 32
-
-
-class LinkState(enum.Enum):
-    VALID = "valid"
-    EXPIRED = "expired"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -39,20 +29,14 @@ class LinkCheck:
     mailed: bool = False
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def link_expires_at(registration: Registration) -> datetime.datetime:
     return registration.event.ends_at + LINK_GRACE
 
 
 def make_token(registration: Registration, *, mailed: bool = True) -> str:
     """Issue a new personal link for a registration; the token is returned once, never stored."""
-    token = secrets.token_urlsafe(TOKEN_BYTES)
-    RegistrationLink.objects.create(
-        registration=registration, token_hash=hash_token(token), mailed=mailed
-    )
+    token, token_hash = new_token()
+    RegistrationLink.objects.create(registration=registration, token_hash=token_hash, mailed=mailed)
     return token
 
 
@@ -64,7 +48,7 @@ def check_token(token: str, now: datetime.datetime | None = None) -> LinkCheck:
         .filter(token_hash=digest)
         .first()
     )
-    if link is None or not hmac.compare_digest(link.token_hash, digest):
+    if link is None or not hashes_match(link.token_hash, token):
         return LinkCheck(LinkState.UNKNOWN)
     registration = link.registration
     now = now or timezone.now()

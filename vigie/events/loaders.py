@@ -97,12 +97,10 @@ def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str,
         )
         series.sources.add(*_source_list(row, "source_url"))
     for row in _rows(folder, "series_credits.csv", ("series", "person", "role", "order")):
-        credited = Series.objects.filter(slug=row.required("series")).first()
-        if credited is None:
-            raise row.error("series", f"{row.get('series')!r} is not in series.csv")
-        person = people.get(row.required("person"))
-        if person is None:
-            raise row.error("person", f"{row.get('person')!r} is not in people.csv")
+        credited = row.listed(
+            "series", Series.objects.filter(slug=row.required("series")).first(), "series.csv"
+        )
+        person = row.listed("person", people.get(row.required("person")), "people.csv")
         upsert(
             reports.setdefault("series credits", LoadReport()),
             SeriesCredit,
@@ -140,9 +138,9 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
             raise row.error("ends", "the event must end after it starts")
         series = None
         if row.get("series"):
-            series = Series.objects.filter(slug=row.get("series")).first()
-            if series is None:
-                raise row.error("series", f"{row.get('series')!r} is not in series.csv")
+            series = row.listed(
+                "series", Series.objects.filter(slug=row.get("series")).first(), "series.csv"
+            )
         countries = []
         for code in row.items("countries"):
             country = Country.objects.filter(iso2=code).first()
@@ -179,10 +177,9 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
 
 
 def _event(row: CsvRow) -> Event:
-    event = Event.objects.filter(slug=row.required("event")).first()
-    if event is None:
-        raise row.error("event", f"{row.get('event')!r} is not in events.csv")
-    return event
+    return row.listed(
+        "event", Event.objects.filter(slug=row.required("event")).first(), "events.csv"
+    )
 
 
 def _load_programme(
@@ -211,12 +208,8 @@ def _load_programme(
         event = _event(row)
         item = None
         if row.get("item"):
-            item = items.get((event.slug, row.get("item")))
-            if item is None:
-                raise row.error("item", f"{row.get('item')!r} is not in programme.csv")
-        person = people.get(row.required("person"))
-        if person is None:
-            raise row.error("person", f"{row.get('person')!r} is not in people.csv")
+            item = row.listed("item", items.get((event.slug, row.get("item"))), "programme.csv")
+        person = row.listed("person", people.get(row.required("person")), "people.csv")
         upsert(
             contributions,
             Contribution,

@@ -25,5 +25,5 @@ class ProgrammeItemTranslation(TranslationOptions):
 
 
 @register(RegistrationQuestion)
-class QuestionTranslation(TranslationOptions):
+class RegistrationQuestionTranslation(TranslationOptions):
     fields = ("label", "choices")

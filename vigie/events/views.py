@@ -220,6 +220,14 @@ def _registration_for(request: HttpRequest, token: str) -> tuple[Registration, b
     return check.registration, check.mailed
 
 
+def _mailed_registration(request: HttpRequest, token: str) -> Registration:
+    """As ``_registration_for``, for the actions only the emailed link may take (404 otherwise)."""
+    registration, mailed = _registration_for(request, token)
+    if not mailed:
+        raise Http404(_("This personal link is not valid."))
+    return registration
+
+
 def registration_page(request: HttpRequest, token: str) -> HttpResponse:
     """The registrant's own page: status, join link once confirmed, change answers, cancel."""
     try:
@@ -282,11 +290,9 @@ def _waiting_position(registration: Registration) -> int | None:
 def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Confirm one's address with the link that was emailed to it: the place is decided now."""
     try:
-        registration, mailed = _registration_for(request, token)
+        registration = _mailed_registration(request, token)
     except LinkRefused as refused:
         return refused.response
-    if not mailed:
-        raise Http404(_("This personal link is not valid."))
     try:
         confirmed = confirm_registration(registration=registration)
     except RegistrationError as error:
@@ -307,11 +313,9 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        registration, mailed = _registration_for(request, token)
+        registration = _mailed_registration(request, token)
     except LinkRefused as refused:
         return refused.response
-    if not mailed:
-        raise Http404(_("This personal link is not valid."))
     try:
         cancel_registration(registration=registration, actor=request.user)
     except RegistrationError as error:
@@ -348,11 +352,9 @@ def feed_ics(request: HttpRequest) -> HttpResponse:
 
 def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        registration, mailed = _registration_for(request, token)
+        registration = _mailed_registration(request, token)
     except LinkRefused as refused:
         return refused.response
-    if not mailed:
-        raise Http404(_("This personal link is not valid."))
     with translation.override(registration.language):
         link = absolute_url(reverse("events:registration", args=[token]))
         content = build_registrant_calendar(registration, link)

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from vigie.core.api_errors import NOT_FOUND
 from vigie.index import queries
 
 router = Router(tags=["index"])
@@ -40,7 +41,7 @@ def editions(request: HttpRequest) -> list[queries.EditionSummary]:
     return queries.list_editions()
 
 
-@router.get("/editions/{slug}/results/", response=list[ResultOut])
+@router.get("/editions/{slug}/results/", response={200: list[ResultOut], **NOT_FOUND})
 def results(request: HttpRequest, slug: str) -> list[queries.RankingRow]:
     edition = get_object_or_404(queries.public_editions(), slug=slug)
     return queries.get_rankings(edition.pk)

@@ -4,12 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
-import numpy as np
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
-from composite.aggregate import aggregate_values
-from composite.rank import rank_scores
 from vigie.core.models import Country
 from vigie.index.models import Edition, UnitResult
 
@@ -179,6 +176,11 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
     Uses the engine's own aggregation (the edition's index method) over the top-level
     components, so the result equals a rebuild of the index with those weights.
     """
+    import numpy as np  # imported here: numpy and the engine are loaded only when reweighting
+
+    from composite.aggregate import aggregate_values
+    from composite.rank import rank_scores
+
     codes = [d["code"] for d in edition.dimensions]
     units = list(edition.units.select_related("country"))
     matrix = np.array(

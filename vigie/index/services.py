@@ -5,12 +5,12 @@ edition never changes, an upload is checked by the engine before anything is sto
 computation stores every stage, the ranks and the rank intervals in one transaction.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,6 +23,9 @@ from vigie.core.services import record_audit
 from vigie.index.errors import ComputationFailed, EditionFrozen, UploadRejected
 from vigie.index.models import Edition, UnitResult
 from vigie.index.validation import check_indicator_table, check_spec_numbers
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[int, str], None]
 DEFAULT_REPLICATIONS = 500
@@ -38,6 +41,8 @@ def _check_spec(spec_toml: str) -> composite.IndexSpec:
 
 
 def _read_csv(csv_text: str, spec: composite.IndexSpec) -> pd.DataFrame:
+    import pandas as pd  # imported here: pandas is loaded only by a computation or an upload
+
     return pd.read_csv(
         StringIO(csv_text),
         dtype={spec.index.unit_column: str},
@@ -114,6 +119,8 @@ def upload_indicator_data(*, edition: Edition, csv_text: str, actor: Any = None)
     A published edition is never changed: the upload becomes a new draft version of the same
     family (the published one stays readable). A rejected upload stores nothing.
     """
+    import pandas as pd
+
     spec = _check_spec(edition.spec_toml)
     check_indicator_table(csv_text, spec)
     try:
@@ -218,6 +225,8 @@ def compute_edition(*, edition_id: int, replications: int = DEFAULT_REPLICATIONS
 
 
 def _clean(value: Any) -> float | None:
+    import pandas as pd
+
     return None if value is None or pd.isna(value) else float(value)
 
 
@@ -229,6 +238,8 @@ def _store_results(
     summary: pd.DataFrame | None,
     replications: int,
 ) -> None:
+    import pandas as pd
+
     edition = Edition.objects.select_for_update().get(pk=edition_id)
     table = result.results_table()
     dimensions = spec.children(spec.index_code)
@@ -272,6 +283,8 @@ def _store_results(
 
 
 def json_frame(frame: pd.DataFrame) -> dict[str, Any]:
+    import numpy as np
+
     values = frame.to_numpy(dtype=float)
     return {
         "index": [str(i) for i in frame.index],

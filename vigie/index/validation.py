@@ -10,8 +10,6 @@ import math
 import unicodedata
 from io import StringIO
 
-import pandas as pd
-
 import composite
 from vigie.index.errors import UploadRejected
 
@@ -43,6 +41,8 @@ def _number_problem(cell: str) -> str | None:
 
 def check_indicator_table(csv_text: str, spec: composite.IndexSpec) -> None:
     """Raise ``UploadRejected`` listing every bad cell by row and column."""
+    import pandas as pd  # imported here: pandas is loaded only when an upload is checked
+
     try:
         table = pd.read_csv(StringIO(csv_text), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError):

@@ -4,7 +4,6 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -264,6 +263,8 @@ def inputs(request: HttpRequest, slug: str) -> HttpResponse:
     edition = _public_edition(slug)
     if not (edition.inputs_are_open and edition.input_csv):
         raise Http404(_("The inputs of this edition are not published."))
+    import pandas as pd  # imported here: pandas is loaded only when the inputs are read
+
     # Read as the upload was read (pandas has no cell-size limit), every cell as text.
     frame = pd.read_csv(io.StringIO(edition.input_csv), dtype=str, keep_default_na=False)
     return csv_response(f"{edition.slug}-inputs.csv", [list(frame.columns), *frame.values.tolist()])

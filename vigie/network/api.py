@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.network import queries
 
 router = Router(tags=["network"])
@@ -24,14 +25,14 @@ class OrganisationOut(Schema):
     summary_es: str
 
 
-@router.get("/organisations", response=list[OrganisationOut])
+@router.get("/organisations", response={200: list[OrganisationOut], **INVALID})
 def list_organisations(request: HttpRequest, country: str = "") -> list[queries.PublicOrganisation]:
     if country:
         return queries.list_member_organisations_in_country(country)
     return queries.list_member_organisations()
 
 
-@router.get("/organisations/{slug}", response=OrganisationOut)
+@router.get("/organisations/{slug}", response={200: OrganisationOut, **NOT_FOUND})
 def get_organisation(request: HttpRequest, slug: str) -> queries.PublicOrganisation:
     for row in queries.list_member_organisations():
         if row["slug"] == slug:

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -33,8 +34,10 @@ from vigie.network.models import (
     OrganisationType,
     VoterRecord,
 )
+from vigie.strategy.queries import measure_baseline
 
-BASELINE = datetime.date(2024, 12, 31)
+# The strategy measure whose baseline the funding register counts from.
+FUNDING_MEASURE = "network.new_major_funding_sources"
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -171,15 +174,12 @@ def funding(request: HttpRequest) -> HttpResponse:
     funders = Funder.objects.annotate(grant_count=Count("grants")).prefetch_related(
         "grants__organisation"
     )
-    return render(
-        request,
-        "network/funding.html",
-        {
-            "funders": funders,
-            "new_major": queries.count_new_funding_sources(BASELINE, today),
-            "new_all": queries.count_new_funding_sources(BASELINE, today, major_only=False),
-        },
-    )
+    baseline = measure_baseline(FUNDING_MEASURE, today)
+    context: dict[str, Any] = {"funders": funders, "baseline": baseline}
+    if baseline is not None:
+        context["new_major"] = queries.count_new_funding_sources(baseline, today)
+        context["new_all"] = queries.count_new_funding_sources(baseline, today, major_only=False)
+    return render(request, "network/funding.html", context)
 
 
 @editor_required

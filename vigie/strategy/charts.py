@@ -4,12 +4,24 @@ vendored Vega) and the PDF report (rendered to PNG on the server by vl-convert).
 import base64
 from typing import Any
 
-import vl_convert
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from vigie.strategy.progress import MeasureProgress
 
 PALETTE = {"value": "#1f5f8b", "baseline": "#8a8a8a", "target": "#b5472d"}
+
+
+def value_axis(progress: MeasureProgress) -> dict[str, Any]:
+    """The y axis named by the measure's unit; counts and milestones take whole-number ticks."""
+    unit = progress.measure.unit
+    axis: dict[str, Any] = {"title": str(capfirst(progress.measure.get_unit_display()))}
+    if unit == "percent":
+        axis["title"] = _("Share (%)")
+        axis["axis"] = {"format": "d"}
+    else:
+        axis["axis"] = {"format": "d", "tickMinStep": 1}
+    return axis
 
 
 def measure_chart_spec(
@@ -27,6 +39,7 @@ def measure_chart_spec(
         rows.insert(
             0, {"date": baseline_day, "value": progress.baseline_value, "label": _("Baseline")}
         )
+    axis = value_axis(progress)
     period = [f"{plan.starts_year}-01-01", f"{plan.ends_year}-12-31"]
     layers: list[dict[str, Any]] = [
         {
@@ -40,10 +53,10 @@ def measure_chart_spec(
                     "scale": {"domain": period},
                     "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}},
                 },
-                "y": {"field": "value", "type": "quantitative", "title": _("Value")},
+                "y": {"field": "value", "type": "quantitative", **axis},
                 "tooltip": [
                     {"field": "label", "title": _("Period")},
-                    {"field": "value", "title": _("Value")},
+                    {"field": "value", "title": axis["title"]},
                 ],
             },
         }
@@ -94,5 +107,7 @@ def measure_chart_spec(
 
 def chart_png_data_uri(spec: dict[str, Any]) -> str:
     """The chart as a PNG data URI, so that WeasyPrint needs no file and no network."""
+    import vl_convert  # imported here: loading it costs a second at every start
+
     png = vl_convert.vegalite_to_png(vl_spec=spec, scale=2)
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

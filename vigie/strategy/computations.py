@@ -95,12 +95,24 @@ def _states_calling_for_reform(baseline: datetime.date, end: datetime.date) -> C
 
 
 def _un_sessions(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
-    """States calling for reform in each UN session of the period (by the session's last day)."""
-    return [
-        TrendPoint(row["session"] or str(row["end_date"]), row["end_date"], float(row["count"]))
-        for row in sorted(un_queries.list_reform_states_by_session(), key=lambda r: r["end_date"])
-        if baseline <= row["end_date"] <= end
+    """The running total of states calling for reform since the baseline, at the last day of
+    each UN session of the period and at ``end``: the same distinct count as the headline, so the
+    line never falls when a later session has fewer reform statements."""
+    days = sorted(
+        {
+            (row["end_date"], row["session"] or str(row["end_date"]))
+            for row in un_queries.list_reform_states_by_session()
+            if baseline <= row["end_date"] < end
+        }
+    )
+    points = [
+        TrendPoint(label, day, float(_states_calling_for_reform(baseline, day).value))
+        for day, label in days
     ]
+    points.append(
+        TrendPoint(end.isoformat(), end, float(_states_calling_for_reform(baseline, end).value))
+    )
+    return points
 
 
 def _milestone(baseline: datetime.date, end: datetime.date) -> CountResult:
@@ -130,7 +142,11 @@ def _new_major_funding(baseline: datetime.date, end: datetime.date) -> CountResu
 def _media_share(baseline: datetime.date, end: datetime.date) -> CountResult:
     """The share in the latest media-survey round closed by ``end`` (the app's latest if none)."""
     closed = [
-        row for row in surveys_queries.list_media_support_by_round() if row["closes_on"] <= end
+        row
+        for row in sorted(
+            surveys_queries.list_media_support_by_round(), key=lambda r: r["closes_on"]
+        )
+        if row["share"] is not None and row["closes_on"] <= end
     ]
     return surveys_queries.get_media_support_share(
         round_id=closed[-1]["round_id"] if closed else None
@@ -170,7 +186,6 @@ REGISTRY: dict[str, Computation] = {
             label=_("UN tracker: member states calling for reform since the baseline"),
             count=_states_calling_for_reform,
             series=_un_sessions,
-            trend_per_period=True,
         ),
         Computation(
             key="un.mechanism_milestone",

@@ -5,8 +5,9 @@ names its file, line and field, and the whole load runs in one transaction. Rows
 their natural keys, so loading twice changes nothing.
 """
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,7 @@ from vigie.strategy.computations import REGISTRY
 from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure, Target
 
 LANGS = ("en", "fr", "es")
+NumberedT = TypeVar("NumberedT", Pillar, Objective)
 
 
 def strategy_data_dir() -> Path:
@@ -39,6 +41,25 @@ def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
     if found is None:
         raise row.error(field, f"{row.get(field)!r} is not defined in the file it refers to")
     return found
+
+
+def _load_numbered(
+    rows: Iterable[CsvRow],
+    report: LoadReport,
+    model: type[NumberedT],
+    plans: dict[str, Plan],
+    texts: Callable[[CsvRow], dict[str, str]],
+) -> dict[tuple[str, int], NumberedT]:
+    """Pillars or objectives: numbered within their plan, found again by (plan code, number)."""
+    loaded: dict[tuple[str, int], NumberedT] = {}
+    for row in rows:
+        plan = _lookup(row, "plan", plans, row.get("plan"))
+        number = row.integer("number")
+        assert number is not None
+        loaded[(plan.code, number)] = upsert(
+            report, model, {"plan": plan, "number": number}, texts(row)
+        )
+    return loaded
 
 
 @changes_facts
@@ -74,32 +95,26 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         )
         plan.sources.add(source)
         plans[plan.code] = plan
-    pillars: dict[tuple[str, int], Pillar] = {}
-    for row in iter_csv_file(
-        folder / "pillars.csv", required_columns=("plan", "number", "name_en")
-    ):
-        plan = _lookup(row, "plan", plans, row.get("plan"))
-        number = row.integer("number")
-        assert number is not None
-        pillars[(plan.code, number)] = upsert(
-            reports["pillars"],
-            Pillar,
-            {"plan": plan, "number": number},
-            {**_translated(row, "name"), **_translated(row, "description", required=False)},
-        )
-    objectives: dict[tuple[str, int], Objective] = {}
-    for row in iter_csv_file(
-        folder / "objectives.csv", required_columns=("plan", "number", "priority_en", "goal_en")
-    ):
-        plan = _lookup(row, "plan", plans, row.get("plan"))
-        number = row.integer("number")
-        assert number is not None
-        objectives[(plan.code, number)] = upsert(
-            reports["objectives"],
-            Objective,
-            {"plan": plan, "number": number},
-            _translated(row, "priority", "goal"),
-        )
+    pillars = _load_numbered(
+        iter_csv_file(folder / "pillars.csv", required_columns=("plan", "number", "name_en")),
+        reports["pillars"],
+        Pillar,
+        plans,
+        lambda row: {
+            **_translated(row, "name"),
+            **_translated(row, "description", required=False),
+        },
+    )
+    objectives = _load_numbered(
+        iter_csv_file(
+            folder / "objectives.csv",
+            required_columns=("plan", "number", "priority_en", "goal_en"),
+        ),
+        reports["objectives"],
+        Objective,
+        plans,
+        lambda row: _translated(row, "priority", "goal"),
+    )
     for row in iter_csv_file(
         folder / "activities.csv", required_columns=("plan", "pillar", "objective", "text_en")
     ):

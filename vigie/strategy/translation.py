@@ -30,7 +30,7 @@ class ActivityTranslation(TranslationOptions):
 
 
 @register(SuccessMeasure)
-class MeasureTranslation(TranslationOptions):
+class SuccessMeasureTranslation(TranslationOptions):
     fields = ("name", "definition")
     required_languages = ("en",)
 

@@ -6,10 +6,6 @@ carries a new link, and staff can issue one from the round's invitations page.
 """
 
 import datetime
-import enum
-import hashlib
-import hmac
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
+from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
 from vigie.surveys.models import (
@@ -32,26 +29,14 @@ from vigie.surveys.models import (
     SurveyQuestion,
 )
 
-TOKEN_BYTES = 32
-
-
-class LinkState(enum.Enum):
-    VALID = "valid"
-    EXPIRED = "expired"
-    UNKNOWN = "unknown"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
-
 
 def make_token(invitation: Invitation) -> str:
     """Issue a new personal link: 32 random bytes, of which only the SHA-256 hash is stored.
 
     The token is returned once (to be mailed) and cannot be made again from the database.
     """
-    token = secrets.token_urlsafe(TOKEN_BYTES)
-    InvitationLink.objects.create(invitation=invitation, token_hash=hash_token(token))
+    token, token_hash = new_token()
+    InvitationLink.objects.create(invitation=invitation, token_hash=token_hash)
     return token
 
 
@@ -63,7 +48,7 @@ def check_token(token: str) -> tuple[LinkState, Invitation | None]:
         .filter(token_hash=digest)
         .first()
     )
-    if link is None or not hmac.compare_digest(link.token_hash, digest):
+    if link is None or not hashes_match(link.token_hash, token):
         return LinkState.UNKNOWN, None
     invitation = link.invitation
     if invitation.round.is_closed():

@@ -12,7 +12,7 @@ class SurveyTranslation(TranslationOptions):
 
 
 @register(SurveyQuestion)
-class QuestionTranslation(TranslationOptions):
+class SurveyQuestionTranslation(TranslationOptions):
     fields = ("text",)
     required_languages = ("en", "fr", "es")
 

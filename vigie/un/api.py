@@ -5,6 +5,7 @@ import datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from vigie.core.api_errors import NOT_FOUND
 from vigie.un import queries
 from vigie.un.models import Vote
 
@@ -87,7 +88,11 @@ def list_votes(request: object) -> list[dict[str, object]]:
     return [_vote_out(vote) for vote in votes.order_by("-date")]
 
 
-@router.get("/votes/{vote_id}", response=VoteDetailOut, summary="One vote, country by country")
+@router.get(
+    "/votes/{vote_id}",
+    response={200: VoteDetailOut, **NOT_FOUND},
+    summary="One vote, country by country",
+)
 def get_vote(request: object, vote_id: int) -> dict[str, object]:
     vote = get_object_or_404(Vote.objects.select_related("session__forum"), pk=vote_id)
     records = [
@@ -122,7 +127,11 @@ def reform_states(request: object) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/countries/{iso2}", response=CountryRecordOut, summary="A country's UN record")
+@router.get(
+    "/countries/{iso2}",
+    response={200: CountryRecordOut, **NOT_FOUND},
+    summary="A country's UN record",
+)
 def country_record(request: object, iso2: str) -> dict[str, object]:
     return {
         "votes": queries.list_votes_for_country(iso2),

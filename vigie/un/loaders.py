@@ -63,9 +63,7 @@ def _country(row: CsvRow, field: str, matcher: NameMatcher) -> Country:
 
 def _session(row: CsvRow) -> Session:
     session = Session.objects.filter(label=row.required("session")).first()
-    if session is None:
-        raise row.error("session", f"{row.get('session')!r} is not in sessions.csv")
-    return session
+    return row.listed("session", session, "sessions.csv")
 
 
 @changes_facts
@@ -196,9 +194,9 @@ def load_votes() -> LoadReport:
         data_dir() / "vote_records.csv", required_columns=("vote_id", "iso3", "country", "vote")
     )
     for row in records:
-        record_vote = Vote.objects.filter(code=row.required("vote_id")).first()
-        if record_vote is None:
-            raise row.error("vote_id", f"{row.get('vote_id')!r} is not in votes.csv")
+        record_vote = row.listed(
+            "vote_id", Vote.objects.filter(code=row.required("vote_id")).first(), "votes.csv"
+        )
         country = _country(row, "iso3", matcher)
         named = matcher.match(row.required("country"))
         if named != country:
@@ -259,9 +257,11 @@ def load_joint_statements() -> LoadReport:
         coded = JointStatement.objects.filter(code=row.required("joint_statement")).first()
         if coded is None:
             raise row.error("joint_statement", "not in joint_statements.csv")
-        position = PositionCode.objects.filter(code=row.required("position")).first()
-        if position is None:
-            raise row.error("position", f"{row.get('position')!r} is not in codebook.csv")
+        position = row.listed(
+            "position",
+            PositionCode.objects.filter(code=row.required("position")).first(),
+            "codebook.csv",
+        )
         tag_codes = [code for code in row.get("tags").split("|") if code]
         tags = list(IssueTag.objects.filter(code__in=tag_codes))
         if len(tags) != len(tag_codes):

@@ -1,5 +1,6 @@
 import datetime
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -51,9 +52,11 @@ def test_list_filters_narrow_and_exports_share_the_filters(client: Client, measu
     assert "/measures/pt/" in everything and "/measures/pt/" not in cannabis
     data = json.loads(client.get(reverse("atlas:export_json"), {"substance": "cannabis"}).content)
     assert data["count"] == 1 and "CC BY 4.0" in data["licence"]
-    csv_text = client.get(reverse("atlas:export_csv"), {"substance": "cannabis"}).content.decode()
-    assert "CC BY 4.0" in csv_text.splitlines()[0]
-    assert len(csv_text.strip().splitlines()) == 3
+    response = client.get(reverse("atlas:export_csv"), {"substance": "cannabis"})
+    csv_text = response.content.decode()
+    assert response["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+    assert csv_text.splitlines()[0].startswith("code,jurisdiction_code,")
+    assert len(csv_text.strip().splitlines()) == 2
 
 
 def test_jurisdiction_and_measure_pages_show_sources_and_score(
@@ -236,3 +239,24 @@ def test_measures_csv_neutralises_formula_cells(client: Client, measures: None) 
     text = client.get(reverse("atlas:export_csv")).content.decode()
     assert '\'=HYPERLINK(""http://e.x"",""X"")' in text
     assert ",=HYPERLINK" not in text and ',"=HYPERLINK' not in text
+
+
+def test_a_country_with_no_measure_has_a_page_saying_so_and_how_to_propose_one(
+    client: Client, measures: None, settings: Any
+) -> None:
+    make_place("SN", "Senegal")
+    settings.DEFAULT_FROM_EMAIL = "Vigie <atlas@example.org>"
+    response = client.get("/en/atlas/jurisdictions/SN/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nothing recorded yet for Senegal" in page
+    assert 'href="mailto:atlas@example.org?subject=SN"' in page
+    editor = Client()
+    editor.force_login(make_user("editor", role="editor"))
+    page = editor.get("/en/atlas/jurisdictions/SN/").content.decode()
+    assert f'href="{reverse("atlas:measure_new")}?jurisdiction=SN"' in page
+    form = editor.get(reverse("atlas:measure_new") + "?jurisdiction=sn").context["form"]
+    assert form.initial["jurisdiction"] == "SN"
+    assert client.get("/en/atlas/jurisdictions/PT/").status_code == 200
+    assert client.get("/en/atlas/jurisdictions/ZZ/").status_code == 404
+    assert client.get("/en/atlas/jurisdictions/NOT-A-CODE/").status_code == 404

@@ -83,3 +83,11 @@ def test_an_oversized_cell_is_refused_with_its_line_not_a_csv_error() -> None:
         list(iter_csv_text(text, file="big.csv"))
     assert caught.value.line == 3
     assert "a cell is longer than 131,072 characters" in str(caught.value)
+
+
+def test_a_reference_to_a_record_the_other_file_lacks_is_refused() -> None:
+    people = {"ana": 1}
+    assert row(person="ana").listed("person", people.get("ana"), "people.csv") == 1
+    with pytest.raises(DataFileError) as caught:
+        row(person="bo").listed("person", people.get("bo"), "people.csv")
+    assert str(caught.value) == "file.csv, line 7, field `person`: 'bo' is not in people.csv"

@@ -22,7 +22,8 @@ from vigie.network.tests.factories import make_organisation
 from vigie.un.models import Forum, PositionCode, Session, Vote
 from vigie.un.services import import_roll_call, record_statement
 
-pytestmark = pytest.mark.django_db
+# These tests build their own small world of UN records on an empty database.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reference_data")]
 
 PROFILE = "/en/countries/pt/"
 

@@ -22,7 +22,9 @@ def _pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_profile_of_a_country_without_records_says_so_in_every_section(client: Client) -> None:
+def test_profile_of_a_country_without_records_says_so_in_every_section(
+    client: Client, no_reference_data: None
+) -> None:
     make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
     response = client.get("/en/countries/pt/")
     assert response.status_code == 200

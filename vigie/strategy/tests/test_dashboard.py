@@ -1,5 +1,6 @@
 import datetime
 import io
+import itertools
 
 import pytest
 from django.test import Client
@@ -215,3 +216,49 @@ def test_staff_pages_send_anonymous_visitors_to_log_in_and_open_to_editors(plan:
     editor = Client()
     editor.force_login(make_user("staff", role="editor"))
     assert editor.get("/en/strategy/measures/new-major-funding-sources/").status_code == 200
+
+
+@pytest.mark.parametrize("code", ALL_MEASURES)
+def test_headline_figure_is_the_last_point_of_its_line(plan: Plan, code: str) -> None:
+    """Each kind of chart (running totals from evidence or by year end, UN sessions, milestone,
+    survey rounds) ends on the figure its card prints; its value axis names the unit."""
+    load_bundled_data(demo=True)
+    response = _editor_client().get("/en/strategy/")
+    card = next(card for card in response.context["cards"] if card["progress"].measure.code == code)
+    progress = card["progress"]
+    line = card["spec"]["layer"][0]
+    points = line["data"]["values"]
+    if progress.available and progress.trend:
+        assert points[-1]["value"] == progress.value
+        assert all(a["date"] <= b["date"] for a, b in itertools.pairwise(points))
+    y = line["encoding"]["y"]
+    assert y["title"] not in ("Value", "", None)
+    if progress.measure.unit != "percent":
+        assert y["title"] == progress.measure.get_unit_display().capitalize()
+        assert y["axis"]["format"] == "d"
+        assert y["axis"]["tickMinStep"] == 1
+
+
+def test_un_reform_line_is_a_running_total_that_never_falls(plan: Plan) -> None:
+    load_bundled_data()
+    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
+    progress = get_measure_progress(measure, end=datetime.date(2026, 12, 31))
+    values = [point.value for point in progress.trend]
+    assert values == sorted(values)
+    assert progress.value is not None
+    assert values[-1] == progress.value > 0
+
+
+def test_funding_register_and_dashboard_state_the_one_baseline(plan: Plan) -> None:
+    from django.utils.formats import date_format
+
+    measure = SuccessMeasure.objects.get(code="new-major-funding-sources")
+    SuccessMeasure.objects.filter(pk=measure.pk).update(baseline_date=datetime.date(2024, 3, 1))
+    shown = date_format(datetime.date(2024, 3, 1), "DATE_FORMAT")
+    client = _editor_client()
+    dashboard = client.get("/en/strategy/").content.decode()
+    funding = client.get("/en/network/funding/").content.decode()
+    assert f"Baseline 0 on {shown}" in dashboard
+    assert f"Baseline: {shown}" in funding
+    assert "first recorded after 2024-03-01 " in funding
+    assert "2024-12-31" not in funding

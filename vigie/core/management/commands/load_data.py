@@ -1,10 +1,9 @@
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from vigie.core.errors import DataFileError
+from vigie.core.modules import app_modules
 
 
 class Command(BaseCommand):
@@ -17,15 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--demo", action="store_true", help="also load data/demo/ (fictional)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for config in apps.get_app_configs():
-            if not config.name.startswith("vigie."):
-                continue
-            try:
-                loaders = import_module(f"{config.name}.loaders")
-            except ModuleNotFoundError as error:
-                if error.name == f"{config.name}.loaders":
-                    continue
-                raise
+        for config, loaders in app_modules("loaders"):
             entry_points = ["load_bundled"] + (["load_demo"] if options["demo"] else [])
             for entry_point in entry_points:
                 loader = getattr(loaders, entry_point, None)

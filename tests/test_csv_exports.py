@@ -1,0 +1,78 @@
+"""Every CSV export of the site is plain RFC 4180: UTF-8, the header on the first line, no comment
+or licence line above it, so that ``pandas.read_csv`` (and R, and spreadsheets) read its columns."""
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from vigie.core.tests.factories import make_user
+from vigie.core.tests.reference import load_bundled_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_bundled_data(demo=True)
+        yield
+        transaction.set_rollback(True)
+
+
+def _exports() -> list[tuple[str, list[str]]]:
+    """Each CSV address of the site with the first columns its header must name."""
+    from vigie.events.models import Event
+    from vigie.events.staff_views import REGISTRATION_COLUMNS
+    from vigie.index.models import Edition
+    from vigie.index.queries import public_editions
+    from vigie.index.views import RESULT_FIELDS
+    from vigie.surveys.models import Round
+    from vigie.un.models import Session, Vote
+
+    edition = public_editions().exclude(dimension_weights={}).first() or public_editions().first()
+    assert edition is not None
+    exports = [
+        (reverse("atlas:export_csv"), ["code", "jurisdiction_code", "jurisdiction_name"]),
+        (reverse("un:vote_csv", args=[Vote.objects.first().pk]), ["vote_id", "iso2", "iso3"]),  # type: ignore[union-attr]
+        (
+            reverse("un:session_csv", args=[Session.objects.first().pk]),  # type: ignore[union-attr]
+            ["kind", "date", "agenda_item_or_title"],
+        ),
+        (reverse("index:download", args=[edition.slug, "csv"]), list(RESULT_FIELDS[:3])),
+        (
+            reverse("events:staff_csv", args=[Event.objects.first().slug]),  # type: ignore[union-attr]
+            list(REGISTRATION_COLUMNS[:3]),
+        ),
+        (reverse("surveys:export", args=[Round.objects.first().pk]), ["organisation", "question"]),  # type: ignore[union-attr]
+    ]
+    if edition.dimension_weights:
+        exports.append(
+            (reverse("index:reweight", args=[edition.slug]) + "?format=csv", ["rank", "unit"])
+        )
+    opened = Edition.objects.filter(pk__in=public_editions(), inputs_are_open=True)
+    for item in opened.exclude(input_csv=""):
+        first = next(csv.reader(io.StringIO(item.input_csv)))[:2]
+        exports.append((reverse("index:inputs", args=[item.slug]), first))
+    return exports
+
+
+def test_every_csv_export_reads_with_pandas_header_first(site: None) -> None:
+    client = Client()
+    client.force_login(make_user("csv-editor", role="editor"))
+    exports = _exports()
+    assert len(exports) >= 7
+    for url, columns in exports:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("text/csv"), url
+        text = response.content.decode("utf-8")
+        assert not text.startswith("#"), url
+        frame = pd.read_csv(io.StringIO(text))
+        assert list(frame.columns[: len(columns)]) == columns, url

@@ -1,0 +1,546 @@
+"""Every URL and API operation, walked with five roles and the other organisation's ids and tokens.
+
+The URL list comes from the project's URL resolver; each named URL must be classified here (an
+expected answer per role) or listed in ``UNFILLED`` with a reason, so a new URL fails this test
+until someone says who may open it. Then no page or API answer shown to an anonymous visitor or to
+the member of the other organisation may contain an organisation's private markers: its private
+notes, its contacts, its survey answers, its people's registrations.
+
+The API keeps its OpenAPI contract: schemathesis calls every operation of /api/v1/ through Django's
+WSGI application on the same world, with generated cases and with the world's real ids; every
+response must be documented (status and body), and no call may end in a server error.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from django.contrib import admin
+from django.core.cache import cache
+from django.core.wsgi import get_wsgi_application
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, given, settings
+from schemathesis.core.result import Ok
+
+from vigie.atlas.tests.helpers import make_measure
+from vigie.core.loaders import load_countries
+from vigie.core.tests.factories import make_user
+from vigie.events import links as event_links
+from vigie.events.models import Series
+from vigie.events.tests.factories import make_event, make_registration
+from vigie.index.tests.factories import make_computed_edition
+from vigie.network.models import ConsentRecord, Contact, Election
+from vigie.network.tests.factories import make_member, make_organisation
+from vigie.strategy.loaders import load_plan
+from vigie.strategy.models import SuccessMeasure
+from vigie.surveys import services as survey_services
+from vigie.surveys.tests.helpers import answer_round, make_media_round
+from vigie.un.loaders import load_bundled
+from vigie.un.models import Session, Vote
+
+ROLES = ("anonymous", "member_a", "member_b", "editor", "admin")
+
+
+def _named_patterns(
+    patterns: list[Any] | None = None, namespace: str = ""
+) -> Iterator[tuple[str, URLPattern]]:
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in (namespace, pattern.namespace or "") if n)
+            yield from _named_patterns(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+
+
+def _names() -> list[str]:
+    return sorted({name for name, _pattern in _named_patterns()})
+
+
+@pytest.fixture
+def world(db: None) -> dict[str, Any]:
+    """Organisations A and B, each with a member, private notes, a contact, survey answers and a
+    registration; around them atlas, index, UN, strategy and election data."""
+    cache.clear()
+    load_countries()
+    load_bundled()  # UN votes and sessions from the bundled data
+    load_plan()
+    edition = make_computed_edition()
+    make_measure("pt-2001", "PT", "decrim_de_jure")
+    org_a = make_organisation("Org A (fictional)", private_notes="PRIVATE-NOTES-OF-A")
+    org_b = make_organisation("Org B (fictional)", private_notes="PRIVATE-NOTES-OF-B")
+    contacts = {}
+    for org, key in ((org_a, "a"), (org_b, "b")):
+        contacts[key] = Contact.objects.create(
+            organisation=org,
+            name=f"Hidden Contact {key.upper()}",
+            email=f"hidden-{key}@contact.example",
+        )
+        ConsentRecord.objects.create(
+            contact=contacts[key],
+            purpose="surveys",
+            granted=True,
+            recorded_on=datetime.date(2024, 1, 1),
+        )
+    today = datetime.date.today()
+    election = Election.objects.create(
+        title="Council",
+        seats=2,
+        opens_on=today,
+        closes_on=today,
+        term_starts_on=today,
+        term_ends_on=today,
+    )
+    current = make_media_round("current", open_now=True)
+    past = make_media_round("2024", version=current.version)
+    invitations = {}
+    for org, key in ((org_a, "a"), (org_b, "b")):
+        answer_round(past, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
+        response = answer_round(current, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
+        invitations[key] = response.invitation
+    series = Series.objects.create(slug="walk-series", title_en="Walk series")
+    event = make_event()
+    registrations = {
+        "a": make_registration(event, "Registrant Alpha", email="registrant-alpha@private.example"),
+        "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
+    }
+
+    vote = Vote.objects.order_by("pk").first()
+    session = Session.objects.order_by("pk").first()
+    strategy_measure = SuccessMeasure.objects.order_by("pk").first()
+    assert vote and session and strategy_measure
+    clients = {"anonymous": Client()}
+    for role, user in (
+        ("member_a", make_member("walker-a", org_a)),
+        ("member_b", make_member("walker-b", org_b)),
+        ("editor", make_user("walker-editor", role="editor")),
+        ("admin", make_user("walker-admin", role="admin")),
+    ):
+        client = Client()
+        client.force_login(user)
+        clients[role] = client
+    # Every parameter is filled with organisation B's objects where the object has an owner, so
+    # that member A is the one trying to reach another organisation's data.
+    values: dict[str, Any] = {
+        "org_slug": org_b.slug,
+        "contact": contacts["b"].pk,
+        "election": election.pk,
+        "survey_token": survey_services.make_token(invitations["b"]),
+        "round": current.pk,
+        "survey_slug": current.version.survey.slug,
+        "event_slug": event.slug,
+        "series_slug": series.slug,
+        "registration_token": event_links.make_token(registrations["b"]),
+        "edition_slug": edition.slug,
+        "unit_code": "PRT",
+        "iso2": "PT",
+        "measure_code": "pt-2001",
+        "strategy_code": strategy_measure.code,
+        "vote": vote.pk,
+        "session": session.pk,
+    }
+    markers = {
+        "a": [
+            "PRIVATE-NOTES-OF-A",
+            "hidden-a@contact.example",
+            "Hidden Contact A",
+            "SECRET-ANSWER-OF-A",
+            "Registrant Alpha",
+            "registrant-alpha@private.example",
+        ],
+        "b": [
+            "PRIVATE-NOTES-OF-B",
+            "hidden-b@contact.example",
+            "Hidden Contact B",
+            "SECRET-ANSWER-OF-B",
+            "Registrant Bravo",
+            "registrant-bravo@private.example",
+        ],
+    }
+    return {"values": values, "clients": clients, "markers": markers}
+
+
+def _v(**keys: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Keyword arguments of a URL, each taken from the world's values under the given key."""
+    return lambda values: {kwarg: values[key] for kwarg, key in keys.items()}
+
+
+def _fixed(**kwargs: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda values: kwargs
+
+
+# How each URL with parameters is filled. A URL with parameters that is not here fails the walk.
+KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "upload": _fixed(path="materials/none-such.html"),
+    "api:measure": _v(code="measure_code"),
+    "api:strongest": _fixed(year=2020),
+    "api:results": _v(slug="edition_slug"),
+    "api:get_vote": _v(vote_id="vote"),
+    "api:country_record": _v(iso2="iso2"),
+    "api:get_organisation": _v(slug="org_slug"),
+    "api:get_event": _v(slug="event_slug"),
+    "api:get_series": _v(slug="series_slug"),
+    "core:password_reset_confirm": _fixed(uidb64="MQ", token="forged-token"),
+    "atlas:measure": _v(code="measure_code"),
+    "atlas:measure_edit": _v(code="measure_code"),
+    "atlas:measure_revert": lambda values: {"code": values["measure_code"], "number": 1},
+    "atlas:jurisdiction": _v(code="iso2"),
+    "index:staff_edition": _v(slug="edition_slug"),
+    "index:staff_compute": _v(slug="edition_slug"),
+    "index:staff_progress": _v(slug="edition_slug"),
+    "index:staff_publish": _v(slug="edition_slug"),
+    "index:edition": _v(slug="edition_slug"),
+    "index:map": _v(slug="edition_slug"),
+    "index:methodology": _v(slug="edition_slug"),
+    "index:reweight": _v(slug="edition_slug"),
+    "index:inputs": _v(slug="edition_slug"),
+    "index:download": lambda values: {"slug": values["edition_slug"], "fmt": "csv"},
+    "index:unit": lambda values: {"slug": values["edition_slug"], "unit_code": values["unit_code"]},
+    "un:vote": _v(pk="vote"),
+    "un:vote_csv": _v(pk="vote"),
+    "un:session": _v(pk="session"),
+    "un:session_csv": _v(pk="session"),
+    "un:country": _v(iso2="iso2"),
+    "un:roll_call": _v(pk="vote"),
+    "network:organisation": _v(slug="org_slug"),
+    "network:organisation_edit": _v(slug="org_slug"),
+    "network:contact_export": _v(pk="contact"),
+    "network:contact_erase": _v(pk="contact"),
+    "network:election": _v(pk="election"),
+    "network:election_vote": _v(pk="election"),
+    "network:election_results": _v(pk="election"),
+    "surveys:answer": _v(token="survey_token"),
+    "surveys:results": _v(pk="round"),
+    "surveys:export": _v(pk="round"),
+    "surveys:round_admin": _v(pk="round"),
+    "surveys:invite": _v(pk="round"),
+    "surveys:remind": _v(pk="round"),
+    "surveys:compare": _v(slug="survey_slug"),
+    "events:series": _v(slug="series_slug"),
+    "events:series_ics": _v(slug="series_slug"),
+    "events:registration": _v(token="registration_token"),
+    "events:registration_cancel": _v(token="registration_token"),
+    "events:registration_ics": _v(token="registration_token"),
+    "events:staff_registrations": _v(slug="event_slug"),
+    "events:staff_edit": _v(slug="event_slug"),
+    "events:staff_duplicate": _v(slug="event_slug"),
+    "events:staff_csv": _v(slug="event_slug"),
+    "events:staff_email": _v(slug="event_slug"),
+    "events:staff_attendance": _v(slug="event_slug"),
+    "events:staff_materials": _v(slug="event_slug"),
+    "events:detail": _v(slug="event_slug"),
+    "events:register": _v(slug="event_slug"),
+    "events:ics": _v(slug="event_slug"),
+    "strategy:measure": _v(code="strategy_code"),
+    "countries:profile": _v(iso2="iso2"),
+    "countries:factsheet": _v(iso2="iso2"),
+}
+
+
+def _url(name: str, values: dict[str, Any]) -> str:
+    fill = KWARGS.get(name)
+    return reverse(name, kwargs=fill(values) if fill else None)
+
+
+def _walked() -> list[str]:
+    return [name for name in _names() if not name.startswith("admin:")]
+
+
+def _admin_without_parameters() -> list[str]:
+    return [
+        name
+        for name, pattern in _named_patterns()
+        if name.startswith("admin:") and not pattern.pattern.regex.groupindex
+    ]
+
+
+PUBLIC = dict.fromkeys(ROLES, 200)
+STAFF = {"anonymous": 302, "member_a": 403, "member_b": 403, "editor": 200, "admin": 200}
+STAFF_POST = {**STAFF, "editor": 405, "admin": 405}
+POST_ONLY = dict.fromkeys(ROLES, 405)
+MISSING = dict.fromkeys(ROLES, 404)
+
+# What each role gets from a GET of each URL (filled with organisation B's objects).
+EXPECTED: dict[str, dict[str, int]] = {
+    "healthz": PUBLIC,
+    "upload": MISSING,  # no such file: uploads are tested in vigie/core/tests
+    "api:api-root": MISSING,
+    "api:openapi-json": PUBLIC,
+    "api:openapi-view": PUBLIC,
+    "api:measures": PUBLIC,
+    "api:measure": PUBLIC,
+    "api:criteria": PUBLIC,
+    "api:strongest": PUBLIC,
+    "api:decriminalisation_count": dict.fromkeys(ROLES, 422),  # start and end are required
+    "api:regulation_count": dict.fromkeys(ROLES, 422),
+    "api:editions": PUBLIC,
+    "api:results": PUBLIC,
+    "api:list_votes": PUBLIC,
+    "api:get_vote": PUBLIC,
+    "api:reform_states": PUBLIC,
+    "api:country_record": PUBLIC,
+    "api:list_organisations": PUBLIC,
+    "api:get_organisation": PUBLIC,
+    "api:list_events": PUBLIC,
+    "api:get_event": PUBLIC,
+    "api:list_series": PUBLIC,
+    "api:get_series": PUBLIC,
+    "api:public_measures": PUBLIC,
+    "core:home": PUBLIC,
+    "core:login": PUBLIC,
+    "core:logout": POST_ONLY,
+    "core:password_reset": PUBLIC,
+    "core:password_reset_done": PUBLIC,
+    "core:password_reset_confirm": PUBLIC,  # a forged link: the page says it is invalid
+    "core:password_reset_complete": PUBLIC,
+    "atlas:map": PUBLIC,
+    "atlas:list": PUBLIC,
+    "atlas:export_csv": PUBLIC,
+    "atlas:export_json": PUBLIC,
+    "atlas:measure_new": STAFF,
+    "atlas:import": STAFF,
+    "atlas:measure": PUBLIC,
+    "atlas:measure_edit": STAFF,
+    "atlas:measure_revert": STAFF_POST,
+    "atlas:jurisdiction": PUBLIC,
+    "index:home": PUBLIC,
+    "index:staff_editions": STAFF,
+    "index:staff_edition": STAFF,
+    "index:staff_compute": STAFF_POST,
+    "index:staff_progress": STAFF,
+    "index:staff_publish": STAFF_POST,
+    "index:edition": PUBLIC,
+    "index:map": PUBLIC,
+    "index:methodology": PUBLIC,
+    "index:reweight": PUBLIC,
+    "index:inputs": PUBLIC,
+    "index:download": PUBLIC,
+    "index:unit": PUBLIC,
+    "un:home": PUBLIC,
+    "un:tracker": PUBLIC,
+    "un:codebook": PUBLIC,
+    "un:vote": PUBLIC,
+    "un:vote_csv": PUBLIC,
+    "un:session": PUBLIC,
+    "un:session_csv": PUBLIC,
+    "un:countries": PUBLIC,
+    "un:country": PUBLIC,
+    "un:statement_new": STAFF,
+    "un:roll_call": STAFF,
+    "un:review": STAFF,
+    "un:data_issues": STAFF,
+    "network:directory": PUBLIC,
+    "network:directory_json": PUBLIC,
+    # Members are sent to their own organisation; staff have none.
+    "network:my_organisation": {**dict.fromkeys(ROLES, 302), "editor": 404, "admin": 404},
+    "network:organisation": PUBLIC,
+    # Organisation B's edit page: its own member and staff only.
+    "network:organisation_edit": {**PUBLIC, "anonymous": 302, "member_a": 403},
+    "network:contacts": STAFF,
+    "network:contact_export": STAFF,
+    "network:contact_erase": POST_ONLY,
+    "network:media": STAFF,
+    "network:funding": STAFF,
+    "network:mentoring": STAFF,
+    "network:elections": PUBLIC,
+    "network:election": PUBLIC,
+    "network:election_vote": POST_ONLY,
+    "network:election_results": PUBLIC,
+    "surveys:index": PUBLIC,
+    "surveys:answer": PUBLIC,  # the personal link is the credential (see TOKEN_URLS)
+    "surveys:results": PUBLIC,
+    "surveys:export": STAFF,
+    "surveys:round_admin": STAFF,
+    "surveys:invite": POST_ONLY,
+    "surveys:remind": POST_ONLY,
+    "surveys:compare": PUBLIC,
+    "events:list": PUBLIC,
+    "events:feed": PUBLIC,
+    "events:series": PUBLIC,
+    "events:series_ics": PUBLIC,
+    "events:mine": {**PUBLIC, "anonymous": 302},
+    "events:registration": PUBLIC,  # the personal link is the credential (see TOKEN_URLS)
+    "events:registration_cancel": POST_ONLY,
+    "events:registration_ics": PUBLIC,
+    "events:staff_home": STAFF,
+    "events:staff_create": STAFF,
+    "events:staff_registrations": STAFF,
+    "events:staff_edit": STAFF,
+    "events:staff_duplicate": STAFF,
+    "events:staff_csv": STAFF,
+    "events:staff_email": STAFF,
+    "events:staff_attendance": STAFF,
+    "events:staff_materials": STAFF,
+    "events:detail": PUBLIC,
+    "events:register": PUBLIC,
+    "events:ics": PUBLIC,
+    # Members and visitors are sent to the public dashboard.
+    "strategy:dashboard": {**STAFF, "member_a": 302, "member_b": 302},
+    "strategy:public": PUBLIC,
+    "strategy:plan": PUBLIC,
+    "strategy:measure": PUBLIC,
+    "strategy:report": STAFF,
+    "strategy:report_pdf": STAFF,
+    "countries:list": PUBLIC,
+    "countries:profile": PUBLIC,
+    "countries:factsheet": PUBLIC,
+}
+
+# Where visitors are sent instead of the login page.
+NOT_TO_LOGIN = {"strategy:dashboard": "/strategy/public/"}
+
+# Pages opened by a personal link: whoever holds the link is the registrant or the invited
+# organisation, so these pages show that party's data by design (link lifetime and secrecy are
+# tested in vigie/events and vigie/surveys). They are still walked for status codes.
+TOKEN_URLS = {"surveys:answer", "events:registration", "events:registration_ics"}
+
+# POST-only URLs that must refuse an anonymous POST (sent to the login page, or forbidden).
+# Left out: core:logout (anyone may log out) and events:registration_cancel (the link is the
+# credential: an anonymous POST with it is the registrant cancelling).
+POST_REFUSED_TO_ANONYMOUS = [
+    "network:contact_erase",
+    "network:election_vote",
+    "surveys:invite",
+    "surveys:remind",
+    "atlas:measure_revert",
+    "index:staff_compute",
+    "index:staff_publish",
+]
+
+# Admin URLs: visitors and members are always sent to the admin login; staff get the admin's
+# own answers (per-model permissions of editors are tested in each app), never a server error.
+ADMIN_NON_STAFF = {"anonymous": 302, "member_a": 302, "member_b": 302}
+ADMIN_STAFF_ANSWERS = {200, 302, 403, 405}
+# Named URLs the walk does not fill, with the reason.
+UNFILLED = {
+    "admin:view_on_site": "redirects to an object's public page, which the walk opens itself",
+}
+
+
+def _admin_kwargs(name: str, pattern: URLPattern) -> dict[str, Any]:
+    """Fill an admin URL: an app label, or the id of an object of the model it edits (or 0)."""
+    kwargs: dict[str, Any] = {}
+    for group in pattern.pattern.regex.groupindex:
+        if group == "app_label":
+            kwargs[group] = "network"
+        elif group in {"object_id", "id"}:
+            model = next(
+                model
+                for model in admin.site._registry
+                if name.startswith(f"admin:{model._meta.app_label}_{model._meta.model_name}_")
+            )
+            first = model._default_manager.order_by("pk").first()
+            kwargs[group] = str(first.pk) if first else "0"
+    return kwargs
+
+
+def _request(client: Client, url: str) -> tuple[int, str, str]:
+    response = client.get(url)
+    body = response.getvalue()
+    location = response.get("Location", "")
+    return response.status_code, body.decode("utf-8", "replace"), location
+
+
+def test_every_url_is_classified_or_listed_with_a_reason() -> None:
+    walked = set(_walked())
+    assert walked - set(EXPECTED) - set(UNFILLED) == set(), "classify the new URLs in EXPECTED"
+    assert set(EXPECTED) - walked == set(), "remove the URLs that no longer exist"
+    with_parameters = {
+        name for name, pattern in _named_patterns() if pattern.pattern.regex.groupindex
+    }
+    unfilled = {n for n in with_parameters & walked if n not in KWARGS and n not in UNFILLED}
+    assert unfilled == set(), "say in KWARGS how to fill these URLs"
+
+
+def test_every_url_answers_each_role_and_leaks_nothing_to_the_other_organisation(
+    world: dict[str, Any],
+) -> None:
+    clients, values, markers = world["clients"], world["values"], world["markers"]
+    # Whose private markers each role must never see.
+    forbidden = {
+        "anonymous": markers["a"] + markers["b"],
+        "member_a": markers["b"],
+        "member_b": markers["a"],
+    }
+    wrong_status, leaks = [], []
+    seen: set[str] = set()  # markers shown to someone entitled: proves the markers are real
+    for name in _walked():
+        if name in UNFILLED:
+            continue
+        url = _url(name, values)
+        for role in ROLES:
+            status, body, location = _request(clients[role], url)
+            if status != EXPECTED[name][role]:
+                wrong_status.append(f"{name} {url} as {role}: {status} != {EXPECTED[name][role]}")
+            elif (
+                role == "anonymous"
+                and status == 302
+                and NOT_TO_LOGIN.get(name, "/accounts/login/") not in location
+            ):
+                wrong_status.append(f"{name} {url} sends visitors to {location}, not to log in")
+            if role in forbidden and name not in TOKEN_URLS:
+                leaks += [f"{name} {url} as {role}: {m}" for m in forbidden[role] if m in body]
+            seen.update(m for m in markers["a"] + markers["b"] if m in body)
+    for name, pattern in _named_patterns():
+        if not name.startswith("admin:") or name in UNFILLED:
+            continue
+        url = reverse(name, kwargs=_admin_kwargs(name, pattern) or None)
+        for role in ROLES:
+            if role in ADMIN_NON_STAFF and name != "admin:login":
+                status = clients[role].get(url).status_code
+                if status != ADMIN_NON_STAFF[role]:
+                    wrong_status.append(f"{name} {url} as {role}: {status}")
+            elif role not in ADMIN_NON_STAFF and not pattern.pattern.regex.groupindex:
+                status = clients[role].get(url).status_code
+                if status not in ADMIN_STAFF_ANSWERS:
+                    wrong_status.append(f"{name} {url} as {role}: {status}")
+    # POST-only URLs refuse an anonymous POST (to the login page, or forbidden).
+    for name in POST_REFUSED_TO_ANONYMOUS:
+        status = clients["anonymous"].post(_url(name, values)).status_code
+        if status not in {302, 403}:
+            wrong_status.append(f"{name}: anonymous POST answered {status}")
+    assert wrong_status == []
+    assert leaks == []
+    assert set(markers["b"]) - seen == set(), "a private marker shown to nobody checks nothing"
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+# Real path parameters for the operations that read one object, taken from the world's values.
+KNOWN_OBJECTS = {
+    "/api/v1/atlas/measures/{code}": {"code": "measure_code"},
+    "/api/v1/index/editions/{slug}/results/": {"slug": "edition_slug"},
+    "/api/v1/un/votes/{vote_id}": {"vote_id": "vote"},
+    "/api/v1/un/countries/{iso2}": {"iso2": "iso2"},
+    "/api/v1/network/organisations/{slug}": {"slug": "org_slug"},
+    "/api/v1/events/events/{slug}/": {"slug": "event_slug"},
+    "/api/v1/events/series/{slug}/": {"slug": "series_slug"},
+}
+
+
+def test_every_operation_keeps_its_contract(world: dict[str, Any]) -> None:
+    operations = []
+    for result in schema.get_all_operations():
+        assert isinstance(result, Ok), result  # every operation of the schema can be loaded
+        operations.append(result.ok())
+    assert {op.path for op in operations} >= set(KNOWN_OBJECTS)
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=5,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def generated(case: schemathesis.Case) -> None:
+            case.call_and_validate()
+
+        generated()
+        known = KNOWN_OBJECTS.get(operation.path)
+        if known:
+            path_parameters = {name: world["values"][key] for name, key in known.items()}
+            response = operation.Case(path_parameters=path_parameters).call_and_validate()
+            assert response.status_code == 200, (operation.path, response.status_code)

@@ -1,0 +1,34 @@
+"""Personal link tokens: random, shown once, stored only as a hash.
+
+A link token is 32 random bytes from ``secrets.token_urlsafe``; the database keeps its SHA-256
+hash, so a copy of the database opens nothing, and look-ups compare the hash in constant time.
+Events (registration links) and surveys (invitation links) both issue them; each app decides how
+long its links live.
+"""
+
+import enum
+import hashlib
+import hmac
+import secrets
+
+TOKEN_BYTES = 32
+
+
+class LinkState(enum.Enum):
+    VALID = "valid"
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh token and the hash to store for it."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, hash_token(token)
+
+
+def hashes_match(stored: str, token: str) -> bool:
+    return hmac.compare_digest(stored, hash_token(token))

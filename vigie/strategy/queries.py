@@ -1,0 +1,19 @@
+"""What other apps may read of the strategy: the one baseline a measure of the current plan
+counts from, so that an app counting the same thing states the same date."""
+
+import datetime
+
+from vigie.strategy.models import SuccessMeasure
+from vigie.strategy.progress import get_current_plan
+
+
+def measure_baseline(computation: str, today: datetime.date | None = None) -> datetime.date | None:
+    """The baseline date of the current plan's measure computed by ``computation``: the one
+    baseline other pages state when they count the same thing."""
+    plan = get_current_plan(today)
+    measure = (
+        SuccessMeasure.objects.filter(objective__plan=plan, computation=computation).first()
+        if plan is not None
+        else None
+    )
+    return measure.baseline_date if measure is not None else None
