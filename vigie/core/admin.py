@@ -1,7 +1,16 @@
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
 
 from vigie.core.models import AuditEntry, Country, Source, Subdivision
+from vigie.core.services import archive, restore
 
 
 @admin.register(Country)
@@ -35,3 +44,73 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+class ArchivedFilter(admin.SimpleListFilter):
+    title = _("archived")
+    parameter_name = "archived"
+
+    def lookups(self, request: Any, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("no", _("Current")), ("yes", _("Archived"))]
+
+    def queryset(self, request: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == "no":
+            return queryset.filter(archived_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(archived_at__isnull=False)
+        return queryset
+
+
+class ArchivableAdmin(admin.ModelAdmin):
+    """Admin for rows that carry history (organisations, contacts, events).
+
+    Deleting one that other rows point at is refused with a message that says to archive it;
+    archiving (an action) hides it from public lists and keeps its history in every count.
+    """
+
+    actions = ["archive_selected", "restore_selected"]
+
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> Any:
+        return [*super().get_readonly_fields(request, obj), "archived_at", "archived_by"]
+
+    def get_list_filter(self, request: Any) -> Any:
+        return [*super().get_list_filter(request), ArchivedFilter]
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            _deleted, _counts, _perms, protected = self.get_deleted_objects([obj], request)
+            if protected:
+                self.message_user(
+                    request,
+                    _(
+                        "“%(object)s” has history (%(count)d linked records, such as %(example)s) "
+                        "and cannot be deleted. Archive it instead: it leaves public lists and "
+                        "its history keeps counting."
+                    )
+                    % {"object": obj, "count": len(protected), "example": protected[0]},
+                    messages.ERROR,
+                )
+                opts = self.model._meta
+                return redirect(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+                )
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description=_("Archive the selected rows (keeps their history)"))
+    def archive_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        done = 0
+        for obj in queryset.filter(archived_at__isnull=True):
+            archive(obj=obj, actor=request.user)
+            done += 1
+        self.message_user(request, _("%(count)d archived.") % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Restore the selected archived rows"))
+    def restore_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        done = 0
+        for obj in queryset.filter(archived_at__isnull=False):
+            restore(obj=obj, actor=request.user)
+            done += 1
+        self.message_user(request, _("%(count)d restored.") % {"count": done}, messages.SUCCESS)

@@ -3,7 +3,8 @@
 import datetime
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 from vigie.core.freshness import changes_facts
 from vigie.core.models import AuditEntry, Source
@@ -56,4 +57,54 @@ def record_audit(
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         changes=changes or {},
+    )
+
+
+class ArchiveError(ValueError):
+    """The object cannot be archived or restored (it has no archived state, or is already so)."""
+
+
+def _check_archivable(obj: models.Model) -> None:
+    if not hasattr(obj, "archived_at"):
+        raise ArchiveError(f"{obj._meta.label} has no archived state")
+
+
+@changes_facts
+@transaction.atomic
+def archive(*, obj: models.Model, actor: Any = None) -> models.Model:
+    """Archive a row that carries history instead of deleting it.
+
+    The row leaves public lists but stays in the database, so every response, vote, registration
+    or grant that points at it still counts in published figures.
+    """
+    _check_archivable(obj)
+    if obj.archived_at is not None:  # type: ignore[attr-defined]
+        raise ArchiveError(f"{obj} is already archived")
+    obj.archived_at = timezone.now()  # type: ignore[attr-defined]
+    obj.archived_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    obj.save(update_fields=["archived_at", "archived_by"])
+    record_audit(action=f"{obj._meta.label_lower}.archived", obj=obj, actor=actor)
+    return obj
+
+
+@changes_facts
+@transaction.atomic
+def restore(*, obj: models.Model, actor: Any = None) -> models.Model:
+    """Bring an archived row back into public lists."""
+    _check_archivable(obj)
+    if obj.archived_at is None:  # type: ignore[attr-defined]
+        raise ArchiveError(f"{obj} is not archived")
+    obj.archived_at = None  # type: ignore[attr-defined]
+    obj.archived_by = None  # type: ignore[attr-defined]
+    obj.save(update_fields=["archived_at", "archived_by"])
+    record_audit(action=f"{obj._meta.label_lower}.restored", obj=obj, actor=actor)
+    return obj
+
+
+def object_history(obj: models.Model) -> list[AuditEntry]:
+    """Every audit entry about one object, newest first."""
+    return list(
+        AuditEntry.objects.filter(
+            object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        ).select_related("actor")
     )

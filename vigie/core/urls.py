@@ -7,6 +7,11 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path(
+        "staff/history/<str:app_label>/<str:model_name>/<str:pk>/",
+        views.object_history,
+        name="object_history",
+    ),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -19,8 +19,9 @@ ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
 
 
 def public_events() -> QuerySet[Event]:
+    """Events readers may see; archived ones leave every public list (counts still hold them)."""
     return Event.objects.filter(
-        status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
+        status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], archived_at__isnull=True
     ).select_related("series")
 
 

@@ -124,6 +124,12 @@ def register_participant(
                 user=user if getattr(user, "is_authenticated", False) else None,
                 status=Registration.Status.PENDING,
             )
+            record_audit(
+                action="events.registration.created",
+                obj=registration,
+                actor=user,
+                changes={"status": registration.status},
+            )
     except IntegrityError as error:
         raise RegistrationError(
             _("This email address is already registered for this event.")
@@ -152,6 +158,7 @@ def confirm_registration(
             current.status = Registration.Status.CANCELLED
             current.cancelled_at = now
             current.save(update_fields=["status", "cancelled_at"])
+            record_audit(action="events.registration.expired", obj=current)
             expired = True
         else:
             expired = False
@@ -163,6 +170,11 @@ def confirm_registration(
             )
             current.confirmed_at = timezone.now() if confirmed else None
             current.save(update_fields=["status", "confirmed_at"])
+            record_audit(
+                action="events.registration.confirmed",
+                obj=current,
+                changes={"status": current.status},
+            )
     if expired:
         raise RegistrationError(
             _("The time to confirm this registration has passed. Please register again.")
@@ -188,11 +200,12 @@ def _promote_waiting(event: Event) -> list[Registration]:
         candidate.status = Registration.Status.CONFIRMED
         candidate.confirmed_at = timezone.now()
         candidate.save(update_fields=["status", "confirmed_at"])
+        record_audit(action="events.registration.promoted", obj=candidate)
         promoted.append(candidate)
     return promoted
 
 
-def cancel_registration(*, registration: Registration) -> list[Registration]:
+def cancel_registration(*, registration: Registration, actor: Any = None) -> list[Registration]:
     """Cancel a place; the next people waiting are confirmed and emailed. Returns them."""
     with transaction.atomic():
         event = _locked_event(registration.event_id)
@@ -203,6 +216,7 @@ def cancel_registration(*, registration: Registration) -> list[Registration]:
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
+        record_audit(action="events.registration.cancelled", obj=current, actor=actor)
         promoted = _promote_waiting(event) if event.ends_at > timezone.now() else []
     if not was_pending:
         tasks.send_registration_email.enqueue(current.pk, "cancelled")
@@ -221,6 +235,7 @@ def update_registration(
     country: Country | None,
     language: str,
     answers: dict[str, Any],
+    actor: Any = None,
 ) -> Registration:
     """Change one's details and answers through the personal link (the place is kept)."""
     with transaction.atomic():
@@ -242,6 +257,21 @@ def update_registration(
                 "language",
                 "answers",
             ]
+        )
+        record_audit(
+            action="events.registration.changed",
+            obj=current,
+            actor=actor,
+            changes={
+                "fields": [
+                    "name",
+                    "organisation",
+                    "organisation_type",
+                    "country",
+                    "language",
+                    "answers",
+                ]
+            },
         )
     return current
 

@@ -256,6 +256,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
             country=form.cleaned_data["country"],
             language=active_language(),
             answers=form.answers(),
+            actor=request.user,
         )
         messages.success(request, _("Your answers are saved."))
         return redirect("events:registration", token=token)
@@ -316,7 +317,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     except LinkRefused as refused:
         return refused.response
     try:
-        cancel_registration(registration=registration)
+        cancel_registration(registration=registration, actor=request.user)
     except RegistrationError as error:
         messages.error(request, str(error))
     else:

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from vigie.core.admin import ArchivableAdmin
 from vigie.network import models
 
 
@@ -21,7 +22,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(ArchivableAdmin, TranslationAdmin):
     list_display = ["name", "org_type", "region", "status", "admitted_on"]
     list_filter = ["status", "org_type", "region"]
     search_fields = ["name", "focus_areas"]
@@ -31,7 +32,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(models.Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(ArchivableAdmin):
     list_display = ["name", "organisation", "email", "erased_on"]
     search_fields = ["name", "email"]
     inlines = [ConsentInline]

@@ -72,7 +72,7 @@ def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
 
 
 def list_member_organisations() -> list[PublicOrganisation]:
-    members = Organisation.objects.filter(status=MembershipStatus.MEMBER)
+    members = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     members = members.select_related("headquarters").prefetch_related("countries")
     return [organisation_public_dict(o) for o in members]
 
@@ -81,7 +81,7 @@ def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
     code = iso2.upper()
     members = (
-        Organisation.objects.filter(status=MembershipStatus.MEMBER)
+        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
         .filter(Q(headquarters__iso2=code) | Q(countries__iso2=code))
         .distinct()
         .select_related("headquarters")
@@ -156,10 +156,11 @@ def list_organisation_type_choices() -> list[tuple[str, str]]:
 
 
 def list_survey_contact_emails(organisation_id: int) -> list[str]:
-    """E-mails of an organisation's contacts who consented to surveys and were not erased."""
+    """E-mails of an organisation's contacts who consented to surveys, not erased nor archived."""
     contacts = Contact.objects.filter(
         organisation_id=organisation_id,
         erased_on__isnull=True,
+        archived_at__isnull=True,
         consents__purpose=ConsentPurpose.SURVEYS,
         consents__granted=True,
     ).exclude(email="")

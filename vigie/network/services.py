@@ -17,8 +17,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
 from vigie.network.errors import NetworkError
+from vigie.network.forms import OrganisationProfileForm
 from vigie.network.models import (
     Candidate,
     Contact,
@@ -74,6 +76,20 @@ def erase_contact(*, contact_id: int, actor: Any = None) -> Contact:
     contact.consents.all().delete()
     record_audit(action="network.contact.erased", obj=contact, actor=actor, changes={})
     return contact
+
+
+@changes_facts
+@transaction.atomic
+def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) -> Organisation:
+    """Save a member's (or staff) edit of an organisation profile and audit what changed."""
+    organisation: Organisation = form.save()
+    record_audit(
+        action="network.organisation.profile_edited",
+        obj=organisation,
+        actor=actor,
+        changes={"fields": sorted(form.changed_data)},
+    )
+    return organisation
 
 
 def is_election_open(election: Election, today: datetime.date | None = None) -> bool:
@@ -197,20 +213,28 @@ def eligible_candidates(election: Election) -> QuerySet[Candidate]:
 
 @transaction.atomic
 def nominate_candidate(
-    *, election_id: int, organisation_id: int, name: str, statement_en: str, **statements: str
+    *,
+    election_id: int,
+    organisation_id: int,
+    name: str,
+    statement_en: str,
+    actor: Any = None,
+    **statements: str,
 ) -> Candidate:
     election = Election.objects.select_for_update().get(pk=election_id)
     organisation = Organisation.objects.get(pk=organisation_id)
     if is_election_closed(election):
         raise NetworkError(_("This election has closed."))
     check_may_stand(election, organisation)
-    return Candidate.objects.create(
+    candidate = Candidate.objects.create(
         election=election,
         organisation=organisation,
         name=name,
         statement_en=statement_en,
         **statements,
     )
+    record_audit(action="network.candidate.nominated", obj=candidate, actor=actor)
+    return candidate
 
 
 # Voting and counting -------------------------------------------------------------------------

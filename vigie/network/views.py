@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from vigie.core.freshness import facts_changed
 from vigie.core.models import Country
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
@@ -43,7 +42,7 @@ FUNDING_MEASURE = "network.new_major_funding_sources"
 
 def directory(request: HttpRequest) -> HttpResponse:
     members = (
-        Organisation.objects.filter(status=MembershipStatus.MEMBER)
+        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
         .select_related("headquarters")
         .prefetch_related("countries")
     )
@@ -66,8 +65,14 @@ def directory(request: HttpRequest) -> HttpResponse:
         per_country[numeric] = per_country.get(numeric, 0) + 1
     map_rows = [{"id": numeric, "count": count} for numeric, count in sorted(per_country.items())]
     countries = Country.objects.filter(
-        Q(network_headquartered__status=MembershipStatus.MEMBER)
-        | Q(network_organisations__status=MembershipStatus.MEMBER)
+        Q(
+            network_headquartered__status=MembershipStatus.MEMBER,
+            network_headquartered__archived_at__isnull=True,
+        )
+        | Q(
+            network_organisations__status=MembershipStatus.MEMBER,
+            network_organisations__archived_at__isnull=True,
+        )
     ).distinct()
     return render(
         request,
@@ -89,12 +94,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     own = get_member_organisation_id(request.user) == organisation.pk
     staff = is_editor(request.user)
-    if organisation.status != MembershipStatus.MEMBER and not (own or staff):
+    hidden = organisation.status != MembershipStatus.MEMBER or organisation.archived_at is not None
+    if hidden and not (own or staff):
         raise Http404
     return render(
         request,
         "network/organisation_detail.html",
-        {"organisation": organisation, "can_edit": own or staff, "show_private": own or staff},
+        {
+            "organisation": organisation,
+            "can_edit": own or staff,
+            "show_private": own or staff,
+            "staff": staff,
+        },
     )
 
 
@@ -106,8 +117,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = OrganisationProfileForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        facts_changed()
+        services.update_organisation_profile(form=form, actor=request.user)
         messages.success(request, _("The profile was saved."))
         return redirect("network:organisation", slug=organisation.slug)
     return render(

@@ -143,7 +143,7 @@ class Round(models.Model):
 class Invitation(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey(
-        "network.Organisation", on_delete=models.CASCADE, related_name="survey_invitations"
+        "network.Organisation", on_delete=models.PROTECT, related_name="survey_invitations"
     )
     reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)

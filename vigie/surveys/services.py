@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.freshness import changes_facts
+from vigie.core.services import record_audit
 from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
@@ -99,7 +100,9 @@ def current_answers(invitation: Invitation) -> dict[str, Any]:
 
 @changes_facts
 @transaction.atomic
-def save_answers(*, invitation_id: int, answers: dict[str, Any], submit: bool) -> Response:
+def save_answers(
+    *, invitation_id: int, answers: dict[str, Any], submit: bool, actor: Any = None
+) -> Response:
     """Save (and optionally submit) an organisation's answers; hidden questions are dropped.
 
     Raises SurveyError if the round is not open, the response was already submitted, or (on
@@ -132,11 +135,17 @@ def save_answers(*, invitation_id: int, answers: dict[str, Any], submit: bool) -
     if submit:
         response.submitted_on = timezone.localdate()
         response.save()
+    # Which response changed and when; never the answers themselves.
+    record_audit(
+        action="surveys.response.submitted" if submit else "surveys.response.saved",
+        obj=response,
+        actor=actor,
+    )
     return response
 
 
 @transaction.atomic
-def invite_organisations(*, round_id: int, organisation_ids: list[int]) -> int:
+def invite_organisations(*, round_id: int, organisation_ids: list[int], actor: Any = None) -> int:
     """Create invitations (idempotent) and e-mail each new invitee's consenting contacts."""
     round_ = Round.objects.get(pk=round_id)
     created = 0
@@ -146,6 +155,7 @@ def invite_organisations(*, round_id: int, organisation_ids: list[int]) -> int:
         )
         if is_new:
             created += 1
+            record_audit(action="surveys.invitation.created", obj=invitation, actor=actor)
             _mail(invitation, reminder=False)
     return created
 
@@ -166,7 +176,7 @@ def _mail(invitation: Invitation, *, reminder: bool) -> int:
     return send_mail(subject, body, None, recipients)
 
 
-def send_reminders(*, round_id: int, today: datetime.date | None = None) -> int:
+def send_reminders(*, round_id: int, today: datetime.date | None = None, actor: Any = None) -> int:
     """Remind invitees who have not submitted, at most once a week, while the round is open."""
     today = today or timezone.localdate()
     round_ = Round.objects.get(pk=round_id)
@@ -184,5 +194,6 @@ def send_reminders(*, round_id: int, today: datetime.date | None = None) -> int:
         invitation.reminders_sent += 1
         invitation.last_reminded_on = today
         invitation.save(update_fields=["reminders_sent", "last_reminded_on"])
+        record_audit(action="surveys.invitation.reminded", obj=invitation, actor=actor)
         sent += 1
     return sent

@@ -51,7 +51,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             submit = request.POST.get("action") == "submit"
             try:
                 services.save_answers(
-                    invitation_id=invitation.pk, answers=form.answers(), submit=submit
+                    invitation_id=invitation.pk,
+                    answers=form.answers(),
+                    submit=submit,
+                    actor=request.user,
                 )
             except SurveyError as error:
                 form.add_error(None, str(error))
@@ -192,7 +195,9 @@ def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
 def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=pk)
     ids = [row["id"] for row in list_member_organisations()]
-    created = services.invite_organisations(round_id=round_.pk, organisation_ids=ids)
+    created = services.invite_organisations(
+        round_id=round_.pk, organisation_ids=ids, actor=request.user
+    )
     messages.success(request, _("%(count)d organisations were invited.") % {"count": created})
     return redirect("surveys:round_admin", pk=pk)
 
@@ -201,6 +206,6 @@ def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def remind(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=pk)
-    sent = services.send_reminders(round_id=round_.pk)
+    sent = services.send_reminders(round_id=round_.pk, actor=request.user)
     messages.success(request, _("%(count)d reminders were sent.") % {"count": sent})
     return redirect("surveys:round_admin", pk=pk)

@@ -8,6 +8,7 @@ which the other versions are shown side by side.
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -196,6 +197,15 @@ class Event(Sourced):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -263,7 +273,7 @@ class Contribution(models.Model):
         MODERATOR = "moderator", _("moderator")
         SPEAKER = "speaker", _("speaker")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="contributions")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="contributions")
     item = models.ForeignKey(
         ProgrammeItem, on_delete=models.CASCADE, null=True, blank=True, related_name="contributions"
     )

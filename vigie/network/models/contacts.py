@@ -1,5 +1,6 @@
 """Contacts of the network and the consent each gave, purpose by purpose."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,15 @@ class Contact(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     role_title = models.CharField(_("role"), max_length=200, blank=True)
     erased_on = models.DateField(_("erased on"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -33,7 +43,7 @@ class ConsentPurpose(models.TextChoices):
 
 
 class ConsentRecord(models.Model):
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     granted = models.BooleanField(_("granted"))
     recorded_on = models.DateField(_("recorded on"))

@@ -74,6 +74,16 @@ class Organisation(models.Model):
     # Private fields: never in the directory, profile pages or API.
     annual_budget_band = models.CharField(_("annual budget band"), max_length=50, blank=True)
     private_notes = models.TextField(_("private notes"), blank=True)
+    # Archived organisations leave public lists; their history stays in every count.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -50,7 +50,7 @@ class SupportKind(models.TextChoices):
 class Grant(models.Model):
     funder = models.ForeignKey(Funder, on_delete=models.CASCADE, related_name="grants")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="grants"
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="grants"
     )
     programme = models.CharField(_("programme"), max_length=200, blank=True)
     kind = models.CharField(_("kind of support"), max_length=20, choices=SupportKind.choices)

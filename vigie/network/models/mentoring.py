@@ -7,8 +7,8 @@ from vigie.network.models.directory import Organisation
 
 
 class MentoringPair(models.Model):
-    mentor = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="mentoring")
-    mentee = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="mentored")
+    mentor = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="mentoring")
+    mentee = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="mentored")
     topics = models.CharField(_("topics"), max_length=300, help_text=_("e.g. fundraising"))
     started_on = models.DateField(_("started on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
