@@ -125,6 +125,7 @@ def world(db: None) -> dict[str, Any]:
     # that member A is the one trying to reach another organisation's data.
     values: dict[str, Any] = {
         "org_slug": org_b.slug,
+        "org_pk": org_b.pk,
         "contact": contacts["b"].pk,
         "election": election.pk,
         "survey_token": survey_services.make_token(invitations["b"]),
@@ -222,6 +223,12 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:series_ics": _v(slug="series_slug"),
     "events:registration": _v(token="registration_token"),
     "events:registration_cancel": _v(token="registration_token"),
+    "events:registration_confirm": _v(token="registration_token"),
+    "core:object_history": lambda values: {
+        "app_label": "network",
+        "model_name": "organisation",
+        "pk": values["org_pk"],
+    },
     "events:registration_ics": _v(token="registration_token"),
     "events:staff_registrations": _v(slug="event_slug"),
     "events:staff_edit": _v(slug="event_slug"),
@@ -363,6 +370,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "events:mine": {**PUBLIC, "anonymous": 302},
     "events:registration": PUBLIC,  # the personal link is the credential (see TOKEN_URLS)
     "events:registration_cancel": POST_ONLY,
+    "events:registration_confirm": POST_ONLY,  # the registration page posts the confirmation
     "events:registration_ics": PUBLIC,
     "events:staff_home": STAFF,
     "events:staff_create": STAFF,
@@ -386,6 +394,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "countries:list": PUBLIC,
     "countries:profile": PUBLIC,
     "countries:factsheet": PUBLIC,
+    "core:object_history": STAFF,
 }
 
 # Where visitors are sent instead of the login page.
@@ -394,7 +403,12 @@ NOT_TO_LOGIN = {"strategy:dashboard": "/strategy/public/"}
 # Pages opened by a personal link: whoever holds the link is the registrant or the invited
 # organisation, so these pages show that party's data by design (link lifetime and secrecy are
 # tested in vigie/events and vigie/surveys). They are still walked for status codes.
-TOKEN_URLS = {"surveys:answer", "events:registration", "events:registration_ics"}
+TOKEN_URLS = {
+    "surveys:answer",
+    "events:registration",
+    "events:registration_confirm",
+    "events:registration_ics",
+}
 
 # POST-only URLs that must refuse an anonymous POST (sent to the login page, or forbidden).
 # Left out: core:logout (anyone may log out) and events:registration_cancel (the link is the
