@@ -19,7 +19,9 @@ import pytest
 import schemathesis
 from django.contrib import admin
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
@@ -534,7 +536,21 @@ KNOWN_OBJECTS = {
 }
 
 
-def test_every_operation_keeps_its_contract(world: dict[str, Any]) -> None:
+@pytest.fixture
+def connections_kept_open() -> Iterator[None]:
+    """Schemathesis calls the WSGI application directly, so Django's request signals run and
+    ``close_old_connections`` would close the test's own transaction on PostgreSQL; Django's
+    test client disconnects it the same way during a request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_keeps_its_contract(
+    world: dict[str, Any], connections_kept_open: None
+) -> None:
     operations = []
     for result in schema.get_all_operations():
         assert isinstance(result, Ok), result  # every operation of the schema can be loaded
