@@ -1,45 +1,13 @@
 """Rename events.Question to RegistrationQuestion.
 
 The questions of an event's registration form (``surveys`` has survey questions).
-The table is renamed with its rows. The permissions of the model keep their grants under the new
-codenames, and the audit trail's object type follows the new name, so one history stays one.
+The table is renamed with its rows; ``rename_model_traces`` carries the permissions and the audit
+trail over to the new name.
 """
 
 from django.db import migrations
 
-APP = "events"
-OLD = "question"
-NEW = "registrationquestion"
-ACTIONS = ("add", "change", "delete", "view")
-
-
-def _rename_traces(apps, schema_editor, old, new):
-    db = schema_editor.connection.alias
-    content_type = (
-        apps.get_model("contenttypes", "ContentType")
-        .objects.using(db)
-        .filter(app_label=APP, model__in=(old, new))
-        .first()
-    )
-    if content_type is not None:
-        permissions = apps.get_model("auth", "Permission").objects.using(db)
-        for action in ACTIONS:
-            target = f"{action}_{new}"
-            if not permissions.filter(content_type=content_type, codename=target).exists():
-                permissions.filter(content_type=content_type, codename=f"{action}_{old}").update(
-                    codename=target
-                )
-    apps.get_model("core", "AuditEntry").objects.using(db).filter(
-        object_type=f"{APP}.{old}"
-    ).update(object_type=f"{APP}.{new}")
-
-
-def forwards(apps, schema_editor):
-    _rename_traces(apps, schema_editor, OLD, NEW)
-
-
-def backwards(apps, schema_editor):
-    _rename_traces(apps, schema_editor, NEW, OLD)
+from vigie.core.migration_operations import rename_model_traces
 
 
 class Migration(migrations.Migration):
@@ -52,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Question", new_name="RegistrationQuestion"),
-        migrations.RunPython(forwards, backwards),
+        rename_model_traces("events", "question", "registrationquestion"),
     ]
