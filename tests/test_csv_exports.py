@@ -76,3 +76,39 @@ def test_every_csv_export_reads_with_pandas_header_first(site: None) -> None:
         assert not text.startswith("#"), url
         frame = pd.read_csv(io.StringIO(text))
         assert list(frame.columns[: len(columns)]) == columns, url
+
+
+def _csv_views() -> set[str]:
+    """Every function of the project's code that writes a CSV download (calls csv_response)."""
+    import importlib
+    import inspect
+    from pathlib import Path
+
+    import vigie
+
+    root = Path(vigie.__file__).parent
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        name = "vigie." + ".".join(path.relative_to(root).with_suffix("").parts)
+        if "tests" in path.parts or name == "vigie.core.exports":
+            continue
+        if "csv_response(" not in path.read_text(encoding="utf-8"):
+            continue
+        module = importlib.import_module(name)
+        for _member, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == name and "csv_response(" in inspect.getsource(function):
+                found.add(f"{name}.{function.__name__}")
+    return found
+
+
+def test_every_view_that_writes_csv_is_read_by_the_test_above(site: None) -> None:
+    """A new CSV export fails here until it is added to ``_exports``."""
+    import inspect
+
+    from django.urls import resolve
+
+    covered = set()
+    for url, _columns in _exports():
+        view = inspect.unwrap(resolve(url.split("?")[0]).func)
+        covered.add(f"{view.__module__}.{view.__name__}")
+    assert _csv_views() - covered == set()

@@ -243,6 +243,10 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
     "strategy:measure": _v(code="strategy_code"),
+    "un:joint_statement": _fixed(code="CND67-JS-RUSSIA-46"),
+    "un:milestone": _fixed(code="HRC-60-L31"),
+    "un:milestone_judgement": _fixed(code="HRC-60-L31"),
+    "core:review": _fixed(kind="jurisdiction", key="PT"),
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
 }
@@ -340,6 +344,11 @@ EXPECTED: dict[str, dict[str, int]] = {
     "un:roll_call": STAFF,
     "un:review": STAFF,
     "un:data_issues": STAFF,
+    "un:joint_statement": PUBLIC,
+    "un:milestone": PUBLIC,
+    "un:milestone_judgement": STAFF,
+    "core:review": STAFF,
+    "strategy:review_queue": STAFF,
     "network:directory": PUBLIC,
     "network:directory_json": PUBLIC,
     # Members are sent to their own organisation; staff have none.

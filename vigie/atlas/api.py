@@ -30,6 +30,7 @@ class PolicyMeasureOut(Schema):
     ended_on: str
     date_precision: str
     sanction: str
+    under_international_control: bool
     verification: str
     reverses: str
     summary: str

@@ -23,14 +23,25 @@ from vigie.atlas.models import (
     PolicyMeasure,
     Rating,
     Status,
+    Verification,
 )
 from vigie.core.evidence import CountResult, Evidence
+
+# Page-view counter kinds of the atlas's item pages (core.reviews.count_page_view).
+VIEW_KIND_MEASURE = "atlas.measure"
+VIEW_KIND_JURISDICTION = "atlas.jurisdiction"
 
 
 def _measures() -> QuerySet[PolicyMeasure]:
     return PolicyMeasure.objects.select_related(
         "country", "subdivision", "reverses"
     ).prefetch_related("sources", "reversed_by", "assessments")
+
+
+def counted_measures() -> QuerySet[PolicyMeasure]:
+    """The measures the counts and the map use: those on substances under international control
+    (the written rule is ``atlas.models.COUNTING_RULE``)."""
+    return _measures().filter(under_international_control=True)
 
 
 def effective_start(measure: PolicyMeasure) -> datetime.date | None:
@@ -122,12 +133,12 @@ def _losses(
     """Reversals starting in the window, and ends of measures of these kinds in the window."""
     kinds = list(kinds)
     found: list[tuple[PolicyMeasure, datetime.date]] = []
-    for reversal in _measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
+    for reversal in counted_measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
         day = effective_start(reversal)
         target = reversal.reverses
         if day and start <= day <= end and (keep is None or (target and keep(target))):
             found.append((reversal, day))
-    for measure in _measures().filter(kind__in=kinds, ended_on__range=(start, end)):
+    for measure in counted_measures().filter(kind__in=kinds, ended_on__range=(start, end)):
         if measure.ended_on and (keep is None or keep(measure)):
             found.append((measure, measure.ended_on))
     return found
@@ -139,7 +150,7 @@ def count_new_decriminalising_jurisdictions(
     """Distinct jurisdictions that adopted decriminalisation between two dates (inclusive)."""
     adoptions = []
     for measure in (
-        _measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(status=Status.PROPOSED)
+        counted_measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(status=Status.PROPOSED)
     ):
         day = measure.adopted_on or measure.in_force_on
         if day and start <= day <= end:
@@ -172,7 +183,7 @@ def count_new_regulating_jurisdictions(
         return not social_justice_only or measure.has_social_justice_components
 
     adoptions = []
-    for measure in _measures().filter(kind__in=REGULATING_KINDS):
+    for measure in counted_measures().filter(kind__in=REGULATING_KINDS):
         if not keep(measure):
             continue
         if measure.status == Status.PROPOSED:
@@ -253,6 +264,7 @@ class MeasureRecord(TypedDict):
     ended_on: str
     date_precision: str
     sanction: str
+    under_international_control: bool
     verification: str
     reverses: str
     summary: str
@@ -280,6 +292,7 @@ def measure_as_dict(measure: PolicyMeasure) -> MeasureRecord:
         "ended_on": _date(measure.ended_on),
         "date_precision": measure.date_precision,
         "sanction": measure.sanction,
+        "under_international_control": measure.under_international_control,
         "verification": measure.verification,
         "reverses": measure.reverses.code if measure.reverses is not None else "",
         "summary": measure.summary,
@@ -327,7 +340,7 @@ def list_measures_for_country(iso2: str) -> list[MeasureRecord]:
 def strongest_in_force(
     measures: Iterable[PolicyMeasure], day: datetime.date
 ) -> PolicyMeasure | None:
-    live = [m for m in measures if is_in_force(m, day)]
+    live = [m for m in measures if m.under_international_control and is_in_force(m, day)]
     return max(live, key=lambda m: KIND_STRENGTH[Kind(m.kind)], default=None)
 
 
@@ -348,3 +361,45 @@ def get_strongest_measure_by_country(year: int) -> dict[str, str]:
         if best is not None:
             result[iso2] = best.kind
     return result
+
+
+class RecordedJurisdiction(TypedDict):
+    code: str
+    name: str
+    url: str
+
+
+def list_recorded_jurisdictions() -> list[RecordedJurisdiction]:
+    """Every jurisdiction with at least one measure (a country, or a sub-national unit)."""
+    found: dict[str, str] = {}
+    for measure in PolicyMeasure.objects.select_related("country", "subdivision").order_by("code"):
+        found.setdefault(measure.jurisdiction_code, measure.jurisdiction_name)
+    return [
+        RecordedJurisdiction(code=code, name=name, url=reverse("atlas:jurisdiction", args=[code]))
+        for code, name in sorted(found.items(), key=lambda item: item[1])
+    ]
+
+
+class UnverifiedMeasure(TypedDict):
+    """A measure whose page shows an UNVERIFIED mark (some or all of it not confirmed)."""
+
+    kind: str
+    key: str
+    title: str
+    url: str
+    reason: str
+
+
+def list_unverified_measures() -> list[UnverifiedMeasure]:
+    return [
+        UnverifiedMeasure(
+            kind=VIEW_KIND_MEASURE,
+            key=measure.code,
+            title=measure.title,
+            url=measure.get_absolute_url(),
+            reason=str(Verification(measure.verification).label),
+        )
+        for measure in PolicyMeasure.objects.exclude(verification=Verification.VERIFIED).order_by(
+            "code"
+        )
+    ]

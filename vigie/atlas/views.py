@@ -17,7 +17,14 @@ from vigie.atlas import queries
 from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
 from vigie.atlas.mapdata import map_records
-from vigie.atlas.models import Kind, MeasureVersion, PolicyMeasure, Status, SubstanceScope
+from vigie.atlas.models import (
+    COUNTING_RULE,
+    Kind,
+    MeasureVersion,
+    PolicyMeasure,
+    Status,
+    SubstanceScope,
+)
 from vigie.atlas.services import (
     POLICY_FIELDS,
     MeasureError,
@@ -31,6 +38,7 @@ from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
+from vigie.core.reviews import count_page_view
 from vigie.core.roles import is_editor
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -75,6 +83,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "year": today.year,
         "jurisdiction_count": len(by_code),
         "legend": [{"kind": k, "label": str(label)} for k, label in Kind.choices],
+        "counting_rule": COUNTING_RULE,
         **_filter_context(_filters(request)),
     }
     return render(request, "atlas/map.html", context)
@@ -123,7 +132,12 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     lines: list[list[Any]] = [list(EXPORT_FIELDS)]
     for row in rows:
         url = request.build_absolute_uri(row["url"])
-        values = {**row, "url": url, "source_urls": SOURCE_SEPARATOR.join(row["source_urls"])}
+        values = {
+            **row,
+            "url": url,
+            "source_urls": SOURCE_SEPARATOR.join(row["source_urls"]),
+            "under_international_control": "yes" if row["under_international_control"] else "no",
+        }
         lines.append([values[name] for name in EXPORT_FIELDS])
     response = csv_response("vigie-atlas-measures.csv", lines, licence_url=LICENCE_URL)
     response["X-Licence"] = LICENCE
@@ -156,6 +170,7 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
         measures = [m for m in queries.list_measures() if m.country_id == country.pk]
     measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
     sources = {s.url: s for m in measures for s in m.sources.all()}
+    count_page_view(queries.VIEW_KIND_JURISDICTION, code)
     context = {
         "name": subdivision.name if subdivision else country.name,
         "code": code,
@@ -172,6 +187,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
         PolicyMeasure.objects.select_related("country", "subdivision", "reverses"), code=code
     )
+    count_page_view(queries.VIEW_KIND_MEASURE, measure.code)
     assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
     from vigie.atlas.models import Criterion
 
@@ -186,6 +202,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     ]
     context = {
         "measure": measure,
+        "counting_rule": COUNTING_RULE,
         "score": queries.assessment_score(measure),
         "criteria": criteria,
         "sources": measure.sources.all(),

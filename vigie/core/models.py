@@ -113,3 +113,57 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}:{self.object_id}"
+
+
+class Review(models.Model):
+    """An editor's statement that a dataset or a jurisdiction was checked against its sources.
+
+    Rows are never edited: the latest one is the "last reviewed" shown on the public pages, and
+    all of them are the history of the subject's reviews.
+    """
+
+    class Kind(models.TextChoices):
+        DATASET = "dataset", _("dataset")
+        JURISDICTION = "jurisdiction", _("jurisdiction")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    key = models.CharField(_("key"), max_length=80)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewer_name = models.CharField(_("reviewer's name as shown"), max_length=150)
+    reviewed_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-reviewed_at", "-id"]
+        indexes = [models.Index(fields=["kind", "key", "reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key} {self.reviewed_at:%Y-%m-%d}"
+
+
+class PageViewDay(models.Model):
+    """How many times a public page showed one item on one day (one row per item and day)."""
+
+    kind = models.CharField(_("kind"), max_length=20)
+    key = models.CharField(_("key"), max_length=80)
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views on a day")
+        verbose_name_plural = _("page views per day")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "day"], name="core_pageview_one_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key} {self.day}: {self.views}"

@@ -32,6 +32,10 @@ class MeasureProgress:
     targets: list[tuple[int, float]] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # "60–62" when the value names only part of a stated total (shown beside the value).
+    stated: str = ""
+    # The step to read first (the milestone's latest), with the judgement in its detail.
+    latest: Evidence | None = None
 
     @property
     def name(self) -> str:
@@ -129,6 +133,8 @@ def get_measure_progress(measure: SuccessMeasure, *, end: datetime.date) -> Meas
             targets=targets,
             trend=outcome.trend,
             evidence=list(outcome.result.evidence),
+            stated=outcome.result.stated_label,
+            latest=outcome.result.latest,
         )
     if measure.computation:
         reason = _("Not available: the computation %(key)s is not in the registry.") % {

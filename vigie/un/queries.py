@@ -10,24 +10,30 @@ import datetime
 from collections import defaultdict
 from typing import TypedDict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
-from vigie.core.models import Country
+from vigie.core.models import AuditEntry, Country
+from vigie.core.reviews import reviewer_name
 from vigie.un.models import (
     Coding,
     CountryVote,
+    JointStatement,
     Milestone,
     PositionCode,
     ReviewVerdict,
     Session,
     Statement,
 )
+from vigie.un.services import JUDGEMENT_ACTION
 from vigie.un.stats import cohens_kappa
 
 REFORM_CODE = "system_change"
+# Page-view counter kinds of the tracker's item pages (core.reviews.count_page_view).
+VIEW_KIND_JOINT = "un.joint_statement"
+VIEW_KIND_MILESTONE = "un.milestone"
 
 
 class ReformState(TypedDict):
@@ -46,6 +52,8 @@ class SessionReformStates(TypedDict):
     start_date: datetime.date
     end_date: datetime.date
     count: int
+    # The stated total when joint statements name only part of their signatories ("60–62").
+    stated: str
     states: list[ReformState]
 
 
@@ -56,6 +64,8 @@ class MechanismMilestone(TypedDict):
     status: str
     established_on: datetime.date | None
     evidence: list[Evidence]
+    # The most recent step, linked to its page, with the judgement and its reasoning in detail.
+    latest: Evidence | None
 
 
 class CountryVoteRecord(TypedDict):
@@ -119,9 +129,15 @@ def _counted_codings(threshold: PositionCode) -> QuerySet[Coding]:
 
 
 def _state_evidence(
-    threshold: PositionCode, start: datetime.date, end: datetime.date
+    threshold: PositionCode,
+    start: datetime.date,
+    end: datetime.date,
+    joints: dict[JointStatement, set[Country]] | None = None,
 ) -> dict[Country, list[Evidence]]:
-    """Each UN member state at or above the threshold in the period, with its evidence rows."""
+    """Each UN member state at or above the threshold in the period, with its evidence rows.
+
+    ``joints``, when given, receives each counted joint statement with the states it names.
+    """
     found: dict[Country, list[Evidence]] = defaultdict(list)
     codings = _counted_codings(threshold).filter(
         Q(statement__meeting__date__range=(start, end))
@@ -146,9 +162,13 @@ def _state_evidence(
         else:
             joint = coding.joint_statement
             assert joint is not None
-            signatories = joint.signatories.filter(
-                joined_on__range=(start, end), country__is_un_member=True
-            ).select_related("country")
+            signatories = list(
+                joint.signatories.filter(
+                    joined_on__range=(start, end), country__is_un_member=True
+                ).select_related("country")
+            )
+            if joints is not None:
+                joints[joint] = {signatory.country for signatory in signatories}
             for signatory in signatories:
                 found[signatory.country].append(
                     Evidence(
@@ -160,6 +180,27 @@ def _state_evidence(
                     )
                 )
     return found
+
+
+def stated_total(
+    found: dict[Country, list[Evidence]], joints: dict[JointStatement, set[Country]]
+) -> tuple[int, int] | None:
+    """The range the sources state for a count that names only part of a joint statement's
+    signatories: at least each statement's lowest stated number plus the states counted from
+    elsewhere, at most the named states plus every statement's unnamed ones. None when every
+    counted joint statement names all its signatories (or states no number)."""
+    named = len(found)
+    low, high = named, named
+    for joint, states in joints.items():
+        if joint.stated_signatories is None:
+            continue
+        joint_low = joint.stated_signatories
+        joint_high = joint.stated_signatories_max or joint_low
+        low = max(low, joint_low + len(set(found) - states))
+        high += max(0, joint_high - len(states))
+    if high <= named:
+        return None
+    return low, max(low, high)
 
 
 def count_states_calling_for_reform(
@@ -178,9 +219,22 @@ def count_states_calling_for_reform(
     }
     if threshold is None:
         return CountResult(value=0, definition=definition, evidence=[])
-    found = _state_evidence(threshold, start, end)
+    joints: dict[JointStatement, set[Country]] = {}
+    found = _state_evidence(threshold, start, end, joints)
     evidence = [row for country in sorted(found, key=lambda c: c.name_en) for row in found[country]]
-    return CountResult(value=len(found), definition=definition, evidence=evidence)
+    stated = stated_total(found, joints)
+    if stated is not None:
+        definition += " " + _(
+            "Some joint statements name only part of their signatories: %(named)s states are "
+            "named, of %(stated)s stated."
+        ) % {"named": len(found), "stated": _range_label(stated)}
+    return CountResult(
+        value=len(found), definition=definition, evidence=evidence, stated_range=stated
+    )
+
+
+def _range_label(stated: tuple[int, int]) -> str:
+    return f"{stated[0]}–{stated[1]}" if stated[0] != stated[1] else str(stated[0])
 
 
 def list_reform_states_by_session() -> list[SessionReformStates]:
@@ -188,9 +242,13 @@ def list_reform_states_by_session() -> list[SessionReformStates]:
     threshold = _threshold(None)
     rows = []
     for session in Session.objects.select_related("forum").order_by("start_date"):
+        joints: dict[JointStatement, set[Country]] = {}
         found = (
-            _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+            _state_evidence(threshold, session.start_date, session.end_date, joints)
+            if threshold
+            else {}
         )
+        stated = stated_total(found, joints)
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(
             SessionReformStates(
@@ -200,6 +258,7 @@ def list_reform_states_by_session() -> list[SessionReformStates]:
                 start_date=session.start_date,
                 end_date=session.end_date,
                 count=len(states),
+                stated=_range_label(stated) if stated else "",
                 states=[
                     ReformState(iso2=c.iso2, iso3=c.iso3, name=c.name, evidence=found[c])
                     for c in states
@@ -216,13 +275,13 @@ def get_un_mechanism_milestone() -> MechanismMilestone:
     steps (one-off reports, the 2025 expert panel on the drug control system) are returned as
     evidence with the reason each one is not that mechanism.
     """
-    milestones = list(Milestone.objects.prefetch_related("sources").order_by("date"))
+    milestones = list(Milestone.objects.prefetch_related("sources").order_by("date", "code"))
     mechanisms = [m for m in milestones if m.is_dedicated_mechanism]
     evidence = [
         Evidence(
             label=(f"{m.date:%Y-%m} · " if m.date_is_approximate else "")
             + f"{m.symbol + ' · ' if m.symbol else ''}{m.title}",
-            url=reverse("un:tracker") + "#mechanism",
+            url=m.get_absolute_url(),
             date=None if m.date_is_approximate else m.date,
             detail=m.summary if m.is_dedicated_mechanism else f"{m.summary} {m.why_not_mechanism}",
             source_urls=tuple(source.url for source in m.sources.all()),
@@ -241,12 +300,38 @@ def get_un_mechanism_milestone() -> MechanismMilestone:
             "review of the drug control system whose mandate is not verified to cover human "
             "rights."
         )
+    latest = None
+    if milestones:
+        last = milestones[-1]
+        judgement = milestone_judgement(last)
+        status += " " + _("Latest step: %(symbol)s (%(date)s). %(judgement)s") % {
+            "symbol": last.symbol or last.title,
+            "date": last.date.isoformat(),
+            "judgement": judgement,
+        }
+        latest = Evidence(
+            label=evidence[-1].label,
+            url=last.get_absolute_url(),
+            date=evidence[-1].date,
+            detail=judgement,
+            source_urls=evidence[-1].source_urls,
+        )
     return MechanismMilestone(
         exists=bool(mechanisms),
         status=status,
         established_on=mechanisms[0].date if mechanisms else None,
         evidence=evidence,
+        latest=latest,
     )
+
+
+def milestone_judgement(milestone: Milestone) -> str:
+    """The secretariat's judgement on a milestone, with its reasoning, as one sentence or two."""
+    if milestone.is_dedicated_mechanism:
+        verdict = _("Judged to be the dedicated mechanism.")
+    else:
+        verdict = _("Judged not (yet) to be the dedicated mechanism.")
+    return f"{verdict} {milestone.why_not_mechanism}".strip()
 
 
 def count_statements_coded(start: datetime.date, end: datetime.date) -> int:
@@ -356,3 +441,67 @@ def get_session_agreement(session_id: int) -> CoderAgreement:
         if coding.reviewer_position is not None
     ]
     return CoderAgreement(pairs=len(pairs), kappa=cohens_kappa(pairs))
+
+
+class JudgedOn(TypedDict):
+    """When staff last changed a milestone's judgement, and who (as shown publicly)."""
+
+    at: datetime.datetime
+    by: str
+
+
+def get_milestone_judged_on(milestone_id: int) -> JudgedOn | None:
+    """The latest staff judgement of a milestone; None while it is the loaded data's."""
+    entry = (
+        AuditEntry.objects.filter(
+            action=JUDGEMENT_ACTION,
+            object_type=Milestone._meta.label_lower,
+            object_id=str(milestone_id),
+        )
+        .select_related("actor")
+        .first()
+    )
+    if entry is None:
+        return None
+    return JudgedOn(at=entry.created_at, by=reviewer_name(entry.actor) if entry.actor else "")
+
+
+class UnverifiedJointStatement(TypedDict):
+    """An item of the tracker whose public page shows an UNVERIFIED mark or a conflict."""
+
+    kind: str
+    key: str
+    title: str
+    url: str
+    reason: str
+
+
+def list_unverified_joint_statements() -> list[UnverifiedJointStatement]:
+    """Joint statements with incomplete signatory lists or conflicting records or numbers."""
+    items = []
+    joints = JointStatement.objects.annotate(
+        named=Count("signatories", distinct=True),
+        conflicts=Count("conflicts_with", distinct=True),
+    )
+    for joint in joints.order_by("code"):
+        reasons = []
+        if joint.stated_signatories and joint.named < joint.stated_signatories:
+            reasons.append(
+                _("%(named)s of %(stated)s signatories named")
+                % {"named": joint.named, "stated": joint.stated_range}
+            )
+        if joint.stated_signatories_max:
+            reasons.append(_("sources disagree on the number of signatories"))
+        if joint.conflicts:
+            reasons.append(_("possibly the same statement as another record"))
+        if reasons:
+            items.append(
+                UnverifiedJointStatement(
+                    kind=VIEW_KIND_JOINT,
+                    key=joint.code,
+                    title=joint.title,
+                    url=joint.get_absolute_url(),
+                    reason="; ".join(reasons),
+                )
+            )
+    return items

@@ -13,12 +13,14 @@ from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.regions import Region
+from vigie.core.reviews import count_page_view
 from vigie.un import queries
 from vigie.un.models import (
     Coding,
     IssueSeverity,
     IssueTag,
     JointStatement,
+    Milestone,
     PositionCode,
     Session,
     Signatory,
@@ -161,6 +163,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(
             Prefetch("signatories", queryset=Signatory.objects.select_related("country")),
             "sources",
+            "conflicts_with",
         )
     )
     return render(
@@ -265,4 +268,33 @@ def codebook(request: HttpRequest) -> HttpResponse:
         request,
         "un/codebook.html",
         {"codes": PositionCode.objects.all(), "tags": IssueTag.objects.all()},
+    )
+
+
+def joint_statement_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One joint statement: signatories named of those stated, conflicts, notes, sources."""
+    joint = get_object_or_404(
+        JointStatement.objects.select_related("delivered_by", "session__forum").prefetch_related(
+            Prefetch("signatories", queryset=Signatory.objects.select_related("country")),
+            "sources",
+            "conflicts_with",
+        ),
+        code=code,
+    )
+    count_page_view(queries.VIEW_KIND_JOINT, joint.code)
+    return render(request, "un/joint_statement.html", {"joint": joint})
+
+
+def milestone_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One milestone toward the human-rights mechanism, with the secretariat's judgement."""
+    milestone = get_object_or_404(Milestone.objects.prefetch_related("sources"), code=code)
+    count_page_view(queries.VIEW_KIND_MILESTONE, milestone.code)
+    return render(
+        request,
+        "un/milestone.html",
+        {
+            "milestone": milestone,
+            "judgement": queries.milestone_judgement(milestone),
+            "judged": queries.get_milestone_judged_on(milestone.pk),
+        },
     )

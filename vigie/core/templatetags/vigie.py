@@ -18,3 +18,18 @@ def country_profile_url(iso2: str) -> str:
         return reverse("countries:profile", args=[iso2.lower()])
     except NoReverseMatch:
         return ""
+
+
+@register.inclusion_tag("core/partials/last_review.html", takes_context=True)
+def last_review(context: template.Context, kind: str, key: str) -> dict[str, object]:
+    """When a dataset or jurisdiction was last reviewed and by whom (one query)."""
+    from vigie.core.reviews import get_last_reviews
+
+    key = key.upper() if kind == "jurisdiction" else key
+    return {
+        "kind": kind,
+        "key": key,
+        "review": get_last_reviews(kind, [key]).get(key),
+        "is_editor": context.get("is_editor", False),
+        "request": context.get("request"),
+    }
