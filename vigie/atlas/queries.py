@@ -27,7 +27,7 @@ from vigie.atlas.models import (
 )
 from vigie.core.evidence import CountResult, Evidence
 
-# Page-view counter kinds of the atlas's item pages (core.reviews.count_page_view).
+# Page-view counter kinds of the atlas's item pages (core.reviews.count_page_views).
 VIEW_KIND_MEASURE = "atlas.measure"
 VIEW_KIND_JURISDICTION = "atlas.jurisdiction"
 

@@ -38,7 +38,7 @@ from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
-from vigie.core.reviews import count_page_view
+from vigie.core.reviews import count_page_views
 from vigie.core.roles import is_editor
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -170,7 +170,10 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
         measures = [m for m in queries.list_measures() if m.country_id == country.pk]
     measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
     sources = {s.url: s for m in measures for s in m.sources.all()}
-    count_page_view(queries.VIEW_KIND_JURISDICTION, code)
+    count_page_views(
+        [(queries.VIEW_KIND_JURISDICTION, code)]
+        + [(queries.VIEW_KIND_MEASURE, measure.code) for measure in measures]
+    )
     context = {
         "name": subdivision.name if subdivision else country.name,
         "code": code,
@@ -187,7 +190,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
         PolicyMeasure.objects.select_related("country", "subdivision", "reverses"), code=code
     )
-    count_page_view(queries.VIEW_KIND_MEASURE, measure.code)
+    count_page_views([(queries.VIEW_KIND_MEASURE, measure.code)])
     assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
     from vigie.atlas.models import Criterion
 

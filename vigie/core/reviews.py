@@ -99,21 +99,27 @@ def list_reviews(kind: str, key: str, limit: int = 20) -> list[Review]:
     return list(Review.objects.filter(kind=kind, key=key)[:limit])
 
 
-def count_page_view(kind: str, key: str, day: datetime.date | None = None) -> None:
-    """Add one view of an item to its counter row of the day: one INSERT … ON CONFLICT DO UPDATE
-    statement (SQLite ≥ 3.24 and PostgreSQL), so a page pays one query for its count."""
+def count_page_views(items: Iterable[tuple[str, str]], day: datetime.date | None = None) -> None:
+    """Add one view of each item (kind, key) a page shows to its counter row of the day, in one
+    INSERT … ON CONFLICT DO UPDATE statement (SQLite ≥ 3.24 and PostgreSQL): a page pays one
+    query for its counts, however many items it shows."""
+    unique = sorted(set(items))
+    if not unique:
+        return
     day = day or timezone.localdate()
     quote = connection.ops.quote_name
     table = quote(PageViewDay._meta.db_table)
     kind_col, key_col, day_col, views_col = (
         quote(name) for name in ("kind", "key", "day", "views")
     )
+    stored_day = day.isoformat() if connection.vendor == "sqlite" else day
+    rows = ", ".join(["(%s, %s, %s, 1)"] * len(unique))
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({kind_col}, {key_col}, {day_col}, {views_col}) "
-            f"VALUES (%s, %s, %s, 1) ON CONFLICT ({kind_col}, {key_col}, {day_col}) "
+            f"VALUES {rows} ON CONFLICT ({kind_col}, {key_col}, {day_col}) "
             f"DO UPDATE SET {views_col} = {table}.{views_col} + 1",
-            [kind, key, day.isoformat() if connection.vendor == "sqlite" else day],
+            [value for kind, key in unique for value in (kind, key, stored_day)],
         )
 
 

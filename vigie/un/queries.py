@@ -31,9 +31,8 @@ from vigie.un.services import JUDGEMENT_ACTION
 from vigie.un.stats import cohens_kappa
 
 REFORM_CODE = "system_change"
-# Page-view counter kinds of the tracker's item pages (core.reviews.count_page_view).
+# Page-view counter kinds of the tracker's item pages (core.reviews.count_page_views).
 VIEW_KIND_JOINT = "un.joint_statement"
-VIEW_KIND_MILESTONE = "un.milestone"
 
 
 class ReformState(TypedDict):

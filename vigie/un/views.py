@@ -13,7 +13,7 @@ from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.regions import Region
-from vigie.core.reviews import count_page_view
+from vigie.core.reviews import count_page_views
 from vigie.un import queries
 from vigie.un.models import (
     Coding,
@@ -166,6 +166,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "conflicts_with",
         )
     )
+    count_page_views((queries.VIEW_KIND_JOINT, joint.code) for joint in joints)
     return render(
         request,
         "un/session.html",
@@ -281,14 +282,13 @@ def joint_statement_detail(request: HttpRequest, code: str) -> HttpResponse:
         ),
         code=code,
     )
-    count_page_view(queries.VIEW_KIND_JOINT, joint.code)
+    count_page_views([(queries.VIEW_KIND_JOINT, joint.code)])
     return render(request, "un/joint_statement.html", {"joint": joint})
 
 
 def milestone_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One milestone toward the human-rights mechanism, with the secretariat's judgement."""
     milestone = get_object_or_404(Milestone.objects.prefetch_related("sources"), code=code)
-    count_page_view(queries.VIEW_KIND_MILESTONE, milestone.code)
     return render(
         request,
         "un/milestone.html",

@@ -10,7 +10,7 @@ from vigie.core.models import PageViewDay, Review
 from vigie.core.reviews import (
     REVIEW_INTERVAL,
     ReviewError,
-    count_page_view,
+    count_page_views,
     get_last_reviews,
     list_view_counts,
     record_review,
@@ -57,12 +57,18 @@ def test_a_review_is_due_after_twelve_months() -> None:
 
 def test_page_views_are_one_row_per_item_and_day() -> None:
     day = datetime.date(2026, 3, 1)
-    for _ in range(3):
-        count_page_view("atlas.measure", "pt-2001", day)
-    count_page_view("atlas.measure", "pt-2001", day + datetime.timedelta(days=1))
-    count_page_view("atlas.measure", "other", day)
+    measure = "atlas.measure"
+    for _ in range(2):
+        count_page_views([(measure, "pt-2001")], day=day)
+    # One page showing two items (one twice) and a jurisdiction: one view each.
+    count_page_views(
+        [(measure, "pt-2001"), (measure, "other"), (measure, "pt-2001"), ("atlas.j", "PT")], day
+    )
+    count_page_views([(measure, "pt-2001")], day=day + datetime.timedelta(days=1))
+    count_page_views([], day=day)  # a page showing no item counts nothing
     assert PageViewDay.objects.filter(key="pt-2001").count() == 2
     assert list_view_counts("atlas.measure", since=day) == {"pt-2001": 4, "other": 1}
+    assert list_view_counts("atlas.j", since=day) == {"PT": 1}
     assert list_view_counts("atlas.measure", since=day + datetime.timedelta(days=1)) == {
         "pt-2001": 1
     }

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from vigie.atlas.tests.helpers import make_measure
 from vigie.core.models import Review
-from vigie.core.reviews import REVIEW_INTERVAL, count_page_view, record_review
+from vigie.core.reviews import REVIEW_INTERVAL, count_page_views, record_review
 from vigie.core.tests.factories import make_user
 from vigie.strategy.review_queue import build_review_queue
+from vigie.un.models import JointStatement
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +32,23 @@ def test_the_queue_is_for_editors_only() -> None:
     assert _editor().get(URL).status_code == 200
 
 
+def test_a_jurisdiction_page_counts_a_view_of_itself_and_of_each_measure_it_shows(
+    client: Client,
+) -> None:
+    make_measure("pt-1", "PT", "decrim_de_jure", verification="partly")
+    client.get("/en/atlas/jurisdictions/PT/")
+    queue = build_review_queue()
+    assert [(i.key, i.views) for i in queue.jurisdictions] == [("PT", 1)]
+    assert [(i.key, i.views) for i in queue.unverified if i.key == "pt-1"] == [("pt-1", 1)]
+
+
 def test_unreviewed_jurisdictions_come_first_by_views_and_leave_once_reviewed() -> None:
     make_measure("pt-1", "PT", "decrim_de_jure")
     make_measure("uy-1", "UY", "regulation_adult")
     make_measure("ca-1", "CA", "regulation_adult")
     for _ in range(3):
-        count_page_view("atlas.jurisdiction", "UY")
-    count_page_view("atlas.jurisdiction", "CA")
+        count_page_views([("atlas.jurisdiction", "UY")])
+    count_page_views([("atlas.jurisdiction", "CA")])
     assert [item.key for item in build_review_queue().jurisdictions] == ["UY", "CA", "PT"]
     record_review(kind="jurisdiction", key="UY", actor=make_user("e", role="editor"))
     assert [item.key for item in build_review_queue().jurisdictions] == ["CA", "PT"]
@@ -58,19 +69,22 @@ def test_unverified_items_are_listed_most_viewed_first(client: Client) -> None:
     make_measure("pt-1", "PT", "decrim_de_jure", verification="partly")
     make_measure("uy-1", "UY", "regulation_adult", verification="unverified")
     make_measure("ca-1", "CA", "regulation_adult")  # verified: not in the queue
-    for _ in range(2):
+    for _ in range(3):
         client.get("/en/atlas/measures/uy-1/")
-    client.get("/en/atlas/measures/pt-1/")
-    client.get("/en/un/joint-statements/CND67-JS-RUSSIA-46/")
-    client.get("/en/un/joint-statements/CND67-JS-RUSSIA-46/")
-    client.get("/en/un/joint-statements/CND67-JS-RUSSIA-46/")
+        client.get("/en/un/joint-statements/CND67-JS-RUSSIA-46/")
+    for _ in range(2):
+        client.get("/en/atlas/measures/pt-1/")
+    # The session page shows its joint statements: each one counts a view.
+    session = JointStatement.objects.get(code="CND67-JS-RUSSIA-46").session_id
+    client.get(f"/en/un/sessions/{session}/")
     queue = build_review_queue()
     keys = [item.key for item in queue.unverified]
     assert keys[:3] == ["CND67-JS-RUSSIA-46", "uy-1", "pt-1"]
     assert "ca-1" not in keys
+    assert next(i for i in queue.unverified if i.key == "CND67-JS-COLOMBIA").views == 1
     # Every joint statement with an incomplete list or a conflict is in the queue.
     assert {"CND67-JS-COLOMBIA", "CND67-JS-RUSSIA"} <= set(keys)
-    assert [item.views for item in queue.unverified[:3]] == [3, 2, 1]
+    assert [item.views for item in queue.unverified[:3]] == [4, 3, 2]
 
 
 def test_datasets_are_due_until_reviewed() -> None:
