@@ -55,6 +55,8 @@ class SessionReformOut(Schema):
     start_date: datetime.date
     end_date: datetime.date
     count: int
+    # The stated total when joint statements name only part of their signatories ("60–62").
+    stated: str
     states: list[StateOut]
 
 

@@ -209,3 +209,20 @@ def test_reloading_the_data_keeps_the_staff_judgement(bundled: Any) -> None:
     assert (milestone.is_dedicated_mechanism, milestone.why_not_mechanism) == (True, "Staff view.")
     other = Milestone.objects.exclude(pk=milestone.pk).first()
     assert other is not None and not other.is_dedicated_mechanism
+
+
+def test_the_admin_shows_the_judgement_but_changes_it_only_through_the_form(bundled: Any) -> None:
+    admin = Client()
+    admin.force_login(make_user("boss", role="admin"))
+    milestone = Milestone.objects.get(code="HRC-60-L31")
+    url = f"/admin/un/milestone/{milestone.pk}/change/"
+    page = admin.get(url)
+    assert page.status_code == 200
+    assert 'name="is_dedicated_mechanism"' not in page.content.decode()
+    assert 'name="why_not_mechanism"' not in page.content.decode()
+
+
+def test_the_api_gives_the_stated_total_beside_the_named_count(bundled: Any) -> None:
+    rows = Client().get("/api/v1/un/reform-states").json()
+    cnd67 = next(row for row in rows if row["session"] == "CND 67th session")
+    assert (cnd67["count"], cnd67["stated"]) == (26, "60–62")
