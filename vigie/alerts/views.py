@@ -50,22 +50,24 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         subscription = services.confirm(token)
         state = "confirmed" if subscription else "invalid"
+        name = services.subject_name(subscription) if subscription else ""
     else:
-        subscription = services.find_subscription(token, "confirm")
-        state = "ask" if subscription else "invalid"
-    name = services.subject_name(subscription) if subscription else ""
+        state, name = _ask(token, "confirm")
     return render(request, "alerts/confirm.html", {"state": state, "name": name})
+
+
+def _ask(token: str, purpose: str) -> tuple[str, str]:
+    """The page a link opens before its button is pressed: ("ask", subject) or ("invalid", "")."""
+    subscription = services.find_subscription(token, purpose)
+    return ("ask", services.subject_name(subscription)) if subscription else ("invalid", "")
 
 
 @csrf_exempt
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
-        state = "done" if services.unsubscribe(token) else "invalid"
-        name = ""
+        state, name = ("done" if services.unsubscribe(token) else "invalid"), ""
     else:
-        subscription = services.find_subscription(token, "unsubscribe")
-        state = "ask" if subscription else "invalid"
-        name = services.subject_name(subscription) if subscription else ""
+        state, name = _ask(token, "unsubscribe")
     return render(request, "alerts/unsubscribe.html", {"state": state, "name": name})
 
 

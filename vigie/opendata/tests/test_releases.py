@@ -4,6 +4,8 @@ with a changelog of the rows added, changed and removed since the previous relea
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import frictionless
@@ -54,6 +56,9 @@ def test_every_dataset_is_released_as_a_valid_frictionless_package() -> None:
         descriptor = Path(default_storage.path(f"{release.folder}/{DESCRIPTOR}"))
         report = frictionless.validate(str(descriptor))
         assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+        command = [str(Path(sys.executable).parent / "frictionless"), "validate", str(descriptor)]
+        cli = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert cli.returncode == 0, cli.stdout + cli.stderr
         package = json.loads(descriptor.read_text(encoding="utf-8"))
         assert package["version"] == "1.0.0"
         assert package["licenses"][0]["name"] == "CC-BY-4.0"
@@ -80,6 +85,12 @@ def test_a_broken_package_fails_frictionless_validate() -> None:
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor), encoding="utf-8")
     report = frictionless.validate(str(folder / DESCRIPTOR))
     assert not report.valid
+    command = [
+        str(Path(sys.executable).parent / "frictionless"),
+        "validate",
+        str(folder / DESCRIPTOR),
+    ]
+    assert subprocess.run(command, capture_output=True, check=False).returncode != 0
     assert {"type-error", "primary-key"} <= {e.type for e in report.tasks[0].errors}
 
 
