@@ -170,3 +170,15 @@ def test_the_subscriber_list_is_visible_to_staff_only() -> None:
     # is subscribed.
     again = _subscribe(anonymous, "hidden-subscriber@example.org", "country:PT")
     assert "Check your email" in again.content.decode() and not mail.outbox
+
+
+def test_a_country_profile_and_a_dataset_page_lead_to_the_form_with_the_subject_chosen() -> None:
+    client = Client()
+    profile = client.get(reverse("countries:profile", args=["pt"])).content.decode()
+    assert f"{reverse('alerts:subscribe')}?country=PT" in profile
+    form = client.get(f"{reverse('alerts:subscribe')}?country=PT").content.decode()
+    assert '<option value="country:PT" selected>' in form
+    page = client.get(reverse("opendata:dataset", args=["un-votes-statements"])).content.decode()
+    assert f"{reverse('alerts:subscribe')}?dataset=un-votes-statements" in page
+    form = client.get(f"{reverse('alerts:subscribe')}?dataset=un-votes-statements").content.decode()
+    assert '<option value="dataset:un-votes-statements" selected>' in form
