@@ -42,6 +42,16 @@ class Subscription(models.Model):
                 | (models.Q(country__isnull=True) & ~models.Q(dataset="")),
                 name="alerts_subscription_one_subject",
             ),
+            models.UniqueConstraint(
+                fields=["email", "country"],
+                condition=models.Q(country__isnull=False),
+                name="alerts_subscription_country_once",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "dataset"],
+                condition=~models.Q(dataset=""),
+                name="alerts_subscription_dataset_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -121,6 +121,7 @@ def request_subscription(
         subscription.save(update_fields=["language"])
         subscription.links.filter(purpose=SubscriptionLink.Purpose.CONFIRM).delete()
         link = make_link(subscription, SubscriptionLink.Purpose.CONFIRM)
+        unsubscribe_url = make_link(subscription, SubscriptionLink.Purpose.UNSUBSCRIBE)
     with translation.override(subscription.language):
         EmailMessage(
             subject=_("Please confirm your subscription: %(subject)s")
@@ -131,12 +132,19 @@ def request_subscription(
                     "subject": subject_name(subscription),
                     "confirm_url": link,
                     "days": CONFIRM_WINDOW.days,
+                    "unsubscribe_url": unsubscribe_url,
                 },
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[subscription.email],
+            headers=unsubscribe_headers(unsubscribe_url),
         ).send()
     return subscription
+
+
+def unsubscribe_headers(url: str) -> dict[str, str]:
+    """The headers of a one-click unsubscribe link (RFC 2369, RFC 8058), for every email."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def confirm(token: str) -> Subscription | None:
@@ -229,10 +237,7 @@ def build_digest(subscription: Subscription, changes: list[Change]) -> EmailMess
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[subscription.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(unsubscribe_url),
     )
 
 

@@ -64,8 +64,11 @@ def test_double_opt_in_in_the_chosen_language_with_hashed_links() -> None:
     assert message.subject.startswith("Merci de confirmer votre abonnement")
     confirm = _link(message, "confirm")
     assert confirm.startswith("/fr/alerts/confirm/")
+    # Every email, this one too, can be unsubscribed from in one click.
+    cancel = _link(message, "unsubscribe")
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{cancel}>"
     token = confirm.rstrip("/").rsplit("/", 1)[1]
-    stored = SubscriptionLink.objects.get()
+    stored = SubscriptionLink.objects.get(purpose="confirm")
     assert stored.token_hash == hash_token(token) and token not in stored.token_hash
     # Opening the link asks; only the button confirms (a mail scanner confirms nothing).
     assert "Confirmer mon abonnement" in client.get(confirm).content.decode()
