@@ -5,57 +5,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_country_name_translated'),
+        ("core", "0003_country_name_translated"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish')], default='en', max_length=5, verbose_name='language')),
-                ('dataset', models.SlugField(blank=True, max_length=60, verbose_name='dataset')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
-                ('digest_since', models.DateTimeField(null=True, verbose_name='next digest reports changes after')),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='last digest sent at')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fr", "French"), ("es", "Spanish")],
+                        default="en",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                ("dataset", models.SlugField(blank=True, max_length=60, verbose_name="dataset")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="requested at"),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed at"),
+                ),
+                (
+                    "digest_since",
+                    models.DateTimeField(
+                        null=True, verbose_name="next digest reports changes after"
+                    ),
+                ),
+                (
+                    "last_sent_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last digest sent at"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscription',
-                'verbose_name_plural': 'subscriptions',
-                'ordering': ['email', 'pk'],
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
+                "ordering": ["email", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SubscriptionLink',
+            name="SubscriptionLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('confirm', 'confirm the address'), ('unsubscribe', 'unsubscribe')], max_length=20)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='alerts.subscription')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("confirm", "confirm the address"),
+                            ("unsubscribe", "unsubscribe"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="alerts.subscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscription link',
-                'verbose_name_plural': 'subscription links',
+                "verbose_name": "subscription link",
+                "verbose_name_plural": "subscription links",
             },
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('country__isnull', False), ('dataset', '')), models.Q(('country__isnull', True), models.Q(('dataset', ''), _negated=True)), _connector='OR'), name='alerts_subscription_one_subject'),
+            model_name="subscription",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("country__isnull", False), ("dataset", "")),
+                    models.Q(("country__isnull", True), models.Q(("dataset", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="alerts_subscription_one_subject",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(condition=models.Q(('country__isnull', False)), fields=('email', 'country'), name='alerts_subscription_country_once'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("country__isnull", False)),
+                fields=("email", "country"),
+                name="alerts_subscription_country_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(condition=models.Q(('dataset', ''), _negated=True), fields=('email', 'dataset'), name='alerts_subscription_dataset_once'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("dataset", ""), _negated=True),
+                fields=("email", "dataset"),
+                name="alerts_subscription_dataset_once",
+            ),
         ),
     ]
