@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django_tasks import task
 
 from vigie.alerts import tasks
 from vigie.alerts.models import Subscription
@@ -25,3 +26,9 @@ def queue_due_digests(*, now: datetime.datetime | None = None) -> int:
         tasks.send_digest.enqueue(subscription_id, due_before.isoformat())
         queued += 1
     return queued
+
+
+@task()
+def queue_alert_digests() -> int:
+    """The periodic job (for a scheduler running tasks, e.g. hourly): queue the due digests."""
+    return queue_due_digests()

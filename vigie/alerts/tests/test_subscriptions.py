@@ -80,6 +80,20 @@ def test_double_opt_in_in_the_chosen_language_with_hashed_links() -> None:
     assert "pas valide" in client.post(confirm).content.decode()  # used once
 
 
+def test_the_periodic_task_queues_the_due_digests() -> None:
+    from vigie.alerts.digests import queue_alert_digests
+
+    subscription = _confirmed("ana@example.org", "country:PT")
+    Subscription.objects.filter(pk=subscription.pk).update(
+        digest_since=timezone.now() - WEEK - datetime.timedelta(minutes=1)
+    )
+    make_measure("pt-2001", "PT", "decrim_de_jure", title="Portugal decriminalisation")
+    assert queue_alert_digests.enqueue().return_value == 1
+    (digest,) = mail.outbox
+    assert "Portugal decriminalisation" in str(digest.body)
+    assert queue_alert_digests.enqueue().return_value == 0
+
+
 def test_no_digest_without_confirmation_and_stale_requests_are_purged() -> None:
     _subscribe(Client(), "late@example.org", "country:PT")
     make_measure("pt-2001", "PT", "decrim_de_jure")
