@@ -118,8 +118,8 @@ def compare_tables(previous: dict[str, _Keyed], current: dict[str, _Keyed]) -> l
             assert old is not None and new is not None
             before = dict(zip(old.header, old_rows[key], strict=False))
             after = dict(zip(new.header, new_rows[key], strict=False))
-            fields = [c for c in new.header if before.get(c) != after.get(c)]
-            fields += [c for c in old.header if c not in after and before.get(c)]
+            # Columns added or removed are reported once for the table, not on every row.
+            fields = [c for c in new.header if c in before and before[c] != after.get(c)]
             if fields:
                 changed.append(ChangedRow(key=key, fields=fields))
         changes.append(
@@ -220,8 +220,15 @@ def build_descriptor(
 def _stored_tables(release: Release) -> dict[str, _Keyed]:
     tables = {}
     for resource in release.descriptor["resources"]:
-        with default_storage.open(f"{release.folder}/{resource['path']}") as handle:
-            text = handle.read().decode("utf-8")
+        path = f"{release.folder}/{resource['path']}"
+        try:
+            with default_storage.open(path) as handle:
+                text = handle.read().decode("utf-8")
+        except FileNotFoundError:
+            raise ReleaseError(
+                f"The previous release ({release.version}) lost its file {path} from the "
+                "storage: restore it from a backup before cutting the next release."
+            ) from None
         tables[resource["name"]] = _keyed(resource["name"], text, resource["schema"]["primaryKey"])
     return tables
 

@@ -172,6 +172,20 @@ def test_a_lost_column_or_table_makes_a_major_version() -> None:
     grown = {"t": _keyed("t", "id,a,b,c\r\n1,x,y,z\r\n", ["id"])}
     changes = compare_tables(old, grown)
     assert changes[0]["columns_added"] == ["c"] and next_version("1.4.0", changes) == "1.5.0"
+    assert changes[0]["changed"] == []  # a new column is not a change of every row
+    shrunk = compare_tables(old, {"t": _keyed("t", "id,a\r\n1,z\r\n", ["id"])})
+    assert shrunk[0]["columns_removed"] == ["b"]
+    assert shrunk[0]["changed"] == [{"key": "1", "fields": ["a"]}]
+
+
+def test_a_release_whose_files_are_gone_is_reported_not_compared() -> None:
+    make_measure("pt-2001", "PT", "decrim_de_jure")
+    first = cut_release("atlas-measures")
+    default_storage.delete(f"{first.folder}/measures.csv")
+    make_measure("uy-2013", "UY", "regulation_adult")
+    with pytest.raises(ReleaseError, match=r"previous release \(1\.0\.0\) lost its file"):
+        cut_release("atlas-measures")
+    assert Release.objects.count() == 1
 
 
 def test_a_repeated_or_empty_key_is_refused_with_its_line() -> None:
