@@ -19,7 +19,18 @@ BEGIN = "<!-- diagram: drawn by scripts/architecture.py from DOORS; do not edit 
 END = "<!-- end of diagram -->"
 
 # Every Django app under vigie/ except ``core`` and ``api`` (which mounts each app's API router).
-APPS = ("atlas", "index", "un", "network", "surveys", "events", "strategy", "countries")
+APPS = (
+    "atlas",
+    "index",
+    "un",
+    "network",
+    "surveys",
+    "events",
+    "strategy",
+    "countries",
+    "opendata",
+    "alerts",
+)
 
 # app → the modules of other apps it may import.
 DOORS: dict[str, frozenset[str]] = {
@@ -41,6 +52,10 @@ DOORS: dict[str, frozenset[str]] = {
             "un.queries",
             "strategy.progress",
         }
+    ),
+    "opendata": frozenset({"atlas.queries", "index.queries", "un.queries"}),
+    "alerts": frozenset(
+        {"atlas.queries", "events.queries", "index.queries", "opendata.queries", "un.queries"}
     ),
 }
 

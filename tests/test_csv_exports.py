@@ -4,6 +4,7 @@ or licence line above it, so that ``pandas.read_csv`` (and R, and spreadsheets) 
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -63,16 +64,41 @@ def _exports() -> list[tuple[str, list[str]]]:
     return exports
 
 
-def test_every_csv_export_reads_with_pandas_header_first(site: None) -> None:
+def _release_exports() -> list[tuple[str, list[str]]]:
+    """The CSV files of a release of each open-data dataset (cut now)."""
+    from vigie.opendata.datasets import DATASETS
+    from vigie.opendata.services import cut_release
+
+    exports = []
+    for slug in DATASETS:
+        release = cut_release(slug)
+        for resource in release.descriptor["resources"]:
+            columns = [field["name"] for field in resource["schema"]["fields"]][:3]
+            url = reverse("opendata:file", args=[slug, release.version, resource["path"]])
+            exports.append((url, columns))
+    return exports
+
+
+def test_every_csv_export_reads_with_pandas_header_first(
+    site: None, settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # releases are written here
     client = Client()
     client.force_login(make_user("csv-editor", role="editor"))
-    exports = _exports()
-    assert len(exports) >= 7
+    releases = _release_exports()
+    assert {url.split("/")[3] for url, _columns in releases} == {
+        "atlas-measures",
+        "un-votes-statements",
+        "index-editions",
+    }
+    exports = _exports() + releases
+    assert len(exports) >= 11
     for url, columns in exports:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Content-Type"].startswith("text/csv"), url
-        text = response.content.decode("utf-8")
+        content = b"".join(response) if response.streaming else response.content
+        text = content.decode("utf-8")
         assert not text.startswith("#"), url
         frame = pd.read_csv(io.StringIO(text))
         assert list(frame.columns[: len(columns)]) == columns, url

@@ -24,11 +24,14 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone as django_timezone
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Ok
 
+from vigie.alerts.models import Subscription
 from vigie.atlas.tests.helpers import make_measure
 from vigie.core.loaders import load_countries
+from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.events import links as event_links
 from vigie.events.models import Series
@@ -102,6 +105,12 @@ def world(db: None) -> dict[str, Any]:
         answer_round(past, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
         response = answer_round(current, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
         invitations[key] = response.invitation
+    for key, iso2 in (("a", "PT"), ("b", "UY")):
+        Subscription.objects.create(
+            email=f"subscriber-{key}@private.example",
+            country=Country.objects.get(iso2=iso2),
+            confirmed_at=django_timezone.now(),
+        )
     series = Series.objects.create(slug="walk-series", title_en="Walk series")
     event = make_event()
     registrations = {
@@ -152,6 +161,7 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-A",
             "Registrant Alpha",
             "registrant-alpha@private.example",
+            "subscriber-a@private.example",
         ],
         "b": [
             "PRIVATE-NOTES-OF-B",
@@ -160,6 +170,7 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-B",
             "Registrant Bravo",
             "registrant-bravo@private.example",
+            "subscriber-b@private.example",
         ],
     }
     return {"values": values, "clients": clients, "markers": markers}
@@ -249,6 +260,10 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "core:review": _fixed(kind="jurisdiction", key="PT"),
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
+    "opendata:dataset": _fixed(slug="atlas-measures"),
+    "opendata:file": _fixed(slug="atlas-measures", version="1.0.0", name="measures.csv"),
+    "alerts:confirm": _fixed(token="forged-token"),
+    "alerts:unsubscribe": _fixed(token="forged-token"),
 }
 
 
@@ -406,6 +421,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     "countries:profile": PUBLIC,
     "countries:factsheet": PUBLIC,
     "core:object_history": STAFF,
+    "opendata:home": PUBLIC,
+    "opendata:dataset": PUBLIC,
+    "opendata:file": MISSING,  # no release in the walk's world: releases are tested in opendata
+    "opendata:staff": STAFF,
+    "alerts:subscribe": PUBLIC,
+    "alerts:confirm": PUBLIC,  # a forged link: the page says it is not valid
+    "alerts:unsubscribe": PUBLIC,  # a forged link: the page says it is not valid
+    "alerts:staff": STAFF,  # the subscriber list is private
 }
 
 # Where visitors are sent instead of the login page.

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "vigie.events",
     "vigie.strategy",
     "vigie.countries",
+    "vigie.opendata",
+    "vigie.alerts",
     "vigie.api",
     "axes",
 ]

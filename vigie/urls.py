@@ -30,5 +30,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("vigie.events.urls")),
     path("strategy/", include("vigie.strategy.urls")),
     path("countries/", include("vigie.countries.urls")),
+    path("opendata/", include("vigie.opendata.urls")),
+    path("alerts/", include("vigie.alerts.urls")),
     prefix_default_language=True,
 )

@@ -25,6 +25,9 @@ from vigie.atlas.models import (
     Status,
     Verification,
 )
+from vigie.atlas.services import POLICY_FIELDS
+from vigie.core.changes import Change
+from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.evidence import CountResult, Evidence
 
 # Page-view counter kinds of the atlas's item pages (core.reviews.count_page_views).
@@ -403,3 +406,92 @@ def list_unverified_measures() -> list[UnverifiedMeasure]:
             "code"
         )
     ]
+
+
+MEASURE_SORTS: dict[str, Callable[[MeasureRecord], str]] = {
+    "jurisdiction": lambda row: row["jurisdiction_name"],
+    "kind": lambda row: row["kind_label"],
+    "date": lambda row: row["adopted_on"],
+}
+
+
+def sort_measure_records(
+    rows: list[MeasureRecord], sort: str = "jurisdiction"
+) -> list[MeasureRecord]:
+    """Sort the list and export rows by a column (``-`` first for descending), then by name."""
+    key = MEASURE_SORTS.get(sort.lstrip("-"), MEASURE_SORTS["jurisdiction"])
+    rows.sort(
+        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
+    )
+    return rows
+
+
+MEASURE_EXPORT_FIELDS = (
+    "code",
+    "jurisdiction_code",
+    "jurisdiction_name",
+    "title",
+    *POLICY_FIELDS,
+    "verification",
+    "reverses",
+    "assessment_score",
+    "summary",
+    "url",
+    "source_urls",
+)
+
+
+def list_measure_export_rows(
+    records: Iterable[MeasureRecord], absolute: Callable[[str], str]
+) -> list[list[object]]:
+    """The rows of the atlas CSV (header first): the site's download and the open-data release.
+
+    ``absolute`` turns a page path into an address (the request's host, or the site address).
+    """
+    lines: list[list[object]] = [list(MEASURE_EXPORT_FIELDS)]
+    for row in records:
+        values: dict[str, object] = {
+            **row,
+            "url": absolute(row["url"]),
+            "source_urls": SOURCE_SEPARATOR.join(row["source_urls"]),
+            "under_international_control": "yes" if row["under_international_control"] else "no",
+        }
+        lines.append([values[name] for name in MEASURE_EXPORT_FIELDS])
+    return lines
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """Measures recorded or revised since ``since`` (of one country and its units when ``iso2``):
+    a new measure, a reversal (a new measure that reverses another), or a revision by staff."""
+    recorded = _measures().filter(created_at__gte=since)
+    revised_codes = set(
+        MeasureVersion.objects.filter(created_at__gte=since).values_list("measure_code", flat=True)
+    )
+    revised = _measures().filter(code__in=revised_codes, created_at__lt=since)
+    if iso2:
+        recorded = recorded.filter(country__iso2=iso2.upper())
+        revised = revised.filter(country__iso2=iso2.upper())
+    changes: list[Change] = []
+    for measure, kind, label in [
+        *[
+            (
+                m,
+                "measure_reversal" if m.reverses_id else "measure_new",
+                _("Reversal recorded") if m.reverses_id else _("New measure"),
+            )
+            for m in recorded
+        ],
+        *[(m, "measure_revised", _("Measure revised")) for m in revised],
+    ]:
+        changes.append(
+            Change(
+                section="atlas",
+                kind=kind,
+                label=str(label),
+                title=f"{measure.jurisdiction_name}: {measure.title}",
+                date=_date(measure.in_force_on or measure.adopted_on or measure.proposed_on),
+                url=reverse("atlas:measure", args=[measure.code]),
+                country_iso2=measure.country.iso2,
+            )
+        )
+    return changes

@@ -1,7 +1,6 @@
 """Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
 
 import datetime
-from collections.abc import Callable
 from email.utils import parseaddr
 from typing import Any
 
@@ -26,13 +25,11 @@ from vigie.atlas.models import (
     SubstanceScope,
 )
 from vigie.atlas.services import (
-    POLICY_FIELDS,
     MeasureError,
     revert_measure,
     save_measure,
     snapshot_measure,
 )
-from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
@@ -44,11 +41,6 @@ from vigie.core.roles import is_editor
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE = f"CC BY 4.0 ({LICENCE_URL})"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
-SORTS: dict[str, Callable[[queries.MeasureRecord], str]] = {
-    "jurisdiction": lambda row: row["jurisdiction_name"],
-    "kind": lambda row: row["kind_label"],
-    "date": lambda row: row["adopted_on"],
-}
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -92,11 +84,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
 def _sorted_rows(request: HttpRequest) -> tuple[list[queries.MeasureRecord], str]:
     rows = [queries.measure_as_dict(m) for m in queries.list_measures(**_filters(request))]
     sort = request.GET.get("sort", "jurisdiction")
-    key = SORTS.get(sort.lstrip("-"), SORTS["jurisdiction"])
-    rows.sort(
-        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
-    )
-    return rows, sort
+    return queries.sort_measure_records(rows, sort), sort
 
 
 def list_page(request: HttpRequest) -> HttpResponse:
@@ -112,33 +100,9 @@ def list_page(request: HttpRequest) -> HttpResponse:
     return render(request, "atlas/list.html", context)
 
 
-EXPORT_FIELDS = (
-    "code",
-    "jurisdiction_code",
-    "jurisdiction_name",
-    "title",
-    *POLICY_FIELDS,
-    "verification",
-    "reverses",
-    "assessment_score",
-    "summary",
-    "url",
-    "source_urls",
-)
-
-
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows, _sort = _sorted_rows(request)
-    lines: list[list[Any]] = [list(EXPORT_FIELDS)]
-    for row in rows:
-        url = request.build_absolute_uri(row["url"])
-        values = {
-            **row,
-            "url": url,
-            "source_urls": SOURCE_SEPARATOR.join(row["source_urls"]),
-            "under_international_control": "yes" if row["under_international_control"] else "no",
-        }
-        lines.append([values[name] for name in EXPORT_FIELDS])
+    lines = queries.list_measure_export_rows(rows, request.build_absolute_uri)
     response = csv_response("vigie-atlas-measures.csv", lines, licence_url=LICENCE_URL)
     response["X-Licence"] = LICENCE
     return response

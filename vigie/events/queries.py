@@ -10,7 +10,9 @@ from typing import TypedDict
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from vigie.core.changes import Change
 from vigie.core.evidence import CountResult, Evidence
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
@@ -86,6 +88,29 @@ def list_events_for_country(iso2: str) -> list[EventSummary]:
     """Published events whose focus countries include this one (alpha-2), most recent first."""
     events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
     return [_describe(event) for event in events]
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """Published events (about one country when ``iso2``, through their focus countries) that
+    were announced or changed since ``since`` and have not ended; cancellations are reported."""
+    events = public_events().filter(updated_at__gte=since, ends_at__gte=timezone.now())
+    if iso2:
+        events = events.filter(countries__iso2=iso2.upper())
+    changes: list[Change] = []
+    for event in events.distinct().order_by("starts_at"):
+        cancelled = event.status == Event.Status.CANCELLED
+        changes.append(
+            Change(
+                section="events",
+                kind="event_cancelled" if cancelled else "event",
+                label=str(_("Event cancelled") if cancelled else _("Event")),
+                title=text(event, "title"),
+                date=event.starts_at.date().isoformat(),
+                url=reverse("events:detail", args=[event.slug]),
+                country_iso2=iso2.upper(),
+            )
+        )
+    return changes
 
 
 def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:

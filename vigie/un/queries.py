@@ -14,6 +14,8 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vigie.core.changes import Change
+from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.models import AuditEntry, Country
 from vigie.core.reviews import reviewer_name
@@ -26,6 +28,8 @@ from vigie.un.models import (
     ReviewVerdict,
     Session,
     Statement,
+    Vote,
+    VoteChoice,
 )
 from vigie.un.services import JUDGEMENT_ACTION
 from vigie.un.stats import cohens_kappa
@@ -504,3 +508,172 @@ def list_unverified_joint_statements() -> list[UnverifiedJointStatement]:
                 )
             )
     return items
+
+
+VOTE_EXPORT_FIELDS = ("vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources")
+SESSION_EXPORT_FIELDS = (
+    "kind",
+    "date",
+    "agenda_item_or_title",
+    "iso3",
+    "speaker",
+    "on_behalf_of",
+    "summary",
+    "position",
+    "evidence",
+    "second_coding",
+    "source",
+    "session",
+    "record_id",
+)
+
+
+def list_vote_export_rows(vote_id: int | None = None) -> list[list[object]]:
+    """The rows of a vote's CSV (header first), or of every recorded vote when ``vote_id`` is
+    None: the site's download and the open-data release share them."""
+    votes = Vote.objects.prefetch_related("sources").order_by("date", "code")
+    if vote_id is not None:
+        votes = votes.filter(pk=vote_id)
+    lines: list[list[object]] = [list(VOTE_EXPORT_FIELDS)]
+    for vote in votes:
+        sources = SOURCE_SEPARATOR.join(s.url for s in vote.sources.all())
+        for r in vote.records.select_related("country").order_by("country__iso3"):
+            lines.append(
+                [
+                    vote.code,
+                    r.country.iso2,
+                    r.country.iso3,
+                    r.country.name_en,
+                    r.listed_name,
+                    r.ballot,
+                    sources,
+                ]
+            )
+    return lines
+
+
+def _session_name(session: Session) -> str:
+    return f"{session.forum.code}:{session.label}"
+
+
+def list_session_export_rows(session_id: int | None = None) -> list[list[object]]:
+    """The rows of a session's CSV (header first): each statement, then each signatory of each
+    joint statement; every session when ``session_id`` is None. ``record_id`` names each row
+    (``statement-<id>``, ``<joint statement code>:<ISO3>``)."""
+    sessions = Session.objects.select_related("forum").order_by("start_date", "pk")
+    if session_id is not None:
+        sessions = sessions.filter(pk=session_id)
+    lines: list[list[object]] = [list(SESSION_EXPORT_FIELDS)]
+    for session in sessions:
+        name = _session_name(session)
+        for s in (
+            Statement.objects.filter(meeting__session=session)
+            .select_related("meeting", "country", "coding__position")
+            .order_by("meeting__date", "pk")
+        ):
+            coding = getattr(s, "coding", None)
+            lines.append(
+                [
+                    "statement",
+                    s.meeting.date,
+                    s.meeting.agenda_item,
+                    s.country.iso3 if s.country else "",
+                    s.speaker,
+                    s.on_behalf_of,
+                    s.summary,
+                    coding.position.code if coding else "",
+                    coding.evidence if coding else "",
+                    coding.verdict if coding else "",
+                    s.source_url,
+                    name,
+                    f"statement-{s.pk}",
+                ]
+            )
+        for j in (
+            JointStatement.objects.filter(session=session)
+            .prefetch_related("signatories__country", "sources")
+            .order_by("date", "code")
+        ):
+            coding = Coding.objects.filter(joint_statement=j).select_related("position").first()
+            sources = SOURCE_SEPARATOR.join(source.url for source in j.sources.all())
+            for signatory in sorted(j.signatories.all(), key=lambda item: item.country.iso3):
+                lines.append(
+                    [
+                        "joint_statement",
+                        signatory.joined_on,
+                        j.title,
+                        signatory.country.iso3,
+                        signatory.country.name_en,
+                        "",
+                        j.summary,
+                        coding.position.code if coding else "",
+                        coding.evidence if coding else "",
+                        coding.verdict if coding else "",
+                        sources,
+                        name,
+                        f"{j.code}:{signatory.country.iso3}",
+                    ]
+                )
+    return lines
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """UN facts since ``since`` (about one country when ``iso2``): statements entered since then,
+    and votes and joint statements dated since then (they carry no entry time)."""
+    day = since.date()
+    statements = Statement.objects.filter(created_at__gte=since).select_related(
+        "meeting__session", "country"
+    )
+    votes = Vote.objects.filter(date__gte=day).select_related("session")
+    joints = JointStatement.objects.filter(date__gte=day).select_related("session")
+    ballots: dict[int, str] = {}
+    if iso2:
+        code = iso2.upper()
+        statements = statements.filter(country__iso2=code)
+        votes = votes.filter(records__country__iso2=code)
+        joints = joints.filter(signatories__country__iso2=code)
+        ballots = dict(
+            CountryVote.objects.filter(vote__in=votes, country__iso2=code).values_list(
+                "vote_id", "ballot"
+            )
+        )
+    changes: list[Change] = []
+    for s in statements.order_by("meeting__date", "pk"):
+        changes.append(
+            Change(
+                section="un",
+                kind="statement",
+                label=_("Statement"),
+                title=f"{s.speaker}, {s.meeting.session.label}: {s.meeting.agenda_item}",
+                date=s.meeting.date.isoformat(),
+                url=reverse("un:session", args=[s.meeting.session_id]),
+                country_iso2=s.country.iso2 if s.country else "",
+            )
+        )
+    for vote in votes.distinct().order_by("date", "code"):
+        ballot = ballots.get(vote.pk, "")
+        label = _("Vote") + (f" ({VoteChoice(ballot).label})" if ballot else "")
+        changes.append(
+            Change(
+                section="un",
+                kind="vote",
+                label=label,
+                title=vote.title,
+                date=vote.date.isoformat(),
+                url=reverse("un:vote", args=[vote.pk]),
+                country_iso2=iso2.upper(),
+            )
+        )
+    for joint in joints.distinct().order_by("date", "code"):
+        changes.append(
+            Change(
+                section="un",
+                kind="joint_statement",
+                label=_("Joint statement"),
+                title=joint.title,
+                date=joint.date.isoformat(),
+                url=reverse("un:session", args=[joint.session_id]),
+                country_iso2=iso2.upper(),
+            )
+        )
+    return changes

@@ -9,14 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.regions import Region
 from vigie.core.reviews import count_page_views
 from vigie.un import queries
 from vigie.un.models import (
-    Coding,
     IssueSeverity,
     IssueTag,
     JointStatement,
@@ -129,21 +127,7 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
     vote = get_object_or_404(Vote, pk=pk)
-    sources = SOURCE_SEPARATOR.join(vote.sources.values_list("url", flat=True))
-    rows = [
-        [
-            vote.code,
-            r.country.iso2,
-            r.country.iso3,
-            r.country.name_en,
-            r.listed_name,
-            r.ballot,
-            sources,
-        ]
-        for r in vote.records.select_related("country")
-    ]
-    header = ["vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources"]
-    return csv_response(f"{slugify(vote.code)}.csv", [header, *rows])
+    return csv_response(f"{slugify(vote.code)}.csv", queries.list_vote_export_rows(vote.pk))
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -184,60 +168,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session, pk=pk)
-    rows: list[list[Any]] = []
-    for s in Statement.objects.filter(meeting__session=session).select_related(
-        "meeting", "country", "coding__position"
-    ):
-        coding = getattr(s, "coding", None)
-        rows.append(
-            [
-                "statement",
-                s.meeting.date,
-                s.meeting.agenda_item,
-                s.country.iso3 if s.country else "",
-                s.speaker,
-                s.on_behalf_of,
-                s.summary,
-                coding.position.code if coding else "",
-                coding.evidence if coding else "",
-                coding.verdict if coding else "",
-                s.source_url,
-            ]
-        )
-    for j in JointStatement.objects.filter(session=session).prefetch_related(
-        "signatories__country"
-    ):
-        coding = Coding.objects.filter(joint_statement=j).select_related("position").first()
-        for signatory in j.signatories.all():
-            rows.append(
-                [
-                    "joint_statement",
-                    signatory.joined_on,
-                    j.title,
-                    signatory.country.iso3,
-                    signatory.country.name_en,
-                    "",
-                    j.summary,
-                    coding.position.code if coding else "",
-                    coding.evidence if coding else "",
-                    coding.verdict if coding else "",
-                    SOURCE_SEPARATOR.join(j.sources.values_list("url", flat=True)),
-                ]
-            )
-    header = [
-        "kind",
-        "date",
-        "agenda_item_or_title",
-        "iso3",
-        "speaker",
-        "on_behalf_of",
-        "summary",
-        "position",
-        "evidence",
-        "second_coding",
-        "source",
-    ]
-    return csv_response(f"{slugify(session.label)}.csv", [header, *rows])
+    rows = queries.list_session_export_rows(session.pk)
+    return csv_response(f"{slugify(session.label)}.csv", rows)
 
 
 def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
