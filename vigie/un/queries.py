@@ -8,9 +8,9 @@ and no second coder disputed that coding.
 
 import datetime
 from collections import defaultdict
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,10 +19,12 @@ from vigie.core.models import Country
 from vigie.un.models import (
     Coding,
     CountryVote,
+    JointStatement,
     Milestone,
     PositionCode,
     ReviewVerdict,
     Session,
+    Signatory,
     Statement,
 )
 from vigie.un.stats import cohens_kappa
@@ -118,48 +120,105 @@ def _counted_codings(threshold: PositionCode) -> QuerySet[Coding]:
     )
 
 
-def _state_evidence(
-    threshold: PositionCode, start: datetime.date, end: datetime.date
-) -> dict[Country, list[Evidence]]:
-    """Each UN member state at or above the threshold in the period, with its evidence rows."""
-    found: dict[Country, list[Evidence]] = defaultdict(list)
-    codings = _counted_codings(threshold).filter(
-        Q(statement__meeting__date__range=(start, end))
-        | Q(joint_statement__signatories__joined_on__range=(start, end))
+def _source_urls(model: Any, column: str, owners: QuerySet[Any]) -> dict[int, tuple[str, ...]]:
+    """The source addresses of the statements (or joint statements) among ``owners`` (a
+    subquery): always one query, whether there are none or thousands."""
+    through = model.sources.through
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = through.objects.filter(**{f"{column}_id__in": Subquery(owners)}).order_by(
+        "source__publisher", "source__title", "source__url"
     )
-    for coding in codings.distinct():
+    for owner, url in rows.values_list(f"{column}_id", "source__url"):
+        found[owner].append(url)
+    return {owner: tuple(urls) for owner, urls in found.items()}
+
+
+def _dated_evidence(
+    threshold: PositionCode, start: datetime.date, end: datetime.date
+) -> list[tuple[Country, datetime.date, Evidence]]:
+    """Each evidence row of a UN member state at or above the threshold in the period, with its
+    date (three queries and their prefetches, whatever the number of joint statements)."""
+    rows: list[tuple[Country, datetime.date, Evidence]] = []
+    codings = (
+        _counted_codings(threshold)
+        .filter(
+            Q(statement__meeting__date__range=(start, end))
+            | Q(joint_statement__signatories__joined_on__range=(start, end))
+        )
+        .distinct()
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "joint_statement__signatories",
+                queryset=Signatory.objects.filter(country__is_un_member=True).select_related(
+                    "country"
+                ),
+                to_attr="member_signatories",
+            )
+        )
+    )
+    statement_sources = _source_urls(Statement, "statement", codings.values("statement_id"))
+    joint_sources = _source_urls(
+        JointStatement, "jointstatement", codings.values("joint_statement_id")
+    )
+    for coding in codings:
         if coding.statement is not None:
             statement = coding.statement
             if statement.country is None or not statement.country.is_un_member:
                 continue
             session = statement.meeting.session
-            found[statement.country].append(
-                Evidence(
-                    label=f"{statement.country.name} · {session.label} · "
-                    f"{statement.meeting.agenda_item}",
-                    url=reverse("un:session", args=[session.pk]) + f"#statement-{statement.pk}",
-                    date=statement.meeting.date,
-                    detail=f"{coding.position.label}: {coding.evidence}",
-                    source_urls=tuple(source.url for source in statement.sources.all()),
+            rows.append(
+                (
+                    statement.country,
+                    statement.meeting.date,
+                    Evidence(
+                        label=f"{statement.country.name} · {session.label} · "
+                        f"{statement.meeting.agenda_item}",
+                        url=reverse("un:session", args=[session.pk]) + f"#statement-{statement.pk}",
+                        date=statement.meeting.date,
+                        detail=f"{coding.position.label}: {coding.evidence}",
+                        source_urls=statement_sources.get(statement.pk, ()),
+                    ),
                 )
             )
         else:
             joint = coding.joint_statement
             assert joint is not None
-            signatories = joint.signatories.filter(
-                joined_on__range=(start, end), country__is_un_member=True
-            ).select_related("country")
-            for signatory in signatories:
-                found[signatory.country].append(
-                    Evidence(
-                        label=f"{signatory.country.name} · {joint.title}",
-                        url=reverse("un:session", args=[joint.session.pk]) + f"#joint-{joint.pk}",
-                        date=signatory.joined_on,
-                        detail=f"{coding.position.label}: {coding.evidence}",
-                        source_urls=tuple(source.url for source in joint.sources.all()),
+            for signatory in joint.member_signatories:  # type: ignore[attr-defined]
+                if not start <= signatory.joined_on <= end:
+                    continue
+                rows.append(
+                    (
+                        signatory.country,
+                        signatory.joined_on,
+                        Evidence(
+                            label=f"{signatory.country.name} · {joint.title}",
+                            url=reverse("un:session", args=[joint.session.pk])
+                            + f"#joint-{joint.pk}",
+                            date=signatory.joined_on,
+                            detail=f"{coding.position.label}: {coding.evidence}",
+                            source_urls=joint_sources.get(joint.pk, ()),
+                        ),
                     )
                 )
+    return rows
+
+
+def _group_by_state(
+    rows: list[tuple[Country, datetime.date, Evidence]], start: datetime.date, end: datetime.date
+) -> dict[Country, list[Evidence]]:
+    found: dict[Country, list[Evidence]] = defaultdict(list)
+    for country, day, evidence in rows:
+        if start <= day <= end:
+            found[country].append(evidence)
     return found
+
+
+def _state_evidence(
+    threshold: PositionCode, start: datetime.date, end: datetime.date
+) -> dict[Country, list[Evidence]]:
+    """Each UN member state at or above the threshold in the period, with its evidence rows."""
+    return _group_by_state(_dated_evidence(threshold, start, end), start, end)
 
 
 def count_states_calling_for_reform(
@@ -186,11 +245,20 @@ def count_states_calling_for_reform(
 def list_reform_states_by_session() -> list[SessionReformStates]:
     """Per session: label, forum, dates, the number of reform states and the states themselves."""
     threshold = _threshold(None)
-    rows = []
-    for session in Session.objects.select_related("forum").order_by("start_date"):
-        found = (
-            _state_evidence(threshold, session.start_date, session.end_date) if threshold else {}
+    sessions = list(Session.objects.select_related("forum").order_by("start_date"))
+    # Every session's evidence is read at once, over the span of all the sessions.
+    dated = (
+        _dated_evidence(
+            threshold,
+            min(session.start_date for session in sessions),
+            max(session.end_date for session in sessions),
         )
+        if threshold and sessions
+        else []
+    )
+    rows = []
+    for session in sessions:
+        found = _group_by_state(dated, session.start_date, session.end_date)
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(
             SessionReformStates(

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
+from vigie.core.pagination import page_context
 from vigie.core.regions import Region
 from vigie.un import queries
 from vigie.un.models import (
@@ -41,7 +42,7 @@ def _votes() -> Any:
         Vote.objects.select_related("session__forum")
         .annotate(listed=Count("records"))
         .prefetch_related("issues")
-        .order_by("-date")
+        .order_by("-date", "-pk")
     )
 
 
@@ -51,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "un/home.html",
         {
-            "votes": _votes(),
+            **page_context(request, _votes()),
             "sessions": sessions,
             "mechanism": queries.get_un_mechanism_milestone(),
         },
