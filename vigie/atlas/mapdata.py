@@ -39,6 +39,10 @@ def marker_coordinates() -> dict[str, tuple[float, float]]:
         }
 
 
+# The table under the map (the version read without JavaScript) lists at most this many
+# jurisdictions; the list of measures pages through all of them.
+TABLE_ROWS = 300
+
 # The columns of a row of ``map_payload()["measures"]``.
 MEASURE_COLUMNS = (
     "jurisdiction",
@@ -170,17 +174,19 @@ def _in_force_this_year(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["jurisdiction_name"])
 
 
-def map_data() -> dict[str, Any]:
-    """The map's data for the current data version, language and day (cached; see the module).
+def map_data(part: str) -> dict[str, Any]:
+    """One part of the map's data for the current data version, language and day (cached).
 
-    ``json`` and ``gzip``: the body of map.json, plain and compressed once; ``table``: the rows
-    of the table under the map; ``jurisdictions``: how many jurisdictions have a measure;
-    ``version`` and ``modified``: what the ETag and Last-Modified headers say.
+    ``part="json"``: ``json`` and ``gzip``, the body of map.json, plain and compressed once;
+    ``part="table"``: ``table``, the first ``TABLE_ROWS`` rows of the table under the map, and
+    ``in_force``, how many jurisdictions it has in all. Both say ``jurisdictions`` (how many have
+    a measure), ``version`` and ``modified`` (what the ETag and Last-Modified headers say). The
+    parts are cached apart, so that the page never reads the whole JSON from the cache.
     """
     version = data_version()
     language = get_language() or "en"
     key = f"atlas:map:{version}:{language}:{datetime.date.today().isoformat()}"
-    found = cache.get(key)
+    found = cache.get(f"{key}:{part}")
     if found is None:
         modified = timezone.now()
         payload = {
@@ -193,13 +199,16 @@ def map_data() -> dict[str, Any]:
             "measure_url": reverse("atlas:measure", args=["CODE"]),
         }
         body = json.dumps(payload, separators=(",", ":")).encode()
-        found = {
-            "json": body,
-            "gzip": gzip.compress(body, 6),
-            "table": _in_force_this_year(payload),
+        common = {
             "jurisdictions": len(payload["jurisdictions"]),
             "version": version,
             "modified": modified,
         }
-        cache.set(key, found, CACHE_SECONDS)
+        table = _in_force_this_year(payload)
+        parts = {
+            "json": {**common, "json": body, "gzip": gzip.compress(body, 6)},
+            "table": {**common, "table": table[:TABLE_ROWS], "in_force": len(table)},
+        }
+        cache.set_many({f"{key}:{name}": value for name, value in parts.items()}, CACHE_SECONDS)
+        found = parts[part]
     return dict(found)

@@ -69,17 +69,11 @@ def _filter_context(values: dict[str, str]) -> dict[str, Any]:
     }
 
 
-# The table under the map (the version read without JavaScript) lists at most this many
-# jurisdictions; the list of measures pages through all of them.
-MAP_TABLE_ROWS = 300
-
-
 def map_page(request: HttpRequest) -> HttpResponse:
-    data = map_data()
-    rows = data["table"]
+    data = map_data("table")
     context = {
-        "rows": rows[:MAP_TABLE_ROWS],
-        "more_rows": max(0, len(rows) - MAP_TABLE_ROWS),
+        "rows": data["table"],
+        "more_rows": data["in_force"] - len(data["table"]),
         "year": datetime.date.today().year,
         "jurisdiction_count": data["jurisdictions"],
         "map_version": data["version"],
@@ -96,7 +90,7 @@ def map_json(request: HttpRequest) -> HttpResponse:
     The body is compressed once when it is computed, and sent compressed to every client that
     accepts gzip.
     """
-    data = map_data()
+    data = map_data("json")
     modified = int(data["modified"].timestamp())
     etag = f'"atlas-map-{data["version"]}-{get_language()}"'
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))

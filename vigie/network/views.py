@@ -56,10 +56,14 @@ def directory(request: HttpRequest) -> HttpResponse:
     if org_type in OrganisationType.values:
         members = members.filter(org_type=org_type)
     if country:
-        members = members.filter(Q(headquarters__iso2=country) | Q(countries__iso2=country))
+        # A subquery, not a join: one row per organisation, with no DISTINCT over all of them.
+        working_in = Organisation.countries.through.objects.filter(country__iso2=country)
+        members = members.filter(
+            Q(headquarters__iso2=country) | Q(pk__in=working_in.values("organisation_id"))
+        )
     if text:
         members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
-    members = members.distinct().order_by("name")
+    members = members.order_by("name")
     # The map counts every matching member per headquarters country, in one query.
     per_country = (
         Organisation.objects.filter(pk__in=members.values("pk"))
@@ -68,16 +72,15 @@ def directory(request: HttpRequest) -> HttpResponse:
         .order_by("headquarters__numeric")
     )
     map_rows = [{"id": row["headquarters__numeric"], "count": row["count"]} for row in per_country]
+    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     countries = Country.objects.filter(
-        Q(
-            network_headquartered__status=MembershipStatus.MEMBER,
-            network_headquartered__archived_at__isnull=True,
-        )
+        Q(pk__in=current.values("headquarters_id"))
         | Q(
-            network_organisations__status=MembershipStatus.MEMBER,
-            network_organisations__archived_at__isnull=True,
+            pk__in=Organisation.countries.through.objects.filter(organisation__in=current).values(
+                "country_id"
+            )
         )
-    ).distinct()
+    )
     return render(
         request,
         "network/directory.html",

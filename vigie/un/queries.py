@@ -10,11 +10,14 @@ import datetime
 from collections import defaultdict
 from typing import Any, TypedDict
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.freshness import CACHE_SECONDS, data_version
 from vigie.core.models import Country
 from vigie.un.models import (
     Coding,
@@ -243,7 +246,20 @@ def count_states_calling_for_reform(
 
 
 def list_reform_states_by_session() -> list[SessionReformStates]:
-    """Per session: label, forum, dates, the number of reform states and the states themselves."""
+    """Per session: label, forum, dates, the number of reform states and the states themselves.
+
+    Computed once per data version and language (``vigie.core.freshness``: every writer of UN
+    facts marks them changed), then read from the cache by the home page, the tracker and the API.
+    """
+    key = f"un:reform-states:{data_version()}:{get_language()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _reform_states_by_session()
+        cache.set(key, rows, CACHE_SECONDS)
+    return list(rows)
+
+
+def _reform_states_by_session() -> list[SessionReformStates]:
     threshold = _threshold(None)
     sessions = list(Session.objects.select_related("forum").order_by("start_date"))
     # Every session's evidence is read at once, over the span of all the sessions.
