@@ -227,7 +227,21 @@ def _state_evidence(
 def count_states_calling_for_reform(
     start: datetime.date, end: datetime.date, *, min_position: str | None = None
 ) -> CountResult:
-    """Distinct UN member states coded at or above the reform level (or ``min_position``)."""
+    """Distinct UN member states coded at or above the reform level (or ``min_position``).
+
+    Cached per data version and language, as ``list_reform_states_by_session``.
+    """
+    key = f"un:reform-count:{start}:{end}:{min_position}:{data_version()}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = _count_states_calling_for_reform(start, end, min_position=min_position)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _count_states_calling_for_reform(
+    start: datetime.date, end: datetime.date, *, min_position: str | None = None
+) -> CountResult:
     threshold = _threshold(min_position)
     definition = _(
         "Distinct UN member states whose own statement, or a joint statement they signed, made "

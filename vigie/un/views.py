@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
@@ -17,6 +17,7 @@ from vigie.core.regions import Region
 from vigie.un import queries
 from vigie.un.models import (
     Coding,
+    CountryVote,
     IssueSeverity,
     IssueTag,
     JointStatement,
@@ -40,7 +41,9 @@ BALLOT_ORDER = [
 def _votes() -> Any:
     return (
         Vote.objects.select_related("session__forum")
-        .annotate(listed=Count("records"))
+        # Whether any country's ballot is listed: an indexed EXISTS per vote of the page, not a
+        # count over every record of every vote.
+        .annotate(listed=Exists(CountryVote.objects.filter(vote=OuterRef("pk"))))
         .prefetch_related("issues")
         .order_by("-date", "-pk")
     )

@@ -323,7 +323,7 @@ def test_list_pages_keep_filters_and_sort_and_count_every_row(
     assert len(first.context["rows"]) == 50
     assert 'href="?kind=decrim_de_jure&amp;sort=-date&amp;page=2"' in body
     second = client.get(
-        reverse("atlas:list"), {"kind": "decrim_de_jure", "sort": "-date", "page": 2}
+        reverse("atlas:list"), {"kind": "decrim_de_jure", "sort": "-date", "page": "2"}
     )
     codes = [row["code"] for row in second.context["rows"]]
     assert len(codes) == 12 and "uy" not in codes
@@ -335,16 +335,16 @@ def test_list_pages_keep_filters_and_sort_and_count_every_row(
 def test_api_measures_come_a_page_at_a_time_with_total_and_links(
     client: Client, measures: None
 ) -> None:
-    response = client.get("/api/v1/atlas/measures", {"per_page": 2, "substance": "all"})
+    response = client.get("/api/v1/atlas/measures", {"per_page": "2", "substance": "all"})
     assert response.status_code == 200
     assert len(response.json()) == 2 and response["X-Total-Count"] == "2"
-    response = client.get("/api/v1/atlas/measures", {"per_page": 1})
+    response = client.get("/api/v1/atlas/measures", {"per_page": "1"})
     assert response["X-Total-Count"] == "3"
     assert 'page=2>; rel="next"' in response["Link"] and "per_page=1" in response["Link"]
-    last = client.get("/api/v1/atlas/measures", {"per_page": 1, "page": 3}).json()
-    beyond = client.get("/api/v1/atlas/measures", {"per_page": 1, "page": 4}).json()
+    last = client.get("/api/v1/atlas/measures", {"per_page": "1", "page": "3"}).json()
+    beyond = client.get("/api/v1/atlas/measures", {"per_page": "1", "page": "4"}).json()
     assert len(last) == 1 and beyond == []
-    assert client.get("/api/v1/atlas/measures", {"per_page": 100000}).status_code == 422
+    assert client.get("/api/v1/atlas/measures", {"per_page": "100000"}).status_code == 422
     assert client.get("/api/v1/atlas/measures/or").json()["jurisdiction_code"] == "US-OR"
     assert client.get("/api/v1/atlas/measures/nope").status_code == 404
 
