@@ -259,17 +259,20 @@ def _count_states_calling_for_reform(
     return CountResult(value=len(found), definition=definition, evidence=evidence)
 
 
-def list_reform_states_by_session() -> list[SessionReformStates]:
-    """Per session: label, forum, dates, the number of reform states and the states themselves.
+def list_reform_states_by_session(*, with_states: bool = True) -> list[SessionReformStates]:
+    """Per session: label, forum, dates, the number of reform states and the states themselves
+    (an empty list of states if ``with_states`` is false: the counts alone are a smaller read).
 
     Computed once per data version and language (``vigie.core.freshness``: every writer of UN
     facts marks them changed), then read from the cache by the home page, the tracker and the API.
     """
     key = f"un:reform-states:{data_version()}:{get_language()}"
-    rows = cache.get(key)
+    rows = cache.get(f"{key}:{with_states}")
     if rows is None:
-        rows = _reform_states_by_session()
-        cache.set(key, rows, CACHE_SECONDS)
+        full = _reform_states_by_session()
+        counts = [SessionReformStates(**{**row, "states": []}) for row in full]
+        cache.set_many({f"{key}:True": full, f"{key}:False": counts}, CACHE_SECONDS)
+        rows = full if with_states else counts
     return list(rows)
 
 

@@ -50,7 +50,7 @@ def _votes() -> Any:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    sessions = queries.list_reform_states_by_session()
+    sessions = queries.list_reform_states_by_session(with_states=False)
     return render(
         request,
         "un/home.html",
