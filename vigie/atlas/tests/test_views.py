@@ -355,3 +355,17 @@ def test_one_jurisdiction_reads_only_its_own_measures(client: Client, measures: 
     assert "/measures/or/" in page and "/measures/pt/" not in page
     reads = [q["sql"] for q in queries.captured_queries if 'FROM "atlas_policymeasure"' in q["sql"]]
     assert reads and all("WHERE" in sql for sql in reads), reads
+
+
+def test_the_table_under_the_map_is_bounded_and_points_to_the_list(
+    client: Client, measures: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vigie.atlas import mapdata
+
+    monkeypatch.setattr(mapdata, "TABLE_ROWS", 1)
+    body = client.get(reverse("atlas:map")).content.decode()
+    table = body.split('id="atlas-table"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 2  # the heading and one of the two jurisdictions in force
+    shown = [code for code in ("PT", "UY") if f'<span class="small">{code}</span>' in table]
+    assert len(shown) == 1
+    assert "And 1 more jurisdiction" in body and f'href="{reverse("atlas:list")}"' in body
