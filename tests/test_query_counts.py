@@ -75,7 +75,7 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     # added the HRC 60th session (one more session: one more query on the UN pages, five on the
     # dashboards' running total).
     "atlas map": ("/en/atlas/", 5, "anyone"),
-    "atlas list": ("/en/atlas/measures/", 4, "anyone"),
+    "atlas list": ("/en/atlas/measures/", 5, "anyone"),  # + the count of every matching row
     "atlas jurisdiction": ("/en/atlas/jurisdictions/US-OR/", 7, "anyone"),
     "index editions": ("/en/index/", 2, "anyone"),
     "index rankings": (_index_edition, 5, "anyone"),
@@ -85,7 +85,7 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "un session": (_un_session, 11, "anyone"),
     "events list": ("/en/events/", 4, "anyone"),
     "event page": (_event, 8, "anyone"),
-    "network directory": ("/en/network/", 3, "anyone"),
+    "network directory": ("/en/network/", 5, "anyone"),  # + the count and the map aggregate
     "survey results": (_survey_results, 24, "editor"),
     # The dashboards compute every measure in the request (issue 14 makes them a read of stored
     # figures); survey measures pass through disclosure control, which reads each round's

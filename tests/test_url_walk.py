@@ -324,6 +324,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "core:password_reset_confirm": PUBLIC,  # a forged link: the page says it is invalid
     "core:password_reset_complete": PUBLIC,
     "atlas:map": PUBLIC,
+    "atlas:map_json": PUBLIC,
     "atlas:list": PUBLIC,
     "atlas:export_csv": PUBLIC,
     "atlas:export_json": PUBLIC,

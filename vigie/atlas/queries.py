@@ -7,10 +7,13 @@ sub-national unit (``US-OR``) is a jurisdiction of its own, apart from its count
 
 import datetime
 from collections.abc import Callable, Iterable
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vigie.atlas.models import (
@@ -305,7 +308,7 @@ def measure_as_dict(measure: PolicyMeasure) -> MeasureRecord:
     }
 
 
-def list_measures(
+def filter_measures(
     *,
     kind: str = "",
     substance: str = "",
@@ -313,8 +316,8 @@ def list_measures(
     region: str = "",
     jurisdiction: str = "",
     q: str = "",
-) -> list[PolicyMeasure]:
-    """Measures matching the public filters (the list, the exports and the API share this)."""
+) -> QuerySet[PolicyMeasure]:
+    """Measures matching the public filters, unordered (the list, the exports and the API)."""
     measures = _measures()
     if kind:
         measures = measures.filter(kind=kind)
@@ -325,13 +328,59 @@ def list_measures(
     if region:
         measures = measures.filter(country__region=region)
     if jurisdiction:
+        # A sub-national code (``US-OR``) names its unit; a country code, the country with its
+        # units. One indexed condition, not an OR across two joins that scans every measure.
         code = jurisdiction.upper()
-        measures = measures.filter(Q(subdivision__code=code) | Q(country__iso2=code))
+        if "-" in code:
+            measures = measures.filter(subdivision__code=code)
+        else:
+            measures = measures.filter(country__iso2=code)
     if q:
         measures = measures.filter(
             Q(title__icontains=q) | Q(country__name_en__icontains=q) | Q(summary_en__icontains=q)
         )
+    return measures
+
+
+def list_measures(**filters: str) -> list[PolicyMeasure]:
+    """Measures matching the public filters (see ``filter_measures``), by jurisdiction and date."""
+    measures = filter_measures(**filters)
     return list(measures.order_by("country__name_en", "subdivision__code", "adopted_on", "code"))
+
+
+def _jurisdiction_name() -> Coalesce:
+    """The name a reader sees (``PolicyMeasure.jurisdiction_name``), in SQL, in this language."""
+    language = get_language() or settings.LANGUAGE_CODE
+    names = [f"country__name_{code}" for code, _label in settings.LANGUAGES]
+    own = f"country__name_{language[:2]}"
+    country = (
+        Coalesce(NullIf(own, Value("")), "country__name_en")
+        if own in names
+        else F("country__name_en")
+    )
+    return Coalesce("subdivision__name", country)
+
+
+def sorted_measures(sort: str = "jurisdiction", **filters: str) -> QuerySet[PolicyMeasure]:
+    """Filtered measures in the order a reader chose (``jurisdiction``, ``kind`` or ``date``,
+    ``-`` in front for the reverse), then by jurisdiction; the order is SQL, so that a page of
+    the list reads only its own rows."""
+    descending = sort.startswith("-")
+    kind_label = Case(
+        *(When(kind=value, then=Value(str(label))) for value, label in Kind.choices),
+        default=F("kind"),
+    )
+    name = _jurisdiction_name()
+    keys: dict[str, list[Any]] = {
+        "jurisdiction": [name],
+        "kind": [kind_label, name],
+        "date": [F("adopted_on"), name],
+    }
+    ordering = [
+        key.desc(nulls_last=True) if descending else key.asc(nulls_first=True)
+        for key in keys.get(sort.lstrip("-"), keys["jurisdiction"])
+    ]
+    return filter_measures(**filters).order_by(*ordering, "code")
 
 
 def list_measures_for_country(iso2: str) -> list[MeasureRecord]:

@@ -8,15 +8,18 @@ and no second coder disputed that coding.
 
 import datetime
 from collections import defaultdict
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vigie.core.changes import Change
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.freshness import CACHE_SECONDS, data_version
 from vigie.core.models import AuditEntry, Country
 from vigie.core.reviews import reviewer_name
 from vigie.un.models import (
@@ -27,6 +30,7 @@ from vigie.un.models import (
     PositionCode,
     ReviewVerdict,
     Session,
+    Signatory,
     Statement,
     Vote,
     VoteChoice,
@@ -131,58 +135,122 @@ def _counted_codings(threshold: PositionCode) -> QuerySet[Coding]:
     )
 
 
+def _source_urls(model: Any, column: str, owners: QuerySet[Any]) -> dict[int, tuple[str, ...]]:
+    """The source addresses of the statements (or joint statements) among ``owners`` (a
+    subquery): always one query, whether there are none or thousands."""
+    through = model.sources.through
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = through.objects.filter(**{f"{column}_id__in": Subquery(owners)}).order_by(
+        "source__publisher", "source__title", "source__url"
+    )
+    for owner, url in rows.values_list(f"{column}_id", "source__url"):
+        found[owner].append(url)
+    return {owner: tuple(urls) for owner, urls in found.items()}
+
+
+# A state's evidence row, with its date and the joint statement it comes from (None for the
+# state's own statement).
+DatedEvidence = tuple[Country, datetime.date, Evidence, JointStatement | None]
+
+
+def _dated_evidence(
+    threshold: PositionCode, start: datetime.date, end: datetime.date
+) -> list[DatedEvidence]:
+    """Each evidence row of a UN member state at or above the threshold in the period, with its
+    date (three queries and their prefetches, whatever the number of joint statements)."""
+    rows: list[DatedEvidence] = []
+    codings = (
+        _counted_codings(threshold)
+        .filter(
+            Q(statement__meeting__date__range=(start, end))
+            | Q(joint_statement__signatories__joined_on__range=(start, end))
+        )
+        .distinct()
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "joint_statement__signatories",
+                queryset=Signatory.objects.filter(country__is_un_member=True).select_related(
+                    "country"
+                ),
+                to_attr="member_signatories",
+            )
+        )
+    )
+    statement_sources = _source_urls(Statement, "statement", codings.values("statement_id"))
+    joint_sources = _source_urls(
+        JointStatement, "jointstatement", codings.values("joint_statement_id")
+    )
+    for coding in codings:
+        if coding.statement is not None:
+            statement = coding.statement
+            if statement.country is None or not statement.country.is_un_member:
+                continue
+            session = statement.meeting.session
+            rows.append(
+                (
+                    statement.country,
+                    statement.meeting.date,
+                    Evidence(
+                        label=f"{statement.country.name} · {session.label} · "
+                        f"{statement.meeting.agenda_item}",
+                        url=reverse("un:session", args=[session.pk]) + f"#statement-{statement.pk}",
+                        date=statement.meeting.date,
+                        detail=f"{coding.position.label}: {coding.evidence}",
+                        source_urls=statement_sources.get(statement.pk, ()),
+                    ),
+                    None,
+                )
+            )
+        else:
+            joint = coding.joint_statement
+            assert joint is not None
+            for signatory in joint.member_signatories:  # type: ignore[attr-defined]
+                if not start <= signatory.joined_on <= end:
+                    continue
+                rows.append(
+                    (
+                        signatory.country,
+                        signatory.joined_on,
+                        Evidence(
+                            label=f"{signatory.country.name} · {joint.title}",
+                            url=reverse("un:session", args=[joint.session.pk])
+                            + f"#joint-{joint.pk}",
+                            date=signatory.joined_on,
+                            detail=f"{coding.position.label}: {coding.evidence}",
+                            source_urls=joint_sources.get(joint.pk, ()),
+                        ),
+                        joint,
+                    )
+                )
+    return rows
+
+
+def _group_by_state(
+    rows: list[DatedEvidence],
+    start: datetime.date,
+    end: datetime.date,
+    joints: dict[JointStatement, set[Country]] | None = None,
+) -> dict[Country, list[Evidence]]:
+    """The rows of the period by state; ``joints``, when given, receives each counted joint
+    statement with the states it names in the period."""
+    found: dict[Country, list[Evidence]] = defaultdict(list)
+    for country, day, evidence, joint in rows:
+        if start <= day <= end:
+            found[country].append(evidence)
+            if joint is not None and joints is not None:
+                joints.setdefault(joint, set()).add(country)
+    return found
+
+
 def _state_evidence(
     threshold: PositionCode,
     start: datetime.date,
     end: datetime.date,
     joints: dict[JointStatement, set[Country]] | None = None,
 ) -> dict[Country, list[Evidence]]:
-    """Each UN member state at or above the threshold in the period, with its evidence rows.
-
-    ``joints``, when given, receives each counted joint statement with the states it names.
-    """
-    found: dict[Country, list[Evidence]] = defaultdict(list)
-    codings = _counted_codings(threshold).filter(
-        Q(statement__meeting__date__range=(start, end))
-        | Q(joint_statement__signatories__joined_on__range=(start, end))
-    )
-    for coding in codings.distinct():
-        if coding.statement is not None:
-            statement = coding.statement
-            if statement.country is None or not statement.country.is_un_member:
-                continue
-            session = statement.meeting.session
-            found[statement.country].append(
-                Evidence(
-                    label=f"{statement.country.name} · {session.label} · "
-                    f"{statement.meeting.agenda_item}",
-                    url=reverse("un:session", args=[session.pk]) + f"#statement-{statement.pk}",
-                    date=statement.meeting.date,
-                    detail=f"{coding.position.label}: {coding.evidence}",
-                    source_urls=tuple(source.url for source in statement.sources.all()),
-                )
-            )
-        else:
-            joint = coding.joint_statement
-            assert joint is not None
-            signatories = list(
-                joint.signatories.filter(
-                    joined_on__range=(start, end), country__is_un_member=True
-                ).select_related("country")
-            )
-            if joints is not None:
-                joints[joint] = {signatory.country for signatory in signatories}
-            for signatory in signatories:
-                found[signatory.country].append(
-                    Evidence(
-                        label=f"{signatory.country.name} · {joint.title}",
-                        url=reverse("un:session", args=[joint.session.pk]) + f"#joint-{joint.pk}",
-                        date=signatory.joined_on,
-                        detail=f"{coding.position.label}: {coding.evidence}",
-                        source_urls=tuple(source.url for source in joint.sources.all()),
-                    )
-                )
-    return found
+    """Each UN member state at or above the threshold in the period, with its evidence rows."""
+    return _group_by_state(_dated_evidence(threshold, start, end), start, end, joints)
 
 
 def stated_total(
@@ -209,7 +277,21 @@ def stated_total(
 def count_states_calling_for_reform(
     start: datetime.date, end: datetime.date, *, min_position: str | None = None
 ) -> CountResult:
-    """Distinct UN member states coded at or above the reform level (or ``min_position``)."""
+    """Distinct UN member states coded at or above the reform level (or ``min_position``).
+
+    Cached per data version and language, as ``list_reform_states_by_session``.
+    """
+    key = f"un:reform-count:{start}:{end}:{min_position}:{data_version()}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = _count_states_calling_for_reform(start, end, min_position=min_position)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _count_states_calling_for_reform(
+    start: datetime.date, end: datetime.date, *, min_position: str | None = None
+) -> CountResult:
     threshold = _threshold(min_position)
     definition = _(
         "Distinct UN member states whose own statement, or a joint statement they signed, made "
@@ -240,17 +322,40 @@ def _range_label(stated: tuple[int, int]) -> str:
     return f"{stated[0]}–{stated[1]}" if stated[0] != stated[1] else str(stated[0])
 
 
-def list_reform_states_by_session() -> list[SessionReformStates]:
-    """Per session: label, forum, dates, the number of reform states and the states themselves."""
+def list_reform_states_by_session(*, with_states: bool = True) -> list[SessionReformStates]:
+    """Per session: label, forum, dates, the number of reform states and the states themselves
+    (an empty list of states if ``with_states`` is false: the counts alone are a smaller read).
+
+    Computed once per data version and language (``vigie.core.freshness``: every writer of UN
+    facts marks them changed), then read from the cache by the home page, the tracker and the API.
+    """
+    key = f"un:reform-states:{data_version()}:{get_language()}"
+    rows = cache.get(f"{key}:{with_states}")
+    if rows is None:
+        full = _reform_states_by_session()
+        counts = [SessionReformStates(**{**row, "states": []}) for row in full]
+        cache.set_many({f"{key}:True": full, f"{key}:False": counts}, CACHE_SECONDS)
+        rows = full if with_states else counts
+    return list(rows)
+
+
+def _reform_states_by_session() -> list[SessionReformStates]:
     threshold = _threshold(None)
-    rows = []
-    for session in Session.objects.select_related("forum").order_by("start_date"):
-        joints: dict[JointStatement, set[Country]] = {}
-        found = (
-            _state_evidence(threshold, session.start_date, session.end_date, joints)
-            if threshold
-            else {}
+    sessions = list(Session.objects.select_related("forum").order_by("start_date"))
+    # Every session's evidence is read at once, over the span of all the sessions.
+    dated = (
+        _dated_evidence(
+            threshold,
+            min(session.start_date for session in sessions),
+            max(session.end_date for session in sessions),
         )
+        if threshold and sessions
+        else []
+    )
+    rows = []
+    for session in sessions:
+        joints: dict[JointStatement, set[Country]] = {}
+        found = _group_by_state(dated, session.start_date, session.end_date, joints)
         stated = stated_total(found, joints)
         states = sorted(found, key=lambda country: country.name_en)
         rows.append(

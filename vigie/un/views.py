@@ -4,17 +4,19 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
+from vigie.core.pagination import page_context
 from vigie.core.regions import Region
 from vigie.core.reviews import count_page_views
 from vigie.un import queries
 from vigie.un.models import (
+    CountryVote,
     IssueSeverity,
     IssueTag,
     JointStatement,
@@ -39,19 +41,21 @@ BALLOT_ORDER = [
 def _votes() -> Any:
     return (
         Vote.objects.select_related("session__forum")
-        .annotate(listed=Count("records"))
+        # Whether any country's ballot is listed: an indexed EXISTS per vote of the page, not a
+        # count over every record of every vote.
+        .annotate(listed=Exists(CountryVote.objects.filter(vote=OuterRef("pk"))))
         .prefetch_related("issues")
-        .order_by("-date")
+        .order_by("-date", "-pk")
     )
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    sessions = queries.list_reform_states_by_session()
+    sessions = queries.list_reform_states_by_session(with_states=False)
     return render(
         request,
         "un/home.html",
         {
-            "votes": _votes(),
+            **page_context(request, _votes()),
             "sessions": sessions,
             "mechanism": queries.get_un_mechanism_milestone(),
         },
