@@ -211,7 +211,11 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
 
 
 def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
-    """The country's result in every published edition (for the country profile)."""
+    """The country's result in every published drug-policy edition (for the country profile).
+
+    Methodology demonstrations (e.g. the ASEM example data) are left out: they are not
+    drug-policy data, and a rank in one read as a fact about the country.
+    """
     code = iso3_or_iso2.strip().upper()
     field = "iso2" if len(code) == 2 else "iso3"
     country = Country.objects.filter(**{field: code}).first()
@@ -224,7 +228,11 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
     )
     summaries = []
     for unit in (
-        UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
+        UnitResult.objects.filter(
+            country=country,
+            edition__status__in=PUBLIC_STATUSES,
+            edition__is_demonstration=False,
+        )
         .select_related("edition")
         .prefetch_related("sources")
     ):
