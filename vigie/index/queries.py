@@ -269,14 +269,18 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
 
 
 def get_map_values(edition: Edition, field: str) -> list[MapValue]:
-    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map."""
+    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map.
+
+    Ordered as the table under the map reads: highest value first, no value last.
+    """
     values = []
     for unit in edition.units.select_related("country"):
         if unit.country is None:
             continue
         value = unit.score if field == "score" else unit.dimension_scores.get(field)
         values.append(MapValue(id=unit.country.numeric, name=unit.country.name, value=value))
-    return values
+    # Highest first; countries without a value after every scored one, by name.
+    return sorted(values, key=lambda v: (v["value"] is None, -(v["value"] or 0), v["name"]))
 
 
 def dimension_label(edition: Edition, code: str) -> str:

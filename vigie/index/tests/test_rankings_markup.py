@@ -45,3 +45,23 @@ def test_headings_do_not_skip_a_level() -> None:
     levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", main)]
     assert levels[0] == 1
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_the_map_table_lists_scored_countries_first_highest_first() -> None:
+    from vigie.index import queries
+    from vigie.index.models import UnitResult
+
+    edition = make_computed_edition()
+    first = UnitResult.objects.filter(edition=edition).order_by("pk").first()
+    last = UnitResult.objects.filter(edition=edition).order_by("pk").last()
+    assert first is not None and last is not None
+    UnitResult.objects.filter(pk=first.pk).update(score=None)  # unscored, stored first
+    UnitResult.objects.filter(pk=last.pk).update(score=99)  # the best, stored last
+    values = queries.get_map_values(edition, "score")
+    scores = [v["value"] for v in values]
+    assert scores[-1] is None
+    known = [s for s in scores if s is not None]
+    assert known == sorted(known, reverse=True) and len(known) == len(scores) - 1
+    html = Client().get(f"/en/index/{edition.slug}/map/").content.decode()
+    table = html.split("<tbody>")[1]
+    assert table.index(values[0]["name"]) < table.index(values[-1]["name"])
