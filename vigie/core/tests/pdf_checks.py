@@ -2,6 +2,7 @@
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -29,11 +30,11 @@ def _walk(node: object, found: list[str]) -> None:
 
 def read_accessibility(content: bytes) -> PdfAccessibility:
     reader = PdfReader(io.BytesIO(content))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     alts: list[str] = []
     if "/StructTreeRoot" in root:
         _walk(root["/StructTreeRoot"], alts)
-    preferences = root.get("/ViewerPreferences", {})
+    preferences: Any = root.get("/ViewerPreferences", {})
     return PdfAccessibility(
         tagged=bool(root.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in root,
         language=str(root.get("/Lang", "")),
