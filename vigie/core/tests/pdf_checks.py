@@ -38,7 +38,7 @@ def read_accessibility(content: bytes) -> PdfAccessibility:
     return PdfAccessibility(
         tagged=bool(root.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in root,
         language=str(root.get("/Lang", "")),
-        title=str((reader.metadata or {}).get("/Title", "")),
+        title=str(reader.metadata.get("/Title", "")) if reader.metadata else "",
         shows_title=bool(preferences.get("/DisplayDocTitle")),
         figure_alt_texts=alts,
     )
