@@ -131,6 +131,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the network writes them in English ("2 December 2020"): see vigie/formats/en.
+FORMAT_MODULE_PATH = ["vigie.formats"]
 # Translated content: each app's ``translation.py`` registers its translated fields with
 # django-modeltranslation, which adds one column per language (``title_en``, ``title_fr``,
 # ``title_es``). ``obj.title`` reads the active language, then English, then any language.

@@ -65,6 +65,7 @@ def _parse_country(row: CsvRow) -> dict[str, object]:
         "name_fr": row.required("name_fr"),
         "name_es": row.required("name_es"),
         "official_name": row.get("official_name"),
+        "iso_name": row.get("iso_name"),
         "region": region,
         "subregion": subregion,
         "is_un_member": since is not None,

@@ -19,6 +19,9 @@ class Country(models.Model):
     numeric = models.CharField(_("ISO numeric"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=120, default="")  # translated: name_en…
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    # ISO 3166's English short name, sometimes inverted ("Korea, Republic of"): not shown to
+    # readers (``name`` is), kept so that documents that write it are still matched.
+    iso_name = models.CharField(_("ISO 3166 name"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=3, choices=Region.choices, blank=True)
     subregion = models.CharField(
         _("sub-region"), max_length=3, choices=SubRegion.choices, blank=True

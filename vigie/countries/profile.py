@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -66,18 +67,21 @@ def measure_row(row: atlas_queries.MeasureRecord) -> Row:
     )
 
 
+def _score(value: float) -> str:
+    """A 0–100 score to one decimal at most, in the reader's number format ("53.4", "53,4")."""
+    rounded = round(value, 1)
+    return formats.number_format(int(rounded) if rounded.is_integer() else rounded)
+
+
 def index_row(row: index_queries.CountryIndexSummary) -> Row:
     """An index edition: its title and year, the country's rank and overall score."""
-    title = row["edition_title"]
-    if row["is_demonstration"]:
-        title = str(_("%(title)s (demonstration)") % {"title": title})
     parts = []
     if row["rank"] is not None:
         parts.append(str(_("rank %(rank)s") % {"rank": row["rank"]}))
     if row["overall"] is not None:
-        parts.append(str(_("overall score %(score)s / 100") % {"score": f"{row['overall']:g}"}))
+        parts.append(str(_("overall score %(score)s / 100") % {"score": _score(row["overall"])}))
     return Row(
-        title=title,
+        title=row["edition_title"],
         url=row["url"],
         date=row["edition_year"],
         detail=_joined(*parts, row["status_label"]),

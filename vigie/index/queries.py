@@ -215,7 +215,11 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
 
 
 def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
-    """The country's result in every published edition (for the country profile)."""
+    """The country's result in every published drug-policy edition (for the country profile).
+
+    Methodology demonstrations (e.g. the ASEM example data) are left out: they are not
+    drug-policy data, and a rank in one read as a fact about the country.
+    """
     code = iso3_or_iso2.strip().upper()
     field = "iso2" if len(code) == 2 else "iso3"
     country = Country.objects.filter(**{field: code}).first()
@@ -228,7 +232,11 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
     )
     summaries = []
     for unit in (
-        UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
+        UnitResult.objects.filter(
+            country=country,
+            edition__status__in=PUBLIC_STATUSES,
+            edition__is_demonstration=False,
+        )
         .select_related("edition")
         .prefetch_related("sources")
     ):
@@ -265,14 +273,18 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
 
 
 def get_map_values(edition: Edition, field: str) -> list[MapValue]:
-    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map."""
+    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map.
+
+    Ordered as the table under the map reads: highest value first, no value last.
+    """
     values = []
     for unit in edition.units.select_related("country"):
         if unit.country is None:
             continue
         value = unit.score if field == "score" else unit.dimension_scores.get(field)
         values.append(MapValue(id=unit.country.numeric, name=unit.country.name, value=value))
-    return values
+    # Highest first; countries without a value after every scored one, by name.
+    return sorted(values, key=lambda v: (v["value"] is None, -(v["value"] or 0), v["name"]))
 
 
 def dimension_label(edition: Edition, code: str) -> str:
