@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_country_name_translated"),
+        ("core", "0004_reviews_and_page_views"),
     ]
 
     operations = [
