@@ -1,0 +1,127 @@
+"""Two processes of the site see a change of facts at once: no process keeps a stale copy.
+
+Each process is a Python process with the real settings (the database cache, the database's data
+version) on one SQLite database, driven line by line: one renames a country (the way every
+writer does: a write, then ``facts_changed``), the other, which had the country's profile
+cached, must show the new name on its next read.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+PROCESS = """
+import sys
+import django
+
+django.setup()
+from django.conf import settings
+from django.db import transaction
+
+from vigie.core.freshness import facts_changed
+from vigie.core.models import Country
+from vigie.countries.profile import get_cached_profile
+
+for line in sys.stdin:
+    command, _, argument = line.strip().partition(" ")
+    if command == "backend":
+        answer = settings.CACHES["default"]["BACKEND"]
+    elif command == "create":
+        Country.objects.create(iso2="PT", iso3="PRT", numeric="620", name_en=argument)
+        facts_changed()
+        answer = "created"
+    elif command == "rename":
+        Country.objects.filter(iso2="PT").update(name_en=argument)
+        facts_changed()
+        answer = "renamed"
+    elif command == "rename-in-transaction":
+        with transaction.atomic():
+            Country.objects.filter(iso2="PT").update(name_en=argument)
+            facts_changed()
+        answer = "renamed"
+    elif command == "name":
+        answer = get_cached_profile(Country.objects.get(iso2="PT")).country.name_en
+    print(answer, flush=True)
+"""
+
+
+class Process:
+    def __init__(self, environment: dict[str, str]) -> None:
+        self.popen = subprocess.Popen(
+            [sys.executable, "-c", PROCESS],
+            cwd=ROOT,
+            env=environment,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, line: str) -> str:
+        assert self.popen.stdin is not None and self.popen.stdout is not None
+        self.popen.stdin.write(line + "\n")
+        self.popen.stdin.flush()
+        answer = self.popen.stdout.readline().strip()
+        assert answer, f"the process stopped on {line!r}"
+        return answer
+
+    def stop(self) -> None:
+        assert self.popen.stdin is not None
+        self.popen.stdin.close()
+        self.popen.wait(timeout=30)
+
+
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY_FILE", "CACHE_URL", "DATABASE_URL"}
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="vigie.settings",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+    )
+    # `migrate` also makes the table of the database cache.
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+    return environment
+
+
+@pytest.fixture
+def two_processes(environment: dict[str, str]) -> Iterator[tuple[Process, Process]]:
+    first, second = Process(environment), Process(environment)
+    try:
+        yield first, second
+    finally:
+        first.stop()
+        second.stop()
+
+
+def test_a_change_made_through_one_process_is_seen_by_the_other_at_once(
+    two_processes: tuple[Process, Process],
+) -> None:
+    writer, reader = two_processes
+    assert reader.ask("backend") == "django.core.cache.backends.db.DatabaseCache"
+    writer.ask("create Portugal")
+    assert reader.ask("name") == "Portugal"  # composed and cached by the reader
+    assert reader.ask("name") == "Portugal"  # read from the cache
+    writer.ask("rename Portugal (renamed)")
+    assert reader.ask("name") == "Portugal (renamed)"
+    writer.ask("rename-in-transaction Portuguese Republic")
+    assert reader.ask("name") == "Portuguese Republic"
+    # and the other way round: the reader's own cache entry is seen by the writer
+    reader.ask("rename Portugal")
+    assert writer.ask("name") == "Portugal"
