@@ -218,6 +218,7 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "event-reminders": {"task": "vigie.events.tasks.queue_event_reminders", "minutes": 10},
     "precomputed-pages": {"task": "vigie.core.tasks.refresh_precomputed", "minutes": 24 * 60},
     "prune-fact-changes": {"task": "vigie.core.tasks.prune_fact_changes", "minutes": 24 * 60},
+    "prune-task-results": {"task": "vigie.core.tasks.prune_task_results", "minutes": 24 * 60},
 }
 
 LOGGING = {

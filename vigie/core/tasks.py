@@ -12,6 +12,8 @@ from vigie.core.models import FactChange
 
 # Rows of FactChange kept by the daily prune (only the highest id matters).
 KEEP_FACT_CHANGES = 100
+# The last data version (and day) whose pages were all computed.
+REFRESHED_VERSION_KEY = "freshness:refreshed-version"
 
 
 @task()
@@ -25,8 +27,13 @@ def refresh_precomputed() -> None:
 
     cache.delete(REFRESH_PENDING_KEY)  # a write from now on queues the next refresh
     version = data_version()
+    # pages computed "as of today" change with the day, as well as with the version
+    done = f"{version}:{timezone.localdate().isoformat()}"
+    if cache.get(REFRESHED_VERSION_KEY) == done:
+        return  # a refresh queued earlier already computed this version today
     for path in settings.PRECOMPUTED_PAGES:
         import_string(path)(version)
+    cache.set(REFRESHED_VERSION_KEY, done, None)
 
 
 @task()
@@ -37,6 +44,14 @@ def prune_fact_changes() -> int:
         return 0
     deleted, _ = FactChange.objects.filter(id__lte=newest - KEEP_FACT_CHANGES).delete()
     return deleted
+
+
+@task()
+def prune_task_results() -> None:
+    """Delete the results of tasks finished over a week ago (the clock adds one a minute)."""
+    from django.core.management import call_command
+
+    call_command("prune_db_task_results", min_age_days=7, failed_min_age_days=30, verbosity=0)
 
 
 @task()
