@@ -214,13 +214,14 @@ def get_cached_profile(country: Country) -> Profile:
     return profile
 
 
-def precompute_profiles(version: int) -> int:
-    """Compose the profile of every country in every language and store it under ``version``.
+def precompute_profiles(version: int, *, countries: list[Country] | None = None) -> int:
+    """Compose the profile of every country (or of those given) in every language; store them.
 
     Run by the task worker after each change of facts (``settings.PRECOMPUTED_PAGES``). Returns
     the number stored.
     """
-    countries = list(Country.objects.all())
+    if countries is None:
+        countries = list(Country.objects.all())
     count = 0
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
