@@ -1,15 +1,19 @@
 """Two processes of the site see a change of facts at once: no process keeps a stale copy.
 
-Each process is a Python process with the real settings (the database cache, the database's data
+Each process is a Python process with the real settings (the shared cache, the database's data
 version) on one SQLite database, driven line by line: one renames a country (the way every
 writer does: a write, then ``facts_changed``), the other, which had the country's profile
-cached, must show the new name on its next read.
+cached, must show the new name on its next read. Run with the database cache (the default) and
+with Redis (``CACHE_URL``; skipped where no ``redis-server`` is installed).
 """
 
 import os
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,8 +81,43 @@ class Process:
         self.popen.wait(timeout=30)
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(params=["database", "redis"])
+def cache_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The shared cache of both processes: "" (the database cache) or a Redis server's URL."""
+    if request.param == "database":
+        yield ""
+        return
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    redis = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        redis.terminate()
+        redis.wait(timeout=30)
+
+
 @pytest.fixture
-def environment(tmp_path: Path) -> dict[str, str]:
+def environment(tmp_path: Path, cache_url: str) -> dict[str, str]:
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -89,6 +128,7 @@ def environment(tmp_path: Path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
         SECRET_KEY=secrets.token_urlsafe(50),
         TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+        CACHE_URL=cache_url,
     )
     # `migrate` also makes the table of the database cache.
     subprocess.run(
@@ -110,11 +150,17 @@ def two_processes(environment: dict[str, str]) -> Iterator[tuple[Process, Proces
         second.stop()
 
 
+BACKENDS = {
+    "": "django.core.cache.backends.db.DatabaseCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
+}
+
+
 def test_a_change_made_through_one_process_is_seen_by_the_other_at_once(
-    two_processes: tuple[Process, Process],
+    two_processes: tuple[Process, Process], cache_url: str
 ) -> None:
     writer, reader = two_processes
-    assert reader.ask("backend") == "django.core.cache.backends.db.DatabaseCache"
+    assert reader.ask("backend") == BACKENDS[cache_url.split(":")[0]]
     writer.ask("create Portugal")
     assert reader.ask("name") == "Portugal"  # composed and cached by the reader
     assert reader.ask("name") == "Portugal"  # read from the cache
