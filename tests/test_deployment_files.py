@@ -22,7 +22,8 @@ def _procfile() -> dict[str, str]:
 
 def test_make_serve_starts_gunicorn_and_the_task_worker_with_its_clock() -> None:
     processes = _procfile()
-    assert set(processes) == {"web", "worker"}
+    assert set(processes) == {"web", "worker", "pages"}
+    assert processes["pages"].endswith("db_worker --queue-name pages")
     assert "gunicorn vigie.wsgi:application" in processes["web"]
     assert processes["worker"].index("schedule_periodic_jobs") < processes["worker"].index(
         "db_worker"
@@ -45,8 +46,8 @@ def test_gunicorn_reads_its_workers_and_address_from_the_environment(
 def test_compose_starts_postgresql_redis_web_and_workers() -> None:
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     services = compose["services"]
-    assert {"postgres", "redis", "migrate", "web", "worker"} <= set(services)
-    for name in ("web", "worker", "migrate"):
+    assert {"postgres", "redis", "migrate", "web", "worker", "pages"} <= set(services)
+    for name in ("web", "worker", "pages", "migrate"):
         service = services[name]
         assert service["build"] == "."
         environment = service["environment"]
@@ -58,6 +59,7 @@ def test_compose_starts_postgresql_redis_web_and_workers() -> None:
     worker = " ".join(services["worker"]["command"])
     assert "schedule_periodic_jobs" in worker and "db_worker" in worker
     assert services["worker"]["deploy"]["replicas"] >= 2
+    assert services["pages"]["command"][-2:] == ["--queue-name", "pages"]
     assert services["web"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
     )

@@ -190,7 +190,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Vigie <vigie@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Two queues: "default" (emails, reminders, index computations) and "pages" (the pages computed
+# again after each change of facts, which may take minutes), each with its own worker process so
+# that a long computation never delays an email (Procfile, docs/operations.md).
+TASK_QUEUES = ["default", "pages"]
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,
+    }
+}
 
 # One cache shared by every process: the database's (table made by `manage.py migrate`), or Redis
 # when CACHE_URL is set (redis://host:6379/0). Entries are keyed by the data version
@@ -207,7 +216,7 @@ CACHES: dict[str, dict[str, Any]] = {
         }
     )
 }
-# Pages computed by the task worker after each change of facts (vigie.core.tasks), read by the
+# Pages computed by the task worker after each change of facts (vigie.core.freshness), read by the
 # pages: each function takes the data version and stores its results in the cache under it.
 PRECOMPUTED_PAGES = [
     "vigie.strategy.progress.precompute_measures",
@@ -215,10 +224,10 @@ PRECOMPUTED_PAGES = [
 ]
 # Jobs the task worker runs on a schedule (vigie.core.periodic): name → task and minutes.
 PERIODIC_JOBS: dict[str, dict[str, Any]] = {
-    "event-reminders": {"task": "vigie.events.tasks.queue_event_reminders", "minutes": 10},
-    "precomputed-pages": {"task": "vigie.core.tasks.refresh_precomputed", "minutes": 24 * 60},
-    "prune-fact-changes": {"task": "vigie.core.tasks.prune_fact_changes", "minutes": 24 * 60},
-    "prune-task-results": {"task": "vigie.core.tasks.prune_task_results", "minutes": 24 * 60},
+    "event-reminders": {"task": "vigie.events.reminders.queue_event_reminders", "minutes": 10},
+    "precomputed-pages": {"task": "vigie.core.freshness.refresh_precomputed", "minutes": 24 * 60},
+    "prune-fact-changes": {"task": "vigie.core.freshness.prune_fact_changes", "minutes": 24 * 60},
+    "prune-task-results": {"task": "vigie.core.periodic.prune_task_results", "minutes": 24 * 60},
 }
 
 LOGGING = {

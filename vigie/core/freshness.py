@@ -9,7 +9,7 @@ The version is the highest id of ``FactChange``, a table rows are only added to:
 process and worker reads the same version from the database, so once a change is committed no
 process serves a page computed before it (there is no per-process copy to go stale). Each change
 also asks the task worker to compute the pages listed in ``settings.PRECOMPUTED_PAGES`` again
-under the new version (``vigie.core.tasks.refresh_precomputed``), so pages read them instead of
+under the new version (``refresh_precomputed``), so pages read them instead of
 computing them; a page that finds nothing under the current version computes it once itself.
 """
 
@@ -21,6 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import task
 
 from vigie.core.models import FactChange
 
@@ -31,6 +34,10 @@ CACHE_SECONDS = 7 * 24 * 3600
 # queue one more refresh (the waiting one will read the latest version when it runs).
 REFRESH_PENDING_KEY = "freshness:refresh-pending"
 REFRESH_PENDING_SECONDS = 600
+# The last data version (and day) whose pages were all computed.
+REFRESHED_VERSION_KEY = "freshness:refreshed-version"
+# Rows of FactChange kept by the daily prune (only the highest id matters).
+KEEP_FACT_CHANGES = 100
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,14 +74,40 @@ def schedule_refresh() -> None:
     """Queue one computation of the precomputed pages, unless one is already waiting."""
     if not settings.PRECOMPUTED_PAGES:
         return
-    from vigie.core.tasks import refresh_precomputed
-
     if cache.add(REFRESH_PENDING_KEY, 1, REFRESH_PENDING_SECONDS):
         try:
             refresh_precomputed.enqueue()
         except Exception:
             cache.delete(REFRESH_PENDING_KEY)
             raise
+
+
+@task(queue_name="pages")
+def refresh_precomputed() -> None:
+    """Compute every page of ``settings.PRECOMPUTED_PAGES`` under the current data version.
+
+    Each entry is the dotted path of a function taking the version; it stores what it computed
+    in the shared cache under that version, where the pages read it.
+    """
+    cache.delete(REFRESH_PENDING_KEY)  # a write from now on queues the next refresh
+    version = data_version()
+    # pages computed "as of today" change with the day, as well as with the version
+    done = f"{version}:{timezone.localdate().isoformat()}"
+    if cache.get(REFRESHED_VERSION_KEY) == done:
+        return  # a refresh queued earlier already computed this version today
+    for path in settings.PRECOMPUTED_PAGES:
+        import_string(path)(version)
+    cache.set(REFRESHED_VERSION_KEY, done, None)
+
+
+@task()
+def prune_fact_changes() -> int:
+    """Delete the old rows of FactChange (the version is the highest id, which is kept)."""
+    newest = FactChange.objects.order_by("-id").values_list("id", flat=True).first()
+    if newest is None:
+        return 0
+    deleted, _ = FactChange.objects.filter(id__lte=newest - KEEP_FACT_CHANGES).delete()
+    return deleted
 
 
 def changes_facts(function: Callable[P, R]) -> Callable[P, R]:

@@ -39,11 +39,3 @@ def send_reminder(reminder_id: int) -> bool:
         reminder.sent_at = timezone.now()
         reminder.save(update_fields=["sent_at"])
     return True
-
-
-@task()
-def queue_event_reminders() -> int:
-    """The periodic job (``settings.PERIODIC_JOBS``): queue the reminders due now."""
-    from vigie.events.reminders import queue_due_reminders
-
-    return queue_due_reminders()

@@ -15,26 +15,31 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 from django_tasks.backends.dummy import DummyBackend
 
-from vigie.core import tasks
+from vigie.core import periodic
 
 pytestmark = pytest.mark.django_db
 
-REMINDERS = "vigie.events.tasks.queue_event_reminders"
-CLOCK = "vigie.core.tasks.run_periodic_jobs"
+REMINDERS = "vigie.events.reminders.queue_event_reminders"
+CLOCK = "vigie.core.periodic.run_periodic_jobs"
 START = datetime.datetime(2026, 3, 2, 9, 0, 5, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(autouse=True)
 def recorded_tasks(settings: Any) -> None:
     """Tasks are recorded, not run; the only job is the event reminders, every ten minutes."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
     settings.PERIODIC_JOBS = {"event-reminders": {"task": REMINDERS, "minutes": 10}}
     cache.clear()
 
 
 def _tick(monkeypatch: pytest.MonkeyPatch, at: datetime.datetime) -> list[str]:
     monkeypatch.setattr(timezone, "now", lambda: at)
-    return tasks.run_periodic_jobs.call()
+    return periodic.run_periodic_jobs.call()
 
 
 def _queued() -> list[tuple[str, datetime.datetime | None]]:
