@@ -7,8 +7,6 @@ cached, must show the new name on its next read. Run with the database cache (th
 with Redis (``CACHE_URL``; skipped where no ``redis-server`` is installed).
 """
 
-import os
-import secrets
 import shutil
 import socket
 import subprocess
@@ -18,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from vigie.core.tests.processes import site_environment
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -118,15 +118,8 @@ def cache_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 @pytest.fixture
 def environment(tmp_path: Path, cache_url: str) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY_FILE", "CACHE_URL", "DATABASE_URL"}
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="vigie.settings",
+    environment = site_environment(
         DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-        SECRET_KEY=secrets.token_urlsafe(50),
         TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
         CACHE_URL=cache_url,
     )

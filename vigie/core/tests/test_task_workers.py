@@ -5,8 +5,6 @@ back end), so several workers (on one machine or several) share the queue. SQLit
 locks: there one worker is run (docs/operations.md).
 """
 
-import os
-import secrets
 import subprocess
 import sys
 import time
@@ -17,6 +15,7 @@ import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from vigie.core.tests.processes import site_environment
 from vigie.core.tests.worker_tasks import note_run
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,16 +49,7 @@ def test_two_workers_run_each_of_two_hundred_tasks_exactly_once(
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite has no row locks")
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY_FILE", "CACHE_URL"}
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="vigie.settings",
-        DATABASE_URL=_database_url(),
-        SECRET_KEY=secrets.token_urlsafe(50),
-    )
+    environment = site_environment(DATABASE_URL=_database_url())
     logs = [tmp_path / "worker-1.log", tmp_path / "worker-2.log"]
     workers = [_worker(environment, log) for log in logs]
     try:

@@ -14,9 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from vigie.core.tests.factories import make_user
-from vigie.network.loaders import load_funding
 from vigie.strategy import progress
 from vigie.strategy.models import Plan
+from vigie.strategy.tests.funding import load_a_new_major_funder
 
 pytestmark = pytest.mark.django_db
 
@@ -37,19 +37,6 @@ def _value(client: Client) -> tuple[float | None, int]:
     return value, len(queries)
 
 
-def _load_a_new_funder(tmp_path: Path) -> None:
-    funders, grants = tmp_path / "funders.csv", tmp_path / "grants.csv"
-    funders.write_text(
-        "name,kind,first_seen_on,in_baseline\n"
-        "Fresh Foundation (fictional),foundation,2025-03-01,no\n"
-    )
-    grants.write_text(
-        "funder,organisation,programme,kind,size_band,started_on\n"
-        "Fresh Foundation (fictional),,Fresh programme,core,major,2025-03-01\n"
-    )
-    load_funding(funders, grants)
-
-
 def test_after_a_write_and_the_refresh_the_dashboard_reads_the_new_value(
     plan: Plan,
     tmp_path: Path,
@@ -63,7 +50,7 @@ def test_after_a_write_and_the_refresh_the_dashboard_reads_the_new_value(
     _same, warm_queries = _value(client)
     assert warm_queries < cold_queries
     with django_capture_on_commit_callbacks(execute=True):
-        _load_a_new_funder(tmp_path)
+        load_a_new_major_funder(tmp_path)
 
     def no_computation(*args: object, **kwargs: object) -> None:
         raise AssertionError("the dashboard computed a measure")
@@ -80,5 +67,5 @@ def test_without_a_refresh_the_dashboard_computes_the_new_value_itself(
     # PRECOMPUTED_PAGES is empty in the tests' settings: nothing is precomputed after the write
     client = _editor()
     before, _queries = _value(client)
-    _load_a_new_funder(tmp_path)
+    load_a_new_major_funder(tmp_path)
     assert _value(client)[0] == (before or 0) + 1
