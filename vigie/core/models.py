@@ -170,3 +170,21 @@ class PageViewDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key} {self.day}: {self.views}"
+
+
+class FactChange(models.Model):
+    """One change of the facts the cached pages are computed from; the highest id is the version.
+
+    A row is inserted, never updated, so concurrent writers never wait for one another; every
+    process reads the same version from the database, so none serves a page computed before the
+    change (``vigie.core.freshness``). Old rows are pruned by a periodic job.
+    """
+
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of facts")
+        verbose_name_plural = _("changes of facts")
+
+    def __str__(self) -> str:
+        return f"change {self.pk} at {self.recorded_at:%Y-%m-%d %H:%M:%S}"

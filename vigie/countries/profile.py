@@ -8,8 +8,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -198,14 +199,42 @@ def map_position(country: Country, year: int) -> str:
     return atlas_queries.get_kind_label(kind) if kind else ""
 
 
+def _profile_key(country_pk: int, language: str, version: int) -> str:
+    return f"countries:profile:{country_pk}:{language}:{version}"
+
+
 def get_cached_profile(country: Country) -> Profile:
-    """The profile, kept until any fact changes (the strategy's data version) or five minutes."""
-    key = f"countries:profile:{country.pk}:{active_language()}:{data_version()}"
+    """The profile, read from the shared cache under the current data version.
+
+    The task worker composes every profile after each change of facts (``precompute_profiles``);
+    a profile not composed yet under the current version is composed here, once, and stored.
+    """
+    key = _profile_key(country.pk, active_language(), data_version())
     profile: Profile | None = cache.get(key)
     if profile is None:
         profile = get_profile(country)
         cache.set(key, profile, CACHE_SECONDS)
     return profile
+
+
+def precompute_profiles(version: int, *, countries: list[Country] | None = None) -> int:
+    """Compose the profile of every country (or of those given) in every language; store them.
+
+    Run by the task worker after each change of facts (``settings.PRECOMPUTED_PAGES``). Returns
+    the number stored.
+    """
+    if countries is None:
+        countries = list(Country.objects.all())
+    count = 0
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            stored = {
+                _profile_key(country.pk, language, version): get_profile(country)
+                for country in countries
+            }
+            cache.set_many(stored, CACHE_SECONDS)
+            count += len(stored)
+    return count
 
 
 def get_profile(country: Country, *, today: datetime.date | None = None) -> Profile:

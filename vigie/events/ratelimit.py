@@ -3,10 +3,9 @@
 Two fixed-window counters: per email address (hashed, across all events) and per client IP
 (``REMOTE_ADDR``; behind a reverse proxy, the proxy must set it to the client's address). The
 defaults are small: a person registers for a few events at a time, a script for hundreds. Set
-``EVENTS_REGISTRATION_LIMITS`` to change them. The counters live in the default cache: with the
-per-process local-memory cache each server process counts on its own, so a site with several
-processes should use a shared cache (Redis, Memcached or the database cache) to hold the limit
-exactly (see ``vigie.core.ratelimit``).
+``EVENTS_REGISTRATION_LIMITS`` to change them. The counters live in the default cache, shared by
+every server process (the database cache, or Redis with ``CACHE_URL``), so the limit holds across
+processes.
 """
 
 from django.conf import settings
