@@ -19,7 +19,17 @@ BEGIN = "<!-- diagram: drawn by scripts/architecture.py from DOORS; do not edit 
 END = "<!-- end of diagram -->"
 
 # Every Django app under vigie/ except ``core`` and ``api`` (which mounts each app's API router).
-APPS = ("atlas", "index", "un", "network", "surveys", "events", "strategy", "countries")
+APPS = (
+    "atlas",
+    "index",
+    "un",
+    "network",
+    "surveys",
+    "events",
+    "learning",
+    "strategy",
+    "countries",
+)
 
 # app → the modules of other apps it may import.
 DOORS: dict[str, frozenset[str]] = {
@@ -28,9 +38,17 @@ DOORS: dict[str, frozenset[str]] = {
     "un": frozenset(),
     "network": frozenset({"strategy.queries"}),
     "events": frozenset(),
+    "learning": frozenset({"events.queries", "surveys.queries"}),
     "surveys": frozenset({"network.queries"}),
     "strategy": frozenset(
-        {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
+        {
+            "atlas.queries",
+            "events.queries",
+            "learning.queries",
+            "network.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
     "countries": frozenset(
         {

@@ -82,6 +82,23 @@ def list_upcoming_events(limit: int = 5) -> list[EventSummary]:
     return [_describe(event) for event in events.order_by("starts_at")[:limit]]
 
 
+def get_event_summary(slug: str) -> EventSummary | None:
+    """A public event by its slug, or None (unknown, draft or archived)."""
+    event = public_events().filter(slug=slug).first()
+    return _describe(event) if event else None
+
+
+def list_trained_emails(start: datetime.date, end: datetime.date) -> set[str]:
+    """The (lower-case) email addresses of the people counted by ``count_people_trained``."""
+    return {email.lower() for email in _trained(start, end).values_list("email", flat=True)}
+
+
+def _trained(start: datetime.date, end: datetime.date) -> QuerySet[Registration]:
+    return Registration.objects.filter(
+        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
+    )
+
+
 def list_events_for_country(iso2: str) -> list[EventSummary]:
     """Published events whose focus countries include this one (alpha-2), most recent first."""
     events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
@@ -109,10 +126,8 @@ def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
 
 
 def count_people_trained(start: datetime.date, end: datetime.date) -> CountResult:
-    attendees = Registration.objects.filter(
-        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
-    )
-    people = {email.lower() for email in attendees.values_list("email", flat=True)}
+    attendees = _trained(start, end)
+    people = list_trained_emails(start, end)
     per_event = (
         attendees.values("event__slug", "event__starts_at")
         .annotate(present=Count("id"))
