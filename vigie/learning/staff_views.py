@@ -137,7 +137,7 @@ def lesson_edit(
         if material_form.is_valid():
             material_form.instance.lesson = lesson
             material_form.save()
-            messages.success(request, _("LessonMaterial added."))
+            messages.success(request, _("Material added."))
             return redirect("learning:staff_lesson", slug=slug, module_pk=module.pk, pk=lesson.pk)
     elif request.method == "POST" and form.is_valid():
         form.instance.module = module
@@ -175,7 +175,7 @@ def question_edit(
             question = form.save()
             options.instance = question
             options.save()
-        messages.success(request, _("QuizQuestion saved."))
+        messages.success(request, _("Question saved."))
         return redirect("learning:staff_module", slug=slug, pk=module.pk)
     return render(
         request,

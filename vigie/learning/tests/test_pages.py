@@ -145,7 +145,7 @@ def test_the_certificate_pdf_is_in_the_learners_language(client: Client) -> None
     certificate = Certificate.objects.get()
     pdf = client.get(f"/en{reverse('learning:certificate_pdf', args=[certificate.code])[3:]}")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
-    assert "Certificat" in text and "Ana Exemple" in text and certificate.code in text
+    assert "Certificat de réussite" in text and "Ana Exemple" in text and certificate.code in text
     assert "/fr/learning/verify/" in text
 
 
