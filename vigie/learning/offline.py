@@ -12,6 +12,7 @@ import posixpath
 import zipfile
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import slugify
 
 from vigie.learning import services
@@ -34,6 +35,12 @@ def material_file(material: LessonMaterial) -> str:
 
 
 def build_package(enrolment: Enrolment) -> bytes:
+    """The package in the enrolment's language."""
+    with translation.override(enrolment.language):
+        return _build(enrolment)
+
+
+def _build(enrolment: Enrolment) -> bytes:
     course = enrolment.course
     lessons = services.ordered_lessons(course)
     modules = services.ordered_modules(course)
@@ -47,6 +54,7 @@ def build_package(enrolment: Enrolment) -> bytes:
                 "learning/offline/index.html",
                 {
                     "course": course,
+                    "LANGUAGE_CODE": enrolment.language,
                     "modules": [
                         {
                             "module": module,
@@ -77,6 +85,7 @@ def build_package(enrolment: Enrolment) -> bytes:
                     "learning/offline/lesson.html",
                     {
                         "course": course,
+                        "LANGUAGE_CODE": enrolment.language,
                         "lesson": lesson,
                         "body": render_markdown(lesson.body),
                         "materials": materials,

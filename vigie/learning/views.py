@@ -335,8 +335,7 @@ def offline_package(request: HttpRequest, slug: str) -> HttpResponse:
     enrolment = _enrolment(request, course)
     if enrolment is None:
         return redirect("learning:course", slug=slug)
-    with translation.override(enrolment.language):
-        data = offline.build_package(enrolment)
+    data = offline.build_package(enrolment)
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = (
         f'attachment; filename="{course.slug}-{enrolment.language}.zip"'
