@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from vigie.core.i18n import language_codes
 from vigie.core.models import Country
+from vigie.events import queries as events_queries
 from vigie.learning.models import (
     Cohort,
     Course,
@@ -98,6 +99,12 @@ class CourseForm(SideBySideForm):
 class ModuleForm(SideBySideForm):
     translated = ("title",)
     Meta = _meta(Module, translated, ("position", "pass_mark", "webinar_event"))
+
+    def clean_webinar_event(self) -> str:
+        slug = self.cleaned_data["webinar_event"]
+        if slug and events_queries.get_event_summary(slug) is None:
+            raise forms.ValidationError(_("No published event has this address."))
+        return slug
 
     def clean_pass_mark(self) -> int:
         value = self.cleaned_data["pass_mark"]

@@ -117,6 +117,19 @@ def enrol(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, _("Please give your name and a valid email address."))
             return redirect("learning:course", slug=slug)
         user, email, name = None, form.cleaned_data["email"], form.cleaned_data["name"]
+        known = Learner.objects.filter(email=email.strip().lower()).first()
+        if known is not None:
+            # Typing an address proves nothing: its courses open only from the emailed link.
+            if known.user_id is None:
+                _send_link(request, known)
+            messages.info(
+                request,
+                _(
+                    "This address already follows courses: open the link we emailed to it to "
+                    "enrol, or log in if it has an account."
+                ),
+            )
+            return redirect("learning:course", slug=slug)
     country = form.cleaned_data.get("country")
     try:
         learner = services.get_or_create_learner(
@@ -126,9 +139,6 @@ def enrol(request: HttpRequest, slug: str) -> HttpResponse:
             country_id=country.pk if country else None,
             organisation=form.cleaned_data.get("organisation", ""),
         )
-        if user is None and learner.user_id is not None:
-            messages.error(request, _("This address belongs to an account: please log in."))
-            return redirect(f"{reverse('core:login')}?next={request.path}")
         services.enrol(learner, course, active_language(), cohort=cohort)
     except services.LearningError as error:
         messages.error(request, str(error))

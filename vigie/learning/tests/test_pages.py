@@ -69,14 +69,63 @@ def test_enrolment_by_email_sends_a_personal_link_that_opens_the_course_elsewher
     assert Client().get("/" + path.replace("access/", "access/x")).status_code == 404
 
 
-def test_an_address_with_an_account_must_log_in(client: Client) -> None:
+def test_typing_a_known_address_opens_nothing_and_only_emails_its_owner(client: Client) -> None:
     course = make_course()
+    other = make_course("second-course")
+    owner = make_learner("ana@example.org", name="Ana Example")
+    services.enrol(owner, other, "en")
     user = make_user("has-account", role="member")
     make_learner("acct@example.org", user=user)
-    client.post(
-        reverse("learning:enrol", args=[course.slug]), {"name": "X", "email": "acct@example.org"}
-    )
-    assert not Enrolment.objects.exists()
+    for email in ("ana@example.org", "acct@example.org"):
+        client.post(reverse("learning:enrol", args=[course.slug]), {"name": "X", "email": email})
+    assert not Enrolment.objects.filter(course=course).exists()
+    page = client.get(reverse("learning:mine")).content.decode()
+    assert "Course second-course" not in page  # the owner's courses stay closed
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]  # an account gets no link
+
+
+def test_a_module_webinar_is_an_event_of_the_events_app(editor: Client) -> None:
+    from vigie.events.tests.factories import make_event
+
+    course = make_course(published=True, modules=1)
+    event = make_event(slug="live-session", title_en="Live session on thresholds")
+    module = course.modules.get()
+    url = reverse("learning:staff_module", args=[course.slug, module.pk])
+    data = {"title_en": "M", "position": 1, "pass_mark": 50}
+    refused = editor.post(url, {**data, "webinar_event": "no-such-event"})
+    assert "No published event has this address." in refused.content.decode()
+    editor.post(url, {**data, "webinar_event": event.slug})
+    page = Client().get(reverse("learning:course", args=[course.slug])).content.decode()
+    assert "Live session on thresholds" in page
+    assert reverse("events:detail", args=[event.slug]) in page
+
+
+def test_analytics_funnel_and_most_failed_questions(editor: Client) -> None:
+    from vigie.learning import queries
+
+    course = make_course(modules=2, lessons=1)
+    first, _second = services.ordered_modules(course)
+    single, short = add_quiz(first)
+    lessons = services.ordered_lessons(course)
+    wrong = {str(single.pk): [str(single.options.get(is_correct=False).pk)], str(short.pk): ["x"]}
+    right = {str(single.pk): [str(single.options.get(is_correct=True).pk)], str(short.pk): ["x"]}
+    for n in range(3):
+        enrolment = services.enrol(make_learner(f"l{n}@example.org"), course, "en")
+        if n >= 1:
+            services.mark_lesson_done(enrolment, lessons[0])
+            services.submit_quiz(enrolment, first, wrong)
+        if n == 2:
+            services.submit_quiz(enrolment, first, right)
+            services.mark_lesson_done(enrolment, lessons[1])
+    data = queries.get_course_analytics(course)
+    assert [step["learners"] for step in data["funnel"]] == [3, 1, 1]
+    assert data["enrolments"] == 3 and data["completed"] == data["certificates"] == 1
+    assert [(i["question"], i["failed"], i["answers"]) for i in data["most_failed"]] == [
+        ("Which country decriminalised in 2001?", 3, 3),
+        ("Which?", 2, 3),
+    ]
+    page = editor.get(reverse("learning:staff_analytics", args=[course.slug])).content.decode()
+    assert 'data-vega-spec="funnel-spec"' in page
 
 
 def test_a_signed_in_member_enrols_and_resumes_where_they_stopped(member: Client) -> None:
