@@ -51,6 +51,18 @@ def _enrolment(request: HttpRequest, course: Course) -> Enrolment | None:
     return Enrolment.objects.filter(learner=learner, course=course).select_related("cohort").first()
 
 
+def _enrolled(request: HttpRequest, slug: str) -> tuple[Course, Enrolment | None]:
+    """The course and the visitor's enrolment in it (None: not enrolled)."""
+    course = _course(request, slug)
+    return course, _enrolment(request, course)
+
+
+def _reader(request: HttpRequest, course: Course) -> tuple[Enrolment | None, bool]:
+    """The visitor's enrolment, and whether they see the pages as a staff preview instead."""
+    enrolment = _enrolment(request, course)
+    return enrolment, enrolment is None and is_editor(request.user)
+
+
 def course_list(request: HttpRequest) -> HttpResponse:
     language = active_language()
     courses = [
@@ -206,8 +218,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
 
 def resume(request: HttpRequest, slug: str) -> HttpResponse:
     """Back to the lesson where the learner stopped (the first one not done)."""
-    course = _course(request, slug)
-    enrolment = _enrolment(request, course)
+    _shown, enrolment = _enrolled(request, slug)
     if enrolment is None:
         return redirect("learning:course", slug=slug)
     progress = services.get_progress(enrolment)
@@ -227,8 +238,7 @@ def _neighbours(course: Course, lesson: Lesson) -> tuple[Lesson | None, Lesson |
 def lesson(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     course = _course(request, slug)
     item = get_object_or_404(Lesson.objects.select_related("module"), pk=pk, module__course=course)
-    enrolment = _enrolment(request, course)
-    preview = enrolment is None and is_editor(request.user)
+    enrolment, preview = _reader(request, course)
     if enrolment is None and not preview:
         return redirect("learning:course", slug=slug)
     cohort = enrolment.cohort if enrolment else None
@@ -283,8 +293,7 @@ def lesson_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def quiz(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     course = _course(request, slug)
     module = get_object_or_404(Module, pk=pk, course=course)
-    enrolment = _enrolment(request, course)
-    preview = enrolment is None and is_editor(request.user)
+    enrolment, preview = _reader(request, course)
     if enrolment is None and not preview:
         return redirect("learning:course", slug=slug)
     questions = list(module.questions.prefetch_related("options"))
@@ -323,8 +332,7 @@ def quiz(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def import_code(request: HttpRequest, slug: str) -> HttpResponse:
-    course = _course(request, slug)
-    enrolment = _enrolment(request, course)
+    _shown, enrolment = _enrolled(request, slug)
     if enrolment is None:
         return redirect("learning:course", slug=slug)
     form = ImportCodeForm(request.POST)
@@ -341,8 +349,7 @@ def import_code(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def offline_package(request: HttpRequest, slug: str) -> HttpResponse:
-    course = _course(request, slug)
-    enrolment = _enrolment(request, course)
+    course, enrolment = _enrolled(request, slug)
     if enrolment is None:
         return redirect("learning:course", slug=slug)
     data = offline.build_package(enrolment)
