@@ -13,6 +13,7 @@ import zipfile
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from vigie.learning import services
@@ -32,6 +33,13 @@ def lesson_file(lesson: Lesson, index: int) -> str:
 def material_file(material: LessonMaterial) -> str:
     base = posixpath.basename(material.file.name)
     return f"materials/{material.pk}-{slugify(base.rsplit('.', 1)[0])}.{base.rsplit('.', 1)[-1]}"
+
+
+def _local(html: SafeString, materials: list[tuple[LessonMaterial, str]]) -> SafeString:
+    """Point the lesson's images and links to its uploaded materials at their copies here."""
+    for material, path in materials:
+        html = SafeString(html.replace(f'"{material.file.url}"', f'"{path}"'))
+    return html
 
 
 def build_package(enrolment: Enrolment) -> bytes:
@@ -87,7 +95,7 @@ def _build(enrolment: Enrolment) -> bytes:
                         "course": course,
                         "LANGUAGE_CODE": enrolment.language,
                         "lesson": lesson,
-                        "body": render_markdown(lesson.body),
+                        "body": _local(render_markdown(lesson.body), materials),
                         "materials": materials,
                         "previous": names[lessons[n - 1].pk] if n > 0 else None,
                         "next": names[lessons[n + 1].pk] if n + 1 < len(lessons) else None,
