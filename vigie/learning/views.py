@@ -227,6 +227,17 @@ def resume(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("learning:lesson", slug=slug, pk=progress.resume.pk)
 
 
+def _not_open_yet(
+    request: HttpRequest, module: Module, enrolment: Enrolment
+) -> HttpResponse | None:
+    """Back to the course page while a cohort's module is not open yet."""
+    if services.is_module_open(module, enrolment.cohort):
+        return None
+    opens_on = services.module_opens_on(module, enrolment.cohort)
+    messages.info(request, _("This module opens on %(date)s.") % {"date": opens_on})
+    return redirect("learning:course", slug=module.course.slug)
+
+
 def _neighbours(course: Course, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
     lessons = services.ordered_lessons(course)
     index = [item.pk for item in lessons].index(lesson.pk)
@@ -241,12 +252,8 @@ def lesson(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     enrolment, preview = _reader(request, course)
     if enrolment is None and not preview:
         return redirect("learning:course", slug=slug)
-    cohort = enrolment.cohort if enrolment else None
-    if not preview and not services.is_module_open(item.module, cohort):
-        messages.info(request, _("This module opens on %(date)s.") % {
-            "date": services.module_opens_on(item.module, cohort)
-        })  # fmt: skip
-        return redirect("learning:course", slug=slug)
+    if enrolment is not None and (closed := _not_open_yet(request, item.module, enrolment)):
+        return closed
     if enrolment:
         services.record_visit(enrolment, item)
     previous, following = _neighbours(course, item)
@@ -296,6 +303,8 @@ def quiz(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     enrolment, preview = _reader(request, course)
     if enrolment is None and not preview:
         return redirect("learning:course", slug=slug)
+    if enrolment is not None and (closed := _not_open_yet(request, module, enrolment)):
+        return closed
     questions = list(module.questions.prefetch_related("options"))
     if not questions:
         raise Http404

@@ -272,3 +272,24 @@ def test_a_module_pass_mark_above_100_is_refused(editor: Client) -> None:
     )
     assert response.status_code == 200 and "from 0 to 100" in response.content.decode()
     assert not course.modules.exists()
+
+
+def test_a_cohort_module_not_open_yet_sends_the_learner_back_to_the_course(member: Client) -> None:
+    import datetime
+
+    from vigie.learning.models import Cohort
+
+    course = make_course(modules=2, lessons=1)
+    cohort = Cohort.objects.create(course=course, name="Now", starts_on=datetime.date.today())
+    member.post(reverse("learning:enrol", args=[course.slug]), {"cohort": cohort.pk})
+    assert Enrolment.objects.get().cohort == cohort
+    first, second = services.ordered_lessons(course)
+    assert member.get(reverse("learning:lesson", args=[course.slug, first.pk])).status_code == 200
+    add_quiz(second.module)
+    for url in (
+        reverse("learning:lesson", args=[course.slug, second.pk]),
+        reverse("learning:quiz", args=[course.slug, second.module_id]),
+    ):
+        response = member.get(url, follow=True)
+        assert response.redirect_chain[0][0] == reverse("learning:course", args=[course.slug])
+        assert "This module opens on" in response.content.decode()
