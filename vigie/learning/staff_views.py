@@ -30,6 +30,11 @@ def _next_position(queryset: Any) -> int:
     return (queryset.aggregate(top=Max("position"))["top"] or 0) + 1
 
 
+def _course_module(slug: str, module_pk: int) -> tuple[Course, Module]:
+    course = get_object_or_404(Course, slug=slug)
+    return course, get_object_or_404(Module, pk=module_pk, course=course)
+
+
 @editor_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     form = CourseForm(request.POST or None)
@@ -125,8 +130,7 @@ def module_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 def lesson_edit(
     request: HttpRequest, slug: str, module_pk: int, pk: int | None = None
 ) -> HttpResponse:
-    course = get_object_or_404(Course, slug=slug)
-    module = get_object_or_404(Module, pk=module_pk, course=course)
+    course, module = _course_module(slug, module_pk)
     lesson = get_object_or_404(Lesson, pk=pk, module=module) if pk else None
     initial = {} if lesson else {"position": _next_position(module.lessons)}
     form = LessonForm(request.POST or None, instance=lesson, initial=initial)
@@ -162,8 +166,7 @@ def lesson_edit(
 def question_edit(
     request: HttpRequest, slug: str, module_pk: int, pk: int | None = None
 ) -> HttpResponse:
-    course = get_object_or_404(Course, slug=slug)
-    module = get_object_or_404(Module, pk=module_pk, course=course)
+    course, module = _course_module(slug, module_pk)
     question = (
         get_object_or_404(QuizQuestion, pk=pk, module=module) if pk else QuizQuestion(module=module)
     )
