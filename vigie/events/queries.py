@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from vigie.core.evidence import CountResult, Evidence
+from vigie.core.evidence import CountResult, Evidence, person_key
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
 
@@ -88,9 +88,9 @@ def get_event_summary(slug: str) -> EventSummary | None:
     return _describe(event) if event else None
 
 
-def list_trained_emails(start: datetime.date, end: datetime.date) -> set[str]:
-    """The (lower-case) email addresses of the people counted by ``count_people_trained``."""
-    return {email.lower() for email in _trained(start, end).values_list("email", flat=True)}
+def list_trained_person_keys(start: datetime.date, end: datetime.date) -> set[str]:
+    """The people counted by ``count_people_trained``, as pseudonymous keys (``person_key``)."""
+    return {person_key(email) for email in _trained(start, end).values_list("email", flat=True)}
 
 
 def _trained(start: datetime.date, end: datetime.date) -> QuerySet[Registration]:
@@ -127,7 +127,7 @@ def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
 
 def count_people_trained(start: datetime.date, end: datetime.date) -> CountResult:
     attendees = _trained(start, end)
-    people = list_trained_emails(start, end)
+    people = list_trained_person_keys(start, end)
     per_event = (
         attendees.values("event__slug", "event__starts_at")
         .annotate(present=Count("id"))

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from vigie.core.evidence import CountResult, Evidence
+from vigie.core.evidence import CountResult, Evidence, person_key
 from vigie.learning.models import AnswerRecord, Certificate, Course, Enrolment, Lesson
 from vigie.learning.services import modules_with_quiz, ordered_modules
 from vigie.surveys import queries as surveys_queries
@@ -58,12 +58,11 @@ def count_certificates_issued(start: datetime.date, end: datetime.date) -> Count
     )
 
 
-def list_certified_emails(start: datetime.date, end: datetime.date) -> set[str]:
-    """The (lower-case) email addresses of people certified between two dates, to count people
-    trained once across courses and events."""
-    return {
-        e.lower() for e in _issued(start, end).values_list("enrolment__learner__email", flat=True)
-    }
+def list_certified_person_keys(start: datetime.date, end: datetime.date) -> set[str]:
+    """The people certified between two dates, as pseudonymous keys (``core.evidence.person_key``),
+    to count people trained once across courses and events."""
+    emails = _issued(start, end).values_list("enrolment__learner__email", flat=True)
+    return {person_key(email) for email in emails}
 
 
 class FunnelStep(TypedDict):

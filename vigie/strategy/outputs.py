@@ -40,13 +40,12 @@ class OutputCount:
 
 def count_people_trained_or_certified(start: datetime.date, end: datetime.date) -> CountResult:
     """People marked present at an event, and people certified by an online course, between two
-    dates: each person (by email address) counts once, whichever way and however often they
-    were trained. The evidence rows are the events' and the courses'."""
+    dates: each person (by email address, compared as ``person_key``s) counts once, whichever way
+    and however often they were trained. The evidence rows are the events' and the courses'."""
     events = events_queries.count_people_trained(start, end)
     courses = learning_queries.count_certificates_issued(start, end)
-    people = events_queries.list_trained_emails(
-        start, end
-    ) | learning_queries.list_certified_emails(start, end)
+    people = events_queries.list_trained_person_keys(start, end)
+    people |= learning_queries.list_certified_person_keys(start, end)
     return CountResult(
         value=len(people),
         definition=f"{events.definition} Together with: {courses.definition} "
