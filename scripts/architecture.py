@@ -26,6 +26,7 @@ APPS = (
     "network",
     "surveys",
     "events",
+    "learning",
     "strategy",
     "countries",
     "opendata",
@@ -39,9 +40,17 @@ DOORS: dict[str, frozenset[str]] = {
     "un": frozenset(),
     "network": frozenset({"strategy.queries"}),
     "events": frozenset(),
+    "learning": frozenset({"events.queries", "surveys.queries"}),
     "surveys": frozenset({"network.queries"}),
     "strategy": frozenset(
-        {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
+        {
+            "atlas.queries",
+            "events.queries",
+            "learning.queries",
+            "network.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
     "countries": frozenset(
         {

@@ -37,6 +37,8 @@ from vigie.events import links as event_links
 from vigie.events.models import Series
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
+from vigie.learning.models import QuizQuestion as Question
+from vigie.learning.tests.factories import add_quiz, make_course
 from vigie.network.models import ConsentRecord, Contact, Election
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.strategy.loaders import load_plan
@@ -118,6 +120,13 @@ def world(db: None) -> dict[str, Any]:
         "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
     }
 
+    draft_course = make_course("walk-draft", published=False)  # drafts: staff only
+    draft_module = draft_course.modules.order_by("position").first()
+    assert draft_module is not None
+    add_quiz(draft_module)
+    draft_lesson = draft_module.lessons.order_by("position").first()
+    assert draft_lesson is not None
+
     vote = Vote.objects.order_by("pk").first()
     session = Session.objects.order_by("pk").first()
     strategy_measure = SuccessMeasure.objects.order_by("pk").first()
@@ -152,6 +161,9 @@ def world(db: None) -> dict[str, Any]:
         "strategy_code": strategy_measure.code,
         "vote": vote.pk,
         "session": session.pk,
+        "course_slug": draft_course.slug,
+        "module": draft_module.pk,
+        "lesson": draft_lesson.pk,
     }
     markers = {
         "a": [
@@ -232,6 +244,29 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "surveys:invite": _v(pk="round"),
     "surveys:remind": _v(pk="round"),
     "surveys:compare": _v(slug="survey_slug"),
+    "learning:access": _fixed(token="forged-token"),
+    "learning:certificate_pdf": _fixed(code="AAAAAAAAAAAA"),
+    "learning:staff_course": _v(slug="course_slug"),
+    "learning:staff_publish": _v(slug="course_slug"),
+    "learning:staff_analytics": _v(slug="course_slug"),
+    "learning:staff_module_new": _v(slug="course_slug"),
+    "learning:staff_module": _v(slug="course_slug", pk="module"),
+    "learning:staff_lesson_new": _v(slug="course_slug", module_pk="module"),
+    "learning:staff_lesson": _v(slug="course_slug", module_pk="module", pk="lesson"),
+    "learning:staff_question_new": _v(slug="course_slug", module_pk="module"),
+    "learning:staff_question": lambda values: {
+        "slug": values["course_slug"],
+        "module_pk": values["module"],
+        "pk": Question.objects.filter(module_id=values["module"]).values_list("pk", flat=True)[0],
+    },
+    "learning:course": _v(slug="course_slug"),
+    "learning:enrol": _v(slug="course_slug"),
+    "learning:resume": _v(slug="course_slug"),
+    "learning:lesson": _v(slug="course_slug", pk="lesson"),
+    "learning:lesson_done": _v(slug="course_slug", pk="lesson"),
+    "learning:quiz": _v(slug="course_slug", pk="module"),
+    "learning:import": _v(slug="course_slug"),
+    "learning:offline": _v(slug="course_slug"),
     "events:series": _v(slug="series_slug"),
     "events:series_ics": _v(slug="series_slug"),
     "events:registration": _v(token="registration_token"),
@@ -289,6 +324,8 @@ STAFF = {"anonymous": 302, "member_a": 403, "member_b": 403, "editor": 200, "adm
 STAFF_POST = {**STAFF, "editor": 405, "admin": 405}
 POST_ONLY = dict.fromkeys(ROLES, 405)
 MISSING = dict.fromkeys(ROLES, 404)
+DRAFT = {**MISSING, "editor": 200, "admin": 200}  # a draft course: staff only
+DRAFT_REDIRECT = {**MISSING, "editor": 302, "admin": 302}  # staff not enrolled: to the course
 
 # What each role gets from a GET of each URL (filled with organisation B's objects).
 EXPECTED: dict[str, dict[str, int]] = {
@@ -390,6 +427,29 @@ EXPECTED: dict[str, dict[str, int]] = {
     "surveys:invite": POST_ONLY,
     "surveys:remind": POST_ONLY,
     "surveys:compare": PUBLIC,
+    "learning:list": PUBLIC,
+    "learning:mine": PUBLIC,
+    "learning:access": MISSING,  # a forged personal link (links are tested in vigie/learning)
+    "learning:verify": PUBLIC,
+    "learning:certificate_pdf": MISSING,  # no such code (certificates: vigie/learning/tests)
+    "learning:staff_home": STAFF,
+    "learning:staff_course": STAFF,
+    "learning:staff_publish": STAFF_POST,
+    "learning:staff_analytics": STAFF,
+    "learning:staff_module_new": STAFF,
+    "learning:staff_module": STAFF,
+    "learning:staff_lesson_new": STAFF,
+    "learning:staff_lesson": STAFF,
+    "learning:staff_question_new": STAFF,
+    "learning:staff_question": STAFF,
+    "learning:course": DRAFT,
+    "learning:enrol": POST_ONLY,
+    "learning:resume": DRAFT_REDIRECT,
+    "learning:lesson": DRAFT,  # staff preview
+    "learning:lesson_done": POST_ONLY,
+    "learning:quiz": DRAFT,  # staff preview
+    "learning:import": POST_ONLY,
+    "learning:offline": DRAFT_REDIRECT,
     "events:list": PUBLIC,
     "events:feed": PUBLIC,
     "events:series": PUBLIC,
@@ -456,6 +516,7 @@ POST_REFUSED_TO_ANONYMOUS = [
     "atlas:measure_revert",
     "index:staff_compute",
     "index:staff_publish",
+    "learning:staff_publish",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "vigie.network",
     "vigie.surveys",
     "vigie.events",
+    "vigie.learning",
     "vigie.strategy",
     "vigie.countries",
     "vigie.opendata",

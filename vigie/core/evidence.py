@@ -6,6 +6,7 @@ or in a report can be traced back to the facts and their sources.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -41,3 +42,9 @@ class CountResult:
             return ""
         low, high = self.stated_range
         return f"{low}–{high}" if high != low else str(low)
+
+
+def person_key(email: str) -> str:
+    """A pseudonymous key of a person (SHA-256 of the lower-case email address): apps hand these
+    to each other to count a person once across them, never the address itself."""
+    return hashlib.sha256(email.strip().lower().encode("utf-8", "surrogatepass")).hexdigest()

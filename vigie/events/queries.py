@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.changes import Change
-from vigie.core.evidence import CountResult, Evidence
+from vigie.core.evidence import CountResult, Evidence, person_key
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
 
@@ -84,6 +84,23 @@ def list_upcoming_events(limit: int = 5) -> list[EventSummary]:
     return [_describe(event) for event in events.order_by("starts_at")[:limit]]
 
 
+def get_event_summary(slug: str) -> EventSummary | None:
+    """A public event by its slug, or None (unknown, draft or archived)."""
+    event = public_events().filter(slug=slug).first()
+    return _describe(event) if event else None
+
+
+def list_trained_person_keys(start: datetime.date, end: datetime.date) -> set[str]:
+    """The people counted by ``count_people_trained``, as pseudonymous keys (``person_key``)."""
+    return {person_key(email) for email in _trained(start, end).values_list("email", flat=True)}
+
+
+def _trained(start: datetime.date, end: datetime.date) -> QuerySet[Registration]:
+    return Registration.objects.filter(
+        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
+    )
+
+
 def list_events_for_country(iso2: str) -> list[EventSummary]:
     """Published events whose focus countries include this one (alpha-2), most recent first."""
     events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
@@ -134,10 +151,8 @@ def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
 
 
 def count_people_trained(start: datetime.date, end: datetime.date) -> CountResult:
-    attendees = Registration.objects.filter(
-        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
-    )
-    people = {email.lower() for email in attendees.values_list("email", flat=True)}
+    attendees = _trained(start, end)
+    people = list_trained_person_keys(start, end)
     per_event = (
         attendees.values("event__slug", "event__starts_at")
         .annotate(present=Count("id"))
