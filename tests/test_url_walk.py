@@ -28,6 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Ok
 
 from vigie.atlas.tests.helpers import make_measure
+from vigie.campaign import services as campaign_services
+from vigie.campaign.tests.factories import COMPLETE as CAMPAIGN_FIELDS
+from vigie.campaign.tests.factories import make_call
 from vigie.core.loaders import load_countries
 from vigie.core.tests.factories import make_user
 from vigie.events import links as event_links
@@ -114,15 +117,36 @@ def world(db: None) -> dict[str, Any]:
     strategy_measure = SuccessMeasure.objects.order_by("pk").first()
     assert vote and session and strategy_measure
     clients = {"anonymous": Client()}
+    users = {}
     for role, user in (
         ("member_a", make_member("walker-a", org_a)),
         ("member_b", make_member("walker-b", org_b)),
         ("editor", make_user("walker-editor", role="editor")),
         ("admin", make_user("walker-admin", role="admin")),
     ):
+        users[role] = user
         client = Client()
         client.force_login(user)
         clients[role] = client
+    call = make_call()
+    applications = {
+        key: campaign_services.save_application(
+            application_id=campaign_services.start_application(
+                call_id=call.pk,
+                contact_name=f"Campaign Applicant {key.upper()}",
+                email=f"campaign-{key}@private.example",
+                language="en",
+                user=users[f"member_{key}"],
+            ).pk,
+            fields=CAMPAIGN_FIELDS,
+            answers={},
+            submit=False,
+        )
+        for key in ("a", "b")
+    }
+    for key, application in applications.items():
+        application.plans = f"SECRET-PLANS-OF-{key.upper()}"
+        application.save()
     # Every parameter is filled with organisation B's objects where the object has an owner, so
     # that member A is the one trying to reach another organisation's data.
     values: dict[str, Any] = {
@@ -143,6 +167,9 @@ def world(db: None) -> dict[str, Any]:
         "strategy_code": strategy_measure.code,
         "vote": vote.pk,
         "session": session.pk,
+        "campaign_call": call.pk,
+        "campaign_application": applications["b"].pk,
+        "campaign_token": campaign_services.application_link(applications["b"]).rsplit("/", 2)[-2],
     }
     markers = {
         "a": [
@@ -152,6 +179,8 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-A",
             "Registrant Alpha",
             "registrant-alpha@private.example",
+            "SECRET-PLANS-OF-A",
+            "campaign-a@private.example",
         ],
         "b": [
             "PRIVATE-NOTES-OF-B",
@@ -160,6 +189,8 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-B",
             "Registrant Bravo",
             "registrant-bravo@private.example",
+            "SECRET-PLANS-OF-B",
+            "campaign-b@private.example",
         ],
     }
     return {"values": values, "clients": clients, "markers": markers}
@@ -245,6 +276,13 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "strategy:measure": _v(code="strategy_code"),
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
+    "campaign:call": _v(pk="campaign_call"),
+    "campaign:offline_form": _v(pk="campaign_call"),
+    "campaign:offline_upload": _v(pk="campaign_call"),
+    "campaign:application": _v(token="campaign_token"),
+    "campaign:application_detail": _v(pk="campaign_application"),
+    "campaign:review": _v(pk="campaign_application"),
+    "campaign:staff_application": _v(pk="campaign_application"),
 }
 
 
@@ -397,6 +435,28 @@ EXPECTED: dict[str, dict[str, int]] = {
     "countries:profile": PUBLIC,
     "countries:factsheet": PUBLIC,
     "core:object_history": STAFF,
+    "campaign:home": PUBLIC,
+    "campaign:call": PUBLIC,
+    "campaign:offline_form": PUBLIC,
+    "campaign:offline_upload": PUBLIC,
+    "campaign:application": PUBLIC,  # the magic link is the credential (see TOKEN_URLS)
+    # Organisation B's member's application: its applicant; staff are sent to the staff page;
+    # anyone else is told nothing exists (404), whatever the id.
+    "campaign:application_detail": {
+        "anonymous": 404,
+        "member_a": 404,
+        "member_b": 200,
+        "editor": 302,
+        "admin": 302,
+    },
+    "campaign:cities": PUBLIC,
+    "campaign:actions": PUBLIC,
+    "campaign:archive": PUBLIC,
+    "campaign:reviews": {**PUBLIC, "anonymous": 302},
+    # Nobody of the walk is a reviewer of that application.
+    "campaign:review": {**MISSING, "anonymous": 302},
+    "campaign:staff": STAFF,
+    "campaign:staff_application": STAFF,
 }
 
 # Where visitors are sent instead of the login page.
@@ -406,6 +466,7 @@ NOT_TO_LOGIN = {"strategy:dashboard": "/strategy/public/"}
 # organisation, so these pages show that party's data by design (link lifetime and secrecy are
 # tested in vigie/events and vigie/surveys). They are still walked for status codes.
 TOKEN_URLS = {
+    "campaign:application",
     "surveys:answer",
     "events:registration",
     "events:registration_confirm",

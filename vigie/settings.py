@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "vigie.network",
     "vigie.surveys",
     "vigie.events",
+    "vigie.campaign",
     "vigie.strategy",
     "vigie.countries",
     "vigie.api",

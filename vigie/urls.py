@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("network/", include("vigie.network.urls")),
     path("surveys/", include("vigie.surveys.urls")),
     path("events/", include("vigie.events.urls")),
+    path("campaign/", include("vigie.campaign.urls")),
     path("strategy/", include("vigie.strategy.urls")),
     path("countries/", include("vigie.countries.urls")),
     prefix_default_language=True,

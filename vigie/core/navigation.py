@@ -21,6 +21,7 @@ SECTIONS = (
     SiteSection("events:list", _("Events")),
     SiteSection("network:directory", _("Members")),
     SiteSection("countries:list", _("Countries")),
+    SiteSection("campaign:home", _("Support. Don't Punish")),
     SiteSection("strategy:dashboard", _("Strategy")),
 )
 
