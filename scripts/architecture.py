@@ -41,7 +41,14 @@ DOORS: dict[str, frozenset[str]] = {
     "surveys": frozenset({"network.queries"}),
     "campaign": frozenset({"surveys.queries", "network.queries", "network.services"}),
     "strategy": frozenset(
-        {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
+        {
+            "atlas.queries",
+            "campaign.queries",
+            "events.queries",
+            "network.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
     "countries": frozenset(
         {

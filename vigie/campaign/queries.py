@@ -176,3 +176,17 @@ def count_countries_reached(start: datetime.date, end: datetime.date) -> CountRe
         definition=_("Countries where Support. Don't Punish grants were approved in the period."),
         evidence=[_grant_evidence(application) for application in first.values()],
     )
+
+
+def count_partners_supported(start: datetime.date, end: datetime.date) -> CountResult:
+    """Distinct partners (an organisation by its name, else the applicant by email) whose
+    campaign grant was approved in the period."""
+    first: dict[str, Application] = {}
+    for application in _awarded(start, end):
+        key = application.organisation_name.strip().casefold() or application.email.casefold()
+        first.setdefault(key, application)
+    return CountResult(
+        value=float(len(first)),
+        definition=_("Partners whose Support. Don't Punish grant was approved in the period."),
+        evidence=[_grant_evidence(application) for application in first.values()],
+    )

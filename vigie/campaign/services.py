@@ -24,6 +24,7 @@ from vigie.campaign import gazetteer, rubric
 from vigie.campaign.errors import CampaignError
 from vigie.campaign.models import ActionKind, Application, ApplicationLink, Call, Review
 from vigie.campaign.money import to_usd
+from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.core.tokens import hash_token, hashes_match, new_token
@@ -384,6 +385,7 @@ def _decidable(application_id: int) -> Application:
     return application
 
 
+@changes_facts
 @transaction.atomic
 def approve_application(
     *, application_id: int, amount_usd: Decimal, actor: Any = None
@@ -413,6 +415,7 @@ def approve_application(
     return application
 
 
+@changes_facts
 @transaction.atomic
 def decline_application(*, application_id: int, reason: str, actor: Any = None) -> Application:
     application = _decidable(application_id)
