@@ -283,6 +283,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "campaign:application_detail": _v(pk="campaign_application"),
     "campaign:review": _v(pk="campaign_application"),
     "campaign:staff_application": _v(pk="campaign_application"),
+    "campaign:year_report": _fixed(year=2030),
 }
 
 
@@ -452,6 +453,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "campaign:cities": PUBLIC,
     "campaign:actions": PUBLIC,
     "campaign:archive": PUBLIC,
+    "campaign:year_report": PUBLIC,
     "campaign:reviews": {**PUBLIC, "anonymous": 302},
     # Nobody of the walk is a reviewer of that application.
     "campaign:review": {**MISSING, "anonymous": 302},

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cities.json", views.cities, name="cities"),
     path("actions/", views.actions, name="actions"),
     path("archive/", views.archive, name="archive"),
+    path("<int:year>/report.pdf", views.year_report_pdf, name="year_report"),
     path("reviews/", staff_views.reviews, name="reviews"),
     path("reviews/<int:pk>/", staff_views.review, name="review"),
     path("staff/", staff_views.staff_home, name="staff"),

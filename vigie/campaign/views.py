@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from vigie.campaign import charts, gazetteer, grants, offline, queries, services
+from vigie.campaign import charts, gazetteer, grants, offline, queries, reports, services
 from vigie.campaign.errors import CampaignError, OfflineFormError
 from vigie.campaign.forms import ApplicationForm, FeedbackForm, OfflineUploadForm, StartForm
 from vigie.campaign.models import ActionKind, Application, Call, FeedbackReport
@@ -297,3 +297,14 @@ def archive(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
         },
     )
+
+
+def year_report_pdf(request: HttpRequest, year: int) -> HttpResponse:
+    """The yearly summary report in the page's language (/fr/… gives French)."""
+    language = translation.get_language() or "en"
+    pdf = reports.render_year_report_pdf(year, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="support-dont-punish-{year}-{language}.pdf"'
+    )
+    return response
