@@ -8,15 +8,28 @@ loading twice changes nothing.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from vigie.campaign.models import DayFigure, FigureScope, Qualifier
+from vigie.campaign import gazetteer
+from vigie.campaign.models import (
+    ActionKind,
+    Application,
+    Call,
+    CurrencyRate,
+    DayFigure,
+    FigureScope,
+    Programme,
+    Qualifier,
+)
+from vigie.campaign.money import to_usd
 from vigie.core.csvfiles import CsvRow, iter_csv_file
 from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport, upsert
+from vigie.core.models import Country
 from vigie.core.services import cite_source
 
 FIGURE_COLUMNS = (
@@ -117,3 +130,146 @@ def load_day_figures(path: Path | None = None) -> LoadReport:
 
 def load_bundled() -> dict[str, LoadReport]:
     return {"day_of_action": load_day_figures()}
+
+
+CALL_COLUMNS = (
+    "year",
+    "programme",
+    "title_en",
+    "opens_at",
+    "closes_at",
+    "day_on",
+    "envelope_usd",
+    "rates",
+)
+APPLICATION_COLUMNS = (
+    "year",
+    "programme",
+    "contact_name",
+    "email",
+    "language",
+    "title",
+    "kind",
+    "country",
+    "city",
+    "currency",
+    "amount_local",
+    "status",
+)
+
+
+def _moment(row: CsvRow, field: str) -> datetime.datetime:
+    try:
+        moment = datetime.datetime.fromisoformat(row.required(field))
+    except ValueError:
+        raise row.error(
+            field, f"{row.get(field)!r} is not an ISO date-time with its offset"
+        ) from None
+    if moment.tzinfo is None:
+        raise row.error(field, "the date-time needs its UTC offset (+00:00)")
+    return moment
+
+
+def _amount(row: CsvRow, field: str, *, required: bool = True) -> Decimal | None:
+    value = row.get(field)
+    if not value and not required:
+        return None
+    try:
+        return Decimal(row.required(field))
+    except InvalidOperation:
+        raise row.error(field, f"{value!r} is not an amount") from None
+
+
+def _load_demo_calls(folder: Path, report: LoadReport) -> dict[tuple[int, str], Call]:
+    calls: dict[tuple[int, str], Call] = {}
+    for row in iter_csv_file(folder / "calls.csv", required_columns=CALL_COLUMNS):
+        year = row.integer("year") or 0
+        programme = row.choice("programme", Programme.values)
+        day = row.date("day_on")
+        closes = _moment(row, "closes_at")
+        if day is None:
+            raise row.error("day_on", "a value is required")
+        after = closes.date()
+        values = {
+            "title_en": row.required("title_en"),
+            "title_fr": row.get("title_fr"),
+            "title_es": row.get("title_es"),
+            "opens_at": _moment(row, "opens_at"),
+            "closes_at": closes,
+            "assessment_starts_on": after + datetime.timedelta(days=3),
+            "assessment_ends_on": after + datetime.timedelta(days=17),
+            "notification_on": after + datetime.timedelta(days=24),
+            "disbursement_starts_on": after + datetime.timedelta(days=24),
+            "disbursement_ends_on": day - datetime.timedelta(days=12),
+            "day_on": day,
+            "feedback_starts_on": day + datetime.timedelta(days=5),
+            "feedback_ends_on": day + datetime.timedelta(days=66),
+            "envelope_usd": _amount(row, "envelope_usd"),
+        }
+        call = upsert(report, Call, {"year": year, "programme": programme}, values)
+        for item in row.items("rates"):
+            currency, _sep, units = item.partition("=")
+            try:
+                rate = Decimal(units)
+            except InvalidOperation:
+                raise row.error("rates", f"{item!r} is not CUR=units per USD") from None
+            CurrencyRate.objects.update_or_create(
+                call=call, currency=currency.strip().upper(), defaults={"units_per_usd": rate}
+            )
+        calls[(year, programme)] = call
+    return calls
+
+
+@changes_facts
+@transaction.atomic
+def load_demo(folder: Path | None = None) -> dict[str, LoadReport]:
+    """The fictional demo call and applicants (``data/demo/campaign/``), placed on the map by
+    the same gazetteer as real applications."""
+    folder = folder or Path(settings.DATA_DIR) / "demo" / "campaign"
+    reports = {"demo_calls": LoadReport(), "demo_applications": LoadReport()}
+    calls = _load_demo_calls(folder, reports["demo_calls"])
+    for row in iter_csv_file(folder / "applications.csv", required_columns=APPLICATION_COLUMNS):
+        call = row.listed(
+            "year", calls.get((row.integer("year") or 0, row.get("programme"))), "calls.csv"
+        )
+        country = row.listed(
+            "country", Country.objects.filter(iso2=row.required("country")).first(), "data/core"
+        )
+        city = row.listed(
+            "city", gazetteer.find_city(row.required("city"), country.iso2), "the gazetteer"
+        )
+        currency = row.required("currency")
+        amount = _amount(row, "amount_local")
+        status = row.choice("status", ("submitted", "approved", "declined"))
+        awarded = _amount(row, "awarded_usd", required=status == "approved")
+        values = {
+            "contact_name": row.required("contact_name"),
+            "language": row.choice("language", ("en", "fr", "es")),
+            "organisation_name": row.get("organisation_name"),
+            "publish_organisation": row.boolean("publish_organisation"),
+            "title": row.required("title"),
+            "kind": row.choice("kind", ActionKind.values),
+            "plans": row.required("title"),
+            "contingency": "—",
+            "country": country,
+            "city_name": city.name,
+            "city_geonameid": city.geonameid,
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+            "currency": currency,
+            "amount_local": amount,
+            "amount_usd": to_usd(call, currency, amount) if amount is not None else None,
+            "status": status,
+            "submitted_at": call.closes_at,
+            "awarded_usd": awarded if status == "approved" else None,
+            "decided_at": call.closes_at + datetime.timedelta(days=24)
+            if status != "submitted"
+            else None,
+        }
+        upsert(
+            reports["demo_applications"],
+            Application,
+            {"call": call, "email": row.required("email")},
+            values,
+        )
+    return reports

@@ -45,3 +45,19 @@ def test_a_bad_row_names_its_line_and_field_and_writes_nothing(
     with pytest.raises(DataFileError, match=message):
         load_day_figures(_write(tmp_path, row))
     assert not DayFigure.objects.exists()
+
+
+def test_the_fictional_demo_loads_onto_the_map_and_twice_changes_nothing() -> None:
+    from vigie.campaign.loaders import load_demo
+    from vigie.campaign.models import Application
+    from vigie.campaign.queries import list_action_points
+
+    reports = load_demo()
+    assert reports["demo_applications"].created == 5
+    assert all(a.email.endswith("@example.org") for a in Application.objects.all())
+    assert all("(fictional)" in a.organisation_name for a in Application.objects.all())
+    points = list_action_points(2025)
+    assert {p["city"] for p in points} == {"Nairobi", "Guadalajara", "Imphal", "Bandung"}
+    assert next(p for p in points if p["city"] == "Imphal")["organisation"] == ""  # no consent
+    again = load_demo()
+    assert (again["demo_applications"].created, again["demo_applications"].updated) == (0, 0)
