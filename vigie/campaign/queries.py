@@ -60,6 +60,15 @@ def list_visible_applications(user: Any, call: Call) -> QuerySet[Application]:
     )
 
 
+def list_own_applications(user: Any) -> QuerySet[Application]:
+    """The applications a person started while logged in (members and others with an account)."""
+    if not getattr(user, "is_authenticated", False):
+        return Application.objects.none()
+    return (
+        Application.objects.filter(user_id=user.pk).select_related("call").order_by("-created_at")
+    )
+
+
 def list_reviews_to_do(user: Any) -> QuerySet[Review]:
     return Review.objects.filter(
         reviewer_id=getattr(user, "pk", None),

@@ -29,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "figures": figures,
             "spec": charts.timeline_spec(figures),
             "calls": queries.list_open_calls(timezone.now()),
+            "own_applications": queries.list_own_applications(request.user),
         },
     )
 

@@ -35,6 +35,16 @@ def test_timeline_shows_the_sourced_figures_with_their_sources() -> None:
     assert '"cities": 297' in page  # the chart's data
 
 
+def test_a_logged_in_applicant_finds_their_own_applications_only() -> None:
+    call = make_call()
+    alice, bob = make_user("alice"), make_user("bob")
+    mine = make_application(call, user=alice, email="alice@fictional.example")
+    theirs = make_application(call, user=bob, email="bob@fictional.example")
+    page = _client(alice).get(reverse("campaign:home")).content.decode()
+    assert reverse("campaign:application_detail", args=[mine.pk]) in page
+    assert reverse("campaign:application_detail", args=[theirs.pk]) not in page
+
+
 def test_an_applicant_cannot_open_another_applicants_application_by_its_id() -> None:
     call = make_call()
     alice, bob = make_user("alice"), make_user("bob")
