@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vigie.campaign.models import DayFigure, FigureScope
+from vigie.campaign.models import DayFigure, FigureScope, Qualifier
 
 
 def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
@@ -13,7 +13,9 @@ def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
         {
             "year": str(figure.year),
             "cities": figure.cities,
-            "label": f"{figure.get_qualifier_display()} {figure.cities}",
+            "label": str(figure.cities)
+            if figure.qualifier == Qualifier.EXACT
+            else f"{figure.get_qualifier_display()} {figure.cities}",
             "source": figure.source.title,
         }
         for figure in figures
