@@ -150,7 +150,7 @@ def submit_feedback(
 def log_coverage(*, link_id: int, tone: str, actor: Any = None) -> CoverageLink:
     """Staff add a reported piece of coverage to the network's coverage log, with its tone."""
     link = (
-        CoverageLink.objects.select_for_update()
+        CoverageLink.objects.select_for_update(of=("self",))
         .select_related("report__application__country")
         .get(pk=link_id)
     )
