@@ -85,9 +85,10 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "survey results": (_survey_results, 24, "editor"),
     # The dashboards compute every measure in the request (issue 14 makes them a read of stored
     # figures); survey measures pass through disclosure control, which reads each round's
-    # respondent sets, and the UN measure is now a running total at each session's end.
+    # respondent sets, and the UN measure is now a running total at each session's end. The
+    # editors' dashboard also counts the campaign's three outputs (one query each).
     "strategy public dashboard": ("/en/strategy/public/", 116, "anyone"),
-    "strategy dashboard": ("/en/strategy/", 129, "editor"),
+    "strategy dashboard": ("/en/strategy/", 132, "editor"),
     "country list": ("/en/countries/", 1, "anyone"),
     "country profile": ("/en/countries/pt/", 17, "anyone"),
 }

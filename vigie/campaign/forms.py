@@ -115,7 +115,7 @@ class OfflineUploadForm(forms.Form):
     file = forms.FileField(label=_("The saved answers file (.json)"))
 
 
-class ReviewForm(forms.Form):
+class ScoreForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes for staff"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

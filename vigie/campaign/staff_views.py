@@ -19,7 +19,7 @@ from vigie.campaign.forms import (
     DecisionForm,
     DisbursementForm,
     ReviewersForm,
-    ReviewForm,
+    ScoreForm,
 )
 from vigie.campaign.models import Application, Call, CoverageLink, FeedbackReport
 from vigie.core.permissions import editor_required
@@ -136,7 +136,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.select_related("call", "country"), pk=pk)
     if not queries.is_reviewer(request.user, application):
         raise Http404
-    form = ReviewForm()
+    form = ScoreForm()
     conflict_form = ConflictForm()
     if request.method == "POST":
         try:
@@ -158,7 +158,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                         "campaign:staff" if is_editor(request.user) else "campaign:reviews"
                     )
             else:
-                form = ReviewForm(request.POST)
+                form = ScoreForm(request.POST)
                 if form.is_valid():
                     services.submit_review(
                         application_id=pk,
