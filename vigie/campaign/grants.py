@@ -22,7 +22,7 @@ from vigie.campaign.models import (
     DisbursementMethod,
     FeedbackReport,
 )
-from vigie.campaign.services import application_link, mail_applicant
+from vigie.campaign.services import application_link, lock_application, mail_applicant
 from vigie.core.errors import DomainError
 from vigie.core.services import record_audit
 from vigie.core.uploads import validate_document
@@ -33,12 +33,11 @@ MAX_PHOTOS = 6
 
 
 def _approved(application_id: int) -> Application:
-    application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application_id)
+    return lock_application(
+        application_id,
+        status=Application.Status.APPROVED,
+        refusal=_("Only an approved grant can be paid or reported on."),
     )
-    if application.status != Application.Status.APPROVED:
-        raise CampaignError(_("Only an approved grant can be paid or reported on."))
-    return application
 
 
 def disbursed_total(application: Application) -> Decimal:

@@ -376,13 +376,23 @@ def _notify_decision(application: Application) -> None:
         )
 
 
-def _decidable(application_id: int) -> Application:
+def lock_application(application_id: int, *, status: str, refusal: str) -> Application:
+    """The application, locked until the end of the transaction, if it has ``status``; else
+    ``CampaignError(refusal)``."""
     application = (
         Application.objects.select_for_update().select_related("call").get(pk=application_id)
     )
-    if application.status != Application.Status.SUBMITTED:
-        raise CampaignError(_("Only a submitted application awaiting a decision can be decided."))
+    if application.status != status:
+        raise CampaignError(refusal)
     return application
+
+
+def _decidable(application_id: int) -> Application:
+    return lock_application(
+        application_id,
+        status=Application.Status.SUBMITTED,
+        refusal=_("Only a submitted application awaiting a decision can be decided."),
+    )
 
 
 @changes_facts
