@@ -27,6 +27,7 @@ APPS = (
     "surveys",
     "events",
     "learning",
+    "campaign",
     "strategy",
     "countries",
     "opendata",
@@ -42,9 +43,11 @@ DOORS: dict[str, frozenset[str]] = {
     "events": frozenset(),
     "learning": frozenset({"events.queries", "surveys.queries"}),
     "surveys": frozenset({"network.queries"}),
+    "campaign": frozenset({"surveys.queries", "network.queries", "network.services"}),
     "strategy": frozenset(
         {
             "atlas.queries",
+            "campaign.queries",
             "events.queries",
             "learning.queries",
             "network.queries",

@@ -30,6 +30,9 @@ from schemathesis.core.result import Ok
 
 from vigie.alerts.models import Subscription
 from vigie.atlas.tests.helpers import make_measure
+from vigie.campaign import services as campaign_services
+from vigie.campaign.tests.factories import COMPLETE as CAMPAIGN_FIELDS
+from vigie.campaign.tests.factories import make_call
 from vigie.core.loaders import load_countries
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
@@ -132,15 +135,36 @@ def world(db: None) -> dict[str, Any]:
     strategy_measure = SuccessMeasure.objects.order_by("pk").first()
     assert vote and session and strategy_measure
     clients = {"anonymous": Client()}
+    users = {}
     for role, user in (
         ("member_a", make_member("walker-a", org_a)),
         ("member_b", make_member("walker-b", org_b)),
         ("editor", make_user("walker-editor", role="editor")),
         ("admin", make_user("walker-admin", role="admin")),
     ):
+        users[role] = user
         client = Client()
         client.force_login(user)
         clients[role] = client
+    call = make_call()
+    applications = {
+        key: campaign_services.save_application(
+            application_id=campaign_services.start_application(
+                call_id=call.pk,
+                contact_name=f"Campaign Applicant {key.upper()}",
+                email=f"campaign-{key}@private.example",
+                language="en",
+                user=users[f"member_{key}"],
+            ).pk,
+            fields=CAMPAIGN_FIELDS,
+            answers={},
+            submit=False,
+        )
+        for key in ("a", "b")
+    }
+    for key, application in applications.items():
+        application.plans = f"SECRET-PLANS-OF-{key.upper()}"
+        application.save()
     # Every parameter is filled with organisation B's objects where the object has an owner, so
     # that member A is the one trying to reach another organisation's data.
     values: dict[str, Any] = {
@@ -164,6 +188,9 @@ def world(db: None) -> dict[str, Any]:
         "course_slug": draft_course.slug,
         "module": draft_module.pk,
         "lesson": draft_lesson.pk,
+        "campaign_call": call.pk,
+        "campaign_application": applications["b"].pk,
+        "campaign_token": campaign_services.application_link(applications["b"]).rsplit("/", 2)[-2],
     }
     markers = {
         "a": [
@@ -174,6 +201,8 @@ def world(db: None) -> dict[str, Any]:
             "Registrant Alpha",
             "registrant-alpha@private.example",
             "subscriber-a@private.example",
+            "SECRET-PLANS-OF-A",
+            "campaign-a@private.example",
         ],
         "b": [
             "PRIVATE-NOTES-OF-B",
@@ -183,6 +212,8 @@ def world(db: None) -> dict[str, Any]:
             "Registrant Bravo",
             "registrant-bravo@private.example",
             "subscriber-b@private.example",
+            "SECRET-PLANS-OF-B",
+            "campaign-b@private.example",
         ],
     }
     return {"values": values, "clients": clients, "markers": markers}
@@ -299,6 +330,14 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "opendata:file": _fixed(slug="atlas-measures", version="1.0.0", name="measures.csv"),
     "alerts:confirm": _fixed(token="forged-token"),
     "alerts:unsubscribe": _fixed(token="forged-token"),
+    "campaign:call": _v(pk="campaign_call"),
+    "campaign:offline_form": _v(pk="campaign_call"),
+    "campaign:offline_upload": _v(pk="campaign_call"),
+    "campaign:application": _v(token="campaign_token"),
+    "campaign:application_detail": _v(pk="campaign_application"),
+    "campaign:review": _v(pk="campaign_application"),
+    "campaign:staff_application": _v(pk="campaign_application"),
+    "campaign:year_report": _fixed(year=2030),
 }
 
 
@@ -490,6 +529,29 @@ EXPECTED: dict[str, dict[str, int]] = {
     "alerts:confirm": PUBLIC,  # a forged link: the page says it is not valid
     "alerts:unsubscribe": PUBLIC,  # a forged link: the page says it is not valid
     "alerts:staff": STAFF,  # the subscriber list is private
+    "campaign:home": PUBLIC,
+    "campaign:call": PUBLIC,
+    "campaign:offline_form": PUBLIC,
+    "campaign:offline_upload": PUBLIC,
+    "campaign:application": PUBLIC,  # the magic link is the credential (see TOKEN_URLS)
+    # Organisation B's member's application: its applicant; staff are sent to the staff page;
+    # anyone else is told nothing exists (404), whatever the id.
+    "campaign:application_detail": {
+        "anonymous": 404,
+        "member_a": 404,
+        "member_b": 200,
+        "editor": 302,
+        "admin": 302,
+    },
+    "campaign:cities": PUBLIC,
+    "campaign:actions": PUBLIC,
+    "campaign:archive": PUBLIC,
+    "campaign:year_report": PUBLIC,
+    "campaign:reviews": {**PUBLIC, "anonymous": 302},
+    # Nobody of the walk is a reviewer of that application.
+    "campaign:review": {**MISSING, "anonymous": 302},
+    "campaign:staff": STAFF,
+    "campaign:staff_application": STAFF,
 }
 
 # Where visitors are sent instead of the login page.
@@ -499,6 +561,7 @@ NOT_TO_LOGIN = {"strategy:dashboard": "/strategy/public/"}
 # organisation, so these pages show that party's data by design (link lifetime and secrecy are
 # tested in vigie/events and vigie/surveys). They are still walked for status codes.
 TOKEN_URLS = {
+    "campaign:application",
     "surveys:answer",
     "events:registration",
     "events:registration_confirm",

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vigie.surveys",
     "vigie.events",
     "vigie.learning",
+    "vigie.campaign",
     "vigie.strategy",
     "vigie.countries",
     "vigie.opendata",

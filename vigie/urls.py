@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("surveys/", include("vigie.surveys.urls")),
     path("events/", include("vigie.events.urls")),
     path("learning/", include("vigie.learning.urls")),
+    path("campaign/", include("vigie.campaign.urls")),
     path("strategy/", include("vigie.strategy.urls")),
     path("countries/", include("vigie.countries.urls")),
     path("opendata/", include("vigie.opendata.urls")),

@@ -22,6 +22,7 @@ SECTIONS = (
     SiteSection("learning:list", _("Courses")),
     SiteSection("network:directory", _("Members")),
     SiteSection("countries:list", _("Countries")),
+    SiteSection("campaign:home", _("Support. Don't Punish")),
     SiteSection("strategy:dashboard", _("Strategy")),
 )
 

@@ -21,6 +21,7 @@ from vigie.network.models import (
     Organisation,
     OrganisationType,
     SizeBand,
+    Tone,
 )
 
 
@@ -174,3 +175,8 @@ def list_survey_contact_emails(organisation_id: int) -> list[str]:
 
 def get_organisation_id_by_slug(slug: str) -> int | None:
     return Organisation.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+
+def list_coverage_tones() -> list[tuple[str, str]]:
+    """The tones a piece of coverage is recorded with, as (code, label in the active language)."""
+    return [(str(value), str(label)) for value, label in Tone.choices]

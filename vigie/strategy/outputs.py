@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
+from vigie.campaign import queries as campaign_queries
 from vigie.core.evidence import CountResult
 from vigie.events import queries as events_queries
 from vigie.learning import queries as learning_queries
@@ -76,6 +77,27 @@ OUTPUTS = (
         2,
         4,
         lambda start, end: network_queries.count_mentoring_pairs(start, end),
+    ),
+    OutputDefinition(
+        "campaign_grants",
+        _("Support. Don't Punish grants awarded"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_grants_awarded(start, end),
+    ),
+    OutputDefinition(
+        "campaign_partners",
+        _("Partners supported by Support. Don't Punish grants"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_partners_supported(start, end),
+    ),
+    OutputDefinition(
+        "campaign_countries",
+        _("Countries reached by Support. Don't Punish grants"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_countries_reached(start, end),
     ),
     OutputDefinition(
         "measures_recorded",
