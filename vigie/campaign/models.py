@@ -7,6 +7,7 @@ written for partners with poor connections: an application can be filled offline
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -56,6 +57,26 @@ class DayFigure(models.Model):
 class Programme(models.TextChoices):
     SMALL_GRANTS = "small_grants", _("Small Grants Programme")
     INITIATIVES = "initiatives", _("Initiatives Programme")
+
+
+@dataclass(frozen=True)
+class ProgrammeRules:
+    """What one award and one call of a programme may be, beyond the call's envelope."""
+
+    min_award_usd: Decimal | None = None
+    max_award_usd: Decimal | None = None
+    max_grants: int | None = None
+
+
+# The Initiatives Programme funds up to 7 partners with US$4,000–5,000 each (the campaign's call
+# for expressions of interest, supportdontpunish.org; see data/campaign/SOURCES.md). Small grants
+# are bounded by the envelope alone (about US$450 on average, not a rule).
+PROGRAMME_RULES: dict[str, ProgrammeRules] = {
+    Programme.SMALL_GRANTS: ProgrammeRules(),
+    Programme.INITIATIVES: ProgrammeRules(
+        min_award_usd=Decimal(4000), max_award_usd=Decimal(5000), max_grants=7
+    ),
+}
 
 
 class Call(models.Model):

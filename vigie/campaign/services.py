@@ -22,7 +22,14 @@ from django.utils.translation import gettext as _
 
 from vigie.campaign import gazetteer, rubric
 from vigie.campaign.errors import CampaignError
-from vigie.campaign.models import ActionKind, Application, ApplicationLink, Call, Review
+from vigie.campaign.models import (
+    PROGRAMME_RULES,
+    ActionKind,
+    Application,
+    ApplicationLink,
+    Call,
+    Review,
+)
 from vigie.campaign.money import to_usd
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
@@ -395,6 +402,28 @@ def _decidable(application_id: int) -> Application:
     )
 
 
+def _check_programme_rules(call: Call, amount_usd: Decimal, *, excluding: int) -> None:
+    """The programme's own bounds: the Initiatives Programme's US$4,000–5,000 and 7 partners."""
+    rules = PROGRAMME_RULES.get(call.programme)
+    if rules is None:
+        return
+    low, high = rules.min_award_usd, rules.max_award_usd
+    if (low is not None and amount_usd < low) or (high is not None and amount_usd > high):
+        raise CampaignError(
+            _("The %(programme)s awards between US$%(low)s and US$%(high)s.")
+            % {"programme": call.get_programme_display(), "low": low, "high": high}
+        )
+    if rules.max_grants is not None:
+        approved = call.applications.filter(status=Application.Status.APPROVED).exclude(
+            pk=excluding
+        )
+        if approved.count() >= rules.max_grants:
+            raise CampaignError(
+                _("The %(programme)s supports at most %(count)s partners per call.")
+                % {"programme": call.get_programme_display(), "count": rules.max_grants}
+            )
+
+
 @changes_facts
 @transaction.atomic
 def approve_application(
@@ -416,6 +445,7 @@ def approve_application(
             )
             % {"amount": amount_usd, "remaining": remaining, "envelope": call.envelope_usd}
         )
+    _check_programme_rules(call, amount_usd, excluding=application.pk)
     application.status = Application.Status.APPROVED
     application.awarded_usd = amount_usd
     application.decided_at = timezone.now()

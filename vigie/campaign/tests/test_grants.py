@@ -184,3 +184,22 @@ def test_the_partner_reports_through_their_link_and_the_photo_shows_publicly(
     )
     assert 'alt="Pancarta"' in page
     assert "Sin permiso" not in page
+
+
+def test_the_initiatives_programme_awards_4000_to_5000_dollars_to_seven_partners_at_most() -> None:
+    call = make_call(programme="initiatives", envelope="100000")
+    too_little = make_application(call, email="small@fictional.example")
+    with pytest.raises(CampaignError, match="between US\\$4000 and US\\$5000"):
+        services.approve_application(application_id=too_little.pk, amount_usd=Decimal("450"))
+    too_little.refresh_from_db()
+    assert too_little.status != Application.Status.APPROVED
+    for number in range(7):
+        _approved(call, amount="4500", email=f"partner{number}@fictional.example")
+    eighth = make_application(call, email="partner7@fictional.example")
+    with pytest.raises(CampaignError, match="at most 7 partners"):
+        services.approve_application(application_id=eighth.pk, amount_usd=Decimal("4500"))
+
+
+def test_small_grants_are_bounded_by_the_envelope_alone() -> None:
+    call = make_call(envelope="100000")
+    assert _approved(call, amount="6000").awarded_usd == Decimal("6000")
