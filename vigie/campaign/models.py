@@ -267,7 +267,7 @@ class ApplicationLink(models.Model):
         return f"{self.application_id} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class Review(models.Model):
+class ApplicationReview(models.Model):
     """One reviewer's assessment of one application: rubric scores and notes, or a conflict."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")

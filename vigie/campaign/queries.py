@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vigie.campaign.models import ActionPhoto, Application, Call, DayFigure, Review
+from vigie.campaign.models import ActionPhoto, Application, ApplicationReview, Call, DayFigure
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.roles import is_editor
 
@@ -26,13 +26,13 @@ def list_open_calls(now: datetime.datetime) -> QuerySet[Call]:
 
 
 def is_conflicted(user: Any, application: Application) -> bool:
-    return Review.objects.filter(
+    return ApplicationReview.objects.filter(
         application=application, reviewer_id=getattr(user, "pk", None), conflict_declared=True
     ).exists()
 
 
 def is_reviewer(user: Any, application: Application) -> bool:
-    return Review.objects.filter(
+    return ApplicationReview.objects.filter(
         application=application, reviewer_id=getattr(user, "pk", None), conflict_declared=False
     ).exists()
 
@@ -69,8 +69,8 @@ def list_own_applications(user: Any) -> QuerySet[Application]:
     )
 
 
-def list_reviews_to_do(user: Any) -> QuerySet[Review]:
-    return Review.objects.filter(
+def list_reviews_to_do(user: Any) -> QuerySet[ApplicationReview]:
+    return ApplicationReview.objects.filter(
         reviewer_id=getattr(user, "pk", None),
         conflict_declared=False,
         application__status=Application.Status.SUBMITTED,

@@ -27,8 +27,8 @@ from vigie.campaign.models import (
     ActionKind,
     Application,
     ApplicationLink,
+    ApplicationReview,
     Call,
-    Review,
 )
 from vigie.campaign.money import to_usd
 from vigie.core.freshness import changes_facts
@@ -293,13 +293,13 @@ def assign_reviewers(*, application_id: int, reviewer_ids: list[int], actor: Any
         raise CampaignError(_("A chosen reviewer has no account."))
     application.reviews.exclude(reviewer_id__in=chosen).filter(submitted_at__isnull=True).delete()
     for reviewer_id in chosen:
-        Review.objects.get_or_create(application=application, reviewer_id=reviewer_id)
+        ApplicationReview.objects.get_or_create(application=application, reviewer_id=reviewer_id)
     record_audit(action="campaign.reviewers.assigned", obj=application, actor=actor)
 
 
-def _review_for(application_id: int, reviewer: Any) -> Review:
+def _review_for(application_id: int, reviewer: Any) -> ApplicationReview:
     review = (
-        Review.objects.select_for_update()
+        ApplicationReview.objects.select_for_update()
         .filter(application_id=application_id, reviewer_id=getattr(reviewer, "pk", None))
         .first()
     )
@@ -311,7 +311,7 @@ def _review_for(application_id: int, reviewer: Any) -> Review:
 
 
 @transaction.atomic
-def declare_conflict(*, application_id: int, reviewer: Any, reason: str) -> Review:
+def declare_conflict(*, application_id: int, reviewer: Any, reason: str) -> ApplicationReview:
     """The reviewer steps aside: the application is hidden from them from now on."""
     review = _review_for(application_id, reviewer)
     if not reason.strip():
@@ -329,7 +329,7 @@ def declare_conflict(*, application_id: int, reviewer: Any, reason: str) -> Revi
 @transaction.atomic
 def submit_review(
     *, application_id: int, reviewer: Any, scores: dict[str, int], notes: str = ""
-) -> Review:
+) -> ApplicationReview:
     """Score every criterion of the rubric (1 to 5)."""
     review = _review_for(application_id, reviewer)
     if review.application.status != Application.Status.SUBMITTED:

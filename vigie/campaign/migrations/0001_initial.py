@@ -550,7 +550,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name="Review",
+            name="ApplicationReview",
             fields=[
                 (
                     "id",
@@ -633,7 +633,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AddConstraint(
-            model_name="review",
+            model_name="applicationreview",
             constraint=models.UniqueConstraint(
                 fields=("application", "reviewer"), name="campaign_one_review_per_reviewer"
             ),
