@@ -19,7 +19,17 @@ BEGIN = "<!-- diagram: drawn by scripts/architecture.py from DOORS; do not edit 
 END = "<!-- end of diagram -->"
 
 # Every Django app under vigie/ except ``core`` and ``api`` (which mounts each app's API router).
-APPS = ("atlas", "index", "un", "network", "surveys", "events", "strategy", "countries")
+APPS = (
+    "atlas",
+    "index",
+    "un",
+    "network",
+    "surveys",
+    "events",
+    "library",
+    "strategy",
+    "countries",
+)
 
 # app → the modules of other apps it may import.
 DOORS: dict[str, frozenset[str]] = {
@@ -29,6 +39,7 @@ DOORS: dict[str, frozenset[str]] = {
     "network": frozenset({"strategy.queries"}),
     "events": frozenset(),
     "surveys": frozenset({"network.queries"}),
+    "library": frozenset({"network.queries", "strategy.queries"}),
     "strategy": frozenset(
         {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
     ),

@@ -34,6 +34,8 @@ from vigie.events import links as event_links
 from vigie.events.models import Series
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
+from vigie.library import services as library_services
+from vigie.library.tests.factories import make_publication
 from vigie.network.models import ConsentRecord, Contact, Election
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.strategy.loaders import load_plan
@@ -109,6 +111,11 @@ def world(db: None) -> dict[str, Any]:
         "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
     }
 
+    publication = make_publication("walk-publication", title_en="Walk publication", is_key=True)
+    step = library_services.add_dissemination_step(
+        publication=publication, planned_on=today, channel="press_release"
+    )
+
     vote = Vote.objects.order_by("pk").first()
     session = Session.objects.order_by("pk").first()
     strategy_measure = SuccessMeasure.objects.order_by("pk").first()
@@ -143,6 +150,8 @@ def world(db: None) -> dict[str, Any]:
         "strategy_code": strategy_measure.code,
         "vote": vote.pk,
         "session": session.pk,
+        "publication_slug": publication.slug,
+        "plan_step": step.pk,
     }
     markers = {
         "a": [
@@ -243,6 +252,16 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
     "strategy:measure": _v(code="strategy_code"),
+    "api:get_publication": _v(slug="publication_slug"),
+    "library:detail": _v(slug="publication_slug"),
+    "library:citation": lambda values: {"slug": values["publication_slug"], "fmt": "bib"},
+    "library:staff_edit": _v(slug="publication_slug"),
+    "library:staff_publish": _v(slug="publication_slug"),
+    "library:staff_plan": _v(slug="publication_slug"),
+    "library:staff_step_delete": lambda values: {
+        "slug": values["publication_slug"],
+        "step_id": values["plan_step"],
+    },
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
 }
@@ -397,6 +416,18 @@ EXPECTED: dict[str, dict[str, int]] = {
     "countries:profile": PUBLIC,
     "countries:factsheet": PUBLIC,
     "core:object_history": STAFF,
+    "api:list_publications": PUBLIC,
+    "api:get_publication": PUBLIC,
+    "library:list": PUBLIC,
+    "library:feed": PUBLIC,
+    "library:detail": PUBLIC,  # drafts: 404 but to staff (vigie/library/tests/test_pages.py)
+    "library:citation": PUBLIC,
+    "library:staff_home": STAFF,
+    "library:staff_create": STAFF,
+    "library:staff_edit": STAFF,
+    "library:staff_publish": STAFF_POST,
+    "library:staff_plan": STAFF,
+    "library:staff_step_delete": STAFF_POST,
 }
 
 # Where visitors are sent instead of the login page.
@@ -423,6 +454,8 @@ POST_REFUSED_TO_ANONYMOUS = [
     "atlas:measure_revert",
     "index:staff_compute",
     "index:staff_publish",
+    "library:staff_publish",
+    "library:staff_step_delete",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

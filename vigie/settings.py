@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vigie.events",
     "vigie.strategy",
     "vigie.countries",
+    "vigie.library",
     "vigie.api",
     "axes",
 ]

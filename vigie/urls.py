@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("events/", include("vigie.events.urls")),
     path("strategy/", include("vigie.strategy.urls")),
     path("countries/", include("vigie.countries.urls")),
+    path("library/", include("vigie.library.urls")),
     prefix_default_language=True,
 )

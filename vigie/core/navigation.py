@@ -19,6 +19,7 @@ SECTIONS = (
     SiteSection("index:home", _("Drug policy index")),
     SiteSection("un:home", _("UN tracker")),
     SiteSection("events:list", _("Events")),
+    SiteSection("library:list", _("Publications")),
     SiteSection("network:directory", _("Members")),
     SiteSection("countries:list", _("Countries")),
     SiteSection("strategy:dashboard", _("Strategy")),

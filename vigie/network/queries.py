@@ -15,7 +15,9 @@ from vigie.core.evidence import CountResult, Evidence
 from vigie.network.models import (
     ConsentPurpose,
     Contact,
+    Coverage,
     Funder,
+    Journalist,
     MembershipStatus,
     MentoringPair,
     Organisation,
@@ -169,3 +171,57 @@ def list_survey_contact_emails(organisation_id: int) -> list[str]:
 
 def get_organisation_id_by_slug(slug: str) -> int | None:
     return Organisation.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+
+class CoverageRecord(TypedDict):
+    """One entry of the coverage log: a published piece, its outlet and journalist."""
+
+    id: int
+    url: str
+    outlet: str
+    journalist: str
+    published_on: datetime.date
+    tone: str
+
+
+def list_journalist_choices() -> list[tuple[int, str]]:
+    """(id, "name — outlet") of the journalists of the media register, for staff pickers."""
+    return [
+        (
+            journalist.pk,
+            f"{journalist.name} — {journalist.outlet}" if journalist.outlet else journalist.name,
+        )
+        for journalist in Journalist.objects.select_related("outlet").order_by("name")
+    ]
+
+
+def list_coverage_choices() -> list[tuple[int, str]]:
+    """(id, "date · outlet · link") of the coverage log, newest first, for staff pickers."""
+    return [
+        (c.pk, f"{c.published_on.isoformat()} · {c.outlet.name} · {c.url}")
+        for c in Coverage.objects.select_related("outlet").order_by("-published_on", "pk")
+    ]
+
+
+def list_coverage_records(coverage_ids: list[int]) -> list[CoverageRecord]:
+    rows = Coverage.objects.filter(pk__in=coverage_ids).select_related("outlet", "journalist")
+    return [
+        CoverageRecord(
+            id=c.pk,
+            url=c.url,
+            outlet=c.outlet.name,
+            journalist=c.journalist.name if c.journalist else "",
+            published_on=c.published_on,
+            tone=str(c.get_tone_display()),
+        )
+        for c in rows.order_by("published_on", "pk")
+    ]
+
+
+def list_journalist_names(journalist_ids: list[int]) -> list[str]:
+    return list(Journalist.objects.filter(pk__in=journalist_ids).values_list("name", flat=True))
+
+
+def count_coverage(coverage_ids: list[int]) -> int:
+    """How many of these ids name an entry of the coverage log."""
+    return Coverage.objects.filter(pk__in=coverage_ids).count()
