@@ -41,7 +41,14 @@ DOORS: dict[str, frozenset[str]] = {
     "surveys": frozenset({"network.queries"}),
     "library": frozenset({"network.queries", "strategy.queries"}),
     "strategy": frozenset(
-        {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
+        {
+            "atlas.queries",
+            "events.queries",
+            "library.queries",
+            "network.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
     "countries": frozenset(
         {

@@ -13,8 +13,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
-from vigie.core.evidence import CountResult
+from vigie.core.evidence import CountResult, Evidence
 from vigie.events import queries as events_queries
+from vigie.library import queries as library_queries
 from vigie.network import queries as network_queries
 from vigie.surveys import queries as surveys_queries
 from vigie.un import queries as un_queries
@@ -35,6 +36,7 @@ class OutputCount:
     definition: OutputDefinition
     value: float
     evidence_count: int = 0
+    evidence: tuple[Evidence, ...] = ()
 
 
 # Each count looks the query up when it runs, so that a test may replace the query function.
@@ -68,6 +70,20 @@ OUTPUTS = (
         lambda start, end: atlas_queries.count_measures_recorded(start, end),
     ),
     OutputDefinition(
+        "publications_released",
+        _("Publications released"),
+        3,
+        None,
+        lambda start, end: library_queries.count_publications_released(start, end),
+    ),
+    OutputDefinition(
+        "publication_coverage",
+        _("Media coverage of the publications released"),
+        3,
+        5,
+        lambda start, end: library_queries.count_publication_coverage(start, end),
+    ),
+    OutputDefinition(
         "statements_coded",
         _("UN statements coded"),
         4,
@@ -89,7 +105,12 @@ def count_output(
 ) -> OutputCount:
     result = definition.count(start, end)
     if isinstance(result, CountResult):
-        return OutputCount(definition, float(result.value), evidence_count=len(result.evidence))
+        return OutputCount(
+            definition,
+            float(result.value),
+            evidence_count=len(result.evidence),
+            evidence=tuple(result.evidence),
+        )
     return OutputCount(definition, float(result))
 
 
