@@ -55,6 +55,7 @@ DOORS: dict[str, frozenset[str]] = {
             "atlas.queries",
             "events.queries",
             "index.queries",
+            "library.queries",
             "network.queries",
             "un.queries",
             "strategy.progress",
