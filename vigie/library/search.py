@@ -1,13 +1,13 @@
 """Full-text search of the library: one back end per database vendor, behind one interface.
 
-The index holds one row per publication and language: the title and summary in that language and
-the text extracted from that language's PDF. It is a table of its own, created by migration 0002
+The index holds, per language of a publication, the title and summary in that language and the
+text extracted from that language's PDF. It is a table of its own, created by migration 0002
 for the vendor in use, and kept in step by ``vigie.library.services``, which calls ``index_entries``
 explicitly after every write that changes what is searched (no model signal).
 
-- SQLite (the embedded default): an FTS5 virtual table, tokenised with ``unicode61
-  remove_diacritics 2`` (accents ignored: "securite" finds "sécurité") and the Porter stemmer;
-  ranked by ``bm25`` with the title weighing most, snippets by ``snippet()``.
+- SQLite (the embedded default): an FTS5 virtual table, one row per publication, tokenised with
+  ``unicode61 remove_diacritics 2`` (accents ignored: "securite" finds "sécurité") and the Porter
+  stemmer; ranked by ``bm25`` with the title weighing most, snippets by ``snippet()``.
 - PostgreSQL: a table with a ``tsvector`` column under a GIN index, built with the configuration of
   the row's language (``vigie_english``, ``vigie_french``, ``vigie_spanish``: the built-in stemmers
   with ``unaccent`` in front, so accents are ignored too); the query is parsed with the three
@@ -88,21 +88,25 @@ def _candidate_sql(candidates: QuerySet) -> tuple[str, tuple[Any, ...]]:
 
 
 class SqliteSearch:
+    """One FTS5 row per publication, its rowid the publication's id: the languages of a
+    publication are joined in each column (FTS5 has no per-language stemmer to choose anyway),
+    so a query is one ranked scan with no grouping, and the filters probe the rowid."""
+
     table = "library_fts"
 
     def index(self, publication_id: int, entries: list[IndexEntry]) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.table} WHERE publication_id = %s", [publication_id])
-            for entry in entries:
+            cursor.execute(f"DELETE FROM {self.table} WHERE rowid = %s", [publication_id])
+            if entries:
                 cursor.execute(
-                    f"INSERT INTO {self.table} (publication_id, language, title, summary, body) "
-                    "VALUES (%s, %s, %s, %s, %s)",
+                    f"INSERT INTO {self.table} (rowid, title, summary, body) "
+                    "VALUES (%s, %s, %s, %s)",
                     [
                         publication_id,
-                        entry.language,
-                        _clean(entry.title),
-                        _clean(entry.summary),
-                        _clean(entry.body),
+                        *(
+                            "\n".join(_clean(getattr(e, column)) for e in entries)
+                            for column in ("title", "summary", "body")
+                        ),
                     ],
                 )
 
@@ -115,36 +119,28 @@ class SqliteSearch:
             return SearchPage(0, [])
         match = " ".join(f'"{term}"' for term in terms)
         within, params = _candidate_sql(candidates)
-        where = f"{self.table} MATCH %s AND publication_id IN ({within})"
-        score = f"bm25({self.table}, 0, 0, 10.0, 4.0, 1.0)"
+        # ``+rowid``: the filter is checked on each match, never handed to FTS5 as a rowid
+        # lookup (which would run the full-text query once per candidate publication).
+        where = f"{self.table} MATCH %s AND +rowid IN ({within})"
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(DISTINCT publication_id) FROM {self.table} WHERE {where}",
-                [match, *params],
-            )
+            cursor.execute(f"SELECT COUNT(*) FROM {self.table} WHERE {where}", [match, *params])
             total = cursor.fetchone()[0]
+            # ``rank`` is bm25 with the weights set on the table (title 10, summary 4, text 1).
             cursor.execute(
-                # bm25() may not be used inside an aggregate nor a flattened subquery: the
-                # matches are materialised first, then grouped by publication.
-                f"WITH m AS MATERIALIZED (SELECT publication_id, {score} AS score "
-                f"FROM {self.table} WHERE {where}) "
-                "SELECT publication_id, MIN(score) AS best FROM m "
-                "GROUP BY publication_id ORDER BY best, publication_id LIMIT %s OFFSET %s",
+                f"SELECT rowid, rank FROM {self.table} WHERE {where} "
+                "ORDER BY rank, rowid LIMIT %s OFFSET %s",
                 [match, *params, limit, offset],
             )
             ranked = [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
             snippets: dict[int, str] = {}
             if ranked:
-                ids = [publication_id for publication_id, _score in ranked]
-                marks = ", ".join(["%s"] * len(ids))
+                marks = ", ".join(["%s"] * len(ranked))
                 cursor.execute(
-                    f"SELECT publication_id, snippet({self.table}, -1, %s, %s, %s, 24) "
-                    f"FROM {self.table} WHERE {self.table} MATCH %s "
-                    f"AND publication_id IN ({marks}) ORDER BY {score}",
-                    [START, STOP, "…", match, *ids],
+                    f"SELECT rowid, snippet({self.table}, -1, %s, %s, %s, 24) "
+                    f"FROM {self.table} WHERE {self.table} MATCH %s AND +rowid IN ({marks})",
+                    [START, STOP, "…", match, *(pid for pid, _score in ranked)],
                 )
-                for publication_id, snippet in cursor.fetchall():
-                    snippets.setdefault(int(publication_id), snippet)
+                snippets = {int(pid): snippet for pid, snippet in cursor.fetchall()}
         hits = [
             # bm25 is lower for better matches: the score shown is its opposite.
             SearchHit(pid, -score, mark_snippet(snippets.get(pid, "")))

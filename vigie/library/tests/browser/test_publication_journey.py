@@ -2,7 +2,7 @@
 word of the PDF typed without accents, and a draft stays out of sight."""
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from vigie.core.loaders import load_countries
 from vigie.core.tests.factories import make_user
@@ -30,15 +30,12 @@ def test_staff_publish_a_pdf_that_the_public_finds_by_search(
     page.locator('select[name="countries"]').select_option("SN")
     french = page.locator('fieldset[lang="fr"]')
     french.locator('input[name="title_fr"]').fill("Note sur la réduction des risques au Sénégal")
-    french.locator('input[name="file_fr"]').set_input_files(
-        files=[
-            {
-                "name": "note.pdf",
-                "mimeType": "application/pdf",
-                "buffer": make_pdf("La sécurité des personnes qui usent de drogues à Dakar."),
-            }
-        ]
-    )
+    pdf: FilePayload = {
+        "name": "note.pdf",
+        "mimeType": "application/pdf",
+        "buffer": make_pdf("La sécurité des personnes qui usent de drogues à Dakar."),
+    }
+    french.locator('input[name="file_fr"]').set_input_files(files=[pdf])
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("The publication is saved.")).to_be_visible()
     expect(page.get_by_text("This publication is a draft, visible to staff only.")).to_be_visible()
