@@ -75,8 +75,6 @@ def query_terms(query: str) -> list[str]:
 class SearchBackend(Protocol):
     def index(self, publication_id: int, entries: list[IndexEntry]) -> None: ...
 
-    def remove(self, publication_id: int) -> None: ...
-
     def search(
         self, query: str, candidates: QuerySet, *, limit: int, offset: int
     ) -> SearchPage: ...
@@ -109,9 +107,6 @@ class SqliteSearch:
                         ),
                     ],
                 )
-
-    def remove(self, publication_id: int) -> None:
-        self.index(publication_id, [])
 
     def search(self, query: str, candidates: QuerySet, *, limit: int, offset: int) -> SearchPage:
         terms = query_terms(query)
@@ -184,9 +179,6 @@ class PostgresSearch:
                         body,
                     ],
                 )
-
-    def remove(self, publication_id: int) -> None:
-        self.index(publication_id, [])
 
     def search(self, query: str, candidates: QuerySet, *, limit: int, offset: int) -> SearchPage:
         terms = query_terms(query)
