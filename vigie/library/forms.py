@@ -70,11 +70,12 @@ class PublicationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        priorities, pillars = strategy_queries.list_strategy_choices()
         cast(forms.ChoiceField, self.fields["priorities"]).choices = [
-            (n, f"{n}. {label}") for n, label in strategy_queries.list_priority_choices()
+            (n, f"{n}. {label}") for n, label in priorities
         ]
         cast(forms.ChoiceField, self.fields["pillars"]).choices = [
-            (n, f"{n}. {label}") for n, label in strategy_queries.list_pillar_choices()
+            (n, f"{n}. {label}") for n, label in pillars
         ]
         for code, _label in LANGUAGES:
             self.fields[f"file_{code}"] = forms.FileField(

@@ -164,26 +164,29 @@ def list_publication_coverage(
 ) -> list[PublicationCoverage]:
     """Each publication released in the period with the number of media coverage entries its
     dissemination plan links from the network's coverage log."""
-    released = (
+    released = list(
         visible_publications()
         .filter(published_on__range=(start, end))
         .select_related("dissemination_plan")
         .order_by("published_on", "slug")
     )
-    rows = []
-    for publication in released:
-        plan = getattr(publication, "dissemination_plan", None)
-        ids = list(plan.coverage_ids) if plan is not None else []
-        rows.append(
-            PublicationCoverage(
-                slug=publication.slug,
-                title=publication.title,
-                published_on=publication.published_on,
-                url=publication.get_absolute_url(),
-                coverage=network_queries.count_coverage(ids) if ids else 0,
-            )
+    linked = {
+        publication.pk: set(publication.dissemination_plan.coverage_ids)
+        for publication in released
+        if hasattr(publication, "dissemination_plan")
+    }
+    everything = sorted(set().union(*linked.values())) if linked else []
+    existing = network_queries.list_existing_coverage_ids(everything) if everything else set()
+    return [
+        PublicationCoverage(
+            slug=publication.slug,
+            title=publication.title,
+            published_on=publication.published_on,
+            url=publication.get_absolute_url(),
+            coverage=len(linked.get(publication.pk, set()) & existing),
         )
-    return rows
+        for publication in released
+    ]
 
 
 def count_publication_coverage(start: datetime.date, end: datetime.date) -> CountResult:

@@ -67,6 +67,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         publications, filters, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
     )
     pages = max(1, math.ceil(results.total / PAGE_SIZE))
+    priorities, pillars = strategy_queries.list_strategy_choices()
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -82,8 +83,8 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         "next_page": page_number + 1 if page_number < pages else None,
         "query_string": query.urlencode(),
         "kinds": PublicationKind.choices,
-        "priorities": strategy_queries.list_priority_choices(),
-        "pillars": strategy_queries.list_pillar_choices(),
+        "priorities": priorities,
+        "pillars": pillars,
         "languages": LANGUAGES,
         "years": list_years(publications),
         "countries": Country.objects.filter(library_publications__in=publications)
@@ -101,8 +102,8 @@ def _publication(request: HttpRequest, slug: str) -> Publication:
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = _publication(request, slug)
     links = list(publication.strategy_links.all())
-    priorities = dict(strategy_queries.list_priority_choices())
-    pillars = dict(strategy_queries.list_pillar_choices())
+    priority_choices, pillar_choices = strategy_queries.list_strategy_choices()
+    priorities, pillars = dict(priority_choices), dict(pillar_choices)
     url = landing_url(publication)
     context = {
         "publication": publication,

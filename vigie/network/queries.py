@@ -222,6 +222,6 @@ def list_journalist_names(journalist_ids: list[int]) -> list[str]:
     return list(Journalist.objects.filter(pk__in=journalist_ids).values_list("name", flat=True))
 
 
-def count_coverage(coverage_ids: list[int]) -> int:
-    """How many of these ids name an entry of the coverage log."""
-    return Coverage.objects.filter(pk__in=coverage_ids).count()
+def list_existing_coverage_ids(coverage_ids: list[int]) -> set[int]:
+    """Those of these ids that name an entry of the coverage log (one query for any number)."""
+    return set(Coverage.objects.filter(pk__in=coverage_ids).values_list("pk", flat=True))

@@ -112,3 +112,19 @@ def test_the_api_searches_filters_and_paginates() -> None:
     assert client.get("/api/v1/library/publications", {"limit": 1000}).status_code == 422
     detail = client.get("/api/v1/library/publications/fr-note").json()
     assert detail["title_fr"] == "Note" and detail["pillars"] == [3]
+
+
+def test_a_page_of_results_is_read_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries: object,
+) -> None:
+    for number in range(12):
+        make_publication(
+            f"counted-{number}",
+            title_en=f"Counted policy paper {number}",
+            uploads={"en": pdf_upload(f"{number}.pdf", "policy text")},
+        )
+    client = Client()
+    for address in ("/en/library/", "/en/library/?q=policy&type=report"):
+        client.get(address)  # warm the caches a first request fills
+        with django_assert_max_num_queries(12):  # type: ignore[operator]
+            assert client.get(address).status_code == 200

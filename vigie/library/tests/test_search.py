@@ -83,6 +83,9 @@ def test_filters_combine_with_the_query(french_pdf: None) -> None:
     assert _slugs(LibraryFilters(q="security", language="fr")) == []
     assert _slugs(LibraryFilters(q="securite", priority=2)) == []
     assert _slugs(LibraryFilters(priority=1, year=2023)) == ["note-fr-2023"]
+    make_publication("advocacy", title_en="Security at the UN", pillars=(4,))
+    assert _slugs(LibraryFilters(q="security", pillar=4)) == ["advocacy"]
+    assert sorted(_slugs(LibraryFilters(q="security", pillar=3))) == ["report-en"]
 
 
 def test_results_are_ranked_title_before_body() -> None:
