@@ -42,6 +42,8 @@ from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
 from vigie.learning.models import QuizQuestion as Question
 from vigie.learning.tests.factories import add_quiz, make_course
+from vigie.library import services as library_services
+from vigie.library.tests.factories import make_publication
 from vigie.network.models import ConsentRecord, Contact, Election
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.strategy.loaders import load_plan
@@ -129,6 +131,10 @@ def world(db: None) -> dict[str, Any]:
     add_quiz(draft_module)
     draft_lesson = draft_module.lessons.order_by("position").first()
     assert draft_lesson is not None
+    publication = make_publication("walk-publication", title_en="Walk publication", is_key=True)
+    step = library_services.add_dissemination_step(
+        publication=publication, planned_on=today, channel="press_release"
+    )
 
     vote = Vote.objects.order_by("pk").first()
     session = Session.objects.order_by("pk").first()
@@ -191,6 +197,8 @@ def world(db: None) -> dict[str, Any]:
         "campaign_call": call.pk,
         "campaign_application": applications["b"].pk,
         "campaign_token": campaign_services.application_link(applications["b"]).rsplit("/", 2)[-2],
+        "publication_slug": publication.slug,
+        "plan_step": step.pk,
     }
     markers = {
         "a": [
@@ -324,6 +332,16 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "un:milestone": _fixed(code="HRC-60-L31"),
     "un:milestone_judgement": _fixed(code="HRC-60-L31"),
     "core:review": _fixed(kind="jurisdiction", key="PT"),
+    "api:get_publication": _v(slug="publication_slug"),
+    "library:detail": _v(slug="publication_slug"),
+    "library:citation": lambda values: {"slug": values["publication_slug"], "fmt": "bib"},
+    "library:staff_edit": _v(slug="publication_slug"),
+    "library:staff_publish": _v(slug="publication_slug"),
+    "library:staff_plan": _v(slug="publication_slug"),
+    "library:staff_step_delete": lambda values: {
+        "slug": values["publication_slug"],
+        "step_id": values["plan_step"],
+    },
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
     "opendata:dataset": _fixed(slug="atlas-measures"),
@@ -552,6 +570,18 @@ EXPECTED: dict[str, dict[str, int]] = {
     "campaign:review": {**MISSING, "anonymous": 302},
     "campaign:staff": STAFF,
     "campaign:staff_application": STAFF,
+    "api:list_publications": PUBLIC,
+    "api:get_publication": PUBLIC,
+    "library:list": PUBLIC,
+    "library:feed": PUBLIC,
+    "library:detail": PUBLIC,  # drafts: 404 but to staff (vigie/library/tests/test_pages.py)
+    "library:citation": PUBLIC,
+    "library:staff_home": STAFF,
+    "library:staff_create": STAFF,
+    "library:staff_edit": STAFF,
+    "library:staff_publish": STAFF_POST,
+    "library:staff_plan": STAFF,
+    "library:staff_step_delete": STAFF_POST,
 }
 
 # Where visitors are sent instead of the login page.
@@ -580,6 +610,8 @@ POST_REFUSED_TO_ANONYMOUS = [
     "index:staff_compute",
     "index:staff_publish",
     "learning:staff_publish",
+    "library:staff_publish",
+    "library:staff_step_delete",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

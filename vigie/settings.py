@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vigie.countries",
     "vigie.opendata",
     "vigie.alerts",
+    "vigie.library",
     "vigie.api",
     "axes",
 ]

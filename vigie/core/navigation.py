@@ -20,6 +20,7 @@ SECTIONS = (
     SiteSection("un:home", _("UN tracker")),
     SiteSection("events:list", _("Events")),
     SiteSection("learning:list", _("Courses")),
+    SiteSection("library:list", _("Publications")),
     SiteSection("network:directory", _("Members")),
     SiteSection("countries:list", _("Countries")),
     SiteSection("campaign:home", _("Support. Don't Punish")),

@@ -19,6 +19,7 @@ from vigie.core.i18n import active_language
 from vigie.core.models import Country
 from vigie.events import queries as events_queries
 from vigie.index import queries as index_queries
+from vigie.library import queries as library_queries
 from vigie.network import queries as network_queries
 from vigie.strategy.progress import CACHE_SECONDS, data_version
 from vigie.un import queries as un_queries
@@ -51,6 +52,13 @@ def event_row(row: events_queries.EventSummary) -> Row:
         url=row["url"],
         date=row["starts_at"].date(),
         detail=_joined(row["series"], _("cancelled") if row["status"] == "cancelled" else ""),
+    )
+
+
+def publication_row(row: library_queries.PublicationRecord) -> Row:
+    """A publication of the library: its title, landing page, date and type."""
+    return Row(
+        title=row["title"], url=row["url"], date=row["published_on"], detail=row["kind_label"]
     )
 
 
@@ -173,6 +181,14 @@ SECTIONS = (
         "events",
         lambda country: [
             event_row(row) for row in events_queries.list_events_for_country(country.iso2)
+        ],
+    ),
+    SectionSpec(
+        "publications",
+        _("Publications about this country"),
+        "library",
+        lambda country: [
+            publication_row(row) for row in library_queries.list_country_publications(country.iso2)
         ],
     ),
 )

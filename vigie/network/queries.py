@@ -15,7 +15,9 @@ from vigie.core.evidence import CountResult, Evidence
 from vigie.network.models import (
     ConsentPurpose,
     Contact,
+    Coverage,
     Funder,
+    Journalist,
     MembershipStatus,
     MentoringPair,
     Organisation,
@@ -180,3 +182,57 @@ def get_organisation_id_by_slug(slug: str) -> int | None:
 def list_coverage_tones() -> list[tuple[str, str]]:
     """The tones a piece of coverage is recorded with, as (code, label in the active language)."""
     return [(str(value), str(label)) for value, label in Tone.choices]
+
+
+class CoverageRecord(TypedDict):
+    """One entry of the coverage log: a published piece, its outlet and journalist."""
+
+    id: int
+    url: str
+    outlet: str
+    journalist: str
+    published_on: datetime.date
+    tone: str
+
+
+def list_journalist_choices() -> list[tuple[int, str]]:
+    """(id, "name — outlet") of the journalists of the media register, for staff pickers."""
+    return [
+        (
+            journalist.pk,
+            f"{journalist.name} — {journalist.outlet}" if journalist.outlet else journalist.name,
+        )
+        for journalist in Journalist.objects.select_related("outlet").order_by("name")
+    ]
+
+
+def list_coverage_choices() -> list[tuple[int, str]]:
+    """(id, "date · outlet · link") of the coverage log, newest first, for staff pickers."""
+    return [
+        (c.pk, f"{c.published_on.isoformat()} · {c.outlet.name} · {c.url}")
+        for c in Coverage.objects.select_related("outlet").order_by("-published_on", "pk")
+    ]
+
+
+def list_coverage_records(coverage_ids: list[int]) -> list[CoverageRecord]:
+    rows = Coverage.objects.filter(pk__in=coverage_ids).select_related("outlet", "journalist")
+    return [
+        CoverageRecord(
+            id=c.pk,
+            url=c.url,
+            outlet=c.outlet.name,
+            journalist=c.journalist.name if c.journalist else "",
+            published_on=c.published_on,
+            tone=str(c.get_tone_display()),
+        )
+        for c in rows.order_by("published_on", "pk")
+    ]
+
+
+def list_journalist_names(journalist_ids: list[int]) -> list[str]:
+    return list(Journalist.objects.filter(pk__in=journalist_ids).values_list("name", flat=True))
+
+
+def list_existing_coverage_ids(coverage_ids: list[int]) -> set[int]:
+    """Those of these ids that name an entry of the coverage log (one query for any number)."""
+    return set(Coverage.objects.filter(pk__in=coverage_ids).values_list("pk", flat=True))

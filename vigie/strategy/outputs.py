@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
 from vigie.campaign import queries as campaign_queries
-from vigie.core.evidence import CountResult
+from vigie.core.evidence import CountResult, Evidence
 from vigie.events import queries as events_queries
 from vigie.learning import queries as learning_queries
+from vigie.library import queries as library_queries
 from vigie.network import queries as network_queries
 from vigie.surveys import queries as surveys_queries
 from vigie.un import queries as un_queries
@@ -37,6 +38,7 @@ class OutputCount:
     definition: OutputDefinition
     value: float
     evidence_count: int = 0
+    evidence: tuple[Evidence, ...] = ()
 
 
 def count_people_trained_or_certified(start: datetime.date, end: datetime.date) -> CountResult:
@@ -107,6 +109,20 @@ OUTPUTS = (
         lambda start, end: atlas_queries.count_measures_recorded(start, end),
     ),
     OutputDefinition(
+        "publications_released",
+        _("Publications released"),
+        3,
+        None,
+        lambda start, end: library_queries.count_publications_released(start, end),
+    ),
+    OutputDefinition(
+        "publication_coverage",
+        _("Media coverage of the publications released"),
+        3,
+        5,
+        lambda start, end: library_queries.count_publication_coverage(start, end),
+    ),
+    OutputDefinition(
         "statements_coded",
         _("UN statements coded"),
         4,
@@ -128,7 +144,12 @@ def count_output(
 ) -> OutputCount:
     result = definition.count(start, end)
     if isinstance(result, CountResult):
-        return OutputCount(definition, float(result.value), evidence_count=len(result.evidence))
+        return OutputCount(
+            definition,
+            float(result.value),
+            evidence_count=len(result.evidence),
+            evidence=tuple(result.evidence),
+        )
     return OutputCount(definition, float(result))
 
 

@@ -17,3 +17,16 @@ def measure_baseline(computation: str, today: datetime.date | None = None) -> da
         else None
     )
     return measure.baseline_date if measure is not None else None
+
+
+def list_strategy_choices(
+    today: datetime.date | None = None,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(number, name) of the current plan's priorities and of its pillars of work, in order."""
+    plan = get_current_plan(today)
+    if plan is None:
+        return [], []
+    return (
+        [(o.number, o.priority) for o in plan.objectives.order_by("number")],
+        [(p.number, p.name) for p in plan.pillars.order_by("number")],
+    )
