@@ -94,6 +94,9 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "strategy dashboard": ("/en/strategy/", 134, "editor"),
     "country list": ("/en/countries/", 1, "anyone"),
     "country profile": ("/en/countries/pt/", 17, "anyone"),
+    # The staff workspace: the review queue (its own reads), both apps' flags, rounds, events
+    # and elections each in one aggregate query.
+    "staff workspace": ("/en/staff/", 16, "editor"),
 }
 
 

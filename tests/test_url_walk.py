@@ -264,6 +264,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "opendata:file": _fixed(slug="atlas-measures", version="1.0.0", name="measures.csv"),
     "alerts:confirm": _fixed(token="forged-token"),
     "alerts:unsubscribe": _fixed(token="forged-token"),
+    "workspace:token_revoke": _fixed(pk=0),
 }
 
 
@@ -430,6 +431,13 @@ EXPECTED: dict[str, dict[str, int]] = {
     "alerts:confirm": PUBLIC,  # a forged link: the page says it is not valid
     "alerts:unsubscribe": PUBLIC,  # a forged link: the page says it is not valid
     "alerts:staff": STAFF,  # the subscriber list is private
+    "workspace:staff": STAFF,
+    # Each signed-in person's own space (the member pages are checked for leaks like every page).
+    "workspace:me": {**PUBLIC, "anonymous": 302},
+    "workspace:token_create": {**POST_ONLY, "anonymous": 302},
+    "workspace:token_revoke": {**POST_ONLY, "anonymous": 302},
+    # Bearer tokens only: the walk's session cookies are no credential for it.
+    "api:token_identity": dict.fromkeys(ROLES, 401),
 }
 
 # Where visitors are sent instead of the login page.
@@ -456,6 +464,8 @@ POST_REFUSED_TO_ANONYMOUS = [
     "atlas:measure_revert",
     "index:staff_compute",
     "index:staff_publish",
+    "workspace:token_create",
+    "workspace:token_revoke",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

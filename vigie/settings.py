@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vigie.countries",
     "vigie.opendata",
     "vigie.alerts",
+    "vigie.workspace",
     "vigie.api",
     "axes",
 ]

@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("countries/", include("vigie.countries.urls")),
     path("opendata/", include("vigie.opendata.urls")),
     path("alerts/", include("vigie.alerts.urls")),
+    path("", include("vigie.workspace.urls")),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ Only aggregates leave this module, never an organisation's answers.
 import datetime
 from typing import TypedDict
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,3 +113,86 @@ def get_media_support_share(round_id: int | None = None) -> CountResult:
 def count_surveys_run(start: datetime.date, end: datetime.date) -> int:
     """Survey rounds that opened between ``start`` and ``end`` (inclusive)."""
     return Round.objects.filter(opens_on__gte=start, opens_on__lte=end).count()
+
+
+class RoundProgress(TypedDict):
+    """An open round with its live response count (how many invited organisations submitted)."""
+
+    round_id: int
+    survey: str
+    round: str
+    closes_on: datetime.date
+    invited: int
+    submitted: int
+    manage_url: str
+
+
+def list_rounds_closing_by(day: datetime.date) -> list[RoundProgress]:
+    """Rounds open today that close on or before ``day``, soonest first, in one query."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(opens_on__lte=today, closes_on__gte=today, closes_on__lte=day)
+        .select_related("version__survey")
+        .annotate(
+            n_invited=Count("invitations", distinct=True),
+            n_submitted=Count(
+                "invitations__response",
+                filter=Q(invitations__response__submitted_on__isnull=False),
+                distinct=True,
+            ),
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        RoundProgress(
+            round_id=round_.pk,
+            survey=str(round_.version.survey.title),
+            round=round_.name,
+            closes_on=round_.closes_on,
+            invited=round_.n_invited,
+            submitted=round_.n_submitted,
+            manage_url=reverse("surveys:round_admin", args=[round_.pk]),
+        )
+        for round_ in rounds
+    ]
+
+
+class InvitedRound(TypedDict):
+    """An open round an organisation is invited to, and whether it has submitted its answers."""
+
+    survey: str
+    round: str
+    closes_on: datetime.date
+    submitted: bool
+
+
+def list_open_rounds_for_organisation(organisation_id: int) -> list[InvitedRound]:
+    """The open rounds the organisation is invited to (its answers themselves never leave)."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(
+            opens_on__lte=today,
+            closes_on__gte=today,
+            invitations__organisation_id=organisation_id,
+        )
+        .select_related("version__survey")
+        .annotate(
+            n_submitted=Count(
+                "invitations__response",
+                filter=Q(
+                    invitations__organisation_id=organisation_id,
+                    invitations__response__submitted_on__isnull=False,
+                ),
+            )
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        InvitedRound(
+            survey=str(round_.version.survey.title),
+            round=round_.name,
+            closes_on=round_.closes_on,
+            submitted=round_.n_submitted > 0,
+        )
+        for round_ in rounds
+    ]
