@@ -23,6 +23,14 @@ def _client(user: Any) -> Client:
     return client
 
 
+def _election(title: str, on: datetime.date | None = None) -> Election:
+    """An election open on ``on`` only (today by default)."""
+    day = on or timezone.localdate()
+    return Election.objects.create(
+        title=title, seats=1, opens_on=day, closes_on=day, term_starts_on=day, term_ends_on=day
+    )
+
+
 def _monday() -> datetime.datetime:
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
@@ -60,23 +68,8 @@ def test_staff_home_shows_rounds_closing_soon_with_live_response_counts() -> Non
 
 
 def test_staff_home_lists_open_elections_flags_and_every_task_link() -> None:
-    today = timezone.localdate()
-    Election.objects.create(
-        title="Council 2026",
-        seats=3,
-        opens_on=today,
-        closes_on=today,
-        term_starts_on=today,
-        term_ends_on=today,
-    )
-    Election.objects.create(
-        title="Council 2020",
-        seats=3,
-        opens_on=datetime.date(2020, 1, 1),
-        closes_on=datetime.date(2020, 1, 2),
-        term_starts_on=today,
-        term_ends_on=today,
-    )
+    _election("Council 2026")
+    _election("Council 2020", on=datetime.date(2020, 1, 1))
     response = _client(make_user("ed", role="editor")).get("/en/staff/")
     page = response.content.decode()
     assert "Council 2026" in page and "Council 2020" not in page
@@ -114,15 +107,7 @@ def test_each_member_sees_only_their_own_things() -> None:
     make_registration(other, "Bob Reg", email=member_b.email)
     round_ = make_media_round("current", open_now=True)
     Invitation.objects.create(round=round_, organisation=org_a)
-    today = timezone.localdate()
-    election = Election.objects.create(
-        title="Council",
-        seats=2,
-        opens_on=today,
-        closes_on=today,
-        term_starts_on=today,
-        term_ends_on=today,
-    )
+    election = _election("Council")
     VoterRecord.objects.create(election=election, organisation=org_b)
     MentoringPair.objects.create(
         mentor=mentor, mentee=org_b, topics="fundraising", started_on=datetime.date(2025, 1, 1)
@@ -152,15 +137,7 @@ def _queries_for(client: Client, address: str) -> int:
 def _add_activity(organisation: Any, number: int) -> None:
     event = make_event(title_en=f"Week event {number}", starts_at=_monday())
     make_registration(event, f"Person {number}")
-    today = timezone.localdate()
-    Election.objects.create(
-        title=f"Election {number}",
-        seats=1,
-        opens_on=today,
-        closes_on=today,
-        term_starts_on=today,
-        term_ends_on=today,
-    )
+    _election(f"Election {number}")
     partner = make_organisation()
     MentoringPair.objects.create(
         mentor=partner, mentee=organisation, topics="x", started_on=datetime.date(2025, 1, 1)
