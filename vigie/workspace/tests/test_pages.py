@@ -158,3 +158,15 @@ def test_both_pages_read_in_a_constant_number_of_queries() -> None:
         Invitation.objects.create(round=round_, organisation=make_organisation())
     after = (_queries_for(editor, "/en/staff/"), _queries_for(member, "/en/me/"))
     assert after == before
+
+
+def test_both_pages_are_translated() -> None:
+    organisation = make_organisation()
+    member = _client(make_member("m", organisation))
+    editor = _client(make_user("ed", role="editor"))
+    make_event(title_en="Week event", starts_at=_monday())
+    french = editor.get("/fr/staff/").content.decode()
+    assert "<h1>Espace de travail</h1>" in french
+    assert "Événements de la semaine" in french and "Relectures en attente" in french
+    spanish = member.get("/es/me/").content.decode()
+    assert "<h1>Mi espacio</h1>" in spanish and "Mis inscripciones a eventos" in spanish
