@@ -33,6 +33,7 @@ APPS = (
     "countries",
     "opendata",
     "alerts",
+    "workspace",
 )
 
 # app → the modules of other apps it may import.
@@ -72,6 +73,16 @@ DOORS: dict[str, frozenset[str]] = {
     "opendata": frozenset({"atlas.queries", "index.queries", "un.queries"}),
     "alerts": frozenset(
         {"atlas.queries", "events.queries", "index.queries", "opendata.queries", "un.queries"}
+    ),
+    "workspace": frozenset(
+        {
+            "atlas.queries",
+            "events.queries",
+            "network.queries",
+            "strategy.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
 }
 

@@ -104,6 +104,9 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     # queries whatever their number (vigie/library/tests/test_pages.py counts them with rows).
     "library list": ("/en/library/", 7, "anyone"),
     "library search": ("/en/library/?q=policy&type=report", 7, "anyone"),
+    # The staff workspace: the review queue (its own reads), both apps' flags, rounds, events
+    # and elections each in one aggregate query.
+    "staff workspace": ("/en/staff/", 16, "editor"),
 }
 
 

@@ -356,6 +356,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "campaign:review": _v(pk="campaign_application"),
     "campaign:staff_application": _v(pk="campaign_application"),
     "campaign:year_report": _fixed(year=2030),
+    "workspace:token_revoke": _fixed(pk=0),
 }
 
 
@@ -582,6 +583,13 @@ EXPECTED: dict[str, dict[str, int]] = {
     "library:staff_publish": STAFF_POST,
     "library:staff_plan": STAFF,
     "library:staff_step_delete": STAFF_POST,
+    "workspace:staff": STAFF,
+    # Each signed-in person's own space (the member pages are checked for leaks like every page).
+    "workspace:me": {**PUBLIC, "anonymous": 302},
+    "workspace:token_create": {**POST_ONLY, "anonymous": 302},
+    "workspace:token_revoke": {**POST_ONLY, "anonymous": 302},
+    # Bearer tokens only: the walk's session cookies are no credential for it.
+    "api:token_identity": dict.fromkeys(ROLES, 401),
 }
 
 # Where visitors are sent instead of the login page.
@@ -612,6 +620,8 @@ POST_REFUSED_TO_ANONYMOUS = [
     "learning:staff_publish",
     "library:staff_publish",
     "library:staff_step_delete",
+    "workspace:token_create",
+    "workspace:token_revoke",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vigie.opendata",
     "vigie.alerts",
     "vigie.library",
+    "vigie.workspace",
     "vigie.api",
     "axes",
 ]

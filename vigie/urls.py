@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("opendata/", include("vigie.opendata.urls")),
     path("alerts/", include("vigie.alerts.urls")),
     path("library/", include("vigie.library.urls")),
+    path("", include("vigie.workspace.urls")),
     prefix_default_language=True,
 )

@@ -13,7 +13,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read-only open data of Vigie: policy atlas, drug policy index, UN tracker, events and "
-        "countries. Published under CC BY 4.0 with the sources each record cites."
+        "countries. Published under CC BY 4.0 with the sources each record cites. Signed-in "
+        "scripts send a personal token (created in the member space) as a Bearer token."
     ),
     urls_namespace="api",
 )

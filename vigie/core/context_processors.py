@@ -13,6 +13,7 @@ from vigie.core.navigation import visible_sections
 def site(request: HttpRequest) -> dict[str, Any]:
     path = request.get_full_path()
     return {
+        "is_admin": roles.is_admin(request.user),
         "is_editor": roles.is_editor(request.user),
         "is_member": roles.is_member(request.user),
         "nav_sections": visible_sections(),

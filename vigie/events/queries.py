@@ -218,3 +218,83 @@ def get_place_counts(event: Event) -> PlaceCounts:
     )
     left = None if event.capacity is None else max(event.capacity - counts["confirmed"], 0)
     return PlaceCounts(confirmed=counts["confirmed"], waiting=counts["waiting"], left=left)
+
+
+class StaffEventRow(TypedDict):
+    """An event of the staff workspace with its place counts (numbers only, never names)."""
+
+    slug: str
+    title: str
+    starts_at: datetime.datetime
+    time_zone: str
+    status: str
+    confirmed: int
+    waiting: int
+    pending: int
+    capacity: int | None
+    staff_url: str
+
+
+def list_events_starting_between(start: datetime.date, end: datetime.date) -> list[StaffEventRow]:
+    """Events (drafts included, archived left out) starting between ``start`` and ``end``
+    inclusive, with their registration counts, in one query."""
+    events = (
+        Event.objects.filter(_window(start, end), archived_at__isnull=True)
+        .annotate(
+            n_confirmed=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+            ),
+            n_waiting=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
+            ),
+            n_pending=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.PENDING)
+            ),
+        )
+        .order_by("starts_at")
+    )
+    return [
+        StaffEventRow(
+            slug=event.slug,
+            title=text(event, "title"),
+            starts_at=event.starts_at,
+            time_zone=event.time_zone,
+            status=event.get_status_display(),
+            confirmed=event.n_confirmed,
+            waiting=event.n_waiting,
+            pending=event.n_pending,
+            capacity=event.capacity,
+            staff_url=reverse("events:staff_registrations", args=[event.slug]),
+        )
+        for event in events
+    ]
+
+
+class OwnRegistration(TypedDict):
+    """One of the signed-in person's own registrations."""
+
+    event_title: str
+    event_url: str
+    starts_at: datetime.datetime
+    time_zone: str
+    status: str
+
+
+def list_registrations_of_user(user_id: int, email: str) -> list[OwnRegistration]:
+    """A person's registrations: made while signed in, or with their (verified account) address."""
+    mine = Q(user_id=user_id)
+    if email:
+        mine |= Q(email__iexact=email)
+    registrations = (
+        Registration.objects.filter(mine).select_related("event").order_by("-event__starts_at")
+    )
+    return [
+        OwnRegistration(
+            event_title=text(registration.event, "title"),
+            event_url=reverse("events:detail", args=[registration.event.slug]),
+            starts_at=registration.event.starts_at,
+            time_zone=registration.event.time_zone,
+            status=registration.get_status_display(),
+        )
+        for registration in registrations
+    ]

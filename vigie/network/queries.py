@@ -7,8 +7,9 @@ check roles.
 import datetime
 from typing import TypedDict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
@@ -16,6 +17,7 @@ from vigie.network.models import (
     ConsentPurpose,
     Contact,
     Coverage,
+    Election,
     Funder,
     Journalist,
     MembershipStatus,
@@ -236,3 +238,113 @@ def list_journalist_names(journalist_ids: list[int]) -> list[str]:
 def list_existing_coverage_ids(coverage_ids: list[int]) -> set[int]:
     """Those of these ids that name an entry of the coverage log (one query for any number)."""
     return set(Coverage.objects.filter(pk__in=coverage_ids).values_list("pk", flat=True))
+
+
+class OpenElection(TypedDict):
+    """An election open today, with how many organisations have voted (never who voted how)."""
+
+    id: int
+    title: str
+    closes_on: datetime.date
+    candidates: int
+    voted: int
+    url: str
+
+
+def list_open_elections() -> list[OpenElection]:
+    """Elections open today, closing soonest first, in one query."""
+    today = timezone.localdate()
+    elections = (
+        Election.objects.filter(opens_on__lte=today, closes_on__gte=today)
+        .annotate(
+            n_candidates=Count("candidates", distinct=True),
+            n_voted=Count("voters", distinct=True),
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        OpenElection(
+            id=election.pk,
+            title=election.title,
+            closes_on=election.closes_on,
+            candidates=election.n_candidates,
+            voted=election.n_voted,
+            url=reverse("network:election", args=[election.pk]),
+        )
+        for election in elections
+    ]
+
+
+class BallotEntry(TypedDict):
+    """An open election seen by one member organisation: may it vote, has it voted."""
+
+    title: str
+    closes_on: datetime.date
+    may_vote: bool
+    has_voted: bool
+    url: str
+
+
+def list_ballot_for_organisation(organisation_id: int) -> list[BallotEntry]:
+    """The open elections and this organisation's part in each (its own record only)."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        return []
+    today = timezone.localdate()
+    elections = (
+        Election.objects.filter(opens_on__lte=today, closes_on__gte=today)
+        .annotate(n_own_votes=Count("voters", filter=Q(voters__organisation_id=organisation_id)))
+        .order_by("closes_on", "pk")
+    )
+    return [
+        BallotEntry(
+            title=election.title,
+            closes_on=election.closes_on,
+            may_vote=election.may_vote(organisation),
+            has_voted=election.n_own_votes > 0,
+            url=reverse("network:election", args=[election.pk]),
+        )
+        for election in elections
+    ]
+
+
+class OwnMentoringPair(TypedDict):
+    """A mentoring pair the organisation belongs to, seen from its side."""
+
+    role: str  # "mentor" or "mentee": the organisation's own side
+    partner: str
+    topics: str
+    started_on: datetime.date
+    check_ins: int
+
+
+def list_mentoring_pairs_of_organisation(organisation_id: int) -> list[OwnMentoringPair]:
+    """The organisation's current mentoring pairs (as mentor or mentee), in one query."""
+    pairs = (
+        MentoringPair.objects.filter(Q(mentor_id=organisation_id) | Q(mentee_id=organisation_id))
+        .filter(ended_on__isnull=True)
+        .select_related("mentor", "mentee")
+        .annotate(n_check_ins=Count("check_ins"))
+        .order_by("-started_on")
+    )
+    return [
+        OwnMentoringPair(
+            role="mentor" if pair.mentor_id == organisation_id else "mentee",
+            partner=pair.mentee.name if pair.mentor_id == organisation_id else pair.mentor.name,
+            topics=pair.topics,
+            started_on=pair.started_on,
+            check_ins=pair.n_check_ins,
+        )
+        for pair in pairs
+    ]
+
+
+def get_organisation_profile(organisation_id: int) -> PublicOrganisation | None:
+    """An organisation's directory fields, whatever its membership status, or None."""
+    found = (
+        Organisation.objects.filter(pk=organisation_id)
+        .select_related("headquarters")
+        .prefetch_related("countries")
+        .first()
+    )
+    return organisation_public_dict(found) if found is not None else None

@@ -8,6 +8,7 @@ import datetime
 from typing import Any, TypedDict
 
 from django import forms
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -165,3 +166,86 @@ def list_missing_answers(version_id: int, answers: dict[str, Any]) -> list[str]:
     """Codes of the required questions the skip logic shows and that have no answer."""
     shown = visible_questions(_version_questions(version_id), answers)
     return [q.code for q in shown if q.required and answers.get(q.code) in (None, "", [])]
+
+
+class RoundProgress(TypedDict):
+    """An open round with its live response count (how many invited organisations submitted)."""
+
+    round_id: int
+    survey: str
+    round: str
+    closes_on: datetime.date
+    invited: int
+    submitted: int
+    manage_url: str
+
+
+def list_rounds_closing_by(day: datetime.date) -> list[RoundProgress]:
+    """Rounds open today that close on or before ``day``, soonest first, in one query."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(opens_on__lte=today, closes_on__gte=today, closes_on__lte=day)
+        .select_related("version__survey")
+        .annotate(
+            n_invited=Count("invitations", distinct=True),
+            n_submitted=Count(
+                "invitations__response",
+                filter=Q(invitations__response__submitted_on__isnull=False),
+                distinct=True,
+            ),
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        RoundProgress(
+            round_id=round_.pk,
+            survey=str(round_.version.survey.title),
+            round=round_.name,
+            closes_on=round_.closes_on,
+            invited=round_.n_invited,
+            submitted=round_.n_submitted,
+            manage_url=reverse("surveys:round_admin", args=[round_.pk]),
+        )
+        for round_ in rounds
+    ]
+
+
+class InvitedRound(TypedDict):
+    """An open round an organisation is invited to, and whether it has submitted its answers."""
+
+    survey: str
+    round: str
+    closes_on: datetime.date
+    submitted: bool
+
+
+def list_open_rounds_for_organisation(organisation_id: int) -> list[InvitedRound]:
+    """The open rounds the organisation is invited to (its answers themselves never leave)."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(
+            opens_on__lte=today,
+            closes_on__gte=today,
+            invitations__organisation_id=organisation_id,
+        )
+        .select_related("version__survey")
+        .annotate(
+            n_submitted=Count(
+                "invitations__response",
+                filter=Q(
+                    invitations__organisation_id=organisation_id,
+                    invitations__response__submitted_on__isnull=False,
+                ),
+            )
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        InvitedRound(
+            survey=str(round_.version.survey.title),
+            round=round_.name,
+            closes_on=round_.closes_on,
+            submitted=round_.n_submitted > 0,
+        )
+        for round_ in rounds
+    ]

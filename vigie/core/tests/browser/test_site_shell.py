@@ -62,6 +62,7 @@ def test_member_logs_in_and_out(page: Page, live_server: object) -> None:
     page.get_by_label("Password").fill("a-long-password")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("amina")
-    expect(page.get_by_role("link", name="Staff admin")).to_have_count(0)
+    expect(page.get_by_role("link", name="Staff workspace")).to_have_count(0)
+    expect(page.get_by_role("link", name="My space")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()

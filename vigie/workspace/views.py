@@ -1,0 +1,122 @@
+"""The staff workspace (/staff/) and the member space (/me/): one place to start for each.
+
+Both pages read the other apps only through their ``queries`` modules, so that what they show is
+what each app says; neither holds business logic of its own beyond personal API tokens.
+"""
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vigie.atlas import queries as atlas_queries
+from vigie.core import roles
+from vigie.core.permissions import editor_required
+from vigie.events import queries as event_queries
+from vigie.network import queries as network_queries
+from vigie.strategy import queries as strategy_queries
+from vigie.surveys import queries as survey_queries
+from vigie.un import queries as un_queries
+from vigie.workspace import services
+from vigie.workspace.links import STAFF_TASKS
+
+# Surveys closing within this many days are shown on the staff workspace.
+CLOSING_SOON_DAYS = 14
+# Data-quality flags shown per app before "and N more" (the review queue has them all).
+FLAGS_SHOWN = 10
+
+
+def _this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Monday to Sunday of the week holding ``today``."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+@editor_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    monday, sunday = _this_week(today)
+    flags = [
+        (_("Policy atlas"), atlas_queries.list_unverified_measures()),
+        (_("UN tracker"), un_queries.list_unverified_joint_statements()),
+    ]
+    context: dict[str, Any] = {
+        "reviews": strategy_queries.count_reviews_waiting(),
+        "rounds": survey_queries.list_rounds_closing_by(
+            today + datetime.timedelta(days=CLOSING_SOON_DAYS)
+        ),
+        "closing_days": CLOSING_SOON_DAYS,
+        "events": event_queries.list_events_starting_between(monday, sunday),
+        "week": (monday, sunday),
+        "elections": network_queries.list_open_elections(),
+        "flags": [
+            {"app": app, "items": items[:FLAGS_SHOWN], "more": max(len(items) - FLAGS_SHOWN, 0)}
+            for app, items in flags
+        ],
+        "tasks": STAFF_TASKS,
+        "show_admin": roles.is_admin(request.user),
+    }
+    return render(request, "workspace/staff_home.html", context)
+
+
+def _me_context(request: HttpRequest, new_token: str = "") -> dict[str, Any]:
+    """What the signed-in person's space shows: only their own things and their organisation's."""
+    user: Any = request.user
+    context: dict[str, Any] = {
+        "organisation": None,
+        "registrations": event_queries.list_registrations_of_user(user.pk, user.email or ""),
+        "rounds": [],
+        "ballot": [],
+        "mentoring": [],
+        "tokens": services.list_api_tokens(user),
+        "role": services.role_of(user),
+        "new_token": new_token,
+    }
+    organisation_id = roles.get_member_organisation_id(user)
+    if organisation_id is not None:
+        context.update(
+            organisation=network_queries.get_organisation_profile(organisation_id),
+            rounds=survey_queries.list_open_rounds_for_organisation(organisation_id),
+            ballot=network_queries.list_ballot_for_organisation(organisation_id),
+            mentoring=network_queries.list_mentoring_pairs_of_organisation(organisation_id),
+        )
+    return context
+
+
+@login_required
+def member_space(request: HttpRequest) -> HttpResponse:
+    return render(request, "workspace/me.html", _me_context(request))
+
+
+@login_required
+@require_http_methods(["POST"])
+def token_create(request: HttpRequest) -> HttpResponse:
+    try:
+        _row, token = services.create_api_token(
+            user=request.user, name=request.POST.get("name", "")
+        )
+    except services.ApiTokenError as error:
+        context = _me_context(request)
+        context["token_error"] = str(error)
+        context["token_name"] = request.POST.get("name", "")
+        return render(request, "workspace/me.html", context, status=400)
+    # Shown once, on this answer only: the database keeps its hash.
+    response = render(request, "workspace/me.html", _me_context(request, new_token=token))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    if services.revoke_api_token(user=request.user, token_id=pk):
+        messages.success(request, _("The token was revoked: it no longer opens the API."))
+    else:
+        messages.error(request, _("No such active token of yours."))
+    return redirect("workspace:me")
