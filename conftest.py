@@ -69,6 +69,17 @@ def _english_by_default() -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Start every test with an empty cache. Cached pages are keyed by the data version, the
+    highest id of ``core.FactChange``; a test's rows are rolled back, so the next test reaches
+    the same ids again and would read pages the previous test cached from other data."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 # Reference data ----------------------------------------------------------------------------------
 # Loaded once, right after the test database is created (vigie/core/tests/reference.py).
 # - Ordinary tests run in a transaction rolled back on top of it: they always find it.

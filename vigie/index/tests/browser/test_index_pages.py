@@ -22,7 +22,7 @@ def test_reader_sorts_and_filters_the_rankings(page: Page, live_server: object) 
     page.goto(f"{live_server.url}/en/index/{edition.slug}/")  # type: ignore[attr-defined]
     # Canada and Portugal tie for second place (ties share the best rank, then by name).
     assert _first_units(page, "rankings-table") == ["NOR", "CAN", "PRT", "BRA"]
-    page.get_by_role("link", name="Country").click()
+    page.get_by_role("link", name="Country", exact=True).click()
     expect(page.locator("#rankings-table tbody tr").first).to_have_attribute("data-unit", "BRA")
     page.get_by_label("Region").select_option(label="Americas")
     expect(page.locator("#rankings-table tbody tr")).to_have_count(2)
