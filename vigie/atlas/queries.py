@@ -457,24 +457,6 @@ def list_unverified_measures() -> list[UnverifiedMeasure]:
     ]
 
 
-MEASURE_SORTS: dict[str, Callable[[MeasureRecord], str]] = {
-    "jurisdiction": lambda row: row["jurisdiction_name"],
-    "kind": lambda row: row["kind_label"],
-    "date": lambda row: row["adopted_on"],
-}
-
-
-def sort_measure_records(
-    rows: list[MeasureRecord], sort: str = "jurisdiction"
-) -> list[MeasureRecord]:
-    """Sort the list and export rows by a column (``-`` first for descending), then by name."""
-    key = MEASURE_SORTS.get(sort.lstrip("-"), MEASURE_SORTS["jurisdiction"])
-    rows.sort(
-        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
-    )
-    return rows
-
-
 MEASURE_EXPORT_FIELDS = (
     "code",
     "jurisdiction_code",

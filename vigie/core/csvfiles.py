@@ -27,6 +27,10 @@ from vigie.core.errors import DataFileError
 SOURCE_SEPARATOR = " | "
 LIST_SEPARATOR = ";"
 WEB_PREFIXES = ("http://", "https://")
+# The longest cell a data file may hold (Python's default limit). Set again before every read:
+# the limit is global to the process, and a library (frictionless, for one) may have raised it,
+# which would let a missing closing quote swallow the rest of a file into one cell.
+MAX_CELL_CHARACTERS = 131_072
 
 T = TypeVar("T")
 
@@ -211,6 +215,7 @@ def iter_csv_text(
     A file the csv module cannot read (a cell over its size limit, a NUL byte, a broken quote)
     is refused with the line where reading stopped, never with a bare ``csv.Error``.
     """
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = reader.fieldnames or []
@@ -245,8 +250,7 @@ def iter_csv_text(
 def _unreadable(error: csv.Error, file: str, line: int) -> DataFileError:
     if _too_large(error):
         message = (
-            f"a cell is longer than {csv.field_size_limit():,} characters; "
-            "is a closing quote missing?"
+            f"a cell is longer than {MAX_CELL_CHARACTERS:,} characters; is a closing quote missing?"
         )
     else:
         message = f"the file cannot be read as CSV ({error})"

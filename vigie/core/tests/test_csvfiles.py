@@ -91,3 +91,14 @@ def test_a_reference_to_a_record_the_other_file_lacks_is_refused() -> None:
     with pytest.raises(DataFileError) as caught:
         row(person="bo").listed("person", people.get("bo"), "people.csv")
     assert str(caught.value) == "file.csv, line 7, field `person`: 'bo' is not in people.csv"
+
+
+def test_the_cell_limit_holds_whatever_another_library_set() -> None:
+    import csv as csv_module
+
+    from vigie.core.csvfiles import MAX_CELL_CHARACTERS
+
+    csv_module.field_size_limit(10 * MAX_CELL_CHARACTERS)  # as frictionless does on import
+    text = "a,b\n" + "x" * (MAX_CELL_CHARACTERS + 1) + ",y\n"
+    with pytest.raises(DataFileError, match="a cell is longer than 131,072 characters"):
+        list(iter_csv_text(text, file="big.csv"))
