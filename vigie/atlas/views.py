@@ -90,6 +90,8 @@ def _map_figure(request: HttpRequest) -> dict[str, Any]:
             "sub-national jurisdictions."
         ),
         "source": source,
+        "play": _("Play"),
+        "pause": _("Pause"),
         "columns": [
             _("Jurisdiction"),
             _("Code"),

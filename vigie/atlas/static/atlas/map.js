@@ -287,6 +287,26 @@
     }
 
     if (slider) { slider.addEventListener("input", function () { update(true); }); }
+    // Play: the years go by from the one shown (from the first if the last is shown) to the last.
+    var play = document.getElementById("atlas-play");
+    var timer = null;
+    function stop() {
+      window.clearInterval(timer);
+      timer = null;
+      play.textContent = labels.play;
+    }
+    if (play && slider) {
+      play.addEventListener("click", function () {
+        if (timer) { stop(); return; }
+        if (slider.value === slider.max) { slider.value = slider.min; update(true); }
+        play.textContent = labels.pause;
+        timer = window.setInterval(function () {
+          if (parseInt(slider.value, 10) >= parseInt(slider.max, 10)) { stop(); return; }
+          slider.value = String(parseInt(slider.value, 10) + 1);
+          update(true);
+        }, 600);
+      });
+    }
     if (form) {
       form.addEventListener("change", function () { update(true); });
       form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });

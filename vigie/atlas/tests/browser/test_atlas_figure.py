@@ -83,6 +83,24 @@ def test_the_title_and_the_table_heading_say_the_year_shown(
     expect(page.locator("#atlas-table")).to_contain_text("Netherlands")
 
 
+def test_play_walks_the_years_and_the_map_fits_a_phone(page: Page, live_server: object) -> None:
+    _atlas()
+    page.set_viewport_size({"width": 390, "height": 800})
+    _open(page, f"{live_server.url}/en/atlas/?year=2010")  # type: ignore[attr-defined]
+    box = page.locator("#atlas-map svg").bounding_box()
+    assert box is not None and box["height"] <= 0.7 * box["width"]  # no blank band around it
+    page.get_by_role("button", name="Play").click()
+    expect(page.locator("#atlas-map")).to_have_attribute(
+        "data-year", re.compile(r"^20(1[2-9]|2\d)$"), timeout=10_000
+    )
+    page.get_by_role("button", name="Pause").click()
+    stopped = page.locator("#atlas-year").input_value()
+    page.wait_for_timeout(1500)
+    expect(page.locator("#atlas-year")).to_have_value(stopped)
+    expect(page.locator("#atlas-table-title")).to_contain_text(stopped)
+    expect(page).to_have_url(re.compile(f"year={stopped}"))
+
+
 def test_the_title_follows_the_year_in_french(page: Page, live_server: object) -> None:
     _atlas()
     _open(page, f"{live_server.url}/fr/atlas/?year=1999")  # type: ignore[attr-defined]
