@@ -378,6 +378,7 @@ def test_only_the_embed_page_may_be_framed_by_other_sites(client: Client, measur
     assert "X-Frame-Options" not in embed
     assert b'class="site-header"' not in embed.content
     assert b'id="atlas-map"' in embed.content
+    assert b'<h1 class="figure-title" id="atlas-map-title"' in embed.content
     for name in ("atlas:map", "atlas:list"):
         page = client.get(reverse(name))
         assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
