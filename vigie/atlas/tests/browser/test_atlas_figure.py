@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from vigie.atlas.tests.helpers import make_measure, make_place
+from vigie.atlas.tests.helpers import make_measure, make_place, make_uruguay_regulation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,17 +24,10 @@ EAST_COAST = ("US-NY", "US-NJ", "US-CT", "US-RI", "US-MA", "US-DE", "US-MD", "US
 
 def _atlas() -> None:
     make_place("PT", numeric="620", name_en="Portugal", region="150")
-    make_place("UY", numeric="858", name_en="Uruguay", region="019")
     make_place("NL", numeric="528", name_en="Netherlands", region="150")
     make_measure("pt", "PT", "decrim_de_jure", in_force_on=datetime.date(2001, 7, 1))
     make_measure("nl", "NL", "decrim_de_facto", in_force_on=datetime.date(1976, 10, 1))
-    make_measure(
-        "uy",
-        "UY",
-        "regulation_adult",
-        substance_scope="cannabis",
-        adopted_on=datetime.date(2013, 12, 20),
-    )
+    make_uruguay_regulation()
     for code in EAST_COAST:
         make_place(code)
         make_measure(code.lower(), code, "regulation_adult", adopted_on=datetime.date(2016, 11, 8))
