@@ -420,6 +420,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "core:password_reset_complete": PUBLIC,
     "atlas:map": PUBLIC,
     "atlas:map_json": PUBLIC,
+    "atlas:embed": PUBLIC,
     "atlas:list": PUBLIC,
     "atlas:export_csv": PUBLIC,
     "atlas:export_json": PUBLIC,

@@ -1,9 +1,11 @@
 """Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
 
 import datetime
+import json
 from email.utils import parseaddr
 from typing import Any
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
@@ -20,6 +22,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
 from vigie.atlas import queries
@@ -69,20 +72,73 @@ def _filter_context(values: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _map_figure(request: HttpRequest) -> dict[str, Any]:
+    """What the map's figure says, on the map page and on the embed page: its year (the current
+    one; the address's ``year`` is restored by atlas/map.js), legend, labels and source line."""
+    year = datetime.date.today().year
+    legend = [{"kind": k, "label": str(label)} for k, label in Kind.choices]
+    source = _(
+        "Source: Vigie policy atlas, from the laws, rulings and reports cited for each "
+        "measure. Licence: CC BY 4.0."
+    )
+    labels = {
+        "none": _("No measure recorded"),
+        "jurisdiction": _("Jurisdiction"),
+        "kind": _("Kind"),
+        "subtitle": _(
+            "Strongest measure in force in each jurisdiction; circles mark small states and "
+            "sub-national jurisdictions."
+        ),
+        "source": source,
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "columns": [
+            _("Jurisdiction"),
+            _("Code"),
+            _("Kind"),
+            _("Substances"),
+            _("Since"),
+            _("Verification"),
+        ],
+    }
+    return {
+        "year": year,
+        "legend": legend,
+        "source_line": source,
+        "map_labels": labels,
+        "labels_json": json.dumps(labels),
+        "embed_url": request.build_absolute_uri(reverse("atlas:embed")),
+        "map_url": request.build_absolute_uri(reverse("atlas:map")),
+    }
+
+
 def map_page(request: HttpRequest) -> HttpResponse:
     data = map_data("table")
     context = {
+        **_map_figure(request),
         "rows": data["table"],
         "more_rows": data["in_force"] - len(data["table"]),
-        "year": datetime.date.today().year,
         "jurisdiction_count": data["jurisdictions"],
         "map_version": data["version"],
-        "legend": [{"kind": k, "label": str(label)} for k, label in Kind.choices],
         "counting_rule": COUNTING_RULE,
         "list_url": reverse("atlas:list"),
         **_filter_context(_filters(request)),
     }
     return render(request, "atlas/map.html", context)
+
+
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def map_embed(request: HttpRequest) -> HttpResponse:
+    """The map alone, for other sites to frame (the only page that may be framed): the year and
+    filters of its address, its title, legend and source line, and a link back to the atlas."""
+    data = map_data("table")
+    context = {
+        **_map_figure(request),
+        "map_version": data["version"],
+        "substances": SubstanceScope.choices,
+    }
+    return render(request, "atlas/embed.html", context)
 
 
 def map_json(request: HttpRequest) -> HttpResponse:

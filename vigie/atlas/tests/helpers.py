@@ -62,3 +62,15 @@ def make_place(code: str, name: str = "", **fields: Any) -> Country | Subdivisio
         code=code, defaults={"country": country, "name": name or code}
     )
     return subdivision
+
+
+def make_uruguay_regulation() -> PolicyMeasure:
+    """Uruguay's legal regulation of cannabis for adults (Law 19.172, December 2013)."""
+    make_place("UY", numeric="858", name_en="Uruguay", region="019")
+    return make_measure(
+        "uy",
+        "UY",
+        "regulation_adult",
+        substance_scope="cannabis",
+        adopted_on=datetime.date(2013, 12, 20),
+    )

@@ -369,3 +369,24 @@ def test_the_table_under_the_map_is_bounded_and_points_to_the_list(
     shown = [code for code in ("PT", "UY") if f'<span class="small">{code}</span>' in table]
     assert len(shown) == 1
     assert "And 1 more jurisdiction" in body and f'href="{reverse("atlas:list")}"' in body
+
+
+def test_only_the_embed_page_may_be_framed_by_other_sites(client: Client, measures: None) -> None:
+    embed = client.get(reverse("atlas:embed"))
+    assert embed.status_code == 200
+    assert "frame-ancestors *" in embed["Content-Security-Policy"]
+    assert "X-Frame-Options" not in embed
+    assert b'class="site-header"' not in embed.content
+    assert b'id="atlas-map"' in embed.content
+    assert b'<h1 class="figure-title" id="atlas-map-title"' in embed.content
+    for name in ("atlas:map", "atlas:list"):
+        page = client.get(reverse(name))
+        assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+        assert page["X-Frame-Options"] == "DENY"
+
+
+def test_the_map_page_shows_an_embed_snippet_for_the_embed_page(
+    client: Client, measures: None
+) -> None:
+    body = client.get(reverse("atlas:map")).content.decode()
+    assert f"&lt;iframe src=&quot;http://testserver{reverse('atlas:embed')}&quot;" in body

@@ -9,7 +9,7 @@ from vigie.atlas.tests.helpers import make_measure, make_place
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DE_JURE = "#238443"
+DE_JURE = "#1b6b35"
 ADULT_USE = "#2166ac"
 
 

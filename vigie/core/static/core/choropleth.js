@@ -16,6 +16,12 @@
  *                jurisdictions too small for the map (linked to url)
  *   height (380), fit (shrink to the container, padding included), strokeWidth (0.4),
  *   frame (false: no border around the view)
+ *   width        a number of pixels instead of the container's width (an image to download)
+ *   title        {text, subtitle}: drawn inside the chart (an image that says what it shows)
+ *   links        true: each country with a row links to its row's url and is named for
+ *                assistive technology ("name: text"), so the map can be walked by keyboard
+ *   markerSize   the area of a marker in square pixels (60)
+ *   description  what the map shows, for assistive technology (Vega's aria-label)
  * The map is an SVG so that tests and screen readers can read it; the table beside each map
  * is the accessible, no-script version of the same data. */
 (function () {
@@ -62,7 +68,7 @@
 
   function countriesLayer(options, rows) {
     var transform = [
-      { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["value", "name", "text"] } },
+      { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["value", "name", "text", "url"] } },
       { calculate: "datum.name || datum.properties.name", as: "name" }
     ];
     var missing = options.missing;
@@ -70,14 +76,28 @@
       transform.push({ calculate: "datum.value || " + literal(missing.value), as: "value" });
       transform.push({ calculate: "datum.text || " + literal(missing.text || missing.value), as: "text" });
     }
+    transform = transform.concat(described(options));
     return {
       data: { url: options.topojson, format: { type: "topojson", feature: "countries" } },
       transform: transform,
       // invalid: "show" keeps the countries without a value (Vega-Lite would filter them out of a
       // quantitative map); the colour's condition gives them the "missing" fill.
       mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: options.strokeWidth || 0.4, invalid: "show" },
-      encoding: { color: colourOf(options, rows), tooltip: tooltip(options) }
+      encoding: linked(options, { color: colourOf(options, rows), tooltip: tooltip(options) })
     };
+  }
+
+  // A link and an accessible name for each item that has a url (keyboard: Tab walks the links).
+  function linked(options, encoding) {
+    if (options.links) {
+      encoding.href = { field: "url" };
+      encoding.description = { field: "label" };
+    }
+    return encoding;
+  }
+
+  function described(options) {
+    return options.links ? [{ calculate: "datum.name + ': ' + datum.text", as: "label" }] : [];
   }
 
   // A quantitative map with no number at all (e.g. no member organisation yet) has an empty
@@ -95,14 +115,15 @@
     delete encoding.condition;
     return {
       data: { values: normalised(options.markers) },
-      mark: { type: "circle", size: 60, stroke: "#333333", strokeWidth: 0.8, opacity: 1 },
-      encoding: {
+      transform: described(options),
+      mark: { type: "circle", size: options.markerSize || 60, stroke: "#1b1f24", strokeWidth: 1, opacity: 1 },
+      encoding: linked(options, {
         longitude: { field: "lon", type: "quantitative" },
         latitude: { field: "lat", type: "quantitative" },
         color: encoding,
         href: { field: "url" },
         tooltip: tooltip(options)
-      }
+      })
     };
   }
 
@@ -111,19 +132,46 @@
     if (options.markers) { layers.push(markersLayer(options)); }
     var result = {
       $schema: SCHEMA,
-      width: "container",
+      width: options.width || "container",
       height: options.height || 380,
       projection: { type: "equalEarth" },
       layer: layers
     };
+    if (options.description) { result.description = options.description; }
+    if (options.title) { result.title = Object.assign({ anchor: "start", fontSize: 16, subtitleFontSize: 12 }, options.title); }
     if (options.fit) { result.autosize = { type: "fit", contains: "padding" }; }
     if (options.frame === false) { result.config = { view: { stroke: null } }; }
     return result;
   }
 
+  // Vega follows a mark's link on click only: with options.links, every linked country and
+  // marker is also a focusable link (Tab, then Enter), named by its aria-label.
+  function focusable(element, view) {
+    function walk(node) {
+      (node.items || []).forEach(function (item) {
+        var url = item.datum && item.datum.url;
+        if (item._svg && url && item.mark && item.mark.marktype !== "group") {
+          item._svg.setAttribute("tabindex", "0");
+          item._svg.setAttribute("role", "link");
+          item._svg.setAttribute("data-href", url);
+        }
+        if (item.items) { walk(item); }
+      });
+    }
+    walk(view.scenegraph().root);
+    if (!element.vigieKeys) {
+      element.vigieKeys = true;
+      element.addEventListener("keydown", function (event) {
+        var href = event.target.getAttribute && event.target.getAttribute("data-href");
+        if (href && event.key === "Enter") { window.location.href = href; }
+      });
+    }
+  }
+
   function render(element, options) {
     if (element.vegaView) { element.vegaView.finalize(); }
     return window.VigieCharts.embed(element, spec(options)).then(function (result) {
+      if (options.links) { focusable(element, result.view); }
       element.vegaView = result.view;
       element.setAttribute("data-rendered", "true");
       return result;
