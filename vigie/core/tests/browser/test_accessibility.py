@@ -18,6 +18,10 @@ AXE_SCRIPT = "/static/vendor/axe-core/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = ("en", "fr", "es")
 INDEX_EDITION = "asem-demo-v1"
+DRAWN = """() =>
+  [...document.querySelectorAll('[data-vega-spec]')]
+    .every(chart => chart.hidden || chart.classList.contains('chart-drawn'))
+  && [...document.querySelectorAll('.vega-embed')].every(view => view.querySelector('svg, canvas'))"""
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
 
 # Pages found by following the first link of a kind on a listing page: (listing, link pattern).
@@ -80,8 +84,9 @@ def _settle(page: Page, path: str) -> None:
     response = page.goto(path)
     assert response is not None and response.ok, f"{path}: {response and response.status}"
     page.wait_for_load_state("networkidle")
-    # Charts and maps mark themselves drawn; give the last frame time to paint.
-    page.wait_for_timeout(150)
+    # Checked once every chart and map is drawn (an SVG in each Vega view).
+    page.wait_for_function(DRAWN, timeout=15_000)
+    page.wait_for_timeout(100)
 
 
 def _public_pages(page: Page, base: str) -> dict[str, str]:
