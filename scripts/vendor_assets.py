@@ -34,6 +34,11 @@ ASSETS: dict[str, list[tuple[str, str]]] = {
         ("build/vega-embed.min.js", "vega/vega-embed.min.js"),
         ("LICENSE", "vega/LICENSE-vega-embed"),
     ],
+    # Used only by the browser tests (accessibility checks), never served by a page.
+    "axe-core@4.14.1": [
+        ("axe.min.js", "axe-core/axe.min.js"),
+        ("LICENSE", "axe-core/LICENSE"),
+    ],
     "world-atlas@2.0.2": [
         ("countries-110m.json", "world-atlas/countries-110m.json"),
         ("countries-50m.json", "world-atlas/countries-50m.json"),

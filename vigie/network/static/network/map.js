@@ -11,7 +11,8 @@
     rows: rows.map(function (row) { return { id: row.id, value: row.count, name: row.name }; }),
     scale: { type: "quantitative", scheme: "teals" },
     missing: "#e6e3dc",
-    legend: { title: holder.dataset.label },
+    // Below the map, so that on a phone the map keeps the width; whole numbers (counts).
+    legend: { title: holder.dataset.label, orient: "bottom", format: "d", tickMinStep: 1 },
     titles: { name: " ", value: holder.dataset.label },
     height: 360,
     strokeWidth: 0.5

@@ -1,0 +1,198 @@
+"""Every public page, with the demo data, in English, French and Spanish: axe-core (vendored from
+npm, static/vendor/axe-core) finds no WCAG 2.1 A/AA violation; on a 360 px screen no page scrolls
+sideways; and screenshots of the main pages at 1366 and 390 px are written to
+test-results/screenshots/ for reviewers (not compared)."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_SCRIPT = "/static/vendor/axe-core/axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANGUAGES = ("en", "fr", "es")
+INDEX_EDITION = "asem-demo-v1"
+DRAWN = """() =>
+  [...document.querySelectorAll('[data-vega-spec]')]
+    .every(chart => chart.hidden || chart.classList.contains('chart-drawn'))
+  && [...document.querySelectorAll('.vega-embed')].every(view => view.querySelector('svg, canvas'))"""
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
+
+# Pages found by following the first link of a kind on a listing page: (listing, link pattern).
+FOLLOWED = {
+    "atlas measure": ("/en/atlas/measures/", r"^/en/atlas/measures/(?!new/|import/)[\w-]+/$"),
+    "atlas jurisdiction": ("/en/atlas/measures/", r"^/en/atlas/jurisdictions/[\w-]+/$"),
+    "index unit": (
+        f"/en/index/{INDEX_EDITION}/",
+        rf"^/en/index/{INDEX_EDITION}/(?!map/|reweight/|methodology/)[\w-]+/$",
+    ),
+    "un session": ("/en/un/tracker/", r"^/en/un/sessions/\d+/$"),
+    "un vote": ("/en/countries/pt/", r"^/en/un/votes/\d+/$"),
+    "event": ("/en/events/", r"^/en/events/(?!series/|mine/|staff/|registration/)[\w-]+/$"),
+    "event series": ("/en/events/", r"^/en/events/series/[\w-]+/$"),
+    "organisation": ("/en/network/", r"^/en/network/organisations/[\w-]+/$"),
+    "dataset": ("/en/opendata/", r"^/en/opendata/(?!staff/)[\w-]+/$"),
+    "strategy measure": ("/en/strategy/plan/", r"^/en/strategy/measures/[\w-]+/$"),
+}
+FIXED = {
+    "home": "/en/",
+    "atlas map": "/en/atlas/",
+    "atlas list": "/en/atlas/measures/",
+    "index home": "/en/index/",
+    "index edition": f"/en/index/{INDEX_EDITION}/",
+    "index map": f"/en/index/{INDEX_EDITION}/map/",
+    "index reweight": f"/en/index/{INDEX_EDITION}/reweight/",
+    "index methodology": f"/en/index/{INDEX_EDITION}/methodology/",
+    "un home": "/en/un/",
+    "un tracker": "/en/un/tracker/",
+    "un codebook": "/en/un/codebook/",
+    "un countries": "/en/un/countries/",
+    "un country": "/en/un/countries/PT/",
+    "un joint statement": "/en/un/joint-statements/CND67-JS-RUSSIA-46/",
+    "un milestone": "/en/un/milestones/HRC-60-L31/",
+    "events": "/en/events/",
+    "events calendar": "/en/events/?month=",
+    "network": "/en/network/",
+    "countries": "/en/countries/",
+    "country profile": "/en/countries/pt/",
+    "strategy": "/en/strategy/public/",
+    "strategy plan": "/en/strategy/plan/",
+    "opendata": "/en/opendata/",
+    "alerts": "/en/alerts/",
+}
+MAIN_PAGES = (
+    "home",
+    "atlas map",
+    "atlas jurisdiction",
+    "index edition",
+    "index map",
+    "un vote",
+    "events",
+    "network",
+    "country profile",
+    "strategy",
+)
+
+
+def _settle(page: Page, path: str) -> None:
+    response = page.goto(path)
+    assert response is not None and response.ok, f"{path}: {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    # Checked once every chart and map is drawn (an SVG in each Vega view).
+    page.wait_for_function(DRAWN, timeout=15_000)
+    page.wait_for_timeout(100)
+
+
+def _public_pages(page: Page, base: str) -> dict[str, str]:
+    pages = {name: f"{base}{path}" for name, path in FIXED.items()}
+    for name, (listing, pattern) in FOLLOWED.items():
+        page.goto(f"{base}{listing}")
+        hrefs = page.eval_on_selector_all(
+            "main a[href]", "links => links.map(a => a.getAttribute('href'))"
+        )
+        found = [href for href in hrefs if re.match(pattern, href.split("#")[0].split("?")[0])]
+        assert found, f"no link for {name} on {listing}"
+        pages[name] = f"{base}{found[0]}"
+    return pages
+
+
+def _load_demo(live_server: Any) -> str:
+    call_command("load_data", demo=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return str(live_server.url)
+
+
+def _axe(page: Page) -> list[str]:
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(url=AXE_SCRIPT)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(
+            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+            for node in violation["nodes"][:4]
+        )
+        + (f" …+{len(violation['nodes']) - 4}" if len(violation["nodes"]) > 4 else "")
+        + " | "
+        + (violation["nodes"][0].get("failureSummary") or "").replace("\n", " ")[:160]
+        for violation in results["violations"]
+    ]
+
+
+def test_axe_finds_no_violation_on_any_public_page_in_each_language(
+    page: Page, live_server: Any
+) -> None:
+    base = _load_demo(live_server)
+    pages = _public_pages(page, base)
+    # The checker itself works under the site's Content-Security-Policy: a planted image with no
+    # text alternative is reported.
+    _settle(page, pages["home"])
+    page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    assert [v for v in _axe(page) if v.startswith("image-alt")], "axe-core did not run"
+    found: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        for name, url in pages.items():
+            localised = url.replace(f"{base}/en/", f"{base}/{language}/", 1)
+            _settle(page, localised)
+            violations = _axe(page)
+            if violations:
+                found[f"{language} {name} {localised.removeprefix(base)}"] = violations
+    assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
+
+
+def test_no_public_page_scrolls_sideways_at_360_px_and_main_pages_are_photographed(
+    page: Page, live_server: Any
+) -> None:
+    base = _load_demo(live_server)
+    pages = _public_pages(page, base)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    wide: dict[str, str] = {}
+    boxes: dict[str, list[str]] = {}
+    page.set_viewport_size({"width": 360, "height": 740})
+    for name, url in pages.items():
+        _settle(page, url)
+        sizes = page.evaluate(
+            "() => { const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth]; }"
+        )
+        if sizes[0] > sizes[1]:
+            culprits = page.evaluate(
+                """width => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1
+                        && !e.closest('.table-scroll'))
+                    .slice(0, 3)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className && typeof e.className === 'string'
+                            ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().right))""",
+                sizes[1],
+            )
+            wide[f"{name} {url.removeprefix(base)}"] = f"{sizes[0]} px > {sizes[1]}: {culprits}"
+        # A table that is wider than the screen scrolls in its own box, which the keyboard can
+        # reach, and keeps its first column in view.
+        stuck = page.evaluate(
+            """() => [...document.querySelectorAll('.table-scroll')]
+                .filter(box => box.scrollWidth > box.clientWidth + 1)
+                .filter(box => box.tabIndex !== 0
+                    || getComputedStyle(box.querySelector('tr > :first-child')).position
+                        !== 'sticky')
+                .map(box => (box.querySelector('table') || box).outerHTML.slice(0, 80))"""
+        )
+        if stuck:
+            boxes[f"{name} {url.removeprefix(base)}"] = stuck
+    for width, height in ((1366, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        for name in MAIN_PAGES:
+            _settle(page, pages[name])
+            slug = name.replace(" ", "-")
+            page.screenshot(path=str(SCREENSHOTS / f"{slug}-{width}.png"), full_page=True)
+    assert wide == {}, "\n".join(f"{k}: {v}" for k, v in wide.items())
+    assert boxes == {}
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= 2 * len(MAIN_PAGES)
