@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from vigie.core.models import Country
 from vigie.core.uploads import validate_document
 from vigie.events.models import (
+    LANGUAGE_CODES,
     Contribution,
     Event,
     Person,
@@ -105,6 +106,13 @@ class RegistrationForm(forms.Form):
 def _local_input() -> forms.DateTimeInput:
     """A browser date-time picker; its value written as the picker reads it (2031-04-28T16:10)."""
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _empty_texts(data: dict[str, Any]) -> None:
+    """An empty translated text is stored as "" (its column is not nullable), never None."""
+    for name, value in data.items():
+        if value is None and name.rsplit("_", 1)[-1] in LANGUAGE_CODES:
+            data[name] = ""
 
 
 def in_zone(typed: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
@@ -204,6 +212,7 @@ class EventForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        _empty_texts(data)
         zone_name = data.get("time_zone")
         if zone_name:
             try:  # checked here, before the times are read in it (an unknown zone was a 500)
@@ -256,6 +265,7 @@ class ProgrammeItemForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        _empty_texts(data)
         zone = zoneinfo.ZoneInfo(self.zone_name)
         starts, ends = data.get("starts_local"), data.get("ends_local")
         self.instance.starts_at = in_zone(starts, zone) if starts else None

@@ -243,3 +243,20 @@ def test_the_preview_shows_a_draft_page_and_its_email_in_each_language(editor: C
     assert "Your place is confirmed: Workshop 5" in page
     assert "Votre place est confirmée" in page
     assert Client().get(f"/en/events/{event.slug}/").status_code == 404  # still a draft
+
+
+def test_a_new_event_with_an_empty_spanish_title_is_saved(editor: Client) -> None:
+    """A browser posts every language's field, the empty ones as "" (it was a server error)."""
+    response = editor.post(
+        "/en/events/staff/new/",
+        {
+            "slug": "workshop-5", "status": "draft", "format": "online", "time_zone": "Europe/Paris",
+            "language_order": "fr,en", "working_languages": "fr", "title_fr": "Atelier 5",
+            "title_en": "", "title_es": "", "subtitle_es": "", "summary_es": "",
+            "recording_policy": "none", "starts_local": "2031-04-28T16:00", "ends_local": "2031-04-28T18:00",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Event.objects.get(slug="workshop-5").title_es == ""
+    event = Event.objects.get(slug="workshop-5")
+    assert _add(editor, event, title_en="Talk", title_fr="", title_es="").status_code == 302
