@@ -312,15 +312,7 @@ def _credit(request: HttpRequest, event: Event, form: ContributionForm) -> bool:
     if not form.is_valid():
         return False
     try:
-        add_contribution(
-            event=event,
-            role=form.cleaned_data["role"],
-            item=form.cleaned_data["item"],
-            person=form.cleaned_data["person"],
-            new_name=form.cleaned_data["new_name"],
-            new_affiliation=form.cleaned_data["new_affiliation"],
-            actor=request.user,
-        )
+        add_contribution(event=event, actor=request.user, **form.cleaned_data)
     except ProgrammeError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return False

@@ -19,13 +19,6 @@ pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
-@pytest.fixture
-def editor() -> Client:
-    client = Client()
-    client.force_login(make_user("editor", role="editor"))
-    return client
-
-
 def _event(**fields: object) -> Event:
     start = datetime.datetime(2031, 4, 28, 16, 0, tzinfo=PARIS)
     return make_event(

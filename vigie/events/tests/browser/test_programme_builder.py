@@ -38,9 +38,19 @@ def _log_in(page: Page, base: str, username: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
-def _credit(page: Page, role: str, on: str) -> None:
+def _credit(
+    page: Page, role: str, on: str, *, found: str = "", new: tuple[str, str] = ("", "")
+) -> None:
+    """Credit a person found by the search (by their label) or a new one (name, affiliation)."""
     page.get_by_label("Role").select_option(label=role)
     page.get_by_label("On", exact=True).select_option(label=on)
+    if found:
+        page.get_by_label(found).check()
+    else:
+        page.get_by_label("Or a new person: full name").fill(new[0])
+        page.get_by_label("Affiliation of the new person").fill(new[1])
+    page.get_by_role("button", name="Credit", exact=True).click()
+    expect(page.get_by_text("The person is credited.")).to_be_visible()
 
 
 def test_editor_builds_workshop_5_and_the_public_page_shows_paris_times(
@@ -98,27 +108,16 @@ def test_editor_builds_workshop_5_and_the_public_page_shows_paris_times(
     expect(page.get_by_text("16:10–16:30 (Paris time)")).to_be_visible()
 
     # The moderator, new, created inline for the whole event.
-    _credit(page, "moderator", "the whole event")
-    page.get_by_label("Or a new person: full name").fill("Ana Exemplo")
-    page.get_by_label("Affiliation of the new person").fill("Rede Exemplo")
-    page.get_by_role("button", name="Credit", exact=True).click()
-    expect(page.get_by_text("The person is credited.")).to_be_visible()
+    _credit(page, "moderator", "the whole event", new=("Ana Exemplo", "Rede Exemplo"))
 
     # A speaker found by full name: the right Marie, told apart by her affiliation.
     page.get_by_label("Find a person by full name").fill("Marie Dupont")
     page.locator("#credit").get_by_role("button", name="Search").click()
     expect(page.get_by_label("Marie Dupont — Collectif Exemple")).to_be_visible()
-    _credit(page, "speaker", "Opening the data")
-    page.get_by_label("Marie Dupont — Université Exemple").check()
-    page.get_by_role("button", name="Credit", exact=True).click()
-    expect(page.get_by_text("The person is credited.")).to_be_visible()
+    _credit(page, "speaker", "Opening the data", found="Marie Dupont — Université Exemple")
 
     # A second speaker, new.
-    _credit(page, "speaker", "Counting the deaths")
-    page.get_by_label("Or a new person: full name").fill("Kofi Exemple")
-    page.get_by_label("Affiliation of the new person").fill("Observatoire Exemple")
-    page.get_by_role("button", name="Credit", exact=True).click()
-    expect(page.get_by_text("The person is credited.")).to_be_visible()
+    _credit(page, "speaker", "Counting the deaths", new=("Kofi Exemple", "Observatoire Exemple"))
 
     # The preview, while the event is still a draft.
     page.get_by_role("link", name="Preview", exact=True).click()
