@@ -37,7 +37,7 @@ from vigie.core.loaders import load_countries
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.events import links as event_links
-from vigie.events.models import Series
+from vigie.events.models import Contribution, Person, ProgrammeItem, Series
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
 from vigie.learning.models import QuizQuestion as Question
@@ -120,6 +120,10 @@ def world(db: None) -> dict[str, Any]:
         )
     series = Series.objects.create(slug="walk-series", title_en="Walk series")
     event = make_event()
+    programme_item = ProgrammeItem.objects.create(event=event, kind="talk", title_en="Walk talk")
+    credit = Contribution.objects.create(
+        event=event, item=programme_item, person=Person.objects.create(name="Walk Speaker")
+    )
     registrations = {
         "a": make_registration(event, "Registrant Alpha", email="registrant-alpha@private.example"),
         "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
@@ -183,6 +187,8 @@ def world(db: None) -> dict[str, Any]:
         "survey_slug": current.version.survey.slug,
         "event_slug": event.slug,
         "series_slug": series.slug,
+        "programme_item": programme_item.pk,
+        "credit": credit.pk,
         "registration_token": event_links.make_token(registrations["b"]),
         "edition_slug": edition.slug,
         "unit_code": "PRT",
@@ -324,6 +330,12 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:staff_email": _v(slug="event_slug"),
     "events:staff_attendance": _v(slug="event_slug"),
     "events:staff_materials": _v(slug="event_slug"),
+    "events:staff_programme": _v(slug="event_slug"),
+    "events:staff_programme_item": _v(slug="event_slug", pk="programme_item"),
+    "events:staff_programme_move": _v(slug="event_slug", pk="programme_item"),
+    "events:staff_programme_delete": _v(slug="event_slug", pk="programme_item"),
+    "events:staff_credit_remove": _v(slug="event_slug", pk="credit"),
+    "events:staff_preview": _v(slug="event_slug"),
     "events:detail": _v(slug="event_slug"),
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
@@ -527,6 +539,12 @@ EXPECTED: dict[str, dict[str, int]] = {
     "events:staff_email": STAFF,
     "events:staff_attendance": STAFF,
     "events:staff_materials": STAFF,
+    "events:staff_programme": STAFF,  # the programme builder
+    "events:staff_programme_item": STAFF,
+    "events:staff_programme_move": STAFF_POST,  # move up/down buttons post here
+    "events:staff_programme_delete": STAFF_POST,
+    "events:staff_credit_remove": STAFF_POST,
+    "events:staff_preview": STAFF,  # the public page and the email before publishing
     "events:detail": PUBLIC,
     "events:register": PUBLIC,
     "events:ics": PUBLIC,
@@ -623,6 +641,9 @@ POST_REFUSED_TO_ANONYMOUS = [
     "library:staff_step_delete",
     "workspace:token_create",
     "workspace:token_revoke",
+    "events:staff_programme_move",
+    "events:staff_programme_delete",
+    "events:staff_credit_remove",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

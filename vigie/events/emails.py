@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vigie.events.ics import build_registrant_calendar
 from vigie.events.links import CONFIRMATION_WINDOW, absolute_url, personal_url
-from vigie.events.models import Registration
+from vigie.events.models import Event, Registration
 from vigie.events.texts import text
 from vigie.events.times import describe_times
 
@@ -45,6 +45,27 @@ def _subject(kind: str, title: str) -> str:
     return subjects[kind] % {"title": title}
 
 
+def _registration_body(registration: Registration, kind: str, link: str) -> tuple[str, str]:
+    """The subject and text of a registration email, in the active language."""
+    event = registration.event
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    title = text(event, "title")
+    context = {
+        "kind": kind,
+        "registration": registration,
+        "event": event,
+        "title": title,
+        "when": describe_times(event),
+        "date": event.starts_at.astimezone(event.zone).date(),
+        "personal_url": link,
+        "event_url": absolute_url(reverse("events:detail", args=[event.slug])),
+        "join_url": event.join_url if confirmed and kind != "event_cancelled" else "",
+        "chatham_house_rule": event.chatham_house_rule,
+        "confirm_minutes": int(CONFIRMATION_WINDOW.total_seconds() // 60),
+    }
+    return _subject(kind, title), render_to_string("events/email/registration.txt", context)
+
+
 def build_registration_email(registration: Registration, kind: str) -> EmailMessage:
     if kind not in KINDS:
         raise ValueError(f"Unknown email kind {kind!r}.")
@@ -52,23 +73,10 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
     with translation.override(registration.language):
         link = personal_url(registration)
         confirmed = registration.status == Registration.Status.CONFIRMED
-        title = text(event, "title")
-        context = {
-            "kind": kind,
-            "registration": registration,
-            "event": event,
-            "title": title,
-            "when": describe_times(event),
-            "date": event.starts_at.astimezone(event.zone).date(),
-            "personal_url": link,
-            "event_url": absolute_url(reverse("events:detail", args=[event.slug])),
-            "join_url": event.join_url if confirmed and kind != "event_cancelled" else "",
-            "chatham_house_rule": event.chatham_house_rule,
-            "confirm_minutes": int(CONFIRMATION_WINDOW.total_seconds() // 60),
-        }
+        subject, body = _registration_body(registration, kind, link)
         message = EmailMessage(
-            subject=_subject(kind, title),
-            body=render_to_string("events/email/registration.txt", context),
+            subject=subject,
+            body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
         )
@@ -79,6 +87,23 @@ def build_registration_email(registration: Registration, kind: str) -> EmailMess
                 "text/calendar; charset=utf-8",
             )
     return message
+
+
+def preview_registration_email(event: Event, language: str) -> dict[str, str]:
+    """The confirmation a registrant will receive, for staff to read before publishing.
+
+    Written to a fictional registrant; nothing is saved and nothing is sent.
+    """
+    with translation.override(language):
+        sample = Registration(
+            event=event,
+            name=_("Ana Example"),
+            email="ana@example.org",
+            language=language,
+            status=Registration.Status.CONFIRMED,
+        )
+        subject, body = _registration_body(sample, "confirmed", _("(the registrant's own link)"))
+    return {"language": language, "subject": subject, "body": body}
 
 
 def build_staff_message(registration: Registration, subject: str, body: str) -> EmailMessage:

@@ -5,18 +5,24 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
 from vigie.core.uploads import validate_document
 from vigie.events.models import (
+    LANGUAGE_CODES,
+    Contribution,
     Event,
+    Person,
     ProgrammeItem,
     Registration,
     RegistrationQuestion,
     validate_event_slug,
+    validate_time_zone,
 )
 from vigie.events.texts import lines, text
 from vigie.events.times import zone_label
@@ -97,6 +103,18 @@ class RegistrationForm(forms.Form):
         return initial
 
 
+def _local_input() -> forms.DateTimeInput:
+    """A browser date-time picker; its value written as the picker reads it (2031-04-28T16:10)."""
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _empty_texts(data: dict[str, Any]) -> None:
+    """An empty translated text is stored as "" (its column is not nullable), never None."""
+    for name, value in data.items():
+        if value is None and name.rsplit("_", 1)[-1] in LANGUAGE_CODES:
+            data[name] = ""
+
+
 def in_zone(typed: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
     """The wall-clock time staff typed, read in the organiser's zone (not the server's)."""
     naive = timezone.make_naive(typed) if timezone.is_aware(typed) else typed
@@ -110,16 +128,25 @@ def _https_by_default(field: models.Field[Any, Any], **kwargs: Any) -> forms.Fie
     return field.formfield(**kwargs)
 
 
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
+
+
+def language_columns(order: str) -> list[str]:
+    """The three languages, first in the event's order (fr,en → fr, en, es)."""
+    codes = [code.strip() for code in order.split(",") if code.strip() in LANGUAGE_NAMES]
+    return list(dict.fromkeys([*codes, *LANGUAGE_NAMES]))
+
+
 class EventForm(forms.ModelForm):
     """Staff create and edit events; times are typed in the organiser's time zone."""
 
     starts_local = forms.DateTimeField(
         label=_("Starts (organiser's local time)"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=_local_input(),
     )
     ends_local = forms.DateTimeField(
         label=_("Ends (organiser's local time)"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=_local_input(),
     )
 
     class Meta:
@@ -131,11 +158,12 @@ class EventForm(forms.ModelForm):
             "subtitle_en", "subtitle_fr", "subtitle_es", "summary_en", "summary_fr", "summary_es",
             "objectives_en", "objectives_fr", "objectives_es", "language_note_en", "language_note_fr",
             "language_note_es", "venue", "join_url", "capacity", "registration_opens_at",
-            "registration_closes_at", "chatham_house_rule", "recording_policy", "countries",
+            "registration_closes_at", "chatham_house_rule", "recording_policy", "recording_url",
+            "countries",
         ]  # fmt: skip
         widgets = {
-            "registration_opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "registration_closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "registration_opens_at": _local_input(),
+            "registration_closes_at": _local_input(),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -147,9 +175,51 @@ class EventForm(forms.ModelForm):
             )
             self.initial["ends_local"] = self.instance.ends_at.astimezone(zone).replace(tzinfo=None)
 
+    TRANSLATED = ("title", "subtitle", "summary", "objectives", "language_note")
+    SECTIONS = (
+        (_("Event"), ("slug", "series", "number", "status", "format")),
+        (_("Languages"), ("language_order", "working_languages", "interpretation_offered")),
+        (_("When and where"), ("time_zone", "starts_local", "ends_local", "venue", "join_url")),
+        (
+            _("Registration"),
+            ("capacity", "registration_opens_at", "registration_closes_at", "countries"),
+        ),
+        (_("Rules and recording"), ("chatham_house_rule", "recording_policy", "recording_url")),
+    )
+
+    def language_codes(self) -> list[str]:
+        """The text columns, first in the event's language order (as typed, if valid)."""
+        typed = self.data.get("language_order") if self.is_bound else None
+        order = typed or self.initial.get("language_order") or self.instance.language_order
+        return language_columns(str(order or ""))
+
+    def language_rows(self) -> list[tuple[str, list[forms.BoundField]]]:
+        codes = self.language_codes()
+        rows = []
+        for name in self.TRANSLATED:
+            model_field = Event._meta.get_field(name)
+            assert isinstance(model_field, models.Field)
+            verbose = model_field.verbose_name
+            for code in codes:
+                self.fields[
+                    f"{name}_{code}"
+                ].label = f"{capfirst(verbose)} ({LANGUAGE_NAMES[code]})"
+            rows.append((str(capfirst(verbose)), [self[f"{name}_{code}"] for code in codes]))
+        return rows
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [(str(title), [self[name] for name in names]) for title, names in self.SECTIONS]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        _empty_texts(data)
         zone_name = data.get("time_zone")
+        if zone_name:
+            try:  # checked here, before the times are read in it (an unknown zone was a 500)
+                validate_time_zone(zone_name)
+            except ValidationError as error:
+                self.add_error("time_zone", error)
+                zone_name = None
         starts, ends = data.get("starts_local"), data.get("ends_local")
         if zone_name and starts and ends:
             zone = zoneinfo.ZoneInfo(zone_name)
@@ -165,25 +235,24 @@ class ProgrammeItemForm(forms.ModelForm):
 
     zone_name = "Europe/Paris"
     event: Event | None = None
+    time_fields = {"starts_at": "starts_local", "ends_at": "ends_local"}
 
-    starts_local = forms.DateTimeField(
-        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-    ends_local = forms.DateTimeField(
-        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    starts_local = forms.DateTimeField(required=False, widget=_local_input())
+    ends_local = forms.DateTimeField(required=False, widget=_local_input())
 
     class Meta:
         model = ProgrammeItem
         fields = ["kind", "parent", "order", "title_en", "title_fr", "title_es"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, event: Event | None = None, **kwargs: Any) -> None:
+        if event is not None:
+            self.event, self.zone_name = event, event.time_zone
         super().__init__(*args, **kwargs)
         zone = zoneinfo.ZoneInfo(self.zone_name)
         label = zone_label(self.zone_name)
         verbose = {"starts_at": _("starts at"), "ends_at": _("ends at")}
         for name, model_field in (("starts_local", "starts_at"), ("ends_local", "ends_at")):
-            self.fields[name].label = f"{verbose[model_field]} ({label})"
+            self.fields[name].label = f"{capfirst(verbose[model_field])} ({label})"
             value = getattr(self.instance, model_field)
             if value is not None:
                 self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
@@ -196,13 +265,76 @@ class ProgrammeItemForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        _empty_texts(data)
         zone = zoneinfo.ZoneInfo(self.zone_name)
         starts, ends = data.get("starts_local"), data.get("ends_local")
         self.instance.starts_at = in_zone(starts, zone) if starts else None
         self.instance.ends_at = in_zone(ends, zone) if ends else None
         if starts and ends and self.instance.ends_at <= self.instance.starts_at:
-            self.add_error("ends_local", _("The event must end after it starts."))
+            self.add_error("ends_local", _("The item must end after it starts."))
         return data
+
+
+class ProgrammeEntryForm(ProgrammeItemForm):
+    """The programme builder's form: order is set by moving items, not typed."""
+
+    class Meta:
+        model = ProgrammeItem
+        fields = ["kind", "parent", "title_en", "title_fr", "title_es"]
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, event=event, **kwargs)
+        self.fields["parent"].label = _("In the part")
+        self.fields["parent"].empty_label = _("(at the top of the programme)")  # type: ignore[attr-defined]
+        for code, name in LANGUAGE_NAMES.items():
+            self.fields[f"title_{code}"].label = _("Title (%(language)s)") % {"language": name}
+        self.fields["starts_local"].help_text = _("Within the event, in its own time zone.")
+
+    def title_fields(self) -> list[forms.BoundField]:
+        return [self[f"title_{code}"] for code in language_columns(self.event.language_order)]  # type: ignore[union-attr]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        affiliation = obj.affiliation or _("no affiliation recorded")
+        return f"{obj.name} — {affiliation}"
+
+
+class ContributionForm(forms.Form):
+    """Credit a moderator or speaker found by full name (with affiliation), or a new person."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Contribution.Role.choices)
+    item = forms.ModelChoiceField(
+        label=_("On"), queryset=ProgrammeItem.objects.none(), required=False
+    )
+    person = PersonChoiceField(
+        label=_("Person found"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    new_name = forms.CharField(
+        label=_("Or a new person: full name"), max_length=200, required=False
+    )
+    new_affiliation = forms.CharField(
+        label=_("Affiliation of the new person"), max_length=400, required=False
+    )
+
+    def __init__(
+        self, *args: Any, event: Event, found: list[Person] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        item_field = self.fields["item"]
+        assert isinstance(item_field, forms.ModelChoiceField)
+        item_field.queryset = ProgrammeItem.objects.filter(event=event)
+        item_field.empty_label = str(_("the whole event"))
+        person_field = self.fields["person"]
+        assert isinstance(person_field, forms.ModelChoiceField)
+        shown = [person.pk for person in found or []]
+        posted = self.data.get(self.add_prefix("person")) if self.is_bound else None
+        if posted and str(posted).isdigit():
+            shown.append(int(posted))
+        person_field.queryset = Person.objects.filter(pk__in=shown).order_by("name", "affiliation")
 
 
 class DuplicateForm(forms.Form):
@@ -211,7 +343,7 @@ class DuplicateForm(forms.Form):
     )
     starts_local = forms.DateTimeField(
         label=_("Starts (organiser's local time)"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=_local_input(),
     )
 
     def starts_at(self, event: Event) -> datetime.datetime:

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,13 +32,16 @@ from vigie.core.uploads import validate_document
 from vigie.events import tasks
 from vigie.events.links import CONFIRMATION_WINDOW
 from vigie.events.models import (
+    LANGUAGE_CODES,
     Contribution,
     Event,
     Material,
+    Person,
     ProgrammeItem,
     Registration,
     RegistrationQuestion,
 )
+from vigie.events.times import zone_label
 
 ACTIVE_STATUSES = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
 
@@ -428,3 +431,193 @@ def email_registrants(
     for registration_id in recipients:
         tasks.send_staff_message.enqueue(registration_id, subject, body)
     return len(recipients)
+
+
+# The programme builder: parts and talks of one event, their order and the people credited.
+
+
+class ProgrammeError(DomainError):
+    """A programme entry breaks a rule; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _check_item(event: Event, item: ProgrammeItem) -> None:
+    """A part or talk belongs to its event, under one of its parts, within its span."""
+    zone = event.zone
+    if item.parent is not None and (
+        item.parent.event_id != event.pk
+        or item.parent.kind != ProgrammeItem.Kind.PART
+        or item.parent.pk == item.pk
+    ):
+        raise ProgrammeError(_("Choose one of this event's parts."), "parent")
+    if item.kind == ProgrammeItem.Kind.PART and item.parent is not None:
+        raise ProgrammeError(_("A part cannot sit inside another part."), "parent")
+    if item.kind == ProgrammeItem.Kind.TALK and item.pk and item.children.exists():
+        raise ProgrammeError(_("This item holds talks: it must stay a part."), "kind")
+    if not any(getattr(item, f"title_{code}") for code in LANGUAGE_CODES):
+        raise ProgrammeError(_("Give a title in at least one language."), "title_en")
+    span = (
+        f"{event.starts_at.astimezone(zone):%H:%M}–{event.ends_at.astimezone(zone):%H:%M}"
+        f" ({zone_label(event.time_zone)})"
+    )
+    for name in ("starts_at", "ends_at"):
+        value = getattr(item, name)
+        if value is not None and not event.starts_at <= value <= event.ends_at:
+            raise ProgrammeError(
+                _("This time is outside the event (%(span)s, %(date)s).")
+                % {"span": span, "date": event.starts_at.astimezone(zone).date().isoformat()},
+                name,
+            )
+    if item.starts_at and item.ends_at and item.ends_at <= item.starts_at:
+        raise ProgrammeError(_("The item must end after it starts."), "ends_at")
+
+
+def _next_order(event: Event, parent: ProgrammeItem | None) -> int:
+    last = event.programme.filter(parent=parent).order_by("-order").first()
+    return (last.order + 1) if last else 0
+
+
+def _renumber(event: Event, parent_id: int | None) -> list[ProgrammeItem]:
+    siblings = list(event.programme.filter(parent_id=parent_id).order_by("order", "id"))
+    for position, sibling in enumerate(siblings):
+        if sibling.order != position:
+            sibling.order = position
+            sibling.save(update_fields=["order"])
+    return siblings
+
+
+@changes_facts
+def save_programme_item(*, event: Event, item: ProgrammeItem, actor: Any) -> ProgrammeItem:
+    """Add or change a part or talk of ``event`` (times already in UTC), checked against it."""
+    if item.pk is not None and item.event_id != event.pk:
+        raise ProgrammeError(_("This item belongs to another event."))
+    item.event = event
+    with transaction.atomic():
+        _check_item(event, item)
+        created = item.pk is None
+        if created:
+            item.order = _next_order(event, item.parent)
+        else:
+            previous = ProgrammeItem.objects.get(pk=item.pk)
+            if previous.parent_id != item.parent_id:
+                item.order = _next_order(event, item.parent)
+        item.save()
+        if not created and previous.parent_id != item.parent_id:
+            _renumber(event, previous.parent_id)
+        record_audit(
+            action="events.programme.added" if created else "events.programme.changed",
+            obj=event,
+            actor=actor,
+            changes={"item": item.pk, "title": str(item)},
+        )
+    return item
+
+
+@changes_facts
+def move_programme_item(*, item: ProgrammeItem, direction: str, actor: Any) -> ProgrammeItem:
+    """Swap a part or talk with its neighbour above (``up``) or below (``down``)."""
+    if direction not in ("up", "down"):
+        raise ProgrammeError(_("Move an item up or down."))
+    with transaction.atomic():
+        siblings = _renumber(item.event, item.parent_id)
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(siblings):
+            first, second = siblings[index], siblings[other]
+            first.order, second.order = second.order, first.order
+            first.save(update_fields=["order"])
+            second.save(update_fields=["order"])
+            record_audit(
+                action="events.programme.moved",
+                obj=item.event,
+                actor=actor,
+                changes={"item": item.pk, "direction": direction},
+            )
+    item.refresh_from_db()
+    return item
+
+
+@changes_facts
+def delete_programme_item(*, item: ProgrammeItem, actor: Any) -> None:
+    """Remove a part (with its talks) or a talk, and the people credited on them."""
+    event, parent_id, title = item.event, item.parent_id, str(item)
+    with transaction.atomic():
+        item.delete()
+        _renumber(event, parent_id)
+        record_audit(
+            action="events.programme.deleted", obj=event, actor=actor, changes={"title": title}
+        )
+
+
+def find_people(query: str, limit: int = 20) -> list[Person]:
+    """People whose full name (or affiliation) contains every word typed, with affiliations."""
+    words = query.split()
+    if not words:
+        return []
+    people = Person.objects.all()
+    for word in words:
+        people = people.filter(Q(name__icontains=word) | Q(affiliation__icontains=word))
+    return list(people.order_by("name", "affiliation")[:limit])
+
+
+@changes_facts
+def add_contribution(
+    *,
+    event: Event,
+    role: str,
+    actor: Any,
+    item: ProgrammeItem | None = None,
+    person: Person | None = None,
+    new_name: str = "",
+    new_affiliation: str = "",
+) -> Contribution:
+    """Credit a moderator or speaker on the event or one of its items, creating them if new."""
+    if role not in Contribution.Role.values:
+        raise ProgrammeError(_("Choose moderator or speaker."), "role")
+    if item is not None and item.event_id != event.pk:
+        raise ProgrammeError(_("Choose one of this event's parts or talks."), "item")
+    new_name, new_affiliation = new_name.strip(), new_affiliation.strip()
+    if person is None and not new_name:
+        raise ProgrammeError(
+            _("Choose a person found by the search, or type a new name."), "person"
+        )
+    if person is not None and new_name:
+        raise ProgrammeError(_("Choose a person or type a new name, not both."), "new_name")
+    with transaction.atomic():
+        if person is None:
+            person, _created = Person.objects.get_or_create(
+                name=new_name, affiliation=new_affiliation
+            )
+        if Contribution.objects.filter(event=event, item=item, person=person, role=role).exists():
+            raise ProgrammeError(
+                _("%(person)s is already credited there.") % {"person": person}, "person"
+            )
+        last = Contribution.objects.filter(event=event, item=item).order_by("-order").first()
+        contribution = Contribution.objects.create(
+            event=event,
+            item=item,
+            person=person,
+            role=role,
+            order=(last.order + 1) if last else 0,
+        )
+        record_audit(
+            action="events.contribution.added",
+            obj=event,
+            actor=actor,
+            changes={"person": str(person), "role": role, "item": item.pk if item else None},
+        )
+    return contribution
+
+
+@changes_facts
+def remove_contribution(*, contribution: Contribution, actor: Any) -> None:
+    event, person = contribution.event, str(contribution.person)
+    with transaction.atomic():
+        contribution.delete()
+        record_audit(
+            action="events.contribution.removed", obj=event, actor=actor, changes={"person": person}
+        )

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,24 +17,37 @@ from vigie.core.errors import DomainError
 from vigie.core.exports import csv_response
 from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
+from vigie.events.emails import preview_registration_email
 from vigie.events.forms import (
+    ContributionForm,
     DuplicateForm,
     EmailRegistrantsForm,
     EventForm,
     MaterialForm,
+    ProgrammeEntryForm,
     RecordingForm,
     answer_label,
 )
-from vigie.events.models import Event, Registration
+from vigie.events.models import Contribution, Event, ProgrammeItem, Registration
+from vigie.events.presenters import present_event
 from vigie.events.queries import get_place_counts
 from vigie.events.services import (
+    ProgrammeError,
+    add_contribution,
     attach_material,
+    delete_programme_item,
     duplicate_event,
     email_registrants,
+    find_people,
     mark_attendance,
+    move_programme_item,
+    remove_contribution,
     save_event,
+    save_programme_item,
     set_recording,
 )
+from vigie.events.texts import text
+from vigie.events.times import time_range, zone_label
 
 REGISTRATION_COLUMNS = (
     "name",
@@ -81,7 +95,11 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
         form.save_m2m()
         messages.success(request, _("The event is saved."))
         return redirect("events:staff_registrations", slug=form.instance.slug)
-    return render(request, "events/staff/event_form.html", {"form": form, "event": event})
+    return render(
+        request,
+        "events/staff/event_form.html",
+        {"form": form, "event": event, "material_form": MaterialForm(prefix="material")},
+    )
 
 
 @editor_required
@@ -217,6 +235,8 @@ def materials(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
             messages.success(request, _("The material is attached."))
+            if request.POST.get("next") == "edit":  # attached from the event's own form
+                return redirect(reverse("events:staff_edit", args=[event.slug]) + "#materials")
             return redirect("events:staff_materials", slug=event.slug)
     elif request.method == "POST":
         recording_form = RecordingForm(request.POST, prefix="recording")
@@ -234,3 +254,168 @@ def materials(request: HttpRequest, slug: str) -> HttpResponse:
         "events/staff/materials.html",
         {"event": event, "material_form": material_form, "recording_form": recording_form},
     )
+
+
+# The programme builder: one page per event, every action a plain form (works without JavaScript).
+
+_FORM_FIELD = {"starts_at": "starts_local", "ends_at": "ends_local"}
+
+
+def _builder_rows(event: Event) -> list[dict[str, Any]]:
+    """The programme as staff see it: parts, then their talks, with times in the event's zone."""
+    items = list(event.programme.all())
+    credits: dict[int | None, list[Contribution]] = {}
+    for contribution in event.contributions.select_related("person"):
+        credits.setdefault(contribution.item_id, []).append(contribution)
+
+    def when(item: ProgrammeItem) -> str:
+        if item.starts_at and item.ends_at:
+            return time_range(item.starts_at, item.ends_at, event.time_zone)
+        moment = item.starts_at or item.ends_at
+        return f"{moment.astimezone(event.zone):%H:%M}" if moment else ""
+
+    def rows(parent_id: int | None, depth: int) -> list[dict[str, Any]]:
+        siblings = [item for item in items if item.parent_id == parent_id]
+        found: list[dict[str, Any]] = []
+        for index, item in enumerate(siblings):
+            found.append(
+                {
+                    "item": item,
+                    "title": text(item, "title"),
+                    "when": when(item),
+                    "depth": depth,
+                    "first": index == 0,
+                    "last": index == len(siblings) - 1,
+                    "credits": credits.get(item.pk, []),
+                }
+            )
+            found.extend(rows(item.pk, depth + 1))
+        return found
+
+    return rows(None, 0)
+
+
+def _save_entry(request: HttpRequest, event: Event, form: ProgrammeEntryForm) -> bool:
+    """Save a builder form through the service; its refusals are shown at the field."""
+    if not form.is_valid():
+        return False
+    try:
+        save_programme_item(event=event, item=form.save(commit=False), actor=request.user)
+    except ProgrammeError as error:
+        field = _FORM_FIELD.get(error.field or "", error.field)
+        form.add_error(field if field in form.fields else None, error.message)
+        return False
+    return True
+
+
+def _credit(request: HttpRequest, event: Event, form: ContributionForm) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        add_contribution(event=event, actor=request.user, **form.cleaned_data)
+    except ProgrammeError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return False
+    return True
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def programme(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    query = request.GET.get("q", "").strip() or request.POST.get("q", "").strip()
+    found = find_people(query)
+    item_form = ProgrammeEntryForm(prefix="item", event=event, instance=ProgrammeItem(event=event))
+    credit_form = ContributionForm(prefix="credit", event=event, found=found)
+    if request.method == "POST" and "item-kind" in request.POST:
+        item_form = ProgrammeEntryForm(
+            request.POST, prefix="item", event=event, instance=ProgrammeItem(event=event)
+        )
+        if _save_entry(request, event, item_form):
+            messages.success(request, _("The programme item is added."))
+            return redirect("events:staff_programme", slug=event.slug)
+    elif request.method == "POST":
+        credit_form = ContributionForm(request.POST, prefix="credit", event=event, found=found)
+        if _credit(request, event, credit_form):
+            messages.success(request, _("The person is credited."))
+            return redirect("events:staff_programme", slug=event.slug)
+    return render(
+        request,
+        "events/staff/programme.html",
+        {
+            "event": event,
+            "rows": _builder_rows(event),
+            "moderators": event.contributions.filter(item=None).select_related("person"),
+            "zone": zone_label(event.time_zone),
+            "span": time_range(event.starts_at, event.ends_at, event.time_zone),
+            "item_form": item_form,
+            "credit_form": credit_form,
+            "query": query,
+            "found": found,
+        },
+    )
+
+
+def _event_item(slug: str, pk: int) -> tuple[Event, ProgrammeItem]:
+    event = get_object_or_404(Event, slug=slug)
+    return event, get_object_or_404(ProgrammeItem, pk=pk, event=event)
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def programme_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event, item = _event_item(slug, pk)
+    form = ProgrammeEntryForm(request.POST or None, event=event, instance=item)
+    if request.method == "POST" and _save_entry(request, event, form):
+        messages.success(request, _("The programme item is saved."))
+        return redirect("events:staff_programme", slug=event.slug)
+    return render(
+        request,
+        "events/staff/programme_item.html",
+        {"event": event, "item": item, "form": form, "zone": zone_label(event.time_zone)},
+    )
+
+
+@editor_required
+@require_http_methods(["POST"])
+def programme_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event, item = _event_item(slug, pk)
+    direction = request.POST.get("direction", "")
+    try:
+        move_programme_item(item=item, direction=direction, actor=request.user)
+    except ProgrammeError as error:
+        messages.error(request, error.message)
+    url = reverse("events:staff_programme", kwargs={"slug": event.slug})
+    # Back at the moved item's own button, so a keyboard user keeps their place.
+    return redirect(f"{url}?moved={item.pk}&direction={direction}#item-{item.pk}")
+
+
+@editor_required
+@require_http_methods(["POST"])
+def programme_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event, item = _event_item(slug, pk)
+    delete_programme_item(item=item, actor=request.user)
+    messages.success(request, _("The programme item is removed."))
+    return redirect("events:staff_programme", slug=event.slug)
+
+
+@editor_required
+@require_http_methods(["POST"])
+def contribution_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    contribution = get_object_or_404(Contribution, pk=pk, event=event)
+    remove_contribution(contribution=contribution, actor=request.user)
+    messages.success(request, _("The person is no longer credited."))
+    return redirect("events:staff_programme", slug=event.slug)
+
+
+@editor_required
+def preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public page and the invitation email as they will be, before publishing."""
+    event = get_object_or_404(Event, slug=slug)
+    context = present_event(event)
+    context["preview"] = True
+    context["emails"] = [
+        preview_registration_email(event, code) for code in event.language_order.split(",")
+    ]
+    return render(request, "events/staff/preview.html", context)

@@ -25,6 +25,28 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/<slug:slug>/email/", staff_views.email_registrants_view, name="staff_email"),
     path("staff/<slug:slug>/attendance/", staff_views.attendance, name="staff_attendance"),
     path("staff/<slug:slug>/materials/", staff_views.materials, name="staff_materials"),
+    path("staff/<slug:slug>/programme/", staff_views.programme, name="staff_programme"),
+    path(
+        "staff/<slug:slug>/programme/<int:pk>/",
+        staff_views.programme_item,
+        name="staff_programme_item",
+    ),
+    path(
+        "staff/<slug:slug>/programme/<int:pk>/move/",
+        staff_views.programme_move,
+        name="staff_programme_move",
+    ),
+    path(
+        "staff/<slug:slug>/programme/<int:pk>/delete/",
+        staff_views.programme_delete,
+        name="staff_programme_delete",
+    ),
+    path(
+        "staff/<slug:slug>/credits/<int:pk>/remove/",
+        staff_views.contribution_remove,
+        name="staff_credit_remove",
+    ),
+    path("staff/<slug:slug>/preview/", staff_views.preview, name="staff_preview"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/calendar.ics", views.event_ics, name="ics"),

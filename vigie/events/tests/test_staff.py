@@ -19,13 +19,6 @@ pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
-@pytest.fixture
-def editor() -> Client:
-    client = Client()
-    client.force_login(make_user("editor", role="editor"))
-    return client
-
-
 def test_editor_creates_an_event_in_the_organisers_local_time(editor: Client) -> None:
     response = editor.post(
         "/en/events/staff/new/",
