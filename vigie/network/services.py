@@ -24,31 +24,18 @@ from vigie.core.models import Country
 from vigie.core.services import object_history, record_audit
 from vigie.network.errors import NetworkError
 from vigie.network.forms import (
-    CheckInForm,
-    ContactForm,
-    FunderForm,
-    GrantForm,
-    InteractionForm,
-    JournalistForm,
-    MentoringPairForm,
     OrganisationCreateForm,
     OrganisationProfileForm,
 )
 from vigie.network.models import (
     Candidate,
-    CheckIn,
     ConsentPurpose,
     ConsentRecord,
     Contact,
     CouncilBallot,
     Coverage,
     Election,
-    Funder,
-    Grant,
-    Interaction,
-    Journalist,
     MembershipStatus,
-    MentoringPair,
     Organisation,
     Outlet,
     SealedBallot,
@@ -423,10 +410,16 @@ class StatusChange:
     reason: str
 
 
-def _save_audited(form: forms.ModelForm, *, action: str, actor: Any) -> Any:
+@transaction.atomic
+def save_register_entry(*, form: forms.ModelForm, actor: Any) -> Any:
+    """Save a validated staff form of a register (contact, journalist, interaction, funder,
+    grant, mentoring pair, check-in) and audit it as ``network.<model>.added``."""
     instance = form.save()
     record_audit(
-        action=action, obj=instance, actor=actor, changes={"fields": sorted(form.changed_data)}
+        action=f"network.{instance._meta.model_name}.added",
+        obj=instance,
+        actor=actor,
+        changes={"fields": sorted(form.changed_data)},
     )
     return instance
 
@@ -434,9 +427,7 @@ def _save_audited(form: forms.ModelForm, *, action: str, actor: Any) -> Any:
 @changes_facts
 @transaction.atomic
 def create_organisation(*, form: OrganisationCreateForm, actor: Any) -> Organisation:
-    organisation: Organisation = _save_audited(
-        form, action="network.organisation.created", actor=actor
-    )
+    organisation: Organisation = save_register_entry(form=form, actor=actor)
     return organisation
 
 
@@ -486,12 +477,6 @@ def membership_history(organisation: Organisation) -> list[StatusChange]:
 
 
 @transaction.atomic
-def create_contact(*, form: ContactForm, actor: Any) -> Contact:
-    contact: Contact = _save_audited(form, action="network.contact.created", actor=actor)
-    return contact
-
-
-@transaction.atomic
 def record_consent(
     *,
     contact_id: int,
@@ -525,39 +510,3 @@ def current_consents(contact: Contact) -> dict[str, ConsentRecord]:
     for record in contact.consents.order_by("recorded_on", "pk"):
         current[record.purpose] = record
     return current
-
-
-@transaction.atomic
-def add_journalist(*, form: JournalistForm, actor: Any) -> Journalist:
-    journalist: Journalist = _save_audited(form, action="network.journalist.added", actor=actor)
-    return journalist
-
-
-@transaction.atomic
-def log_interaction(*, form: InteractionForm, actor: Any) -> Interaction:
-    interaction: Interaction = _save_audited(form, action="network.interaction.logged", actor=actor)
-    return interaction
-
-
-@transaction.atomic
-def add_funder(*, form: FunderForm, actor: Any) -> Funder:
-    funder: Funder = _save_audited(form, action="network.funder.added", actor=actor)
-    return funder
-
-
-@transaction.atomic
-def add_grant(*, form: GrantForm, actor: Any) -> Grant:
-    grant: Grant = _save_audited(form, action="network.grant.added", actor=actor)
-    return grant
-
-
-@transaction.atomic
-def pair_for_mentoring(*, form: MentoringPairForm, actor: Any) -> MentoringPair:
-    pair: MentoringPair = _save_audited(form, action="network.mentoring.paired", actor=actor)
-    return pair
-
-
-@transaction.atomic
-def record_check_in(*, form: CheckInForm, actor: Any) -> CheckIn:
-    check_in: CheckIn = _save_audited(form, action="network.mentoring.check_in", actor=actor)
-    return check_in

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from vigie.core.permissions import editor_required
 from vigie.network import services
@@ -130,7 +131,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
         title=_("New contact"),
         button=_("Add the contact"),
         back=reverse("network:contacts"),
-        save=services.create_contact,
+        save=services.save_register_entry,
         then=lambda contact: reverse("network:contact_consent", args=[contact.pk]),
         done=_("The contact was added. Record the consent they gave."),
     )
@@ -161,39 +162,6 @@ def contact_consent(request: HttpRequest, pk: int) -> HttpResponse:
             "purposes": [(label, current.get(value)) for value, label in ConsentPurpose.choices],
             "history": contact.consents.order_by("-recorded_on", "-pk"),
         },
-    )
-
-
-@editor_required
-def journalist_new(request: HttpRequest) -> HttpResponse:
-    form = JournalistForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        title=_("New journalist"),
-        button=_("Add the journalist"),
-        back=reverse("network:media"),
-        save=services.add_journalist,
-        then=reverse("network:media"),
-        done=_("The journalist was added."),
-    )
-
-
-@editor_required
-def interaction_new(request: HttpRequest) -> HttpResponse:
-    form = InteractionForm(
-        request.POST or None,
-        initial={"happened_on": timezone.localdate(), "journalist": request.GET.get("journalist")},
-    )
-    return _form_page(
-        request,
-        form,
-        title=_("Log an interaction with a journalist"),
-        button=_("Log the interaction"),
-        back=reverse("network:media"),
-        save=services.log_interaction,
-        then=reverse("network:media"),
-        done=_("The interaction was logged."),
     )
 
 
@@ -235,66 +203,89 @@ def _baseline_intro() -> str:
     ) % {"date": baseline.isoformat()}
 
 
-@editor_required
-def funder_new(request: HttpRequest) -> HttpResponse:
-    form = FunderForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        title=_("New funder"),
-        button=_("Add the funder"),
-        back=reverse("network:funding"),
-        save=services.add_funder,
-        then=reverse("network:funding"),
-        done=_("The funder was added."),
-        intro=_baseline_intro(),
-    )
+def _register_page(
+    form_class: type[forms.ModelForm],
+    *,
+    title: str,
+    button: str,
+    back: str,
+    done: str,
+    initial: Callable[[HttpRequest], dict[str, Any]] = lambda request: {},
+    intro: Callable[[], str] = str,
+) -> Callable[[HttpRequest], HttpResponse]:
+    """A staff page adding one entry to a register, saved by ``services.save_register_entry``."""
+
+    @editor_required
+    def page(request: HttpRequest) -> HttpResponse:
+        return _form_page(
+            request,
+            form_class(request.POST or None, initial=initial(request)),
+            title=_(title),
+            button=_(button),
+            back=reverse(back),
+            save=services.save_register_entry,
+            then=reverse(back),
+            done=_(done),
+            intro=intro(),
+        )
+
+    return page
 
 
-@editor_required
-def grant_new(request: HttpRequest) -> HttpResponse:
-    form = GrantForm(request.POST or None, initial={"funder": request.GET.get("funder")})
-    return _form_page(
-        request,
-        form,
-        title=_("New grant"),
-        button=_("Add the grant"),
-        back=reverse("network:funding"),
-        save=services.add_grant,
-        then=reverse("network:funding"),
-        done=_("The grant was added."),
-        intro=_baseline_intro(),
-    )
+def _today(*prefill: str) -> Callable[[HttpRequest], dict[str, Any]]:
+    """Initial values: today's date in ``prefill[0]``, the others from the query string."""
+    date_field, *from_query = prefill
+    return lambda request: {
+        date_field: timezone.localdate(),
+        **{name: request.GET.get(name) for name in from_query},
+    }
 
 
-@editor_required
-def mentoring_new(request: HttpRequest) -> HttpResponse:
-    form = MentoringPairForm(request.POST or None, initial={"started_on": timezone.localdate()})
-    return _form_page(
-        request,
-        form,
-        title=_("Pair two members for mentoring"),
-        button=_("Pair them"),
-        back=reverse("network:mentoring"),
-        save=services.pair_for_mentoring,
-        then=reverse("network:mentoring"),
-        done=_("The mentoring pair was recorded."),
-    )
-
-
-@editor_required
-def check_in_new(request: HttpRequest) -> HttpResponse:
-    form = CheckInForm(
-        request.POST or None,
-        initial={"held_on": timezone.localdate(), "pair": request.GET.get("pair")},
-    )
-    return _form_page(
-        request,
-        form,
-        title=_("Record a mentoring check-in"),
-        button=_("Record the check-in"),
-        back=reverse("network:mentoring"),
-        save=services.record_check_in,
-        then=reverse("network:mentoring"),
-        done=_("The check-in was recorded."),
-    )
+journalist_new = _register_page(
+    JournalistForm,
+    title=gettext_noop("New journalist"),
+    button=gettext_noop("Add the journalist"),
+    back="network:media",
+    done=gettext_noop("The journalist was added."),
+)
+interaction_new = _register_page(
+    InteractionForm,
+    title=gettext_noop("Log an interaction with a journalist"),
+    button=gettext_noop("Log the interaction"),
+    back="network:media",
+    done=gettext_noop("The interaction was logged."),
+    initial=_today("happened_on", "journalist"),
+)
+funder_new = _register_page(
+    FunderForm,
+    title=gettext_noop("New funder"),
+    button=gettext_noop("Add the funder"),
+    back="network:funding",
+    done=gettext_noop("The funder was added."),
+    intro=_baseline_intro,
+)
+grant_new = _register_page(
+    GrantForm,
+    title=gettext_noop("New grant"),
+    button=gettext_noop("Add the grant"),
+    back="network:funding",
+    done=gettext_noop("The grant was added."),
+    initial=lambda request: {"funder": request.GET.get("funder")},
+    intro=_baseline_intro,
+)
+mentoring_new = _register_page(
+    MentoringPairForm,
+    title=gettext_noop("Pair two members for mentoring"),
+    button=gettext_noop("Pair them"),
+    back="network:mentoring",
+    done=gettext_noop("The mentoring pair was recorded."),
+    initial=_today("started_on"),
+)
+check_in_new = _register_page(
+    CheckInForm,
+    title=gettext_noop("Record a mentoring check-in"),
+    button=gettext_noop("Record the check-in"),
+    back="network:mentoring",
+    done=gettext_noop("The check-in was recorded."),
+    initial=_today("held_on", "pair"),
+)
