@@ -158,6 +158,17 @@ class ConsentForm(forms.Form):
         return data
 
 
+class PastDatesForm(forms.ModelForm):
+    """A model form whose ``past_dates`` fields refuse a date in the future."""
+
+    past_dates: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.past_dates:
+            self.fields[name].validators.append(_not_in_future)
+
+
 class JournalistForm(forms.ModelForm):
     class Meta:
         model = Journalist
@@ -165,17 +176,14 @@ class JournalistForm(forms.ModelForm):
         labels = {"outlet": _("Outlet"), "country": _("Country")}
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(PastDatesForm):
+    past_dates = ("happened_on",)
+
     class Meta:
         model = Interaction
         fields = ["journalist", "kind", "happened_on", "notes"]
         labels = {"journalist": _("Journalist")}
         widgets = {"happened_on": _date_input(), "notes": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_happened_on(self) -> datetime.date:
-        value: datetime.date = self.cleaned_data["happened_on"]
-        _not_in_future(value)
-        return value
 
 
 class CoverageForm(forms.Form):
@@ -222,16 +230,13 @@ class CoverageForm(forms.Form):
         return data
 
 
-class FunderForm(forms.ModelForm):
+class FunderForm(PastDatesForm):
+    past_dates = ("first_seen_on",)
+
     class Meta:
         model = Funder
         fields = ["name", "kind", "first_seen_on", "in_baseline"]
         widgets = {"first_seen_on": _date_input()}
-
-    def clean_first_seen_on(self) -> datetime.date:
-        value: datetime.date = self.cleaned_data["first_seen_on"]
-        _not_in_future(value)
-        return value
 
 
 class GrantForm(forms.ModelForm):

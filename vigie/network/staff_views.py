@@ -74,23 +74,6 @@ def _form_page(
 
 
 @editor_required
-def organisation_new(request: HttpRequest) -> HttpResponse:
-    form = OrganisationCreateForm(
-        request.POST or None, initial={"applied_on": timezone.localdate(), "status": "applied"}
-    )
-    return _form_page(
-        request,
-        form,
-        title=_("New organisation"),
-        button=_("Create the organisation"),
-        back=reverse("network:directory"),
-        save=services.create_organisation,
-        then=lambda organisation: reverse("network:organisation_status", args=[organisation.slug]),
-        done=_("The organisation was created."),
-    )
-
-
-@editor_required
 def organisation_status(request: HttpRequest, slug: str) -> HttpResponse:
     """Change an organisation's membership status; every change is kept: who, when, from → to."""
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -119,21 +102,6 @@ def organisation_status(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "history": services.membership_history(organisation),
         },
-    )
-
-
-@editor_required
-def contact_new(request: HttpRequest) -> HttpResponse:
-    form = ContactForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        title=_("New contact"),
-        button=_("Add the contact"),
-        back=reverse("network:contacts"),
-        save=services.save_register_entry,
-        then=lambda contact: reverse("network:contact_consent", args=[contact.pk]),
-        done=_("The contact was added. Record the consent they gave."),
     )
 
 
@@ -212,8 +180,11 @@ def _register_page(
     done: str,
     initial: Callable[[HttpRequest], dict[str, Any]] = lambda request: {},
     intro: Callable[[], str] = str,
+    save: Callable[..., Any] = services.save_register_entry,
+    then: Callable[[Any], str] | None = None,
 ) -> Callable[[HttpRequest], HttpResponse]:
-    """A staff page adding one entry to a register, saved by ``services.save_register_entry``."""
+    """A staff page adding one entry to a register: saved by ``save``, then back to ``back``
+    (or to the page ``then`` makes from what was saved)."""
 
     @editor_required
     def page(request: HttpRequest) -> HttpResponse:
@@ -223,8 +194,8 @@ def _register_page(
             title=_(title),
             button=_(button),
             back=reverse(back),
-            save=services.save_register_entry,
-            then=reverse(back),
+            save=save,
+            then=then or reverse(back),
             done=_(done),
             intro=intro(),
         )
@@ -288,4 +259,22 @@ check_in_new = _register_page(
     back="network:mentoring",
     done=gettext_noop("The check-in was recorded."),
     initial=_today("held_on", "pair"),
+)
+organisation_new = _register_page(
+    OrganisationCreateForm,
+    title=gettext_noop("New organisation"),
+    button=gettext_noop("Create the organisation"),
+    back="network:directory",
+    done=gettext_noop("The organisation was created."),
+    initial=lambda request: {"applied_on": timezone.localdate(), "status": "applied"},
+    save=services.create_organisation,
+    then=lambda organisation: reverse("network:organisation_status", args=[organisation.slug]),
+)
+contact_new = _register_page(
+    ContactForm,
+    title=gettext_noop("New contact"),
+    button=gettext_noop("Add the contact"),
+    back="network:contacts",
+    done=gettext_noop("The contact was added. Record the consent they gave."),
+    then=lambda contact: reverse("network:contact_consent", args=[contact.pk]),
 )

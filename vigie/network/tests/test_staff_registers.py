@@ -181,6 +181,13 @@ def test_future_coverage_date_and_bad_address_are_refused(editor: Client) -> Non
 def test_journalist_and_interaction_are_added(editor: Client) -> None:
     editor.post("/en/network/media/journalists/new/", {"name": "Sam Writer"})
     journalist = Journalist.objects.get(name="Sam Writer")
+    later = (TODAY + datetime.timedelta(days=1)).isoformat()
+    future = editor.post(
+        "/en/network/media/interactions/new/",
+        {"journalist": journalist.pk, "kind": "briefed", "happened_on": later},
+    ).content.decode()
+    assert "This date is in the future." in future
+    assert not journalist.interactions.exists()
     response = editor.post(
         "/en/network/media/interactions/new/",
         {"journalist": journalist.pk, "kind": "briefed", "happened_on": "2025-02-01"},
