@@ -256,3 +256,26 @@ def test_mentoring_pair_and_check_in(editor: Client) -> None:
     )
     assert CheckIn.objects.get(pair=pair).notes == "Budget reviewed"
     assert "Budget reviewed" in editor.get("/en/network/mentoring/").content.decode()
+
+
+def test_funders_are_shown_against_the_one_funding_baseline(
+    editor: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = datetime.date(2024, 1, 1)
+    monkeypatch.setattr("vigie.network.views.measure_baseline", lambda *args: baseline)
+    monkeypatch.setattr("vigie.network.staff_views.measure_baseline", lambda *args: baseline)
+    Funder.objects.create(
+        name="Old Trust", kind="foundation", first_seen_on=datetime.date(2023, 5, 1)
+    )
+    Funder.objects.create(
+        name="New Fund", kind="foundation", first_seen_on=datetime.date(2024, 6, 1)
+    )
+    html = editor.get("/en/network/funding/").content.decode()
+    rows = {
+        name: html.split(f"<td>{name}</td>")[1].split("</tr>")[0]
+        for name in ("Old Trust", "New Fund")
+    }
+    assert rows["Old Trust"].count("<td>no</td>") == 2
+    assert "<td>yes</td>" in rows["New Fund"]
+    intro = editor.get("/en/network/funding/grants/new/").content.decode()
+    assert "Funding baseline: 2024-01-01." in intro
