@@ -126,7 +126,9 @@ def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
 def joint_statement_new(request: HttpRequest) -> HttpResponse:
     """Enter a joint statement; check the pasted signatories, fix unknown names, then save."""
     unmatched = request.POST.getlist("unmatched") if request.method == "POST" else []
-    form = JointStatementForm(request.POST or None, unmatched=unmatched)
+    form = JointStatementForm(
+        request.POST or None, unmatched=unmatched, initial={"session": request.GET.get("session")}
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
