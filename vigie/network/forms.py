@@ -44,6 +44,21 @@ class OrganisationProfileForm(forms.ModelForm):
         widgets = {"countries": forms.SelectMultiple(attrs={"size": 8})}
 
 
+class OrganisationStaffForm(OrganisationProfileForm):
+    """What the secretariat may change besides the profile: name, type, place and private notes
+    (membership status has its own page, which keeps its history)."""
+
+    class Meta(OrganisationProfileForm.Meta):
+        fields = [
+            "name",
+            "org_type",
+            "headquarters",
+            "region",
+            *OrganisationProfileForm.Meta.fields,
+            "private_notes",
+        ]
+
+
 class ReceiptForm(forms.Form):
     receipt = forms.CharField(label=_("Receipt code"), max_length=40)
 

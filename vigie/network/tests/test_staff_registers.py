@@ -279,3 +279,24 @@ def test_funders_are_shown_against_the_one_funding_baseline(
     assert "<td>yes</td>" in rows["New Fund"]
     intro = editor.get("/en/network/funding/grants/new/").content.decode()
     assert "Funding baseline: 2024-01-01." in intro
+
+
+def test_editors_change_name_and_private_notes_members_cannot(client: Client) -> None:
+    organisation = make_organisation("Old Name (fictional)", slug="renamed")
+    data = {
+        "name": "New Name (fictional)",
+        "org_type": "ngo",
+        "headquarters": organisation.headquarters_id,
+        "region": "002",
+        "private_notes": "Staff note",
+    }
+    client.force_login(make_member("member", organisation))
+    client.post("/en/network/organisations/renamed/edit/", data)
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.private_notes) == ("Old Name (fictional)", "")
+    client.force_login(make_user("editor", role="editor"))
+    refused = client.post("/en/network/organisations/renamed/edit/", {**data, "name": ""})
+    assert "This field is required." in refused.content.decode()
+    assert client.post("/en/network/organisations/renamed/edit/", data).status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.private_notes) == ("New Name (fictional)", "Staff note")
