@@ -7,10 +7,12 @@ import hmac
 import json
 import secrets
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django import forms
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -19,15 +21,21 @@ from django.utils.translation import gettext as _
 
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
-from vigie.core.services import record_audit
+from vigie.core.services import object_history, record_audit
 from vigie.network.errors import NetworkError
-from vigie.network.forms import OrganisationProfileForm
+from vigie.network.forms import (
+    OrganisationCreateForm,
+    OrganisationProfileForm,
+)
 from vigie.network.models import (
     Candidate,
+    ConsentPurpose,
+    ConsentRecord,
     Contact,
     CouncilBallot,
     Coverage,
     Election,
+    MembershipStatus,
     Organisation,
     Outlet,
     SealedBallot,
@@ -361,6 +369,7 @@ def record_coverage(
     published_on: datetime.date,
     tone: str,
     country_iso2: str = "",
+    journalist_id: int | None = None,
     actor: Any = None,
 ) -> int:
     """Add a piece of coverage to the media register (another app reports it, such as the
@@ -375,8 +384,129 @@ def record_coverage(
         name=outlet_name.strip(), defaults={"country": country}
     )
     coverage, created = Coverage.objects.get_or_create(
-        outlet=outlet, url=url, defaults={"published_on": published_on, "tone": tone}
+        outlet=outlet,
+        url=url,
+        defaults={"published_on": published_on, "tone": tone, "journalist_id": journalist_id},
     )
     if created:
         record_audit(action="network.coverage.recorded", obj=coverage, actor=actor)
     return coverage.pk
+
+
+# Staff registers: each form is validated in ``forms.py``, saved and audited here. --------------
+
+STATUS_CHANGED = "network.organisation.status_changed"
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One change of an organisation's membership status: who, when, from → to."""
+
+    recorded_at: datetime.datetime
+    actor: str
+    on: str
+    old: str
+    new: str
+    reason: str
+
+
+@transaction.atomic
+def save_register_entry(*, form: forms.ModelForm, actor: Any) -> Any:
+    """Save a validated staff form of a register (contact, journalist, interaction, funder,
+    grant, mentoring pair, check-in) and audit it as ``network.<model>.added``."""
+    instance = form.save()
+    record_audit(
+        action=f"network.{instance._meta.model_name}.added",
+        obj=instance,
+        actor=actor,
+        changes={"fields": sorted(form.changed_data)},
+    )
+    return instance
+
+
+@changes_facts
+@transaction.atomic
+def create_organisation(*, form: OrganisationCreateForm, actor: Any) -> Organisation:
+    organisation: Organisation = save_register_entry(form=form, actor=actor)
+    return organisation
+
+
+@changes_facts
+@transaction.atomic
+def change_membership_status(
+    *, organisation_id: int, status: str, on: datetime.date, reason: str = "", actor: Any = None
+) -> Organisation:
+    """Move an organisation to another membership status and record the change in its history."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+    if status not in MembershipStatus.values:
+        raise NetworkError(_("%(status)r is not a membership status.") % {"status": status})
+    old = organisation.status
+    if status == old:
+        raise NetworkError(_("The membership status is unchanged."))
+    organisation.status = status
+    if status == MembershipStatus.MEMBER:
+        organisation.admitted_on = organisation.admitted_on or on
+        organisation.lapsed_on = None
+    elif status == MembershipStatus.LAPSED:
+        organisation.lapsed_on = on
+    organisation.save(update_fields=["status", "admitted_on", "lapsed_on"])
+    record_audit(
+        action=STATUS_CHANGED,
+        obj=organisation,
+        actor=actor,
+        changes={"status": [old, status], "on": on.isoformat(), "reason": reason},
+    )
+    return organisation
+
+
+def membership_history(organisation: Organisation) -> list[StatusChange]:
+    """The membership status changes of an organisation, newest first."""
+    labels = dict(MembershipStatus.choices)
+    return [
+        StatusChange(
+            recorded_at=entry.created_at,
+            actor=entry.actor.get_username() if entry.actor else "—",
+            on=entry.changes.get("on", ""),
+            old=str(labels.get(entry.changes["status"][0], entry.changes["status"][0])),
+            new=str(labels.get(entry.changes["status"][1], entry.changes["status"][1])),
+            reason=entry.changes.get("reason", ""),
+        )
+        for entry in object_history(organisation)
+        if entry.action == STATUS_CHANGED
+    ]
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    contact_id: int,
+    purpose: str,
+    granted: bool,
+    recorded_on: datetime.date,
+    wording: str = "",
+    actor: Any = None,
+) -> ConsentRecord:
+    """Add a consent given or withdrawn for one purpose; earlier records stay as history."""
+    contact = Contact.objects.select_for_update().get(pk=contact_id)
+    if contact.erased_on is not None:
+        raise NetworkError(_("This contact's data was erased: no consent can be recorded."))
+    if purpose not in ConsentPurpose.values:
+        raise NetworkError(_("%(purpose)r is not a purpose of consent.") % {"purpose": purpose})
+    record = ConsentRecord.objects.create(
+        contact=contact, purpose=purpose, granted=granted, recorded_on=recorded_on, wording=wording
+    )
+    record_audit(
+        action="network.consent.recorded",
+        obj=contact,
+        actor=actor,
+        changes={"purpose": purpose, "granted": granted, "on": recorded_on.isoformat()},
+    )
+    return record
+
+
+def current_consents(contact: Contact) -> dict[str, ConsentRecord]:
+    """The latest record per purpose (given or withdrawn)."""
+    current: dict[str, ConsentRecord] = {}
+    for record in contact.consents.order_by("recorded_on", "pk"):
+        current[record.purpose] = record
+    return current

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from vigie.network import views
+from vigie.network import staff_views, views
 
 app_name = "network"
 
@@ -16,6 +16,21 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("media/", views.media, name="media"),
     path("funding/", views.funding, name="funding"),
     path("mentoring/", views.mentoring, name="mentoring"),
+    path("staff/organisations/new/", staff_views.organisation_new, name="organisation_new"),
+    path(
+        "organisations/<slug:slug>/membership/",
+        staff_views.organisation_status,
+        name="organisation_status",
+    ),
+    path("contacts/new/", staff_views.contact_new, name="contact_new"),
+    path("contacts/<int:pk>/consent/", staff_views.contact_consent, name="contact_consent"),
+    path("media/journalists/new/", staff_views.journalist_new, name="journalist_new"),
+    path("media/interactions/new/", staff_views.interaction_new, name="interaction_new"),
+    path("media/coverage/new/", staff_views.coverage_new, name="coverage_new"),
+    path("funding/funders/new/", staff_views.funder_new, name="funder_new"),
+    path("funding/grants/new/", staff_views.grant_new, name="grant_new"),
+    path("mentoring/new/", staff_views.mentoring_new, name="mentoring_new"),
+    path("mentoring/check-ins/new/", staff_views.check_in_new, name="check_in_new"),
     path("elections/", views.election_list, name="elections"),
     path("elections/<int:pk>/", views.election_detail, name="election"),
     path("elections/<int:pk>/vote/", views.election_vote, name="election_vote"),

@@ -21,7 +21,7 @@ from vigie.core.regions import Region
 from vigie.core.roles import get_member_organisation_id, is_editor, is_member
 from vigie.network import queries, services
 from vigie.network.errors import NetworkError
-from vigie.network.forms import OrganisationProfileForm, ReceiptForm
+from vigie.network.forms import OrganisationProfileForm, OrganisationStaffForm, ReceiptForm
 from vigie.network.models import (
     Contact,
     Coverage,
@@ -122,7 +122,8 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not (is_editor(request.user) or get_member_organisation_id(request.user) == organisation.pk):
         raise PermissionDenied
-    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    form_class = OrganisationStaffForm if is_editor(request.user) else OrganisationProfileForm
+    form = form_class(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.update_organisation_profile(form=form, actor=request.user)
         messages.success(request, _("The profile was saved."))

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
-from vigie.un.models import IssueTag, PositionCode, Session, SpeakerKind
+from vigie.un.models import IssueTag, JointStatement, PositionCode, Session, SpeakerKind
 from vigie.un.names import NameMatcher
 
 
@@ -115,3 +115,79 @@ class JudgementForm(forms.Form):
         max_length=4000,
         help_text=_("Why it is, or is not yet, the mechanism; shown on the public pages."),
     )
+
+
+class JointStatementForm(forms.Form):
+    """A joint statement and its signatories pasted as a list; unknown names are fixed one by one.
+
+    After a check, each name the matcher did not recognise gets its own country choice
+    (``fix_0``, ``fix_1``…): the statement is saved only when every name has a country.
+    """
+
+    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.all())
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    code = forms.SlugField(
+        label=_("Identifier"),
+        max_length=80,
+        help_text=_("Letters, digits and hyphens, e.g. CND68-JS-HARM-REDUCTION"),
+    )
+    title = forms.CharField(label=_("Title"), max_length=300)
+    delivered_by = forms.ModelChoiceField(
+        label=_("Delivered by"), queryset=Country.objects.order_by("name_en"), required=False
+    )
+    summary = forms.CharField(
+        label=_("Summary (not verbatim)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    source_url = forms.URLField(label=_("Source address"), assume_scheme="https")
+    stated_signatories = forms.IntegerField(
+        label=_("Stated number of signatories"), min_value=1, max_value=250, required=False
+    )
+    signatories = forms.CharField(
+        label=_("Signatories"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Paste the names as printed, separated by commas, semicolons or lines."),
+    )
+
+    def __init__(self, *args: Any, unmatched: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unmatched = unmatched or []
+        countries = Country.objects.order_by("name_en")
+        for number, name in enumerate(self.unmatched):
+            self.fields[f"fix_{number}"] = forms.ModelChoiceField(
+                label=_("Country for “%(name)s”") % {"name": name},
+                queryset=countries,
+                required=False,
+            )
+
+    def clean_code(self) -> str:
+        code: str = self.cleaned_data["code"].upper()
+        if JointStatement.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("A joint statement with this identifier exists."))
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        session, date = data.get("session"), data.get("date")
+        if (
+            session is not None
+            and date is not None
+            and not session.start_date <= date <= session.end_date
+        ):
+            self.add_error(
+                "date",
+                _("The date must fall within the session (%(start)s to %(end)s).")
+                % {"start": session.start_date, "end": session.end_date},
+            )
+        return data
+
+    def fixes(self) -> dict[str, Country]:
+        """The countries staff chose for names the matcher did not recognise."""
+        chosen: dict[str, Country] = {}
+        for number, name in enumerate(self.unmatched):
+            country = self.cleaned_data.get(f"fix_{number}")
+            if country is not None:
+                chosen[name] = country
+        return chosen
+
+    def fix_fields(self) -> list[forms.BoundField]:
+        return [self[f"fix_{number}"] for number in range(len(self.unmatched))]

@@ -20,11 +20,13 @@ from vigie.un.models import (
     Coding,
     CountryVote,
     IssueTag,
+    JointStatement,
     Meeting,
     Milestone,
     PositionCode,
     ReviewVerdict,
     Session,
+    Signatory,
     SpeakerKind,
     Statement,
     Vote,
@@ -195,6 +197,115 @@ def import_roll_call(*, vote: Vote, yes: str, no: str, abstain: str, actor: Any 
 
 
 JUDGEMENT_ACTION = "un.milestone.judged"
+
+
+class JointStatementError(DomainError):
+    pass
+
+
+@dataclass
+class SignatoryPreview:
+    """Names matched to countries (by the matcher or fixed by staff), names left, repeats.
+
+    ``unknown`` lists every name the matcher did not know, fixed or not.
+    """
+
+    matched: list[tuple[str, Country]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.matched) and not self.unmatched and not self.duplicates
+
+
+def preview_signatories(*, text: str, fixes: dict[str, Country] | None = None) -> SignatoryPreview:
+    """Match a pasted list of signatories without writing anything; ``fixes`` maps a name the
+    matcher did not know to the country staff chose for it."""
+    fixes = fixes or {}
+    result = NameMatcher().match_all(split_names(text))
+    preview = SignatoryPreview(matched=list(result.matched), unknown=list(result.unmatched))
+    for name in result.unmatched:
+        if name in fixes:
+            preview.matched.append((name, fixes[name]))
+        else:
+            preview.unmatched.append(name)
+    seen: dict[int, str] = {}
+    for name, country in preview.matched:
+        if country.pk in seen:
+            preview.duplicates.append(
+                _("%(country)s is listed twice (%(first)s, %(second)s).")
+                % {"country": country.name, "first": seen[country.pk], "second": name}
+            )
+        seen[country.pk] = name
+    preview.matched.sort(key=lambda pair: pair[1].name)
+    return preview
+
+
+@changes_facts
+@transaction.atomic
+def record_joint_statement(
+    *,
+    session: Session,
+    date: datetime.date,
+    code: str,
+    title: str,
+    summary: str,
+    source_url: str,
+    signatories: str,
+    fixes: dict[str, Country] | None = None,
+    delivered_by: Country | None = None,
+    stated_signatories: int | None = None,
+    actor: Any = None,
+) -> JointStatement:
+    """Save a joint statement with its signatories (each joined on the statement's date).
+
+    Every pasted name must match a country, by the matcher or by staff's fix; else nothing is
+    written.
+    """
+    preview = preview_signatories(text=signatories, fixes=fixes)
+    if preview.unmatched:
+        raise JointStatementError(
+            _("These names match no country: %(names)s.") % {"names": ", ".join(preview.unmatched)}
+        )
+    if preview.duplicates:
+        raise JointStatementError(" ".join(preview.duplicates))
+    if not preview.matched:
+        raise JointStatementError(_("Paste at least one signatory."))
+    if not session.start_date <= date <= session.end_date:
+        raise JointStatementError(
+            _("The date must fall within the session (%(start)s to %(end)s).")
+            % {"start": session.start_date, "end": session.end_date}
+        )
+    if JointStatement.objects.filter(code=code).exists():
+        raise JointStatementError(_("A joint statement with this identifier exists."))
+    joint = JointStatement.objects.create(
+        session=session,
+        date=date,
+        code=code,
+        title=title,
+        summary=summary,
+        delivered_by=delivered_by,
+        stated_signatories=stated_signatories,
+    )
+    joint.sources.add(cite_source(url=source_url, title=title))
+    Signatory.objects.bulk_create(
+        [
+            Signatory(joint_statement=joint, country=country, joined_on=date)
+            for _name, country in preview.matched
+        ]
+    )
+    record_audit(
+        action="un.joint_statement.recorded",
+        obj=joint,
+        actor=actor,
+        changes={
+            "signatories": [country.iso3 for _name, country in preview.matched],
+            "fixed": {name: country.iso3 for name, country in (fixes or {}).items()},
+        },
+    )
+    return joint
 
 
 class JudgementError(DomainError):

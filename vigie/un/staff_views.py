@@ -12,7 +12,13 @@ from vigie.core.errors import DomainError
 from vigie.core.models import Country
 from vigie.core.permissions import editor_required
 from vigie.un import services
-from vigie.un.forms import JudgementForm, ReviewForm, RollCallForm, StatementForm
+from vigie.un.forms import (
+    JointStatementForm,
+    JudgementForm,
+    ReviewForm,
+    RollCallForm,
+    StatementForm,
+)
 from vigie.un.models import (
     Coding,
     DataIssue,
@@ -114,6 +120,52 @@ def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "un/staff/roll_call.html", {"vote": vote, "form": form, "preview": preview}
     )
+
+
+@editor_required
+def joint_statement_new(request: HttpRequest) -> HttpResponse:
+    """Enter a joint statement; check the pasted signatories, fix unknown names, then save."""
+    unmatched = request.POST.getlist("unmatched") if request.method == "POST" else []
+    form = JointStatementForm(
+        request.POST or None, unmatched=unmatched, initial={"session": request.GET.get("session")}
+    )
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        preview = services.preview_signatories(text=data["signatories"], fixes=form.fixes())
+        if preview.unknown != unmatched:
+            # Other unknown names since the last check: ask for a country for each of them.
+            # Choices made for the previous list are dropped: they may point at other names.
+            data = request.POST.copy()
+            for key in [key for key in data if key.startswith("fix_")]:
+                del data[key]
+            form = JointStatementForm(data, unmatched=preview.unknown)
+            form.is_valid()
+        elif "save" in request.POST and preview.ok:
+            try:
+                joint = services.record_joint_statement(
+                    session=data["session"],
+                    date=data["date"],
+                    code=data["code"],
+                    title=data["title"],
+                    summary=data["summary"],
+                    source_url=data["source_url"],
+                    signatories=data["signatories"],
+                    fixes=form.fixes(),
+                    delivered_by=data["delivered_by"],
+                    stated_signatories=data["stated_signatories"],
+                    actor=request.user,
+                )
+            except DomainError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Joint statement saved with %(count)d signatories.")
+                    % {"count": len(preview.matched)},
+                )
+                return redirect(joint.get_absolute_url())
+    return render(request, "un/staff/joint_statement_form.html", {"form": form, "preview": preview})
 
 
 @editor_required

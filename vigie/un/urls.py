@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("countries/<str:iso2>/", views.country_detail, name="country"),
     path("staff/statements/new/", staff_views.statement_new, name="statement_new"),
     path("staff/votes/<int:pk>/roll-call/", staff_views.roll_call, name="roll_call"),
+    path(
+        "staff/joint-statements/new/", staff_views.joint_statement_new, name="joint_statement_new"
+    ),
     path("staff/second-coding/", staff_views.review_list, name="review"),
     path("staff/data-issues/", staff_views.data_issues, name="data_issues"),
 ]
