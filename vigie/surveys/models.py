@@ -108,11 +108,28 @@ class Choice(models.Model):
         return self.code
 
 
+class RoundStatus(models.TextChoices):
+    """Where a round is in its life: draft → open → closed → published (``services`` moves it).
+
+    Rounds recorded before the lifecycle existed (imported from CSV) follow their dates instead:
+    open between ``opens_on`` and ``closes_on``, closed and published after it.
+    """
+
+    DATED = "dated", _("Follows its dates")
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    PUBLISHED = "published", _("Published")
+
+
 class Round(models.Model):
     version = models.ForeignKey(SurveyVersion, on_delete=models.PROTECT, related_name="rounds")
     name = models.CharField(_("name"), max_length=100)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.DATED
+    )
 
     class Meta:
         ordering = ["version__survey", "opens_on"]
@@ -134,10 +151,20 @@ class Round(models.Model):
         return self.version.survey
 
     def is_open(self) -> bool:
-        return self.opens_on <= timezone.localdate() <= self.closes_on
+        if self.status == RoundStatus.DATED:
+            return self.opens_on <= timezone.localdate() <= self.closes_on
+        return self.status == RoundStatus.OPEN
 
     def is_closed(self) -> bool:
-        return timezone.localdate() > self.closes_on
+        if self.status == RoundStatus.DATED:
+            return timezone.localdate() > self.closes_on
+        return self.status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)
+
+    def is_published(self) -> bool:
+        """Whether its results may be public: never while answers may still come in."""
+        if self.status == RoundStatus.DATED:
+            return timezone.localdate() > self.closes_on
+        return self.status == RoundStatus.PUBLISHED
 
 
 class Invitation(models.Model):
