@@ -28,6 +28,7 @@ from vigie.network.models import (
     CouncilBallot,
     Coverage,
     Election,
+    ElectionStatus,
     Organisation,
     Outlet,
     SealedBallot,
@@ -97,13 +98,24 @@ def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) ->
 
 
 def is_election_open(election: Election, today: datetime.date | None = None) -> bool:
+    if election.status != ElectionStatus.DATED:
+        return election.status == ElectionStatus.OPEN
     today = today or timezone.localdate()
     return election.opens_on <= today <= election.closes_on
 
 
 def is_election_closed(election: Election, today: datetime.date | None = None) -> bool:
+    if election.status != ElectionStatus.DATED:
+        return election.status in (ElectionStatus.CLOSED, ElectionStatus.PUBLISHED)
     today = today or timezone.localdate()
     return today > election.closes_on
+
+
+def are_results_published(election: Election) -> bool:
+    """Whether everyone may see the tally: once staff publish it (dated elections: once closed)."""
+    if election.status != ElectionStatus.DATED:
+        return election.status == ElectionStatus.PUBLISHED
+    return is_election_closed(election)
 
 
 # Sealing -------------------------------------------------------------------------------------
@@ -229,6 +241,8 @@ def nominate_candidate(
     organisation = Organisation.objects.get(pk=organisation_id)
     if is_election_closed(election):
         raise NetworkError(_("This election has closed."))
+    if election.status not in (ElectionStatus.DATED, ElectionStatus.DRAFT):
+        raise NetworkError(_("Candidates are added while the election is a draft."))
     check_may_stand(election, organisation)
     candidate = Candidate.objects.create(
         election=election,
@@ -350,6 +364,66 @@ def tally(election: Election) -> dict[str, Any]:
 def is_receipt_counted(*, election: Election, code: str) -> bool:
     """Whether a ballot with this receipt is in the ballot box (filled when the election closes)."""
     return election.ballots.filter(receipt_hash=hash_receipt(code)).exists()
+
+
+# The lifecycle of an election staff run: draft → open → closed → published -------------------
+
+# action: (the status it leaves, the status it reaches)
+ELECTION_TRANSITIONS: dict[str, tuple[ElectionStatus, ElectionStatus]] = {
+    "open": (ElectionStatus.DRAFT, ElectionStatus.OPEN),
+    "close": (ElectionStatus.OPEN, ElectionStatus.CLOSED),
+    "publish": (ElectionStatus.CLOSED, ElectionStatus.PUBLISHED),
+}
+
+
+@transaction.atomic
+def save_election(*, election: Election, actor: Any = None) -> Election:
+    """Create an election (as a draft) or change it while it is still a draft: its dates, seats
+    and who may vote and stand cannot change once voting has opened."""
+    if election.pk is not None:
+        current = Election.objects.select_for_update().get(pk=election.pk)
+        if current.status != ElectionStatus.DRAFT:
+            raise NetworkError(_("An election is changed only while it is a draft."))
+    else:
+        election.status = ElectionStatus.DRAFT
+    election.full_clean()
+    election.save()
+    record_audit(action="network.election.saved", obj=election, actor=actor)
+    return election
+
+
+@transaction.atomic
+def change_election_status(*, election_id: int, action: str, actor: Any = None) -> Election:
+    """Open, close or publish an election, one step at a time; any other move is refused.
+
+    Closing writes the sealed ballots to the ballot box in the same transaction
+    (:func:`count_ballots`), shuffled, with no voter record written: the results are then
+    counted, and shown to everyone once published.
+    """
+    election = Election.objects.select_for_update().get(pk=election_id)
+    if action not in ELECTION_TRANSITIONS:
+        raise NetworkError(_("Unknown action on an election."))
+    source, target = ELECTION_TRANSITIONS[action]
+    if election.status != source:
+        raise NetworkError(
+            _("An election that is “%(current)s” cannot be moved to “%(target)s”.")
+            % {"current": election.get_status_display(), "target": target.label}
+        )
+    today = timezone.localdate()
+    if action == "open":
+        if not eligible_candidates(election).exists():
+            raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
+        if election.closes_on < today:
+            raise NetworkError(_("The closing date has passed: set a later one first."))
+        election.opens_on = min(election.opens_on, today)
+    if action == "close":
+        election.closes_on = max(min(election.closes_on, today), election.opens_on)
+    election.status = target
+    election.save(update_fields=["status", "opens_on", "closes_on"])
+    if action == "close":
+        count_ballots(election_id=election.pk)
+    record_audit(action=f"network.election.{action}", obj=election, actor=actor)
+    return election
 
 
 @changes_facts

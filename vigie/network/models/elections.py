@@ -27,6 +27,20 @@ def check_statuses(value: object) -> None:
         )
 
 
+class ElectionStatus(models.TextChoices):
+    """Where an election is: draft → open → closed → published (``services`` moves it).
+
+    Elections recorded before the lifecycle existed follow their dates instead: open between
+    ``opens_on`` and ``closes_on``, closed and its results public after it.
+    """
+
+    DATED = "dated", _("Follows its dates")
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    PUBLISHED = "published", _("Results published")
+
+
 class Election(models.Model):
     title = models.CharField(_("title"), max_length=200)
     seats = models.PositiveSmallIntegerField(_("seats"))
@@ -45,6 +59,9 @@ class Election(models.Model):
         default=member_only,
         validators=[check_statuses],
         help_text=_("Organisations whose membership has one of these statuses may stand."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ElectionStatus.choices, default=ElectionStatus.DATED
     )
 
     class Meta:
