@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.i18n import side_by_side_labels
 from vigie.network.models import Candidate, Election, MembershipStatus, Organisation
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -72,11 +73,7 @@ class CandidateForm(forms.ModelForm):
     class Meta:
         model = Candidate
         fields = ["name", "organisation", "statement_en", "statement_fr", "statement_es"]
-        labels = {
-            "statement_en": _("In English"),
-            "statement_fr": _("In French"),
-            "statement_es": _("In Spanish"),
-        }
+        labels = side_by_side_labels("statement")
         widgets = {
             "statement_en": forms.Textarea(attrs={"rows": 4}),
             "statement_fr": forms.Textarea(attrs={"rows": 4}),

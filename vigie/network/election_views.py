@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigie.core import lifecycle
 from vigie.core.permissions import editor_required
 from vigie.network import services
 from vigie.network.election_forms import CandidateForm, ElectionForm
@@ -83,9 +84,7 @@ def election_manage(request: HttpRequest, pk: int) -> HttpResponse:
             "turnout": services.turnout(election),
             "stand_labels": election.status_labels(election.candidate_statuses),
             "actions": [
-                (action, label)
-                for action, label in actions.items()
-                if services.ELECTION_TRANSITIONS[action][0] == election.status
+                (action, actions[action]) for action in lifecycle.next_actions(election.status)
             ],
         },
     )

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import record_audit
@@ -97,25 +98,17 @@ def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) ->
     return organisation
 
 
-def is_election_open(election: Election, today: datetime.date | None = None) -> bool:
-    if election.status != ElectionStatus.DATED:
-        return election.status == ElectionStatus.OPEN
-    today = today or timezone.localdate()
-    return election.opens_on <= today <= election.closes_on
+def is_election_open(election: Election) -> bool:
+    return lifecycle.is_open(election.status, election.opens_on, election.closes_on)
 
 
-def is_election_closed(election: Election, today: datetime.date | None = None) -> bool:
-    if election.status != ElectionStatus.DATED:
-        return election.status in (ElectionStatus.CLOSED, ElectionStatus.PUBLISHED)
-    today = today or timezone.localdate()
-    return today > election.closes_on
+def is_election_closed(election: Election) -> bool:
+    return lifecycle.is_closed(election.status, election.closes_on)
 
 
 def are_results_published(election: Election) -> bool:
     """Whether everyone may see the tally: once staff publish it (dated elections: once closed)."""
-    if election.status != ElectionStatus.DATED:
-        return election.status == ElectionStatus.PUBLISHED
-    return is_election_closed(election)
+    return lifecycle.is_published(election.status, election.closes_on)
 
 
 # Sealing -------------------------------------------------------------------------------------
@@ -368,13 +361,6 @@ def is_receipt_counted(*, election: Election, code: str) -> bool:
 
 # The lifecycle of an election staff run: draft → open → closed → published -------------------
 
-# action: (the status it leaves, the status it reaches)
-ELECTION_TRANSITIONS: dict[str, tuple[ElectionStatus, ElectionStatus]] = {
-    "open": (ElectionStatus.DRAFT, ElectionStatus.OPEN),
-    "close": (ElectionStatus.OPEN, ElectionStatus.CLOSED),
-    "publish": (ElectionStatus.CLOSED, ElectionStatus.PUBLISHED),
-}
-
 
 @transaction.atomic
 def save_election(*, election: Election, actor: Any = None) -> Election:
@@ -401,23 +387,22 @@ def change_election_status(*, election_id: int, action: str, actor: Any = None) 
     counted, and shown to everyone once published.
     """
     election = Election.objects.select_for_update().get(pk=election_id)
-    if action not in ELECTION_TRANSITIONS:
+    if action not in lifecycle.TRANSITIONS:
         raise NetworkError(_("Unknown action on an election."))
-    source, target = ELECTION_TRANSITIONS[action]
+    source, target = lifecycle.TRANSITIONS[action]
     if election.status != source:
         raise NetworkError(
             _("An election that is “%(current)s” cannot be moved to “%(target)s”.")
             % {"current": election.get_status_display(), "target": target.label}
         )
-    today = timezone.localdate()
     if action == "open":
         if not eligible_candidates(election).exists():
             raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
-        if election.closes_on < today:
+        if election.closes_on < timezone.localdate():
             raise NetworkError(_("The closing date has passed: set a later one first."))
-        election.opens_on = min(election.opens_on, today)
-    if action == "close":
-        election.closes_on = max(min(election.closes_on, today), election.opens_on)
+    election.opens_on, election.closes_on = lifecycle.dates_for(
+        action, election.opens_on, election.closes_on
+    )
     election.status = target
     election.save(update_fields=["status", "opens_on", "closes_on"])
     if action == "close":

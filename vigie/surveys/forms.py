@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.i18n import side_by_side_labels
 from vigie.core.models import Country
 from vigie.surveys.models import CHOICE_KINDS, QuestionKind, Round, SurveyQuestion, SurveyVersion
 
@@ -99,11 +100,7 @@ class SurveyQuestionForm(forms.ModelForm):
             "min_value",
             "max_value",
         ]
-        labels = {
-            "text_en": _("In English"),
-            "text_fr": _("In French"),
-            "text_es": _("In Spanish"),
-        }
+        labels = side_by_side_labels("text")
         widgets = {
             "text_en": forms.Textarea(attrs={"rows": 3}),
             "text_fr": forms.Textarea(attrs={"rows": 3}),

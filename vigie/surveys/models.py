@@ -5,8 +5,10 @@ only as aggregates over at least five organisations (see ``results.py``).
 """
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from vigie.core import lifecycle
+from vigie.core.lifecycle import Lifecycle
 
 
 class Survey(models.Model):
@@ -108,18 +110,8 @@ class Choice(models.Model):
         return self.code
 
 
-class RoundStatus(models.TextChoices):
-    """Where a round is in its life: draft → open → closed → published (``services`` moves it).
-
-    Rounds recorded before the lifecycle existed (imported from CSV) follow their dates instead:
-    open between ``opens_on`` and ``closes_on``, closed and published after it.
-    """
-
-    DATED = "dated", _("Follows its dates")
-    DRAFT = "draft", _("Draft")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-    PUBLISHED = "published", _("Published")
+# Where a round is in its life: draft → open → closed → published (``services`` moves it).
+RoundStatus = Lifecycle
 
 
 class Round(models.Model):
@@ -151,20 +143,14 @@ class Round(models.Model):
         return self.version.survey
 
     def is_open(self) -> bool:
-        if self.status == RoundStatus.DATED:
-            return self.opens_on <= timezone.localdate() <= self.closes_on
-        return self.status == RoundStatus.OPEN
+        return lifecycle.is_open(self.status, self.opens_on, self.closes_on)
 
     def is_closed(self) -> bool:
-        if self.status == RoundStatus.DATED:
-            return timezone.localdate() > self.closes_on
-        return self.status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)
+        return lifecycle.is_closed(self.status, self.closes_on)
 
     def is_published(self) -> bool:
         """Whether its results may be public: never while answers may still come in."""
-        if self.status == RoundStatus.DATED:
-            return timezone.localdate() > self.closes_on
-        return self.status == RoundStatus.PUBLISHED
+        return lifecycle.is_published(self.status, self.closes_on)
 
 
 class Invitation(models.Model):

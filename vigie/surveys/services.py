@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
 from vigie.core.tokens import LinkState, hash_token, hashes_match
@@ -181,13 +182,6 @@ def send_reminders(*, round_id: int, today: datetime.date | None = None, actor: 
 
 # The lifecycle of a round staff run: draft → open → closed → published ------------------------
 
-# action: (the status it leaves, the status it reaches)
-TRANSITIONS: dict[str, tuple[RoundStatus, RoundStatus]] = {
-    "open": (RoundStatus.DRAFT, RoundStatus.OPEN),
-    "close": (RoundStatus.OPEN, RoundStatus.CLOSED),
-    "publish": (RoundStatus.CLOSED, RoundStatus.PUBLISHED),
-}
-
 
 @transaction.atomic
 def create_round(
@@ -224,23 +218,22 @@ def change_round_status(*, round_id: int, action: str, actor: Any = None) -> Rou
     published.
     """
     round_ = Round.objects.select_for_update().get(pk=round_id)
-    if action not in TRANSITIONS:
+    if action not in lifecycle.TRANSITIONS:
         raise SurveyError(_("Unknown action on a survey round."))
-    source, target = TRANSITIONS[action]
+    source, target = lifecycle.TRANSITIONS[action]
     if round_.status != source:
         raise SurveyError(
             _("A round that is “%(current)s” cannot be moved to “%(target)s”.")
             % {"current": round_.get_status_display(), "target": target.label}
         )
-    today = timezone.localdate()
     if action == "open":
         if not round_.version.questions.exists():
             raise SurveyError(_("This survey version has no questions yet."))
-        if round_.closes_on < today:
+        if round_.closes_on < timezone.localdate():
             raise SurveyError(_("The closing date has passed: set a later one first."))
-        round_.opens_on = min(round_.opens_on, today)
-    if action == "close":
-        round_.closes_on = max(min(round_.closes_on, today), round_.opens_on)
+    round_.opens_on, round_.closes_on = lifecycle.dates_for(
+        action, round_.opens_on, round_.closes_on
+    )
     round_.status = target
     round_.save(update_fields=["status", "opens_on", "closes_on"])
     record_audit(action=f"surveys.round.{action}", obj=round_, actor=actor)

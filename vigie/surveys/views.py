@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigie.core import lifecycle
 from vigie.core.exports import csv_response
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
@@ -211,11 +212,7 @@ def _next_actions(round_: Round) -> list[tuple[str, str]]:
         "close": _("Close the round"),
         "publish": _("Publish the results"),
     }
-    return [
-        (action, labels[action])
-        for action, (source, _target) in services.TRANSITIONS.items()
-        if round_.status == source
-    ]
+    return [(action, labels[action]) for action in lifecycle.next_actions(round_.status)]
 
 
 @editor_required

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.lifecycle import Lifecycle
 from vigie.network.models.directory import MembershipStatus, Organisation
 
 
@@ -27,18 +28,8 @@ def check_statuses(value: object) -> None:
         )
 
 
-class ElectionStatus(models.TextChoices):
-    """Where an election is: draft → open → closed → published (``services`` moves it).
-
-    Elections recorded before the lifecycle existed follow their dates instead: open between
-    ``opens_on`` and ``closes_on``, closed and its results public after it.
-    """
-
-    DATED = "dated", _("Follows its dates")
-    DRAFT = "draft", _("Draft")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-    PUBLISHED = "published", _("Results published")
+# Where an election is: draft → open → closed → published (``services`` moves it).
+ElectionStatus = Lifecycle
 
 
 class Election(models.Model):
