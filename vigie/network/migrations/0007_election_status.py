@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0006_contact_name_index'),
+        ("network", "0006_contact_name_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='election',
-            name='status',
-            field=models.CharField(choices=[('dated', 'Follows its dates'), ('draft', 'Draft'), ('open', 'Open'), ('closed', 'Closed'), ('published', 'Published')], default='dated', max_length=10, verbose_name='status'),
+            model_name="election",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("dated", "Follows its dates"),
+                    ("draft", "Draft"),
+                    ("open", "Open"),
+                    ("closed", "Closed"),
+                    ("published", "Published"),
+                ],
+                default="dated",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
     ]
