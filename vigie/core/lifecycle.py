@@ -9,7 +9,7 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 
 class Lifecycle(models.TextChoices):
@@ -62,3 +62,18 @@ def dates_for(
     if action == "close":
         return opens_on, max(min(closes_on, today), opens_on)
     return opens_on, closes_on
+
+
+def refusal(status: str, action: str, closes_on: datetime.date) -> str | None:
+    """Why ``action`` may not be taken now (a message for staff), or None if it may."""
+    if action not in TRANSITIONS:
+        return gettext("Unknown action.")
+    source, target = TRANSITIONS[action]
+    if status != source:
+        return gettext("What is “%(current)s” cannot be moved to “%(target)s”.") % {
+            "current": Lifecycle(status).label,
+            "target": target.label,
+        }
+    if action == "open" and closes_on < timezone.localdate():
+        return gettext("The closing date has passed: set a later one first.")
+    return None

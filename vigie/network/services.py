@@ -387,23 +387,15 @@ def change_election_status(*, election_id: int, action: str, actor: Any = None) 
     counted, and shown to everyone once published.
     """
     election = Election.objects.select_for_update().get(pk=election_id)
-    if action not in lifecycle.TRANSITIONS:
-        raise NetworkError(_("Unknown action on an election."))
-    source, target = lifecycle.TRANSITIONS[action]
-    if election.status != source:
-        raise NetworkError(
-            _("An election that is “%(current)s” cannot be moved to “%(target)s”.")
-            % {"current": election.get_status_display(), "target": target.label}
-        )
-    if action == "open":
-        if not eligible_candidates(election).exists():
-            raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
-        if election.closes_on < timezone.localdate():
-            raise NetworkError(_("The closing date has passed: set a later one first."))
+    refused = lifecycle.refusal(election.status, action, election.closes_on)
+    if refused:
+        raise NetworkError(refused)
+    if action == "open" and not eligible_candidates(election).exists():
+        raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
     election.opens_on, election.closes_on = lifecycle.dates_for(
         action, election.opens_on, election.closes_on
     )
-    election.status = target
+    election.status = lifecycle.TRANSITIONS[action][1]
     election.save(update_fields=["status", "opens_on", "closes_on"])
     if action == "close":
         count_ballots(election_id=election.pk)

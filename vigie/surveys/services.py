@@ -218,23 +218,15 @@ def change_round_status(*, round_id: int, action: str, actor: Any = None) -> Rou
     published.
     """
     round_ = Round.objects.select_for_update().get(pk=round_id)
-    if action not in lifecycle.TRANSITIONS:
-        raise SurveyError(_("Unknown action on a survey round."))
-    source, target = lifecycle.TRANSITIONS[action]
-    if round_.status != source:
-        raise SurveyError(
-            _("A round that is “%(current)s” cannot be moved to “%(target)s”.")
-            % {"current": round_.get_status_display(), "target": target.label}
-        )
-    if action == "open":
-        if not round_.version.questions.exists():
-            raise SurveyError(_("This survey version has no questions yet."))
-        if round_.closes_on < timezone.localdate():
-            raise SurveyError(_("The closing date has passed: set a later one first."))
+    refused = lifecycle.refusal(round_.status, action, round_.closes_on)
+    if refused:
+        raise SurveyError(refused)
+    if action == "open" and not round_.version.questions.exists():
+        raise SurveyError(_("This survey version has no questions yet."))
     round_.opens_on, round_.closes_on = lifecycle.dates_for(
         action, round_.opens_on, round_.closes_on
     )
-    round_.status = target
+    round_.status = lifecycle.TRANSITIONS[action][1]
     round_.save(update_fields=["status", "opens_on", "closes_on"])
     record_audit(action=f"surveys.round.{action}", obj=round_, actor=actor)
     return round_
