@@ -76,3 +76,9 @@ def keep_translation_columns_not_null() -> None:
         for field in model._meta.local_fields:
             if isinstance(field, TranslationField) and not field.translated_field.null:
                 field.null = False
+
+
+def side_by_side_labels(field: str) -> dict[str, Any]:
+    """Form labels of a translated field's columns, one per language (``title_fr``: "French"),
+    for forms that show the languages side by side."""
+    return {build_localized_fieldname(field, code): name for code, name in settings.LANGUAGES}

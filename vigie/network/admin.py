@@ -1,13 +1,12 @@
 """Staff editing of the network registers. Ballots and voter records are not exposed here:
 the results page shows the tally, and no staff screen can put a ballot next to its voter."""
 
-from django import forms
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from vigie.core.admin import ArchivableAdmin
 from vigie.network import models
+from vigie.network.election_forms import ElectionForm
 
 
 class ConsentInline(admin.TabularInline):
@@ -80,34 +79,6 @@ class MentoringPairAdmin(admin.ModelAdmin):
 class CandidateInline(TranslationStackedInline):
     model = models.Candidate
     extra = 0
-
-
-class ElectionForm(forms.ModelForm):
-    """Eligibility rules as checkboxes of membership statuses."""
-
-    voter_statuses = forms.MultipleChoiceField(
-        label=_("membership statuses that may vote"),
-        choices=models.MembershipStatus.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    candidate_statuses = forms.MultipleChoiceField(
-        label=_("membership statuses that may stand"),
-        choices=models.MembershipStatus.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta:
-        model = models.Election
-        fields = [
-            "title",
-            "seats",
-            "opens_on",
-            "closes_on",
-            "term_starts_on",
-            "term_ends_on",
-            "voter_statuses",
-            "candidate_statuses",
-        ]
 
 
 @admin.register(models.Election)

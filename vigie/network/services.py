@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import object_history, record_audit
@@ -35,6 +36,7 @@ from vigie.network.models import (
     CouncilBallot,
     Coverage,
     Election,
+    ElectionStatus,
     MembershipStatus,
     Organisation,
     Outlet,
@@ -104,14 +106,17 @@ def update_organisation_profile(*, form: OrganisationProfileForm, actor: Any) ->
     return organisation
 
 
-def is_election_open(election: Election, today: datetime.date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return election.opens_on <= today <= election.closes_on
+def is_election_open(election: Election) -> bool:
+    return lifecycle.is_open(election.status, election.opens_on, election.closes_on)
 
 
-def is_election_closed(election: Election, today: datetime.date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return today > election.closes_on
+def is_election_closed(election: Election) -> bool:
+    return lifecycle.is_closed(election.status, election.closes_on)
+
+
+def are_results_published(election: Election) -> bool:
+    """Whether everyone may see the tally: once staff publish it (dated elections: once closed)."""
+    return lifecycle.is_published(election.status, election.closes_on)
 
 
 # Sealing -------------------------------------------------------------------------------------
@@ -237,6 +242,8 @@ def nominate_candidate(
     organisation = Organisation.objects.get(pk=organisation_id)
     if is_election_closed(election):
         raise NetworkError(_("This election has closed."))
+    if election.status not in (ElectionStatus.DATED, ElectionStatus.DRAFT):
+        raise NetworkError(_("Candidates are added while the election is a draft."))
     check_may_stand(election, organisation)
     candidate = Candidate.objects.create(
         election=election,
@@ -358,6 +365,50 @@ def tally(election: Election) -> dict[str, Any]:
 def is_receipt_counted(*, election: Election, code: str) -> bool:
     """Whether a ballot with this receipt is in the ballot box (filled when the election closes)."""
     return election.ballots.filter(receipt_hash=hash_receipt(code)).exists()
+
+
+# The lifecycle of an election staff run: draft → open → closed → published -------------------
+
+
+@transaction.atomic
+def save_election(*, election: Election, actor: Any = None) -> Election:
+    """Create an election (as a draft) or change it while it is still a draft: its dates, seats
+    and who may vote and stand cannot change once voting has opened."""
+    if election.pk is not None:
+        current = Election.objects.select_for_update().get(pk=election.pk)
+        if current.status != ElectionStatus.DRAFT:
+            raise NetworkError(_("An election is changed only while it is a draft."))
+    else:
+        election.status = ElectionStatus.DRAFT
+    election.full_clean()
+    election.save()
+    record_audit(action="network.election.saved", obj=election, actor=actor)
+    return election
+
+
+@transaction.atomic
+def change_election_status(*, election_id: int, action: str, actor: Any = None) -> Election:
+    """Open, close or publish an election, one step at a time; any other move is refused.
+
+    Closing writes the sealed ballots to the ballot box in the same transaction
+    (:func:`count_ballots`), shuffled, with no voter record written: the results are then
+    counted, and shown to everyone once published.
+    """
+    election = Election.objects.select_for_update().get(pk=election_id)
+    refused = lifecycle.refusal(election.status, action, election.closes_on)
+    if refused:
+        raise NetworkError(refused)
+    if action == "open" and not eligible_candidates(election).exists():
+        raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
+    election.opens_on, election.closes_on = lifecycle.dates_for(
+        action, election.opens_on, election.closes_on
+    )
+    election.status = lifecycle.TRANSITIONS[action][1]
+    election.save(update_fields=["status", "opens_on", "closes_on"])
+    if action == "close":
+        count_ballots(election_id=election.pk)
+    record_audit(action=f"network.election.{action}", obj=election, actor=actor)
+    return election
 
 
 @changes_facts

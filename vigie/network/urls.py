@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from vigie.network import staff_views, views
+from vigie.network import election_views, staff_views, views
 
 app_name = "network"
 
@@ -35,4 +35,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("elections/<int:pk>/", views.election_detail, name="election"),
     path("elections/<int:pk>/vote/", views.election_vote, name="election_vote"),
     path("elections/<int:pk>/results/", views.election_results, name="election_results"),
+    path("elections/staff/", election_views.election_staff, name="election_staff"),
+    path("elections/<int:pk>/manage/", election_views.election_manage, name="election_manage"),
+    path("elections/<int:pk>/status/", election_views.election_status, name="election_status"),
 ]

@@ -26,6 +26,7 @@ from vigie.network.models import (
     Contact,
     Coverage,
     Election,
+    ElectionStatus,
     Funder,
     Interaction,
     Journalist,
@@ -209,12 +210,22 @@ def mentoring(request: HttpRequest) -> HttpResponse:
     return render(request, "network/mentoring.html", {"pairs": pairs})
 
 
+def _visible_elections(request: HttpRequest) -> Any:
+    """Drafts are for staff only."""
+    elections = Election.objects.all()
+    return elections if is_editor(request.user) else elections.exclude(status=ElectionStatus.DRAFT)
+
+
 def election_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "network/election_list.html", {"elections": Election.objects.all()})
+    return render(
+        request,
+        "network/election_list.html",
+        {"elections": _visible_elections(request), "staff": is_editor(request.user)},
+    )
 
 
 def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    election = get_object_or_404(Election, pk=pk)
+    election = get_object_or_404(_visible_elections(request), pk=pk)
     organisation_id = get_member_organisation_id(request.user)
     organisation = (
         Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
@@ -269,8 +280,10 @@ def election_results(request: HttpRequest, pk: int) -> HttpResponse:
     The receipt is sent by POST so that it never appears in a URL, hence in no access log; choices
     and receipts are hidden from error reports.
     """
-    election = get_object_or_404(Election, pk=pk)
-    closed = services.count_if_closed(election)
+    election = get_object_or_404(_visible_elections(request), pk=pk)
+    counted_up = services.count_if_closed(election)
+    # Staff see the count as soon as the vote closes; everyone else once they publish it.
+    closed = counted_up and (services.are_results_published(election) or is_editor(request.user))
     form = ReceiptForm(request.POST or None)
     counted: bool | None = None
     if closed and form.is_valid():
@@ -281,6 +294,7 @@ def election_results(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "election": election,
             "closed": closed,
+            "awaiting_publication": counted_up and not closed,
             "turnout": services.turnout(election),
             "tally": services.tally(election) if closed else None,
             "form": form,

@@ -25,8 +25,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from vigie.core.regions import Region
 from vigie.network.queries import get_organisation_facets, list_organisation_type_choices
 from vigie.surveys.models import Answer, Invitation, Round
@@ -206,5 +204,6 @@ def get_round_disclosure(round_: Round) -> RoundDisclosure:
 
 def is_public(round_: Round) -> bool:
     """Results of an open round are never public: totals changing as organisations submit one
-    by one would give each organisation's answers away."""
-    return timezone.localdate() > round_.closes_on
+    by one would give each organisation's answers away; a round staff run is public once they
+    publish it, after closing it."""
+    return round_.is_published()

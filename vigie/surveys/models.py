@@ -5,8 +5,10 @@ only as aggregates over at least five organisations (see ``results.py``).
 """
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from vigie.core import lifecycle
+from vigie.core.lifecycle import Lifecycle
 
 
 class Survey(models.Model):
@@ -108,11 +110,18 @@ class Choice(models.Model):
         return self.code
 
 
+# Where a round is in its life: draft → open → closed → published (``services`` moves it).
+RoundStatus = Lifecycle
+
+
 class Round(models.Model):
     version = models.ForeignKey(SurveyVersion, on_delete=models.PROTECT, related_name="rounds")
     name = models.CharField(_("name"), max_length=100)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.DATED
+    )
 
     class Meta:
         ordering = ["version__survey", "opens_on"]
@@ -134,10 +143,14 @@ class Round(models.Model):
         return self.version.survey
 
     def is_open(self) -> bool:
-        return self.opens_on <= timezone.localdate() <= self.closes_on
+        return lifecycle.is_open(self.status, self.opens_on, self.closes_on)
 
     def is_closed(self) -> bool:
-        return timezone.localdate() > self.closes_on
+        return lifecycle.is_closed(self.status, self.closes_on)
+
+    def is_published(self) -> bool:
+        """Whether its results may be public: never while answers may still come in."""
+        return lifecycle.is_published(self.status, self.closes_on)
 
 
 class Invitation(models.Model):

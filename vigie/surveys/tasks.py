@@ -2,9 +2,10 @@
 
 from django_tasks import task
 
-from vigie.surveys import services
+from vigie.surveys.emails import mail_invitation
 
 
 @task()
-def send_round_reminders(round_id: int) -> int:
-    return services.send_reminders(round_id=round_id)
+def send_invitation_email(invitation_id: int, reminder: bool) -> int:
+    """One invitation or reminder email, with a new personal link, to the consenting contacts."""
+    return mail_invitation(invitation_id=invitation_id, reminder=reminder)

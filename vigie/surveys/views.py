@@ -1,11 +1,12 @@
 """Survey pages: answering through a personal link, public aggregate results, staff follow-up."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vigie.core import lifecycle
 from vigie.core.exports import csv_response
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
@@ -17,8 +18,16 @@ from vigie.network.queries import (
 )
 from vigie.surveys import disclosure, results, services
 from vigie.surveys.errors import SurveyError
-from vigie.surveys.forms import AnswerForm
-from vigie.surveys.models import Answer, Invitation, Response, Round, Survey
+from vigie.surveys.forms import AnswerForm, SurveyQuestionForm, SurveyRoundForm
+from vigie.surveys.models import (
+    Answer,
+    Invitation,
+    Response,
+    Round,
+    Survey,
+    SurveyQuestion,
+    SurveyVersion,
+)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -186,8 +195,152 @@ def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
         for invitation in Invitation.objects.filter(round=round_).select_related("response")
     ]
     return render(
-        request, "surveys/round_admin.html", {"round": round_, "invitations": invitations}
+        request,
+        "surveys/round_admin.html",
+        {
+            "round": round_,
+            "invitations": invitations,
+            "counts": services.count_round_responses(round_.pk),
+            "actions": _next_actions(round_),
+        },
     )
+
+
+def _next_actions(round_: Round) -> list[tuple[str, str]]:
+    labels = {
+        "open": _("Open the round"),
+        "close": _("Close the round"),
+        "publish": _("Publish the results"),
+    }
+    return [(action, labels[action]) for action in lifecycle.next_actions(round_.status)]
+
+
+@editor_required
+def staff(request: HttpRequest) -> HttpResponse:
+    """Surveys for staff: every round with its status and counts, and a form for a new round."""
+    form = SurveyRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        round_ = services.create_round(
+            version_id=data["version"].pk,
+            name=data["name"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            actor=request.user,
+        )
+        messages.success(request, _("The round was created as a draft."))
+        return redirect("surveys:round_admin", pk=round_.pk)
+    surveys = Survey.objects.prefetch_related("versions__rounds")
+    rows = [
+        {
+            "survey": survey,
+            "versions": [
+                {
+                    "version": version,
+                    "editable": services.is_version_editable(version),
+                    "rounds": [
+                        {"round": r, "counts": services.count_round_responses(r.pk)}
+                        for r in version.rounds.all()
+                    ],
+                }
+                for version in survey.versions.all()
+            ],
+        }
+        for survey in surveys
+    ]
+    return render(request, "surveys/staff.html", {"rows": rows, "form": form})
+
+
+@require_POST
+@editor_required
+def round_status(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(Round, pk=pk)
+    try:
+        round_ = services.change_round_status(
+            round_id=round_.pk, action=request.POST.get("action", ""), actor=request.user
+        )
+    except SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The round is now “%(status)s”.") % {"status": round_.get_status_display()},
+        )
+    return redirect("surveys:round_admin", pk=pk)
+
+
+@editor_required
+def round_counts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Invited, started and submitted counts, which the round's staff page refreshes live."""
+    round_ = get_object_or_404(Round, pk=pk)
+    return JsonResponse(services.count_round_responses(round_.pk))
+
+
+@require_POST
+@editor_required
+def version_new(request: HttpRequest, slug: str) -> HttpResponse:
+    survey = get_object_or_404(Survey, slug=slug)
+    version = services.new_version(survey_id=survey.pk, actor=request.user)
+    messages.success(request, _("Version %(number)d was created.") % {"number": version.number})
+    return redirect("surveys:version_edit", pk=version.pk)
+
+
+def _question_page(
+    request: HttpRequest, version: SurveyVersion, question: SurveyQuestion | None
+) -> HttpResponse:
+    editable = services.is_version_editable(version)
+    instance = question or SurveyQuestion(version=version, position=(version.questions.count() + 1))
+    form = SurveyQuestionForm(request.POST or None, instance=instance, version=version)
+    if request.method == "POST" and editable and form.is_valid():
+        try:
+            services.save_question(
+                question=form.save(commit=False),
+                choices=form.cleaned_data["choices"],
+                actor=request.user,
+            )
+        except SurveyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("surveys:version_edit", pk=version.pk)
+    return render(
+        request,
+        "surveys/version_edit.html",
+        {
+            "version": version,
+            "questions": version.questions.select_related("show_if").prefetch_related("choices"),
+            "form": form,
+            "editing": question,
+            "editable": editable,
+        },
+    )
+
+
+@editor_required
+def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The questions of a version, and a form to add one."""
+    version = get_object_or_404(SurveyVersion.objects.select_related("survey"), pk=pk)
+    return _question_page(request, version, None)
+
+
+@editor_required
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(SurveyQuestion.objects.select_related("version__survey"), pk=pk)
+    return _question_page(request, question.version, question)
+
+
+@require_POST
+@editor_required
+def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(SurveyQuestion, pk=pk)
+    version_pk = question.version_id
+    try:
+        services.delete_question(question_id=question.pk, actor=request.user)
+    except SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The question was deleted."))
+    return redirect("surveys:version_edit", pk=version_pk)
 
 
 @require_POST
@@ -195,10 +348,14 @@ def round_admin(request: HttpRequest, pk: int) -> HttpResponse:
 def invite_members(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=pk)
     ids = [row["id"] for row in list_member_organisations()]
-    created = services.invite_organisations(
-        round_id=round_.pk, organisation_ids=ids, actor=request.user
-    )
-    messages.success(request, _("%(count)d organisations were invited.") % {"count": created})
+    try:
+        created = services.invite_organisations(
+            round_id=round_.pk, organisation_ids=ids, actor=request.user
+        )
+    except SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(count)d organisations were invited.") % {"count": created})
     return redirect("surveys:round_admin", pk=pk)
 
 

@@ -17,6 +17,7 @@ from vigie.network.models.elections import (
     Candidate,
     CouncilBallot,
     Election,
+    ElectionStatus,
     SealedBallot,
     VoterRecord,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "CouncilBallot",
     "Coverage",
     "Election",
+    "ElectionStatus",
     "Funder",
     "FunderKind",
     "Grant",

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.lifecycle import Lifecycle
 from vigie.network.models.directory import MembershipStatus, Organisation
 
 
@@ -25,6 +26,10 @@ def check_statuses(value: object) -> None:
             _("Choose at least one membership status among: %(statuses)s."),
             params={"statuses": ", ".join(MembershipStatus.values)},
         )
+
+
+# Where an election is: draft → open → closed → published (``services`` moves it).
+ElectionStatus = Lifecycle
 
 
 class Election(models.Model):
@@ -45,6 +50,9 @@ class Election(models.Model):
         default=member_only,
         validators=[check_statuses],
         help_text=_("Organisations whose membership has one of these statuses may stand."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ElectionStatus.choices, default=ElectionStatus.DATED
     )
 
     class Meta:

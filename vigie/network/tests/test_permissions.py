@@ -73,6 +73,16 @@ EXPECTED: dict[str, dict[str, int]] = {
     "surveys:invite": POST_ONLY,
     "surveys:remind": POST_ONLY,
     "surveys:compare": ALL_OK,
+    "surveys:staff": STAFF,
+    "surveys:round_status": POST_ONLY,
+    "surveys:round_counts": STAFF,
+    "surveys:version_new": POST_ONLY,
+    "surveys:version_edit": STAFF,
+    "surveys:question_edit": STAFF,
+    "surveys:question_delete": POST_ONLY,
+    "network:election_staff": STAFF,
+    "network:election_manage": STAFF,
+    "network:election_status": POST_ONLY,
 }
 
 
@@ -124,6 +134,14 @@ def world() -> dict[str, object]:
         "surveys:invite": [round_.pk],
         "surveys:remind": [round_.pk],
         "surveys:compare": [round_.version.survey.slug],
+        "surveys:round_status": [round_.pk],
+        "surveys:round_counts": [round_.pk],
+        "surveys:version_new": [round_.version.survey.slug],
+        "surveys:version_edit": [round_.version.pk],
+        "surveys:question_edit": [round_.version.questions.order_by("pk")[0].pk],
+        "surveys:question_delete": [round_.version.questions.order_by("pk")[0].pk],
+        "network:election_manage": [election.pk],
+        "network:election_status": [election.pk],
     }
     clients = {"anonymous": Client()}
     for role, user in (
