@@ -52,6 +52,8 @@ ADMIN_ONLY: dict[str, tuple[str, str]] = {
     "axes.AccessLog": (BY_DESIGN, "logins, written by django-axes"),
     "django_tasks_database.DBTaskResult": (BY_DESIGN, "the background task queue"),
     "core.AuditEntry": (BY_DESIGN, "the audit trail is written by services, never edited"),
+    "campaign.DayFigure": (BY_DESIGN, "sourced historical figures, loaded from data/campaign"),
+    "campaign.Call": (NOT_YET, "calls are set up in the admin"),
     # Reference data loaded from sourced files (scripts and loaders), not typed in.
     "core.Country": (BY_DESIGN, "loaded from the ISO and UN lists"),
     "core.Subdivision": (BY_DESIGN, "loaded from ISO 3166-2"),
@@ -70,25 +72,34 @@ ADMIN_ONLY: dict[str, tuple[str, str]] = {
     "un.Vote": (NOT_YET, "un:roll_call imports a roll call into an existing vote only"),
     "un.Statement": (NOT_YET, "statements come from the bundled data; no staff form"),
     "un.Coding": (NOT_YET, "un:review reviews second codings; no form to code a statement"),
-    "un.JointStatement": (NOT_YET, "un:statement_new creates one; no page to change it"),
+    "un.JointStatement": (NOT_YET, "un:joint_statement_new creates one; no page to change it"),
     "un.Milestone": (NOT_YET, "un:milestone_judgement changes the judgement only; no create"),
     # Events: the programme, series and people (issue 15's programme builder).
     "events.Series": (NOT_YET, "series are made in the admin"),
-    "events.Person": (NOT_YET, "speakers and moderators are made in the admin"),
+    "events.Person": (NOT_YET, "created inline in the programme builder; no change page"),
     "events.Registration": (NOT_YET, "people register themselves; staff mark attendance only"),
     # Network (issue 15: organisations, journalists, funders, mentoring, elections).
-    "network.Organisation": (NOT_YET, "network:organisation_edit changes one; no create page"),
-    "network.Contact": (NOT_YET, "network:contacts lists, exports and erases; no create or edit"),
-    "network.Journalist": (NOT_YET, "journalists are entered in the admin"),
+    "network.Organisation": (
+        NOT_YET,
+        "organisation_new and organisation_edit; not yet walked here",
+    ),
+    "network.Contact": (NOT_YET, "network:contact_new creates one, consent per purpose; no edit"),
+    "network.Journalist": (NOT_YET, "network:journalist_new creates one; no change page"),
     "network.Outlet": (NOT_YET, "media outlets are entered in the admin"),
-    "network.Coverage": (NOT_YET, "coverage is logged in the admin"),
-    "network.Funder": (NOT_YET, "funders and grants are entered in the admin"),
-    "network.MentoringPair": (NOT_YET, "pairs and check-ins are entered in the admin"),
-    "network.Election": (NOT_YET, "elections and candidates are set up in the admin"),
+    "network.Coverage": (NOT_YET, "network:coverage_new logs it from a link; no change page"),
+    "network.Funder": (NOT_YET, "network:funder_new and grant_new create them; no change page"),
+    "network.MentoringPair": (NOT_YET, "network:mentoring_new and check_in_new; no change page"),
+    "network.Election": (
+        NOT_YET,
+        "network:election_staff and election_manage; not yet walked here",
+    ),
     # Surveys (issue 15: the question editor and the round lifecycle).
     "surveys.Survey": (NOT_YET, "surveys are created in the admin"),
-    "surveys.SurveyVersion": (NOT_YET, "versions are created in the admin"),
-    "surveys.SurveyQuestion": (NOT_YET, "the question editor is the admin"),
+    "surveys.SurveyVersion": (
+        NOT_YET,
+        "surveys:version_new copies the latest; not yet walked here",
+    ),
+    "surveys.SurveyQuestion": (NOT_YET, "surveys:question_edit edits one; no create page walked"),
 }
 
 
