@@ -124,7 +124,15 @@ def test_a_member_summary_edited_on_the_network_page(client: Client) -> None:
     editor.force_login(make_user("editor", role="editor"))
     response = editor.post(
         f"/en/network/organisations/{organisation.slug}/edit/",
-        {"summary_en": "A fresh summary.", "countries": [portugal.pk]},
+        {
+            # An editor's form also holds the fields only staff change: sent as they are.
+            "name": organisation.name,
+            "org_type": organisation.org_type,
+            "headquarters": portugal.pk,
+            "region": organisation.region,
+            "summary_en": "A fresh summary.",
+            "countries": [portugal.pk],
+        },
     )
     assert response.status_code == 302
     assert "A fresh summary." in _page(client)
