@@ -7,10 +7,12 @@ import mimetypes
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 from vigie.campaign.models import ActionPhoto, Application
+from vigie.core.pdf import html_to_pdf
 
 MAX_PHOTOS = 8
 
@@ -104,6 +106,4 @@ def render_year_report_pdf(year: int, *, language: str) -> bytes:
         "campaign/year_report.html",
         {"summary": build_year_summary(year), "LANGUAGE_CODE": language},
     )
-    from weasyprint import HTML  # imported here: loading it parses its stylesheets
-
-    return HTML(string=html).write_pdf() or b""
+    return html_to_pdf(html, base_url=settings.SITE_URL)

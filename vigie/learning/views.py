@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vigie.core.i18n import active_language
+from vigie.core.pdf import html_to_pdf
 from vigie.core.roles import is_editor
 from vigie.core.tokens import LinkState
 from vigie.events import queries as events_queries
@@ -398,9 +399,7 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
                 "LANGUAGE_CODE": certificate.language,
             },
         )
-    from weasyprint import HTML  # imported here: loading it parses its stylesheets
-
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf() or b""
+    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response

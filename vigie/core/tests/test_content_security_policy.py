@@ -20,7 +20,15 @@ PAGES = [
     "/en/surveys/",
 ]
 # Rendered to PDF by WeasyPrint on the server, never sent to a browser as HTML.
-PDF_ONLY = {"strategy/report_pdf.html", "countries/factsheet.html"}
+PDF_ONLY = {
+    "strategy/report_pdf.html",
+    "countries/factsheet.html",
+    "campaign/year_report.html",
+    "learning/certificate_pdf.html",
+}
+# Files people download and open from their own disk (file://, no connection, no policy): they
+# must carry their script and style inside.
+OFFLINE_FILES = {"campaign/offline_form.html"}
 
 
 def _policy(header: str) -> dict[str, list[str]]:
@@ -50,7 +58,7 @@ def _templates() -> list[Path]:
     return [
         path
         for path in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("vigie/*/templates/**/*.html")]
-        if not any(str(path.relative_to(ROOT)).endswith(name) for name in PDF_ONLY)
+        if not any(str(path.relative_to(ROOT)).endswith(name) for name in PDF_ONLY | OFFLINE_FILES)
     ]
 
 
