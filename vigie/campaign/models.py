@@ -15,6 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vigie.core.models import Country, Source
 
@@ -179,11 +180,12 @@ class Application(models.Model):
     Private to staff, to its two reviewers (unless conflicted) and to the applicant.
     """
 
+    # In context: other apps say "Submitted" of other things ("Enviadas", of survey answers).
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
-        DECLINED = "declined", _("Declined")
+        DRAFT = "draft", pgettext_lazy("application", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("application", "Submitted")
+        APPROVED = "approved", pgettext_lazy("application", "Approved")
+        DECLINED = "declined", pgettext_lazy("application", "Declined")
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
     user = models.ForeignKey(
