@@ -1,10 +1,16 @@
-// The menu button of narrow screens: the main navigation folds behind it under 768 px, and
+// The site shell's script. The menu button of narrow screens: the main navigation folds behind it under 768 px, and
 // opens and closes with it (a native button: Enter and Space work). Without this script the
 // navigation is simply always shown.
 (function () {
   "use strict";
   document.documentElement.classList.add("has-menu-button");
   function setUp() {
+    // Browsers skip `autofocus` when the address names a fragment (#item-3) or a page is restored
+    // from history; a page that asks for focus (e.g. the programme builder after a move) gets it.
+    var wanted = document.querySelector("[autofocus]");
+    if (wanted && (document.activeElement === document.body || !document.activeElement)) {
+      wanted.focus();
+    }
     var button = document.querySelector(".menu-button");
     var nav = document.getElementById("main-nav");
     if (!button || !nav) { return; }
