@@ -63,7 +63,13 @@ def assign_role(user: Any, role: str) -> None:
     if role not in ROLE_GROUPS:
         raise ValueError(f"Unknown role {role!r}; choose one of {', '.join(ROLE_GROUPS)}.")
     user.groups.remove(*Group.objects.filter(name__in=ROLE_GROUPS))
-    group, _created = Group.objects.get_or_create(name=role)
+    group, created = Group.objects.get_or_create(name=role)
+    if created and role in (EDITOR, ADMIN):
+        # The role groups are made by a migration; on a database emptied since (a flush), the
+        # group made here must get its permissions too, or staff would be refused everywhere.
+        for name in (EDITOR, ADMIN):
+            Group.objects.get_or_create(name=name)
+        sync_role_permissions(sender=None)  # type: ignore[arg-type]
     user.groups.add(group)
     user.is_staff = role in (EDITOR, ADMIN)
     user.save(update_fields=["is_staff"])
