@@ -170,7 +170,8 @@ def _tab_to(page: Page, label: str) -> None:
     pytest.fail(f"{label!r} cannot be reached with the Tab key")
 
 
-def _focused_label(page: Page) -> str:
+def _focus_after_load(page: Page) -> str:
+    """The focused element's label once the new page has set it (up to 5 s)."""
     label = ""
     for _attempt in range(50):
         label = page.evaluate(
@@ -202,7 +203,7 @@ def test_a_talk_is_reordered_with_the_keyboard_alone(page: Page, live_server: ob
     # The moved talk's button has the focus again: the next Enter moves it once more.
     # The document's focus, read as a script sees it (``:focus`` also needs the window to have
     # the system focus, which a browser running many tests does not always give).
-    assert _focused_label(page) == "Move up: Charlie talk"
+    assert _focus_after_load(page) == "Move up: Charlie talk"
     page.keyboard.press("Enter")
     expect(page.locator(".builder-title")).to_have_text(
         ["Charlie talk", "Alpha talk", "Bravo talk"]
