@@ -386,8 +386,10 @@ def programme_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ProgrammeError as error:
         messages.error(request, error.message)
     url = reverse("events:staff_programme", kwargs={"slug": event.slug})
-    # Back at the moved item's own button, so a keyboard user keeps their place.
-    return redirect(f"{url}?moved={item.pk}&direction={direction}#item-{item.pk}")
+    # Back at the moved item's own button (its ``autofocus`` scrolls it into view), so a keyboard
+    # user keeps their place. No ``#item-N`` fragment: a browser that scrolls to a fragment may
+    # then move the focus to the page itself, and it ignores ``autofocus`` on such an address.
+    return redirect(f"{url}?moved={item.pk}&direction={direction}")
 
 
 @editor_required
