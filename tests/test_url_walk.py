@@ -255,6 +255,10 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "api:get_organisation": _v(slug="org_slug"),
     "api:get_event": _v(slug="event_slug"),
     "api:get_series": _v(slug="series_slug"),
+    "api:duplicate_event": _v(slug="event_slug"),
+    "api:add_programme_item": _v(slug="event_slug"),
+    "api:move_programme_item": _v(slug="event_slug", item_id="programme_item"),
+    "api:remove_programme_item": _v(slug="event_slug", item_id="programme_item"),
     "core:password_reset_confirm": _fixed(uidb64="MQ", token="forged-token"),
     "atlas:measure": _v(code="measure_code"),
     "atlas:measure_edit": _v(code="measure_code"),
@@ -644,6 +648,12 @@ EXPECTED: dict[str, dict[str, int]] = {
     "workspace:token_revoke": {**POST_ONLY, "anonymous": 302},
     # Bearer tokens only: the walk's session cookies are no credential for it.
     "api:token_identity": dict.fromkeys(ROLES, 401),
+    # Write operations of staff tasks: POST (or DELETE) only; who may call them is walked from
+    # the OpenAPI document in test_every_api_write_is_refused_to_anonymous_and_members.
+    "api:duplicate_event": POST_ONLY,
+    "api:add_programme_item": POST_ONLY,
+    "api:move_programme_item": POST_ONLY,
+    "api:remove_programme_item": POST_ONLY,
 }
 
 # Where visitors are sent instead of the login page.
@@ -787,12 +797,12 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 # Real path parameters for the operations that read one object, taken from the world's values.
 KNOWN_OBJECTS = {
     "/api/v1/atlas/measures/{code}": {"code": "measure_code"},
-    "/api/v1/index/editions/{slug}/results/": {"slug": "edition_slug"},
+    "/api/v1/index/editions/{slug}/results": {"slug": "edition_slug"},
     "/api/v1/un/votes/{vote_id}": {"vote_id": "vote"},
     "/api/v1/un/countries/{iso2}": {"iso2": "iso2"},
     "/api/v1/network/organisations/{slug}": {"slug": "org_slug"},
-    "/api/v1/events/events/{slug}/": {"slug": "event_slug"},
-    "/api/v1/events/series/{slug}/": {"slug": "series_slug"},
+    "/api/v1/events/events/{slug}": {"slug": "event_slug"},
+    "/api/v1/events/series/{slug}": {"slug": "series_slug"},
 }
 
 

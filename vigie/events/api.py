@@ -1,13 +1,36 @@
-"""Read-only API of the public programme: series and published events (never registrations)."""
+"""API of the public programme: series and published events (never registrations), and the
+staff writes of the event pages (create, duplicate, the programme builder), each validated by
+the page's own form and saved by the same service (``vigie.core.api_forms``)."""
 
 import datetime
 
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from pydantic import Field
 
+from vigie.core.api_auth import api_actor, staff_write_auth
 from vigie.core.api_errors import NOT_FOUND
-from vigie.events.models import Event, Series
+from vigie.core.api_forms import (
+    WRITE_ERRORS,
+    WRITE_ERRORS_ON_OBJECT,
+    FormRefused,
+    api_write,
+    bind_form,
+    form_schema,
+)
+from vigie.core.errors import DomainError
+from vigie.events.forms import DuplicateForm, EventForm, ProgrammeEntryForm
+from vigie.events.models import Event, ProgrammeItem, Series
 from vigie.events.queries import public_events
+from vigie.events.services import (
+    ProgrammeError,
+    delete_programme_item,
+    duplicate_event,
+    move_programme_item,
+    save_event,
+    save_programme_item,
+)
 
 router = Router(tags=["events"])
 
@@ -93,14 +116,14 @@ def _event(event: Event) -> dict[str, object]:
     }
 
 
-@router.get("/events/", response=list[EventOut])
+@router.get("/events", response=list[EventOut])
 def list_events(request: object) -> list[dict[str, object]]:
     """Published and cancelled events, oldest first."""
     events = public_events().prefetch_related("countries", "sources").order_by("starts_at")
     return [_event(event) for event in events]
 
 
-@router.get("/events/{slug}/", response={200: EventDetailOut, **NOT_FOUND})
+@router.get("/events/{slug}", response={200: EventDetailOut, **NOT_FOUND})
 def get_event(request: object, slug: str) -> dict[str, object]:
     event = get_object_or_404(public_events(), slug=slug)
     contributions = list(event.contributions.select_related("person"))
@@ -131,7 +154,7 @@ def get_event(request: object, slug: str) -> dict[str, object]:
     }
 
 
-@router.get("/series/", response=list[SeriesOut])
+@router.get("/series", response=list[SeriesOut])
 def list_series(request: object) -> list[dict[str, object]]:
     return [
         {
@@ -147,7 +170,7 @@ def list_series(request: object) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/series/{slug}/", response={200: SeriesOut, **NOT_FOUND})
+@router.get("/series/{slug}", response={200: SeriesOut, **NOT_FOUND})
 def get_series(request: object, slug: str) -> dict[str, object]:
     series = get_object_or_404(Series, slug=slug)
     return {
@@ -159,3 +182,172 @@ def get_series(request: object, slug: str) -> dict[str, object]:
             .values_list("slug", flat=True)
         ),
     }
+
+
+# Staff writes: an editor's token (Bearer) or an editor's session with its CSRF token.
+
+EVENT_KEYS = {"series": "slug", "countries": "iso2"}
+EventIn = form_schema("EventIn", EventForm(), keys=EVENT_KEYS)
+DuplicateIn = form_schema("DuplicateIn", DuplicateForm())
+
+
+class EventWrittenOut(Schema):
+    slug: str
+    status: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+class ProgrammeItemWrittenOut(Schema):
+    id: int
+    kind: str
+    parent: int | None
+    order: int
+    starts_at: datetime.datetime | None
+    ends_at: datetime.datetime | None
+
+
+class MoveIn(Schema):
+    direction: str = Field(..., description="`up` or `down`: swap with the neighbour.")
+
+
+# Documented from the form of no event in particular (its fields are the same for every event).
+_LOCAL = "in the event's own time zone (a wall-clock time, without offset), within the event."
+ProgrammeItemIn = form_schema(
+    "ProgrammeItemIn",
+    ProgrammeEntryForm(event=None),  # type: ignore[arg-type]
+    extra={
+        "starts_local": (datetime.datetime | None, Field(None, description="Starts, " + _LOCAL)),
+        "ends_local": (datetime.datetime | None, Field(None, description="Ends, " + _LOCAL)),
+    },
+)
+
+
+def _written(event: Event) -> EventWrittenOut:
+    return EventWrittenOut(
+        slug=event.slug, status=event.status, starts_at=event.starts_at, ends_at=event.ends_at
+    )
+
+
+@router.post(
+    "/events",
+    response={201: EventWrittenOut, **WRITE_ERRORS},
+    auth=staff_write_auth,
+    url_name="create_event",
+    summary="Create an event (as the staff form “New event”)",
+)
+def create_event(request: HttpRequest, payload: EventIn) -> tuple[int, EventWrittenOut]:  # type: ignore[valid-type]
+    """Times are the organiser's wall-clock times (``starts_local``, ``ends_local``) in the
+    event's ``time_zone``; texts go in their language's field. A draft is seen by staff only;
+    a published event appears on its public page and in ``GET /events/{slug}``."""
+    with api_write():
+        form = bind_form(EventForm, payload, keys=EVENT_KEYS)
+        event = save_event(
+            event=form.save(commit=False),
+            actor=api_actor(request),
+            changes={"slug": form.instance.slug},
+        )
+        form.save_m2m()
+    return 201, _written(event)
+
+
+@router.post(
+    "/events/{slug}/duplicate",
+    response={201: EventWrittenOut, **WRITE_ERRORS_ON_OBJECT},
+    auth=staff_write_auth,
+    url_name="duplicate_event",
+    summary="Copy an event with its programme to a new date, as a draft",
+)
+def duplicate(request: HttpRequest, slug: str, payload: DuplicateIn) -> tuple[int, EventWrittenOut]:  # type: ignore[valid-type]
+    event = get_object_or_404(Event, slug=slug)
+    with api_write():
+        form = bind_form(DuplicateForm, payload)
+        try:
+            copy = duplicate_event(
+                event=event,
+                starts_at=form.starts_at(event),
+                slug=form.cleaned_data["slug"],
+                actor=api_actor(request),
+            )
+        except DomainError as error:  # the page shows it at the address too
+            raise FormRefused({"slug": [str(error)]}) from error
+    return 201, _written(copy)
+
+
+def _item_out(item: ProgrammeItem) -> ProgrammeItemWrittenOut:
+    return ProgrammeItemWrittenOut(
+        id=item.pk,
+        kind=item.kind,
+        parent=item.parent_id,
+        order=item.order,
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+    )
+
+
+def _event_item(slug: str, item_id: int) -> ProgrammeItem:
+    return get_object_or_404(ProgrammeItem, pk=item_id, event__slug=slug)
+
+
+@router.post(
+    "/events/{slug}/programme",
+    response={201: ProgrammeItemWrittenOut, **WRITE_ERRORS_ON_OBJECT},
+    auth=staff_write_auth,
+    url_name="add_programme_item",
+    summary="Add a part or a talk to an event's programme (as the programme builder)",
+)
+def add_programme_item(
+    request: HttpRequest,
+    slug: str,
+    payload: ProgrammeItemIn,  # type: ignore[valid-type]
+) -> tuple[int, ProgrammeItemWrittenOut]:
+    """Times are typed in the event's own time zone and must fall within the event; ``parent``
+    is the id of one of this event's parts. The item goes last among its siblings."""
+    event = get_object_or_404(Event, slug=slug)
+    with api_write():
+        form = bind_form(
+            ProgrammeEntryForm, payload, event=event, instance=ProgrammeItem(event=event)
+        )
+        try:
+            item = save_programme_item(
+                event=event, item=form.save(commit=False), actor=api_actor(request)
+            )
+        except ProgrammeError as error:
+            field = form.time_fields.get(error.field or "", error.field) or "__all__"
+            raise FormRefused({field: [error.message]}) from error
+    return 201, _item_out(item)
+
+
+@router.post(
+    "/events/{slug}/programme/{item_id}/move",
+    response={200: ProgrammeItemWrittenOut, **WRITE_ERRORS_ON_OBJECT},
+    auth=staff_write_auth,
+    url_name="move_programme_item",
+    summary="Move a part or talk up or down among its siblings",
+)
+def move_item(
+    request: HttpRequest, slug: str, item_id: int, payload: MoveIn
+) -> ProgrammeItemWrittenOut:
+    item = _event_item(slug, item_id)
+    with api_write():
+        try:
+            moved = move_programme_item(
+                item=item, direction=payload.direction, actor=api_actor(request)
+            )
+        except ProgrammeError as error:
+            raise FormRefused({"direction": [error.message]}) from error
+    return _item_out(moved)
+
+
+@router.delete(
+    "/events/{slug}/programme/{item_id}",
+    response={204: None, **WRITE_ERRORS_ON_OBJECT},
+    auth=staff_write_auth,
+    url_name="remove_programme_item",
+    summary="Remove a part (with its talks) or a talk, and the people credited on it",
+)
+def remove_item(request: HttpRequest, slug: str, item_id: int) -> tuple[int, None]:
+    item = _event_item(slug, item_id)
+    with api_write():
+        delete_programme_item(item=item, actor=api_actor(request))
+    return 204, None

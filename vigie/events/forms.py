@@ -210,6 +210,19 @@ class EventForm(forms.ModelForm):
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(str(title), [self[name] for name in names]) for title, names in self.SECTIONS]
 
+    def _update_errors(self, errors: ValidationError) -> None:
+        """The model's own checks of ``starts_at``/``ends_at`` shown at the typed times (an
+        event ending before it starts was a 500: the form has no ``ends_at`` field)."""
+        if hasattr(errors, "error_dict"):
+            renamed: dict[str, Any] = {}
+            for name, messages in errors.error_dict.items():
+                typed = {"starts_at": "starts_local", "ends_at": "ends_local"}.get(name, name)
+                if typed != name and typed in self.errors:
+                    continue  # the form said it already
+                renamed[typed] = messages
+            errors = ValidationError(renamed)
+        super()._update_errors(errors)  # type: ignore[misc]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _empty_texts(data)

@@ -36,12 +36,12 @@ class ResultOut(Schema):
     sources: list[str]
 
 
-@router.get("/editions/", response=list[EditionOut])
+@router.get("/editions", response=list[EditionOut])
 def editions(request: HttpRequest) -> list[queries.EditionSummary]:
     return queries.list_editions()
 
 
-@router.get("/editions/{slug}/results/", response={200: list[ResultOut], **NOT_FOUND})
+@router.get("/editions/{slug}/results", response={200: list[ResultOut], **NOT_FOUND})
 def results(request: HttpRequest, slug: str) -> list[queries.RankingRow]:
     edition = get_object_or_404(queries.public_editions(), slug=slug)
     return queries.get_rankings(edition.pk)

@@ -20,7 +20,7 @@ def test_public_pages_of_a_published_edition(client: Client) -> None:
 def test_an_unpublished_edition_is_not_public(client: Client) -> None:
     edition = make_computed_edition(publish=False)
     assert client.get(f"/en/index/{edition.slug}/").status_code == 404
-    assert client.get("/api/v1/index/editions/").json() == []
+    assert client.get("/api/v1/index/editions").json() == []
 
 
 def test_rank_intervals_are_shown_with_the_ranking(client: Client) -> None:
@@ -92,7 +92,7 @@ def test_an_editor_publishes_through_the_staff_page(client: Client) -> None:
 
 def test_api_lists_results_with_status(client: Client) -> None:
     edition = make_computed_edition()
-    results = client.get(f"/api/v1/index/editions/{edition.slug}/results/").json()
+    results = client.get(f"/api/v1/index/editions/{edition.slug}/results").json()
     assert {row["unit_code"] for row in results} == {"PRT", "NOR", "CAN", "BRA"}
     assert all(row["status"] == "computed" for row in results)
 
