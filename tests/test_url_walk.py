@@ -259,6 +259,9 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "api:add_programme_item": _v(slug="event_slug"),
     "api:move_programme_item": _v(slug="event_slug", item_id="programme_item"),
     "api:remove_programme_item": _v(slug="event_slug", item_id="programme_item"),
+    "api:change_round_status": _v(round_id="round"),
+    "api:invite_round": _v(round_id="round"),
+    "api:remind_round": _v(round_id="round"),
     "core:password_reset_confirm": _fixed(uidb64="MQ", token="forged-token"),
     "atlas:measure": _v(code="measure_code"),
     "atlas:measure_edit": _v(code="measure_code"),
@@ -654,6 +657,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "api:add_programme_item": POST_ONLY,
     "api:move_programme_item": POST_ONLY,
     "api:remove_programme_item": POST_ONLY,
+    "api:create_round": POST_ONLY,
+    "api:change_round_status": POST_ONLY,
+    "api:invite_round": POST_ONLY,
+    "api:remind_round": POST_ONLY,
 }
 
 # Where visitors are sent instead of the login page.

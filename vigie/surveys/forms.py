@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from vigie.core.i18n import side_by_side_labels
 from vigie.core.models import Country
 from vigie.surveys.models import CHOICE_KINDS, QuestionKind, Round, SurveyQuestion, SurveyVersion
+from vigie.surveys.services import create_round
 
 
 def _field(question: SurveyQuestion) -> forms.Field:
@@ -69,6 +70,17 @@ class SurveyRoundForm(forms.ModelForm):
 
     def validate_unique(self) -> None:
         """Checked in ``clean`` with a message at the field."""
+
+    def create(self, *, actor: Any) -> Round:
+        """The new round, in draft, saved by the service (the staff page and the API)."""
+        data = self.cleaned_data
+        return create_round(
+            version_id=data["version"].pk,
+            name=data["name"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            actor=actor,
+        )
 
 
 CHOICES_HELP = _("One choice a line: code | English | Français | Español")

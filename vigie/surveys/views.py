@@ -220,14 +220,7 @@ def staff(request: HttpRequest) -> HttpResponse:
     """Surveys for staff: every round with its status and counts, and a form for a new round."""
     form = SurveyRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        round_ = services.create_round(
-            version_id=data["version"].pk,
-            name=data["name"],
-            opens_on=data["opens_on"],
-            closes_on=data["closes_on"],
-            actor=request.user,
-        )
+        round_ = form.create(actor=request.user)
         messages.success(request, _("The round was created as a draft."))
         return redirect("surveys:round_admin", pk=round_.pk)
     surveys = Survey.objects.prefetch_related("versions__rounds")
