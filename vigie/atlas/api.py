@@ -1,13 +1,26 @@
-"""Read-only JSON API of the atlas, mounted at /api/v1/atlas/ (CC BY 4.0, sources cited)."""
+"""JSON API of the atlas, mounted at /api/v1/atlas/ (CC BY 4.0, sources cited): open reads,
+and the staff writes of a measure (its staff page's form and versioning)."""
 
 import datetime
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema
 
 from vigie.atlas import queries
-from vigie.atlas.models import Criterion
+from vigie.atlas.forms import PolicyMeasureForm
+from vigie.atlas.models import Criterion, PolicyMeasure
+from vigie.core.api_auth import api_actor, staff_write_auth
 from vigie.core.api_errors import INVALID, NOT_FOUND
+from vigie.core.api_forms import (
+    WRITE_ERRORS,
+    WRITE_ERRORS_ON_OBJECT,
+    api_write,
+    bind_form,
+    body_of,
+    form_schema,
+)
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 
 router = Router(tags=["atlas"])
@@ -148,3 +161,55 @@ def regulation_count(
         social_justice_only=social_justice_only,
         net=net,
     )
+
+
+# Staff writes: a measure created or changed as on its staff page (same form, same versioning).
+
+MeasureIn = form_schema("MeasureIn", PolicyMeasureForm(), keys={"reverses": "code"})
+MeasureChangeIn = form_schema(
+    "MeasureChangeIn", PolicyMeasureForm(), keys={"reverses": "code"}, partial=True
+)
+
+
+def _write_measure(
+    request: HttpRequest, body: dict[str, Any], measure: PolicyMeasure | None
+) -> queries.MeasureRecord:
+    with api_write():
+        form = bind_form(
+            PolicyMeasureForm,
+            body,
+            keys={"reverses": "code"},
+            instance=measure,
+            initial=PolicyMeasureForm.initial_for(measure),
+        )
+        saved = form.record(actor=api_actor(request))
+    return queries.measure_as_dict(queries.filter_measures().get(pk=saved.pk))
+
+
+@router.post(
+    "/measures",
+    response={201: PolicyMeasureOut, **WRITE_ERRORS},
+    auth=staff_write_auth,
+    url_name="create_measure",
+    summary="Create a policy measure (with at least one source); a first version is kept",
+)
+def create_measure(request: HttpRequest, payload: MeasureIn) -> tuple[int, queries.MeasureRecord]:  # type: ignore[valid-type]
+    """``source_urls``: one web address a line. ``jurisdiction``: ISO 3166-1 alpha-2 (PT) or
+    ISO 3166-2 (US-OR). ``reverses``: the code of the measure this one reverses."""
+    return 201, _write_measure(request, body_of(payload), None)
+
+
+@router.patch(
+    "/measures/{code}",
+    response={200: PolicyMeasureOut, **WRITE_ERRORS_ON_OBJECT},
+    auth=staff_write_auth,
+    url_name="change_measure",
+    summary="Change a policy measure (fields left out keep their value); each change is versioned",
+)
+def change_measure(
+    request: HttpRequest,
+    code: str,
+    payload: MeasureChangeIn,  # type: ignore[valid-type]
+) -> queries.MeasureRecord:
+    measure = get_object_or_404(PolicyMeasure, code=code)
+    return _write_measure(request, body_of(payload, partial=True), measure)

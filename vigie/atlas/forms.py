@@ -12,6 +12,8 @@ from vigie.atlas.services import (
     MeasureError,
     check_dates,
     resolve_jurisdiction,
+    save_measure,
+    snapshot_measure,
 )
 
 
@@ -57,6 +59,30 @@ class PolicyMeasureForm(forms.ModelForm):
         except MeasureError as error:
             raise forms.ValidationError(str(error)) from None
         return cleaned
+
+    @staticmethod
+    def initial_for(measure: PolicyMeasure | None, jurisdiction: str = "") -> dict[str, Any]:
+        """What the form shows before anyone types: a measure's jurisdiction and sources."""
+        if measure is None:
+            return {"jurisdiction": jurisdiction.strip().upper()}
+        return {
+            "jurisdiction": measure.jurisdiction_code,
+            "source_urls": "\n".join(s.url for s in measure.sources.all()),
+        }
+
+    def record(self, *, actor: Any) -> PolicyMeasure:
+        """Save the measure through the service, which versions it (the page and the API)."""
+        measure = self.instance if self.instance.pk else None
+        data = {**snapshot_measure(measure)} if measure else {}
+        data.pop("assessments", None)
+        for name, value in self.cleaned_data.items():
+            data[name] = value
+        data["reverses"] = (
+            self.cleaned_data["reverses"].code if self.cleaned_data["reverses"] else ""
+        )
+        data["sources"] = self.cleaned_data["source_urls"]
+        saved, _outcome = save_measure(code=self.cleaned_data["code"], data=data, actor=actor)
+        return saved
 
     def validate_unique(self) -> None:
         """Codes are matched by the service (create or update), not rejected as duplicates."""

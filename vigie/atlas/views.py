@@ -40,8 +40,6 @@ from vigie.atlas.models import (
 from vigie.atlas.services import (
     MeasureError,
     revert_measure,
-    save_measure,
-    snapshot_measure,
 )
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
@@ -284,28 +282,11 @@ def measure_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
     measure = PolicyMeasure.objects.filter(code=code).first() if code else None
     if code and measure is None:
         raise Http404
-    initial = {}
-    if measure is not None:
-        initial = {
-            "jurisdiction": measure.jurisdiction_code,
-            "source_urls": "\n".join(s.url for s in measure.sources.all()),
-        }
-    else:
-        initial = {"jurisdiction": request.GET.get("jurisdiction", "").strip().upper()}
+    initial = PolicyMeasureForm.initial_for(measure, request.GET.get("jurisdiction", ""))
     form = PolicyMeasureForm(request.POST or None, instance=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = {**snapshot_measure(measure)} if measure else {}
-        data.pop("assessments", None)
-        for name, value in form.cleaned_data.items():
-            data[name] = value
-        data["reverses"] = (
-            form.cleaned_data["reverses"].code if form.cleaned_data["reverses"] else ""
-        )
-        data["sources"] = form.cleaned_data["source_urls"]
         try:
-            saved, _outcome = save_measure(
-                code=form.cleaned_data["code"], data=data, actor=request.user
-            )
+            saved = form.record(actor=request.user)
         except MeasureError as error:
             form.add_error(None, str(error))
         else:

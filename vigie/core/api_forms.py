@@ -91,12 +91,14 @@ def form_schema(
     exclude: tuple[str, ...] = (),
     keys: dict[str, str] | None = None,
     extra: dict[str, tuple[Any, Any]] | None = None,
+    partial: bool = False,
 ) -> type[Schema]:
     """A ninja schema of the body ``bind_form`` accepts for ``form`` (an unbound instance).
 
     Fields the form requires are required; the others may be left out. ``keys`` names the field
     an object is given by instead of its id (``{"countries": "iso2"}``); ``extra`` adds fields
-    that are not the form's, as ``name: (type, Field(...))``.
+    that are not the form's, as ``name: (type, Field(...))``. ``partial``: every field may be
+    left out (a change, where what is left out keeps its value).
     """
     keys = keys or {}
     fields: dict[str, Any] = {}
@@ -106,12 +108,17 @@ def form_schema(
         kind = _python_type(field)
         description = _description(field, keys.get(field_name))
         has_initial = form.get_initial_for_field(field, field_name) not in (None, "", [], ())
-        if field.required and not isinstance(field, forms.BooleanField) and not has_initial:
+        if field.required and not (isinstance(field, forms.BooleanField) or has_initial or partial):
             fields[field_name] = (kind, Field(..., description=description))
         else:
             fields[field_name] = (kind | None, Field(None, description=description))
     fields.update(extra or {})
     return create_model(name, __base__=Schema, **fields)
+
+
+def body_of(payload: Any, *, partial: bool = False) -> dict[str, Any]:
+    """A body as a dict: for a change (``partial``) only the fields the caller sent."""
+    return dict(payload.model_dump(exclude_unset=partial, exclude_none=not partial))
 
 
 def bind_form(
