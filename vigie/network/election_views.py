@@ -41,17 +41,8 @@ def election_manage(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("part") == "candidate":
             candidate_form = CandidateForm(request.POST, election=election)
             if candidate_form.is_valid():
-                data = candidate_form.cleaned_data
                 try:
-                    services.nominate_candidate(
-                        election_id=election.pk,
-                        organisation_id=data["organisation"].pk,
-                        name=data["name"],
-                        statement_en=data["statement_en"],
-                        statement_fr=data["statement_fr"],
-                        statement_es=data["statement_es"],
-                        actor=request.user,
-                    )
+                    services.nominate_from_form(form=candidate_form, actor=request.user)
                 except NetworkError as error:
                     candidate_form.add_error(None, str(error))
                 else:

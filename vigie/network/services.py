@@ -462,6 +462,34 @@ class StatusChange:
 
 
 @transaction.atomic
+def log_coverage(*, form: forms.Form, actor: Any) -> int:
+    """Save the staff "log coverage" form (``CoverageForm``, validated): its address, outlet,
+    date, tone and journalist. Returns the coverage id."""
+    data = form.cleaned_data
+    return record_coverage(
+        url=data["url"],
+        outlet_name=data["outlet"],
+        published_on=data["published_on"],
+        tone=data["tone"],
+        journalist_id=data["journalist"].pk if data["journalist"] else None,
+        actor=actor,
+    )
+
+
+def nominate_from_form(*, form: forms.ModelForm, actor: Any) -> Candidate:
+    """Save the staff candidate form (``CandidateForm`` of one election, validated)."""
+    data = form.cleaned_data
+    return nominate_candidate(
+        election_id=form.instance.election_id,
+        organisation_id=data["organisation"].pk,
+        name=data["name"],
+        statement_en=data["statement_en"],
+        statement_fr=data["statement_fr"],
+        statement_es=data["statement_es"],
+        actor=actor,
+    )
+
+
 def save_register_entry(*, form: forms.ModelForm, actor: Any) -> Any:
     """Save a validated staff form of a register (contact, journalist, interaction, funder,
     grant, mentoring pair, check-in) and audit it as ``network.<model>.added``."""

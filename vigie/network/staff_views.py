@@ -138,24 +138,13 @@ def coverage_new(request: HttpRequest) -> HttpResponse:
     """Log an article in one step: its address, outlet, date and tone."""
     form = CoverageForm(request.POST or None, initial={"published_on": timezone.localdate()})
 
-    def save(form: CoverageForm, actor: Any) -> int:
-        data = form.cleaned_data
-        return services.record_coverage(
-            url=data["url"],
-            outlet_name=data["outlet"],
-            published_on=data["published_on"],
-            tone=data["tone"],
-            journalist_id=data["journalist"].pk if data["journalist"] else None,
-            actor=actor,
-        )
-
     return _form_page(
         request,
         form,
         title=_("Log coverage"),
         button=_("Log the coverage"),
         back=reverse("network:media"),
-        save=save,
+        save=services.log_coverage,
         then=reverse("network:media") + "#coverage-title",
         done=_("The coverage was logged."),
     )
