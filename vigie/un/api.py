@@ -1,15 +1,30 @@
-"""Read-only open data of the UN tracker (/api/v1/un/)."""
+"""Open data of the UN tracker (/api/v1/un/), and the staff entry of joint statements."""
 
 import datetime
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.errors import ValidationError
+from pydantic import Field
 
+from vigie.core.api_auth import api_actor, staff_write_auth
 from vigie.core.api_errors import NOT_FOUND
+from vigie.core.api_forms import (
+    WRITE_ERRORS,
+    FormRefused,
+    api_write,
+    bind_form,
+    body_of,
+    form_schema,
+)
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
-from vigie.un import queries
+from vigie.un import queries, services
+from vigie.un.forms import JointStatementForm
 from vigie.un.models import Vote
+from vigie.un.services import SignatoryPreview
 
 router = Router(tags=["UN tracker"])
 
@@ -148,3 +163,108 @@ def country_record(request: object, iso2: str) -> dict[str, object]:
         "votes": queries.list_votes_for_country(iso2),
         "positions": queries.list_positions_for_country(iso2),
     }
+
+
+# Staff write: a joint statement with its signatories pasted as a list, as on the staff page.
+
+
+class SignatoryOut(Schema):
+    name: str = Field(..., description="The name as pasted.")
+    iso2: str
+    country: str = Field(..., description="The country's English name.")
+    fixed: bool = Field(..., description="True when the caller chose the country (`fixes`).")
+
+
+class SignatoryMatchOut(Schema):
+    matched: list[SignatoryOut]
+    unmatched: list[str] = Field(..., description="Names that match no country: fix each one.")
+    duplicates: list[str] = Field(..., description="Countries listed twice.")
+    saved: bool
+    code: str = Field("", description="The statement's identifier, once saved.")
+
+
+_FIXES = (
+    dict[str, str] | None,
+    Field(
+        None,
+        description="A country (ISO alpha-2) for each pasted name the matcher did not know, "
+        "as `{name: iso2}`.",
+    ),
+)
+_CHECK = (
+    bool,
+    Field(False, description="Only match the names (nothing is written), as the page's check."),
+)
+JointStatementIn = form_schema(
+    "JointStatementIn", JointStatementForm(), extra={"fixes": _FIXES, "check_only": _CHECK}
+)
+
+
+def _match_out(preview: SignatoryPreview, *, saved: bool, code: str = "") -> SignatoryMatchOut:
+    return SignatoryMatchOut(
+        matched=[
+            SignatoryOut(
+                name=name,
+                iso2=country.iso2,
+                country=country.name_en,
+                fixed=name in preview.unknown,
+            )
+            for name, country in preview.matched
+        ],
+        unmatched=preview.unmatched,
+        duplicates=preview.duplicates,
+        saved=saved,
+        code=code,
+    )
+
+
+def _bind_statement(body: dict[str, Any]) -> JointStatementForm:
+    """The page's form, with one country choice per name the caller fixed (``fix_0``…)."""
+    fixes: dict[str, str] = body.pop("fixes", None) or {}
+    names = list(fixes)
+    body.update({f"fix_{number}": fixes[name] for number, name in enumerate(names)})
+    keys = {f"fix_{number}": "iso2" for number in range(len(names))}
+    try:
+        return bind_form(JointStatementForm, body, keys=keys, unmatched=names)
+    except FormRefused as refused:  # a fix is reported at ``fixes``, not at ``fix_N``
+        errors: dict[str, list[str]] = {}
+        for name, messages in refused.errors.items():
+            errors.setdefault("fixes" if name.startswith("fix_") else name, []).extend(messages)
+        raise FormRefused(errors) from refused
+
+
+@router.post(
+    "/joint-statements",
+    response={200: SignatoryMatchOut, 201: SignatoryMatchOut, **WRITE_ERRORS},
+    auth=staff_write_auth,
+    url_name="create_joint_statement",
+    summary="Record a joint statement with its signatories pasted as a list",
+)
+def create_joint_statement(request: HttpRequest, payload: JointStatementIn) -> Any:  # type: ignore[valid-type]
+    """The names are matched to countries as on the staff page; the answer lists what was
+    matched (and to which country), what was not, and countries listed twice. With
+    ``check_only`` nothing is written (200). Otherwise the statement is saved only when every
+    name has a country (201); if not, 422 at ``signatories`` with the same lists in ``ctx``."""
+    body = body_of(payload)
+    check_only = body.pop("check_only", False)
+    with api_write():
+        form = _bind_statement(body)
+        preview = services.preview_signatories(
+            text=form.cleaned_data["signatories"], fixes=form.fixes()
+        )
+        if check_only:
+            return 200, _match_out(preview, saved=False)
+        if not preview.ok:
+            message = _("Every name needs a country, and each country once: see ctx.")
+            raise ValidationError(
+                [
+                    {
+                        "loc": ["body", "payload", "signatories"],
+                        "msg": message,
+                        "type": "unmatched",
+                        "ctx": _match_out(preview, saved=False).model_dump(),
+                    }
+                ]
+            )
+        joint = form.record(actor=api_actor(request))
+    return 201, _match_out(preview, saved=True, code=joint.code)

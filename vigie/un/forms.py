@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from vigie.core.models import Country
 from vigie.un.models import IssueTag, JointStatement, PositionCode, Session, SpeakerKind
 from vigie.un.names import NameMatcher
+from vigie.un.services import record_joint_statement
 
 
 class StatementForm(forms.Form):
@@ -188,6 +189,23 @@ class JointStatementForm(forms.Form):
             if country is not None:
                 chosen[name] = country
         return chosen
+
+    def record(self, *, actor: Any) -> JointStatement:
+        """Save the statement and its signatories through the service (the page and the API)."""
+        data = self.cleaned_data
+        return record_joint_statement(
+            session=data["session"],
+            date=data["date"],
+            code=data["code"],
+            title=data["title"],
+            summary=data["summary"],
+            source_url=data["source_url"],
+            signatories=data["signatories"],
+            fixes=self.fixes(),
+            delivered_by=data["delivered_by"],
+            stated_signatories=data["stated_signatories"],
+            actor=actor,
+        )
 
     def fix_fields(self) -> list[forms.BoundField]:
         return [self[f"fix_{number}"] for number in range(len(self.unmatched))]

@@ -143,19 +143,7 @@ def joint_statement_new(request: HttpRequest) -> HttpResponse:
             form.is_valid()
         elif "save" in request.POST and preview.ok:
             try:
-                joint = services.record_joint_statement(
-                    session=data["session"],
-                    date=data["date"],
-                    code=data["code"],
-                    title=data["title"],
-                    summary=data["summary"],
-                    source_url=data["source_url"],
-                    signatories=data["signatories"],
-                    fixes=form.fixes(),
-                    delivered_by=data["delivered_by"],
-                    stated_signatories=data["stated_signatories"],
-                    actor=request.user,
-                )
+                joint = form.record(actor=request.user)
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
