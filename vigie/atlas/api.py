@@ -11,15 +11,14 @@ from ninja import Path, Query, Router, Schema
 from vigie.atlas import queries
 from vigie.atlas.forms import PolicyMeasureForm
 from vigie.atlas.models import Criterion, PolicyMeasure
-from vigie.core.api_auth import api_actor, staff_write_auth
+from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.core.api_forms import (
-    WRITE_ERRORS,
-    WRITE_ERRORS_ON_OBJECT,
     api_write,
     bind_form,
     body_of,
     form_schema,
+    staff_write,
 )
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 
@@ -186,12 +185,13 @@ def _write_measure(
     return queries.measure_as_dict(queries.filter_measures().get(pk=saved.pk))
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/measures",
-    response={201: PolicyMeasureOut, **WRITE_ERRORS},
-    auth=staff_write_auth,
-    url_name="create_measure",
+    name="create_measure",
     summary="Create a policy measure (with at least one source); a first version is kept",
+    out=PolicyMeasureOut,
+    status=201,
 )
 def create_measure(request: HttpRequest, payload: MeasureIn) -> tuple[int, queries.MeasureRecord]:  # type: ignore[valid-type]
     """``source_urls``: one web address a line. ``jurisdiction``: ISO 3166-1 alpha-2 (PT) or
@@ -199,12 +199,13 @@ def create_measure(request: HttpRequest, payload: MeasureIn) -> tuple[int, queri
     return 201, _write_measure(request, body_of(payload), None)
 
 
-@router.patch(
+@staff_write(
+    router.patch,
     "/measures/{code}",
-    response={200: PolicyMeasureOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="change_measure",
+    name="change_measure",
     summary="Change a policy measure (fields left out keep their value); each change is versioned",
+    out=PolicyMeasureOut,
+    on_object=True,
 )
 def change_measure(
     request: HttpRequest,

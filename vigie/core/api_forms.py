@@ -17,7 +17,7 @@ and nothing is written when it refuses.
 import datetime
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -27,6 +27,7 @@ from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field, create_model
 
+from vigie.core.api_auth import staff_write_auth
 from vigie.core.api_errors import ApiErrorOut, ApiValidationErrorOut
 from vigie.core.errors import DomainError
 
@@ -42,6 +43,32 @@ WRITE_ERRORS: dict[int, type[Schema]] = {
 WRITE_ERRORS_ON_OBJECT: dict[int, type[Schema]] = {**WRITE_ERRORS, 404: ApiErrorOut}
 
 
+def staff_write(
+    operation: Callable[..., Any],
+    path: str,
+    *,
+    name: str,
+    summary: str,
+    out: Any,
+    status: int = 200,
+    on_object: bool = False,
+    also: dict[int, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """Declare a staff write operation: ``operation`` is ``router.post`` (or ``patch``,
+    ``delete``); editors only (``staff_write_auth``); its refusals documented (and 404 when
+    the path names an object); ``also``: other successful answers."""
+    errors = WRITE_ERRORS_ON_OBJECT if on_object else WRITE_ERRORS
+    return operation(
+        path,
+        response={status: out, **(also or {}), **errors},
+        auth=staff_write_auth,
+        url_name=name,
+        summary=summary,
+        **options,
+    )
+
+
 class FormRefused(Exception):
     """The form refused the body: ``errors`` maps each field (or ``__all__``) to its messages."""
 
@@ -50,11 +77,27 @@ class FormRefused(Exception):
         self.errors = errors
 
 
+def _choice_values(field: forms.Field) -> list[str]:
+    """The values a (non-model) choice field accepts, option groups flattened."""
+    values: list[str] = []
+    for value, label in getattr(field, "choices", []):
+        if isinstance(label, list | tuple):
+            values += [str(inner) for inner, _label in label]
+        elif value != "":
+            values.append(str(value))
+    return values
+
+
 def _python_type(field: forms.Field) -> Any:
-    if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+    if isinstance(field, forms.ModelMultipleChoiceField):
         return list[str] | list[int]
     if isinstance(field, forms.ModelChoiceField):
         return int | str
+    if isinstance(field, forms.ChoiceField) and _choice_values(field):
+        kind: Any = Literal[tuple(_choice_values(field))]
+        return list[kind] if isinstance(field, forms.MultipleChoiceField) else kind
+    if isinstance(field, forms.MultipleChoiceField):
+        return list[str]
     if isinstance(field, forms.BooleanField):
         return bool
     if isinstance(field, forms.IntegerField):
@@ -72,15 +115,10 @@ def _description(field: forms.Field, key: str | None) -> str:
     parts = [force_str(field.label or "").rstrip(".") + "."]
     if field.help_text:
         parts.append(force_str(field.help_text).rstrip(".") + ".")
-    choices = getattr(field, "choices", None)
     if key:
         parts.append(f"Given by its `{key}`.")
     elif isinstance(field, forms.ModelChoiceField):
         parts.append("Given by its id.")
-    elif choices is not None and not isinstance(field, forms.ModelChoiceField):
-        values = [str(value) for value, _label in choices if value != ""]
-        if values:
-            parts.append("One of: " + ", ".join(f"`{value}`" for value in values) + ".")
     return " ".join(part for part in parts if part)
 
 

@@ -9,15 +9,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from pydantic import Field
 
-from vigie.core.api_auth import api_actor, staff_write_auth
+from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import NOT_FOUND
 from vigie.core.api_forms import (
-    WRITE_ERRORS,
-    WRITE_ERRORS_ON_OBJECT,
     FormRefused,
     api_write,
     bind_form,
     form_schema,
+    staff_write,
 )
 from vigie.core.errors import DomainError
 from vigie.events.forms import DuplicateForm, EventForm, ProgrammeEntryForm
@@ -229,12 +228,13 @@ def _written(event: Event) -> EventWrittenOut:
     )
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/events",
-    response={201: EventWrittenOut, **WRITE_ERRORS},
-    auth=staff_write_auth,
-    url_name="create_event",
+    name="create_event",
     summary="Create an event (as the staff form “New event”)",
+    out=EventWrittenOut,
+    status=201,
 )
 def create_event(request: HttpRequest, payload: EventIn) -> tuple[int, EventWrittenOut]:  # type: ignore[valid-type]
     """Times are the organiser's wall-clock times (``starts_local``, ``ends_local``) in the
@@ -251,12 +251,14 @@ def create_event(request: HttpRequest, payload: EventIn) -> tuple[int, EventWrit
     return 201, _written(event)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/events/{slug}/duplicate",
-    response={201: EventWrittenOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="duplicate_event",
+    name="duplicate_event",
     summary="Copy an event with its programme to a new date, as a draft",
+    out=EventWrittenOut,
+    status=201,
+    on_object=True,
 )
 def duplicate(request: HttpRequest, slug: str, payload: DuplicateIn) -> tuple[int, EventWrittenOut]:  # type: ignore[valid-type]
     event = get_object_or_404(Event, slug=slug)
@@ -289,12 +291,14 @@ def _event_item(slug: str, item_id: int) -> ProgrammeItem:
     return get_object_or_404(ProgrammeItem, pk=item_id, event__slug=slug)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/events/{slug}/programme",
-    response={201: ProgrammeItemWrittenOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="add_programme_item",
+    name="add_programme_item",
     summary="Add a part or a talk to an event's programme (as the programme builder)",
+    out=ProgrammeItemWrittenOut,
+    status=201,
+    on_object=True,
 )
 def add_programme_item(
     request: HttpRequest,
@@ -318,12 +322,13 @@ def add_programme_item(
     return 201, _item_out(item)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/events/{slug}/programme/{item_id}/move",
-    response={200: ProgrammeItemWrittenOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="move_programme_item",
+    name="move_programme_item",
     summary="Move a part or talk up or down among its siblings",
+    out=ProgrammeItemWrittenOut,
+    on_object=True,
 )
 def move_item(
     request: HttpRequest, slug: str, item_id: int, payload: MoveIn
@@ -339,12 +344,14 @@ def move_item(
     return _item_out(moved)
 
 
-@router.delete(
+@staff_write(
+    router.delete,
     "/events/{slug}/programme/{item_id}",
-    response={204: None, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="remove_programme_item",
+    name="remove_programme_item",
     summary="Remove a part (with its talks) or a talk, and the people credited on it",
+    out=None,
+    status=204,
+    on_object=True,
 )
 def remove_item(request: HttpRequest, slug: str, item_id: int) -> tuple[int, None]:
     item = _event_item(slug, item_id)

@@ -10,16 +10,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from vigie.core.api_auth import api_actor, staff_write_auth
+from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.core.api_forms import (
-    WRITE_ERRORS,
-    WRITE_ERRORS_ON_OBJECT,
     FormRefused,
     api_write,
     bind_form,
     body_of,
     form_schema,
+    staff_write,
 )
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.network import queries, services
@@ -119,13 +118,7 @@ def _register_write(
         return 201, WrittenOut(id=saved.pk, slug=getattr(saved, "slug", "") or "")
 
     write.__name__ = name
-    router.post(
-        path,
-        response={201: WrittenOut, **WRITE_ERRORS},
-        auth=staff_write_auth,
-        url_name=name,
-        summary=summary,
-    )(write)
+    staff_write(router.post, path, name=name, summary=summary, out=WrittenOut, status=201)(write)
 
 
 _register_write(
@@ -207,12 +200,13 @@ class StatusActionIn(Schema):
     )
 
 
-@router.patch(
+@staff_write(
+    router.patch,
     "/organisations/{slug}",
-    response={200: OrganisationOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="change_organisation",
+    name="change_organisation",
     summary="Change an organisation's profile (fields left out keep their value)",
+    out=OrganisationOut,
+    on_object=True,
 )
 def change_organisation(
     request: HttpRequest,
@@ -231,12 +225,13 @@ def change_organisation(
     return queries.organisation_public_dict(Organisation.objects.get(pk=organisation.pk))
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/organisations/{slug}/status",
-    response={200: WrittenOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="change_membership_status",
+    name="change_membership_status",
     summary="Change an organisation's membership status (kept in its history: who, when, why)",
+    out=WrittenOut,
+    on_object=True,
 )
 def change_status(
     request: HttpRequest,
@@ -252,12 +247,14 @@ def change_status(
     return WrittenOut(id=organisation.pk, slug=organisation.slug)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/contacts/{contact_id}/consents",
-    response={201: WrittenOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="record_consent",
+    name="record_consent",
     summary="Record a consent given (with its wording) or withdrawn, for one purpose",
+    out=WrittenOut,
+    status=201,
+    on_object=True,
 )
 def record_consent(
     request: HttpRequest,
@@ -282,12 +279,13 @@ def _election_out(election: Election) -> ElectionOut:
     )
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/elections",
-    response={201: ElectionOut, **WRITE_ERRORS},
-    auth=staff_write_auth,
-    url_name="create_election",
+    name="create_election",
     summary="Create a council election (as a draft) with who may vote and stand",
+    out=ElectionOut,
+    status=201,
 )
 def create_election(request: HttpRequest, payload: ElectionIn) -> tuple[int, ElectionOut]:  # type: ignore[valid-type]
     with api_write():
@@ -298,12 +296,14 @@ def create_election(request: HttpRequest, payload: ElectionIn) -> tuple[int, Ele
     return 201, _election_out(election)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/elections/{election_id}/candidates",
-    response={201: ElectionOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="add_candidate",
+    name="add_candidate",
     summary="Add a candidate: only an organisation whose membership status may stand",
+    out=ElectionOut,
+    status=201,
+    on_object=True,
 )
 def add_candidate(
     request: HttpRequest,
@@ -320,12 +320,13 @@ def add_candidate(
     return 201, _election_out(election)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/elections/{election_id}/status",
-    response={200: ElectionOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="change_election_status",
+    name="change_election_status",
     summary="Open, close (and count) or publish an election, one step at a time",
+    out=ElectionOut,
+    on_object=True,
 )
 def change_election_status(
     request: HttpRequest, election_id: int, payload: StatusActionIn

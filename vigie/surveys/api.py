@@ -9,13 +9,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from pydantic import Field
 
-from vigie.core.api_auth import api_actor, staff_write_auth
+from vigie.core.api_auth import api_actor
 from vigie.core.api_forms import (
-    WRITE_ERRORS,
-    WRITE_ERRORS_ON_OBJECT,
     api_write,
     bind_form,
     form_schema,
+    staff_write,
 )
 from vigie.network.queries import list_member_organisations
 from vigie.surveys import services
@@ -64,12 +63,13 @@ def _round_out(round_: Round) -> RoundOut:
     )
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/rounds",
-    response={201: RoundOut, **WRITE_ERRORS},
-    auth=staff_write_auth,
-    url_name="create_round",
+    name="create_round",
     summary="Create a survey round (in draft) of a survey version",
+    out=RoundOut,
+    status=201,
 )
 def create_round(request: HttpRequest, payload: RoundIn) -> tuple[int, RoundOut]:  # type: ignore[valid-type]
     with api_write():
@@ -77,12 +77,13 @@ def create_round(request: HttpRequest, payload: RoundIn) -> tuple[int, RoundOut]
     return 201, _round_out(round_)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/rounds/{round_id}/status",
-    response={200: RoundOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="change_round_status",
+    name="change_round_status",
     summary="Open, close or publish a survey round (one step at a time)",
+    out=RoundOut,
+    on_object=True,
 )
 def change_round_status(request: HttpRequest, round_id: int, payload: RoundStatusIn) -> RoundOut:
     round_ = get_object_or_404(Round, pk=round_id)
@@ -93,12 +94,13 @@ def change_round_status(request: HttpRequest, round_id: int, payload: RoundStatu
     return _round_out(round_)
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/rounds/{round_id}/invitations",
-    response={200: SentOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="invite_round",
+    name="invite_round",
     summary="Invite every member organisation to an open round (once each)",
+    out=SentOut,
+    on_object=True,
 )
 def invite(request: HttpRequest, round_id: int) -> SentOut:
     round_ = get_object_or_404(Round, pk=round_id)
@@ -110,12 +112,13 @@ def invite(request: HttpRequest, round_id: int) -> SentOut:
     return SentOut(count=count, round=_round_out(round_))
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/rounds/{round_id}/reminders",
-    response={200: SentOut, **WRITE_ERRORS_ON_OBJECT},
-    auth=staff_write_auth,
-    url_name="remind_round",
+    name="remind_round",
     summary="Remind the invited organisations that have not submitted (at most once a week)",
+    out=SentOut,
+    on_object=True,
 )
 def remind(request: HttpRequest, round_id: int) -> SentOut:
     round_ = get_object_or_404(Round, pk=round_id)

@@ -10,15 +10,15 @@ from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
 from pydantic import Field
 
-from vigie.core.api_auth import api_actor, staff_write_auth
+from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import NOT_FOUND
 from vigie.core.api_forms import (
-    WRITE_ERRORS,
     FormRefused,
     api_write,
     bind_form,
     body_of,
     form_schema,
+    staff_write,
 )
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries, services
@@ -233,12 +233,14 @@ def _bind_statement(body: dict[str, Any]) -> JointStatementForm:
         raise FormRefused(errors) from refused
 
 
-@router.post(
+@staff_write(
+    router.post,
     "/joint-statements",
-    response={200: SignatoryMatchOut, 201: SignatoryMatchOut, **WRITE_ERRORS},
-    auth=staff_write_auth,
-    url_name="create_joint_statement",
+    name="create_joint_statement",
     summary="Record a joint statement with its signatories pasted as a list",
+    out=SignatoryMatchOut,
+    status=201,
+    also={200: SignatoryMatchOut},
 )
 def create_joint_statement(request: HttpRequest, payload: JointStatementIn) -> Any:  # type: ignore[valid-type]
     """The names are matched to countries as on the staff page; the answer lists what was
