@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 
@@ -16,3 +18,39 @@ def test_api_documentation_page_loads_no_outside_asset(client: Client) -> None:
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     assert "cdn." not in response.content.decode()
+
+
+LITERAL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PARAMETER = re.compile(r"^\{[a-z][a-z0-9_]*\}$")
+
+
+def test_every_path_follows_one_rule(client: Client) -> None:
+    """No trailing slash, lower-case words joined by hyphens, parameters in snake case (the
+    first API mixed ``/events/`` and ``/organisations``)."""
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    wrong = []
+    for path in paths:
+        segments = path.removeprefix("/api/v1/").split("/")
+        if path.endswith("/") or not all(
+            LITERAL.match(part) or PARAMETER.match(part) for part in segments
+        ):
+            wrong.append(path)
+    assert wrong == []
+    assert len(paths) >= 19
+
+
+def test_every_write_is_documented_with_its_callers_and_refusals(client: Client) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    writes = [
+        (path, method, operation)
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if method != "get"
+    ]
+    assert len(writes) >= 25
+    for path, method, operation in writes:
+        where = f"{method} {path}"
+        assert operation.get("summary"), where
+        schemes = {name for entry in operation.get("security", []) for name in entry}
+        assert schemes == {"EditorTokenAuth", "EditorSessionAuth"}, where
+        assert {"401", "403", "422"} <= set(operation["responses"]), where

@@ -57,6 +57,8 @@ def test_bad_input_names_the_field_and_writes_nothing() -> None:
     assert "starts_local" in refused_fields(
         caller.call("post", "/api/v1/events/events", not_a_date)
     )
+    in_french = caller.call("post", "/api/v1/events/events", ends_first, language="fr")
+    assert in_french.json()["detail"][0]["msg"] == "L’événement doit se terminer après son début."
     assert not Event.objects.exists()
     assert not AuditEntry.objects.exists()
 

@@ -20,8 +20,9 @@ _numbers = itertools.count(1)
 class Caller:
     token: str
 
-    def call(self, method: str, path: str, body: Any = None) -> Any:
-        return _send(Client(), method, path, body, {"Authorization": f"Bearer {self.token}"})
+    def call(self, method: str, path: str, body: Any = None, language: str = "en") -> Any:
+        headers = {"Authorization": f"Bearer {self.token}", "Accept-Language": language}
+        return _send(Client(), method, path, body, headers)
 
 
 def _send(client: Client, method: str, path: str, body: Any, headers: dict[str, str]) -> Any:
