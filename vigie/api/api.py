@@ -1,4 +1,4 @@
-"""The versioned read-only JSON API (/api/v1/) and its OpenAPI schema.
+"""The versioned JSON API (/api/v1/) and its OpenAPI schema (see docs/api.md).
 
 Each app that publishes data defines ``router`` (a ninja ``Router``) in its own ``api.py``; it is
 mounted here under ``/api/v1/<app label>/`` so that apps never edit a shared file to be published.
@@ -12,9 +12,12 @@ api = NinjaAPI(
     title="Vigie API",
     version="1",
     description=(
-        "Read-only open data of Vigie: policy atlas, drug policy index, UN tracker, events and "
-        "countries. Published under CC BY 4.0 with the sources each record cites. Signed-in "
-        "scripts send a personal token (created in the member space) as a Bearer token."
+        "Open data of Vigie: policy atlas, drug policy index, UN tracker, events and "
+        "countries, published under CC BY 4.0 with the sources each record cites. Staff tasks "
+        "that enter data are write operations too, validated by the staff page's own form and "
+        "audited: editors send a personal token (created in the member space) as a Bearer "
+        "token, or use their signed-in session with the CSRF token. Refused input answers 422 "
+        "naming the field; a refused write leaves nothing behind. Paths have no trailing slash."
     ),
     urls_namespace="api",
 )
