@@ -18,12 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vigie.atlas import queries as atlas_queries
 from vigie.core import roles
 from vigie.core.permissions import editor_required
+from vigie.core.queries import get_country
 from vigie.events import queries as event_queries
 from vigie.network import queries as network_queries
 from vigie.strategy import queries as strategy_queries
 from vigie.surveys import queries as survey_queries
 from vigie.un import queries as un_queries
-from vigie.workspace import services
+from vigie.workspace import queries, services
 from vigie.workspace.links import STAFF_TASKS
 
 # Surveys closing within this many days are shown on the staff workspace.
@@ -77,11 +78,21 @@ def _me_context(request: HttpRequest, new_token: str = "") -> dict[str, Any]:
         "tokens": services.list_api_tokens(user),
         "role": services.role_of(user),
         "new_token": new_token,
+        "proposals": queries.list_corrections_of_author(user),
+        "atlas_country": None,
+        "atlas_entries": [],
     }
     organisation_id = roles.get_member_organisation_id(user)
     if organisation_id is not None:
+        organisation = network_queries.get_organisation_profile(organisation_id)
+        country = get_country(organisation["headquarters"]) if organisation else None
+        if country is not None:
+            context.update(
+                atlas_country=country,
+                atlas_entries=atlas_queries.list_measures_for_country(country.iso2),
+            )
         context.update(
-            organisation=network_queries.get_organisation_profile(organisation_id),
+            organisation=organisation,
             rounds=survey_queries.list_open_rounds_for_organisation(organisation_id),
             ballot=network_queries.list_ballot_for_organisation(organisation_id),
             mentoring=network_queries.list_mentoring_pairs_of_organisation(organisation_id),
