@@ -5,12 +5,14 @@ what each app says; neither holds business logic of its own beyond personal API 
 """
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -28,7 +30,7 @@ from vigie.workspace import queries, services
 from vigie.workspace.links import STAFF_TASKS
 
 # Surveys closing within this many days are shown on the staff workspace.
-CLOSING_SOON_DAYS = 14
+CLOSING_SOON_DAYS = 7
 # Data-quality flags shown per app before "and N more" (the review queue has them all).
 FLAGS_SHOWN = 10
 
@@ -39,13 +41,46 @@ def _this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return monday, monday + datetime.timedelta(days=6)
 
 
+def _flag(
+    title: str, items: Sequence[Any], url: str, *, total: int | None = None
+) -> dict[str, Any]:
+    """One group of data-quality flags: its first items, how many in all, where it is fixed."""
+    count = len(items) if total is None else total
+    return {
+        "title": title,
+        "items": items[:FLAGS_SHOWN],
+        "total": count,
+        "more": max(count - len(items[:FLAGS_SHOWN]), 0) if items else 0,
+        "url": url,
+    }
+
+
 @editor_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     monday, sunday = _this_week(today)
     flags = [
-        (_("Policy atlas"), atlas_queries.list_unverified_measures()),
-        (_("UN tracker"), un_queries.list_unverified_joint_statements()),
+        _flag(
+            _("Atlas measures not fully confirmed"),
+            atlas_queries.list_unverified_measures(),
+            reverse("strategy:review_queue"),
+        ),
+        _flag(
+            _("Atlas measures citing no source"),
+            atlas_queries.list_measures_without_source(),
+            reverse("atlas:list"),
+        ),
+        _flag(
+            _("UN joint statements to check"),
+            un_queries.list_unverified_joint_statements(),
+            reverse("un:data_issues"),
+        ),
+        _flag(
+            _("UN codings awaiting a second coder"),
+            [],
+            reverse("un:review"),
+            total=un_queries.count_codings_awaiting_second_coder(),
+        ),
     ]
     context: dict[str, Any] = {
         "reviews": strategy_queries.count_reviews_waiting(),
@@ -56,10 +91,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "events": event_queries.list_events_starting_between(monday, sunday),
         "week": (monday, sunday),
         "elections": network_queries.list_open_elections(),
-        "flags": [
-            {"app": app, "items": items[:FLAGS_SHOWN], "more": max(len(items) - FLAGS_SHOWN, 0)}
-            for app, items in flags
-        ],
+        "corrections_waiting": queries.count_corrections_waiting(),
+        "flags": flags,
         "tasks": STAFF_TASKS,
         "show_admin": roles.is_admin(request.user),
     }

@@ -5,7 +5,9 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from vigie.atlas.models import MeasureVersion, PolicyMeasure
 from vigie.atlas.tests.helpers import make_measure, make_place
@@ -311,3 +313,19 @@ def test_the_atlas_pages_lead_members_to_the_proposal_forms() -> None:
     entry = member.get("/en/atlas/measures/pt-2001/").content.decode()
     assert 'href="/en/me/atlas/pt-2001/correct/"' in entry
     assert "/en/me/atlas/" not in Client().get("/en/atlas/measures/pt-2001/").content.decode()
+
+
+def test_the_queue_reads_in_a_constant_number_of_queries() -> None:
+    measure = make_measure("pt-2001", "PT", "decrim_de_jure")
+    client = _client(make_user("ed", role="editor"))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/staff/corrections/?status=").status_code == 200
+        return len(captured.captured_queries)
+
+    _proposal(_member("alice"), measure)
+    before = count()
+    for number in range(5):
+        _proposal(_member(f"member{number}"), measure)
+    assert count() == before
