@@ -177,6 +177,17 @@ def test_the_queue_filters_counts_and_pages_the_proposals() -> None:
     assert by_country.count("/en/staff/corrections/") - 1 == by_country.count("uy-2013")
     first_page = client.get("/en/staff/corrections/?status=pending")
     assert first_page.context["page_obj"].paginator.count == 3
+    services.propose_correction(
+        author=member,
+        country_iso2="SN",
+        problem="A missing law",
+        proposed_value="Law 2024-01",
+        source_citation="Journal officiel",
+    )
+    new_measures = client.get("/en/staff/corrections/?status=&kind=new_measure")
+    assert [p.problem for p in new_measures.context["page_obj"]] == ["A missing law"]
+    corrections = client.get("/en/staff/corrections/?status=&kind=correction")
+    assert corrections.context["page_obj"].paginator.count == 4
 
 
 def test_applying_a_correction_versions_the_measure_cites_the_source_and_names_both() -> None:
