@@ -1,28 +1,20 @@
 """Read-only API of the member directory: public organisation fields only."""
 
+from typing import Any
+
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
 from vigie.core.api_errors import INVALID, NOT_FOUND
+from vigie.core.api_schemas import schema_of
 from vigie.network import queries
 
 router = Router(tags=["network"])
 
 
-class OrganisationOut(Schema):
-    id: int
-    name: str
-    slug: str
-    type: str
-    region: str
-    headquarters: str
-    countries: list[str]
-    focus_areas: list[str]
-    languages: list[str]
-    website: str
-    summary_en: str
-    summary_fr: str
-    summary_es: str
+OrganisationOut: Any = schema_of(
+    queries.PublicOrganisation, "OrganisationOut", exclude=["type_label", "summary", "url"]
+)
 
 
 @router.get("/organisations", response={200: list[OrganisationOut], **INVALID})
