@@ -89,6 +89,24 @@ class Sourced(models.Model):
         abstract = True
 
 
+class Archivable(models.Model):
+    """Mixin for a row that carries history (organisations, contacts, events): it is archived,
+    leaving public lists, instead of deleted (``core.services.archive``/``restore``)."""
+
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class AuditEntry(models.Model):
     """One recorded change to shared facts: who did what, when, with the changed fields."""
 
