@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
-from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
+from vigie.core.tokens import LinkState, find_link, new_token
 from vigie.network.queries import list_survey_contact_emails
 from vigie.surveys.errors import SurveyError
 from vigie.surveys.models import (
@@ -42,13 +42,10 @@ def make_token(invitation: Invitation) -> str:
 
 def check_token(token: str) -> tuple[LinkState, Invitation | None]:
     """What a token opens: its invitation while the round is not closed, else nothing."""
-    digest = hash_token(token)
-    link = (
-        InvitationLink.objects.select_related("invitation__round__version__survey")
-        .filter(token_hash=digest)
-        .first()
+    link = find_link(
+        InvitationLink.objects.select_related("invitation__round__version__survey"), token
     )
-    if link is None or not hashes_match(link.token_hash, token):
+    if link is None:
         return LinkState.UNKNOWN, None
     invitation = link.invitation
     if invitation.round.is_closed():
