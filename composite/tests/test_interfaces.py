@@ -23,6 +23,8 @@ from composite import (
     SpecError,
     UncertainInputs,
     cronbach_alpha,
+    pca_by_aggregate,
+    run_pipeline,
     run_sensitivity,
     spec_document_from_coinr,
     stagecsv,
@@ -202,6 +204,16 @@ def test_cronbach_alpha_needs_two_units_and_two_columns() -> None:
     assert cronbach_alpha(two_units) == pytest.approx(1.0)
     assert math.isnan(cronbach_alpha(two_units.iloc[:1]))
     assert math.isnan(cronbach_alpha(two_units[["a"]]))
+
+
+def test_pca_reports_every_aggregate_with_its_first_component_oriented_positively(
+    asem_spec: IndexSpec, asem_data: IndexData
+) -> None:
+    table = pca_by_aggregate(run_pipeline(asem_spec, asem_data))
+    assert list(table.index) == [aggregate.code for aggregate in asem_spec.aggregates]
+    for code, loadings in table["loadings"].items():
+        assert list(loadings) == asem_spec.children(str(code))
+        assert sum(loadings.values()) > 0, code
 
 
 def test_histogram_extremes_ignore_gaps_and_the_top_bin_holds_the_top_scores() -> None:
