@@ -18,7 +18,7 @@ export SECRET_KEY_FILE ?= $(CURDIR)/.secret_key
 endif
 
 .PHONY: run test test-postgres setup system system-test lint typecheck pytest messages \
-        migrate data demo bench vendor clean worker mutate
+        migrate data demo bench vendor clean worker mutate serve
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -87,7 +87,18 @@ run: data .stamp-static
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 worker: migrate
+	$(MANAGE) schedule_periodic_jobs
 	$(MANAGE) db_worker
+
+# The production server on this machine: gunicorn (WEB_CONCURRENCY workers, production settings,
+# static files by WhiteNoise) and the task worker, which also runs the periodic jobs, started and
+# stopped together by honcho from the Procfile. Plain HTTP on 127.0.0.1 unless told otherwise:
+# behind an HTTPS proxy set SECURE_SSL_REDIRECT=1 (docs/operations.md).
+serve: data .stamp-static
+	@echo "Vigie (gunicorn and the task worker) on http://$${VIGIE_BIND:-127.0.0.1:8000}/ (Ctrl-C to stop)"
+	DJANGO_SETTINGS_MODULE=vigie.production_settings \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
+	PATH="$(CURDIR)/.venv/bin:$$PATH" .venv/bin/honcho start -f Procfile
 
 lint: .venv/.synced
 	.venv/bin/ruff check .

@@ -19,7 +19,20 @@ BEGIN = "<!-- diagram: drawn by scripts/architecture.py from DOORS; do not edit 
 END = "<!-- end of diagram -->"
 
 # Every Django app under vigie/ except ``core`` and ``api`` (which mounts each app's API router).
-APPS = ("atlas", "index", "un", "network", "surveys", "events", "strategy", "countries")
+APPS = (
+    "atlas",
+    "index",
+    "un",
+    "network",
+    "surveys",
+    "events",
+    "learning",
+    "campaign",
+    "strategy",
+    "countries",
+    "opendata",
+    "alerts",
+)
 
 # app → the modules of other apps it may import.
 DOORS: dict[str, frozenset[str]] = {
@@ -28,9 +41,19 @@ DOORS: dict[str, frozenset[str]] = {
     "un": frozenset(),
     "network": frozenset({"strategy.queries"}),
     "events": frozenset(),
+    "learning": frozenset({"events.queries", "surveys.queries"}),
     "surveys": frozenset({"network.queries"}),
+    "campaign": frozenset({"surveys.queries", "network.queries", "network.services"}),
     "strategy": frozenset(
-        {"atlas.queries", "events.queries", "network.queries", "surveys.queries", "un.queries"}
+        {
+            "atlas.queries",
+            "campaign.queries",
+            "events.queries",
+            "learning.queries",
+            "network.queries",
+            "surveys.queries",
+            "un.queries",
+        }
     ),
     "countries": frozenset(
         {
@@ -41,6 +64,10 @@ DOORS: dict[str, frozenset[str]] = {
             "un.queries",
             "strategy.progress",
         }
+    ),
+    "opendata": frozenset({"atlas.queries", "index.queries", "un.queries"}),
+    "alerts": frozenset(
+        {"atlas.queries", "events.queries", "index.queries", "opendata.queries", "un.queries"}
     ),
 }
 

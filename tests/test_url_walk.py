@@ -24,16 +24,24 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone as django_timezone
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Ok
 
+from vigie.alerts.models import Subscription
 from vigie.atlas.tests.helpers import make_measure
+from vigie.campaign import services as campaign_services
+from vigie.campaign.tests.factories import COMPLETE as CAMPAIGN_FIELDS
+from vigie.campaign.tests.factories import make_call
 from vigie.core.loaders import load_countries
+from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.events import links as event_links
 from vigie.events.models import Series
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
+from vigie.learning.models import QuizQuestion as Question
+from vigie.learning.tests.factories import add_quiz, make_course
 from vigie.network.models import ConsentRecord, Contact, Election
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.strategy.loaders import load_plan
@@ -102,6 +110,12 @@ def world(db: None) -> dict[str, Any]:
         answer_round(past, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
         response = answer_round(current, org, where=f"SECRET-ANSWER-OF-{key.upper()}")
         invitations[key] = response.invitation
+    for key, iso2 in (("a", "PT"), ("b", "UY")):
+        Subscription.objects.create(
+            email=f"subscriber-{key}@private.example",
+            country=Country.objects.get(iso2=iso2),
+            confirmed_at=django_timezone.now(),
+        )
     series = Series.objects.create(slug="walk-series", title_en="Walk series")
     event = make_event()
     registrations = {
@@ -109,20 +123,48 @@ def world(db: None) -> dict[str, Any]:
         "b": make_registration(event, "Registrant Bravo", email="registrant-bravo@private.example"),
     }
 
+    draft_course = make_course("walk-draft", published=False)  # drafts: staff only
+    draft_module = draft_course.modules.order_by("position").first()
+    assert draft_module is not None
+    add_quiz(draft_module)
+    draft_lesson = draft_module.lessons.order_by("position").first()
+    assert draft_lesson is not None
+
     vote = Vote.objects.order_by("pk").first()
     session = Session.objects.order_by("pk").first()
     strategy_measure = SuccessMeasure.objects.order_by("pk").first()
     assert vote and session and strategy_measure
     clients = {"anonymous": Client()}
+    users = {}
     for role, user in (
         ("member_a", make_member("walker-a", org_a)),
         ("member_b", make_member("walker-b", org_b)),
         ("editor", make_user("walker-editor", role="editor")),
         ("admin", make_user("walker-admin", role="admin")),
     ):
+        users[role] = user
         client = Client()
         client.force_login(user)
         clients[role] = client
+    call = make_call()
+    applications = {
+        key: campaign_services.save_application(
+            application_id=campaign_services.start_application(
+                call_id=call.pk,
+                contact_name=f"Campaign Applicant {key.upper()}",
+                email=f"campaign-{key}@private.example",
+                language="en",
+                user=users[f"member_{key}"],
+            ).pk,
+            fields=CAMPAIGN_FIELDS,
+            answers={},
+            submit=False,
+        )
+        for key in ("a", "b")
+    }
+    for key, application in applications.items():
+        application.plans = f"SECRET-PLANS-OF-{key.upper()}"
+        application.save()
     # Every parameter is filled with organisation B's objects where the object has an owner, so
     # that member A is the one trying to reach another organisation's data.
     values: dict[str, Any] = {
@@ -143,6 +185,12 @@ def world(db: None) -> dict[str, Any]:
         "strategy_code": strategy_measure.code,
         "vote": vote.pk,
         "session": session.pk,
+        "course_slug": draft_course.slug,
+        "module": draft_module.pk,
+        "lesson": draft_lesson.pk,
+        "campaign_call": call.pk,
+        "campaign_application": applications["b"].pk,
+        "campaign_token": campaign_services.application_link(applications["b"]).rsplit("/", 2)[-2],
     }
     markers = {
         "a": [
@@ -152,6 +200,9 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-A",
             "Registrant Alpha",
             "registrant-alpha@private.example",
+            "subscriber-a@private.example",
+            "SECRET-PLANS-OF-A",
+            "campaign-a@private.example",
         ],
         "b": [
             "PRIVATE-NOTES-OF-B",
@@ -160,6 +211,9 @@ def world(db: None) -> dict[str, Any]:
             "SECRET-ANSWER-OF-B",
             "Registrant Bravo",
             "registrant-bravo@private.example",
+            "subscriber-b@private.example",
+            "SECRET-PLANS-OF-B",
+            "campaign-b@private.example",
         ],
     }
     return {"values": values, "clients": clients, "markers": markers}
@@ -221,6 +275,29 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "surveys:invite": _v(pk="round"),
     "surveys:remind": _v(pk="round"),
     "surveys:compare": _v(slug="survey_slug"),
+    "learning:access": _fixed(token="forged-token"),
+    "learning:certificate_pdf": _fixed(code="AAAAAAAAAAAA"),
+    "learning:staff_course": _v(slug="course_slug"),
+    "learning:staff_publish": _v(slug="course_slug"),
+    "learning:staff_analytics": _v(slug="course_slug"),
+    "learning:staff_module_new": _v(slug="course_slug"),
+    "learning:staff_module": _v(slug="course_slug", pk="module"),
+    "learning:staff_lesson_new": _v(slug="course_slug", module_pk="module"),
+    "learning:staff_lesson": _v(slug="course_slug", module_pk="module", pk="lesson"),
+    "learning:staff_question_new": _v(slug="course_slug", module_pk="module"),
+    "learning:staff_question": lambda values: {
+        "slug": values["course_slug"],
+        "module_pk": values["module"],
+        "pk": Question.objects.filter(module_id=values["module"]).values_list("pk", flat=True)[0],
+    },
+    "learning:course": _v(slug="course_slug"),
+    "learning:enrol": _v(slug="course_slug"),
+    "learning:resume": _v(slug="course_slug"),
+    "learning:lesson": _v(slug="course_slug", pk="lesson"),
+    "learning:lesson_done": _v(slug="course_slug", pk="lesson"),
+    "learning:quiz": _v(slug="course_slug", pk="module"),
+    "learning:import": _v(slug="course_slug"),
+    "learning:offline": _v(slug="course_slug"),
     "events:series": _v(slug="series_slug"),
     "events:series_ics": _v(slug="series_slug"),
     "events:registration": _v(token="registration_token"),
@@ -243,8 +320,24 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
     "strategy:measure": _v(code="strategy_code"),
+    "un:joint_statement": _fixed(code="CND67-JS-RUSSIA-46"),
+    "un:milestone": _fixed(code="HRC-60-L31"),
+    "un:milestone_judgement": _fixed(code="HRC-60-L31"),
+    "core:review": _fixed(kind="jurisdiction", key="PT"),
     "countries:profile": _v(iso2="iso2"),
     "countries:factsheet": _v(iso2="iso2"),
+    "opendata:dataset": _fixed(slug="atlas-measures"),
+    "opendata:file": _fixed(slug="atlas-measures", version="1.0.0", name="measures.csv"),
+    "alerts:confirm": _fixed(token="forged-token"),
+    "alerts:unsubscribe": _fixed(token="forged-token"),
+    "campaign:call": _v(pk="campaign_call"),
+    "campaign:offline_form": _v(pk="campaign_call"),
+    "campaign:offline_upload": _v(pk="campaign_call"),
+    "campaign:application": _v(token="campaign_token"),
+    "campaign:application_detail": _v(pk="campaign_application"),
+    "campaign:review": _v(pk="campaign_application"),
+    "campaign:staff_application": _v(pk="campaign_application"),
+    "campaign:year_report": _fixed(year=2030),
 }
 
 
@@ -270,6 +363,8 @@ STAFF = {"anonymous": 302, "member_a": 403, "member_b": 403, "editor": 200, "adm
 STAFF_POST = {**STAFF, "editor": 405, "admin": 405}
 POST_ONLY = dict.fromkeys(ROLES, 405)
 MISSING = dict.fromkeys(ROLES, 404)
+DRAFT = {**MISSING, "editor": 200, "admin": 200}  # a draft course: staff only
+DRAFT_REDIRECT = {**MISSING, "editor": 302, "admin": 302}  # staff not enrolled: to the course
 
 # What each role gets from a GET of each URL (filled with organisation B's objects).
 EXPECTED: dict[str, dict[str, int]] = {
@@ -305,6 +400,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "core:password_reset_confirm": PUBLIC,  # a forged link: the page says it is invalid
     "core:password_reset_complete": PUBLIC,
     "atlas:map": PUBLIC,
+    "atlas:map_json": PUBLIC,
     "atlas:list": PUBLIC,
     "atlas:export_csv": PUBLIC,
     "atlas:export_json": PUBLIC,
@@ -340,6 +436,11 @@ EXPECTED: dict[str, dict[str, int]] = {
     "un:roll_call": STAFF,
     "un:review": STAFF,
     "un:data_issues": STAFF,
+    "un:joint_statement": PUBLIC,
+    "un:milestone": PUBLIC,
+    "un:milestone_judgement": STAFF,
+    "core:review": STAFF,
+    "strategy:review_queue": STAFF,
     "network:directory": PUBLIC,
     "network:directory_json": PUBLIC,
     # Members are sent to their own organisation; staff have none.
@@ -365,6 +466,29 @@ EXPECTED: dict[str, dict[str, int]] = {
     "surveys:invite": POST_ONLY,
     "surveys:remind": POST_ONLY,
     "surveys:compare": PUBLIC,
+    "learning:list": PUBLIC,
+    "learning:mine": PUBLIC,
+    "learning:access": MISSING,  # a forged personal link (links are tested in vigie/learning)
+    "learning:verify": PUBLIC,
+    "learning:certificate_pdf": MISSING,  # no such code (certificates: vigie/learning/tests)
+    "learning:staff_home": STAFF,
+    "learning:staff_course": STAFF,
+    "learning:staff_publish": STAFF_POST,
+    "learning:staff_analytics": STAFF,
+    "learning:staff_module_new": STAFF,
+    "learning:staff_module": STAFF,
+    "learning:staff_lesson_new": STAFF,
+    "learning:staff_lesson": STAFF,
+    "learning:staff_question_new": STAFF,
+    "learning:staff_question": STAFF,
+    "learning:course": DRAFT,
+    "learning:enrol": POST_ONLY,
+    "learning:resume": DRAFT_REDIRECT,
+    "learning:lesson": DRAFT,  # staff preview
+    "learning:lesson_done": POST_ONLY,
+    "learning:quiz": DRAFT,  # staff preview
+    "learning:import": POST_ONLY,
+    "learning:offline": DRAFT_REDIRECT,
     "events:list": PUBLIC,
     "events:feed": PUBLIC,
     "events:series": PUBLIC,
@@ -397,6 +521,37 @@ EXPECTED: dict[str, dict[str, int]] = {
     "countries:profile": PUBLIC,
     "countries:factsheet": PUBLIC,
     "core:object_history": STAFF,
+    "opendata:home": PUBLIC,
+    "opendata:dataset": PUBLIC,
+    "opendata:file": MISSING,  # no release in the walk's world: releases are tested in opendata
+    "opendata:staff": STAFF,
+    "alerts:subscribe": PUBLIC,
+    "alerts:confirm": PUBLIC,  # a forged link: the page says it is not valid
+    "alerts:unsubscribe": PUBLIC,  # a forged link: the page says it is not valid
+    "alerts:staff": STAFF,  # the subscriber list is private
+    "campaign:home": PUBLIC,
+    "campaign:call": PUBLIC,
+    "campaign:offline_form": PUBLIC,
+    "campaign:offline_upload": PUBLIC,
+    "campaign:application": PUBLIC,  # the magic link is the credential (see TOKEN_URLS)
+    # Organisation B's member's application: its applicant; staff are sent to the staff page;
+    # anyone else is told nothing exists (404), whatever the id.
+    "campaign:application_detail": {
+        "anonymous": 404,
+        "member_a": 404,
+        "member_b": 200,
+        "editor": 302,
+        "admin": 302,
+    },
+    "campaign:cities": PUBLIC,
+    "campaign:actions": PUBLIC,
+    "campaign:archive": PUBLIC,
+    "campaign:year_report": PUBLIC,
+    "campaign:reviews": {**PUBLIC, "anonymous": 302},
+    # Nobody of the walk is a reviewer of that application.
+    "campaign:review": {**MISSING, "anonymous": 302},
+    "campaign:staff": STAFF,
+    "campaign:staff_application": STAFF,
 }
 
 # Where visitors are sent instead of the login page.
@@ -406,6 +561,7 @@ NOT_TO_LOGIN = {"strategy:dashboard": "/strategy/public/"}
 # organisation, so these pages show that party's data by design (link lifetime and secrecy are
 # tested in vigie/events and vigie/surveys). They are still walked for status codes.
 TOKEN_URLS = {
+    "campaign:application",
     "surveys:answer",
     "events:registration",
     "events:registration_confirm",
@@ -423,6 +579,7 @@ POST_REFUSED_TO_ANONYMOUS = [
     "atlas:measure_revert",
     "index:staff_compute",
     "index:staff_publish",
+    "learning:staff_publish",
 ]
 
 # Admin URLs: visitors and members are always sent to the admin login; staff get the admin's

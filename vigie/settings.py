@@ -7,6 +7,7 @@ email, DEBUG off unless asked for) are overridden by the environment in producti
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -44,8 +45,12 @@ INSTALLED_APPS = [
     "vigie.network",
     "vigie.surveys",
     "vigie.events",
+    "vigie.learning",
+    "vigie.campaign",
     "vigie.strategy",
     "vigie.countries",
+    "vigie.opendata",
+    "vigie.alerts",
     "vigie.api",
     "axes",
 ]
@@ -86,10 +91,16 @@ TEMPLATES = [
     },
 ]
 
+_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# PostgreSQL: each process keeps its connection for a minute (opening one costs more than most
+# requests) and checks it before reusing it, so a restarted database costs no error.
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        _DATABASE_URL,
+        conn_max_age=env_int(
+            "DATABASE_CONN_MAX_AGE", 60 if _DATABASE_URL.startswith("postgres") else 0
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -129,6 +140,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the network writes them in English ("2 December 2020"): see vigie/formats/en.
+FORMAT_MODULE_PATH = ["vigie.formats"]
 # Translated content: each app's ``translation.py`` registers its translated fields with
 # django-modeltranslation, which adds one column per language (``title_en``, ``title_fr``,
 # ``title_es``). ``obj.title`` reads the active language, then English, then any language.
@@ -149,10 +162,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Uploaded files on a store shared by several machines: any S3-compatible service through
+# django-storages (install it: `uv pip install "django-storages[s3]"`), when MEDIA_S3_BUCKET is set.
+if env_str("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MEDIA_S3_BUCKET"),
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -167,7 +196,46 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Vigie <vigie@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Two queues: "default" (emails, reminders, index computations) and "pages" (the pages computed
+# again after each change of facts, which may take minutes), each with its own worker process so
+# that a long computation never delays an email (Procfile, docs/operations.md).
+TASK_QUEUES = ["default", "pages"]
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,
+    }
+}
+
+# One cache shared by every process: the database's (table made by `manage.py migrate`), or Redis
+# when CACHE_URL is set (redis://host:6379/0). Entries are keyed by the data version
+# (vigie.core.freshness), so a change is seen by every process at once.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES: dict[str, dict[str, Any]] = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "vigie_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000)},
+        }
+    )
+}
+# Pages computed by the task worker after each change of facts (vigie.core.freshness), read by the
+# pages: each function takes the data version and stores its results in the cache under it.
+PRECOMPUTED_PAGES = [
+    "vigie.strategy.progress.precompute_measures",
+    "vigie.countries.profile.precompute_profiles",
+]
+# Jobs the task worker runs on a schedule (vigie.core.periodic): name → task and minutes.
+PERIODIC_JOBS: dict[str, dict[str, Any]] = {
+    "event-reminders": {"task": "vigie.events.reminders.queue_event_reminders", "minutes": 10},
+    "alert-digests": {"task": "vigie.alerts.digests.queue_alert_digests", "minutes": 60},
+    "precomputed-pages": {"task": "vigie.core.freshness.refresh_precomputed", "minutes": 24 * 60},
+    "prune-fact-changes": {"task": "vigie.core.freshness.prune_fact_changes", "minutes": 24 * 60},
+    "prune-task-results": {"task": "vigie.core.periodic.prune_task_results", "minutes": 24 * 60},
+}
 
 LOGGING = {
     "version": 1,

@@ -28,7 +28,11 @@ urlpatterns += i18n_patterns(
     path("network/", include("vigie.network.urls")),
     path("surveys/", include("vigie.surveys.urls")),
     path("events/", include("vigie.events.urls")),
+    path("learning/", include("vigie.learning.urls")),
+    path("campaign/", include("vigie.campaign.urls")),
     path("strategy/", include("vigie.strategy.urls")),
     path("countries/", include("vigie.countries.urls")),
+    path("opendata/", include("vigie.opendata.urls")),
+    path("alerts/", include("vigie.alerts.urls")),
     prefix_default_language=True,
 )

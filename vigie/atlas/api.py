@@ -3,13 +3,14 @@
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
-from ninja import Path, Router, Schema
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Path, Query, Router, Schema
 
 from vigie.atlas import queries
 from vigie.atlas.models import Criterion
 from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.core.api_schemas import schema_of
+from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 
 router = Router(tags=["atlas"])
 
@@ -43,26 +44,34 @@ class CountOut(Schema):
 @router.get("/measures", response={200: list[PolicyMeasureOut], **INVALID})
 def measures(
     request: HttpRequest,
+    response: HttpResponse,
     kind: str = "",
     substance: str = "",
     status: str = "",
     region: str = "",
     jurisdiction: str = "",
     q: str = "",
+    page: int = Query(1, ge=1),
+    per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
 ) -> list[queries.MeasureRecord]:
-    """Measures with the same filters as the public list; each cites its sources."""
-    found = queries.list_measures(
+    """Measures with the same filters as the public list; each cites its sources.
+
+    One page at a time (``page``, ``per_page``): the total is in ``X-Total-Count`` and the
+    other pages in ``Link``.
+    """
+    found = queries.sorted_measures(
         kind=kind, substance=substance, status=status, region=region, jurisdiction=jurisdiction, q=q
     )
-    return [queries.measure_as_dict(m) for m in found]
+    rows = api_page(request, response, found, page=page, per_page=per_page)
+    return [queries.measure_as_dict(m) for m in rows]
 
 
 @router.get("/measures/{code}", response={200: PolicyMeasureOut, **NOT_FOUND})
 def measure(request: HttpRequest, code: str) -> queries.MeasureRecord:
-    found = [m for m in queries.list_measures() if m.code == code]
-    if not found:
+    found = queries.filter_measures().filter(code=code).first()
+    if found is None:
         raise Http404
-    return queries.measure_as_dict(found[0])
+    return queries.measure_as_dict(found)
 
 
 @router.get("/criteria", response=list[CriterionOut])

@@ -22,6 +22,7 @@ from vigie.atlas.models import (
 )
 from vigie.atlas.services import (
     EDITED_FIELDS,
+    OPTIONAL_COLUMNS,
     MeasureError,
     check_dates,
     resolve_jurisdiction,
@@ -33,7 +34,11 @@ from vigie.core.errors import DataFileError
 from vigie.core.freshness import changes_facts
 from vigie.core.loading import LoadReport
 
-MEASURE_COLUMNS = ("code", "jurisdiction", "title", *EDITED_FIELDS, "sources")
+MEASURE_COLUMNS = tuple(
+    name
+    for name in ("code", "jurisdiction", "title", *EDITED_FIELDS, "sources")
+    if name not in OPTIONAL_COLUMNS
+)
 REQUIRED = ("code", "jurisdiction", "title", "kind", "status", "substance_scope", "summary_en")
 CHOICES = {
     "kind": Kind.values,
@@ -105,6 +110,8 @@ def _parse_row(row: CsvRow, seen: dict[str, int]) -> ParsedMeasure:
     data["police_may_seize"] = row.boolean("police_may_seize") if seize else None
     for name in FLAGS:
         data[name] = row.boolean(name)
+    for name, default in OPTIONAL_COLUMNS.items():
+        data[name] = row.boolean(name) if row.get(name) else default
     for name in ("title", "substances", "thresholds", "summary_en", "summary_fr", "summary_es"):
         data[name] = row.get(name)
     data["notes"] = row.get("notes")

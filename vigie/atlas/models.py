@@ -105,6 +105,10 @@ class PolicyMeasure(Sourced):
     sanction = models.CharField(
         _("sanction"), max_length=16, choices=Sanction.choices, default=Sanction.UNKNOWN
     )
+    # False for substances no UN drug convention schedules (kratom): see COUNTING_RULE.
+    under_international_control = models.BooleanField(
+        _("covers a substance under international control"), default=True
+    )
     police_may_seize = models.BooleanField(
         _("police may still seize or record"), null=True, blank=True
     )
@@ -270,3 +274,17 @@ class MeasureVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure_code} v{self.number}"
+
+
+# The written rule on substances outside international control; shown on the atlas pages, stated
+# in docs/atlas.md, applied by atlas.queries (counts and the map) through ``counted_measures``.
+COUNTING_RULE = _(
+    "Substances not under international control (for example kratom, which none of the 1961, "
+    "1971 and 1988 UN conventions schedules): the atlas records and shows measures on them, "
+    "marked “not under international control”, but does not count them. They are left out of "
+    "the counts of decriminalising and regulating jurisdictions, of the strategy's measures of "
+    "success and of the map's colours, because the atlas measures departures from the "
+    "international control regime, and a substance the regime does not control has none. A "
+    "measure that covers both controlled and uncontrolled substances counts for the controlled "
+    "ones."
+)

@@ -7,10 +7,13 @@ sub-national unit (``US-OR``) is a jurisdiction of its own, apart from its count
 
 import datetime
 from collections.abc import Callable, Iterable
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vigie.atlas.models import (
@@ -23,14 +26,28 @@ from vigie.atlas.models import (
     PolicyMeasure,
     Rating,
     Status,
+    Verification,
 )
+from vigie.atlas.services import POLICY_FIELDS
+from vigie.core.changes import Change
+from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.evidence import CountResult, Evidence
+
+# Page-view counter kinds of the atlas's item pages (core.reviews.count_page_views).
+VIEW_KIND_MEASURE = "atlas.measure"
+VIEW_KIND_JURISDICTION = "atlas.jurisdiction"
 
 
 def _measures() -> QuerySet[PolicyMeasure]:
     return PolicyMeasure.objects.select_related(
         "country", "subdivision", "reverses"
     ).prefetch_related("sources", "reversed_by", "assessments")
+
+
+def counted_measures() -> QuerySet[PolicyMeasure]:
+    """The measures the counts and the map use: those on substances under international control
+    (the written rule is ``atlas.models.COUNTING_RULE``)."""
+    return _measures().filter(under_international_control=True)
 
 
 def effective_start(measure: PolicyMeasure) -> datetime.date | None:
@@ -122,12 +139,12 @@ def _losses(
     """Reversals starting in the window, and ends of measures of these kinds in the window."""
     kinds = list(kinds)
     found: list[tuple[PolicyMeasure, datetime.date]] = []
-    for reversal in _measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
+    for reversal in counted_measures().filter(kind=Kind.REVERSAL, reverses__kind__in=kinds):
         day = effective_start(reversal)
         target = reversal.reverses
         if day and start <= day <= end and (keep is None or (target and keep(target))):
             found.append((reversal, day))
-    for measure in _measures().filter(kind__in=kinds, ended_on__range=(start, end)):
+    for measure in counted_measures().filter(kind__in=kinds, ended_on__range=(start, end)):
         if measure.ended_on and (keep is None or keep(measure)):
             found.append((measure, measure.ended_on))
     return found
@@ -139,7 +156,7 @@ def count_new_decriminalising_jurisdictions(
     """Distinct jurisdictions that adopted decriminalisation between two dates (inclusive)."""
     adoptions = []
     for measure in (
-        _measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(status=Status.PROPOSED)
+        counted_measures().filter(kind__in=DECRIMINALISING_KINDS).exclude(status=Status.PROPOSED)
     ):
         day = measure.adopted_on or measure.in_force_on
         if day and start <= day <= end:
@@ -172,7 +189,7 @@ def count_new_regulating_jurisdictions(
         return not social_justice_only or measure.has_social_justice_components
 
     adoptions = []
-    for measure in _measures().filter(kind__in=REGULATING_KINDS):
+    for measure in counted_measures().filter(kind__in=REGULATING_KINDS):
         if not keep(measure):
             continue
         if measure.status == Status.PROPOSED:
@@ -253,6 +270,7 @@ class MeasureRecord(TypedDict):
     ended_on: str
     date_precision: str
     sanction: str
+    under_international_control: bool
     verification: str
     reverses: str
     summary: str
@@ -280,6 +298,7 @@ def measure_as_dict(measure: PolicyMeasure) -> MeasureRecord:
         "ended_on": _date(measure.ended_on),
         "date_precision": measure.date_precision,
         "sanction": measure.sanction,
+        "under_international_control": measure.under_international_control,
         "verification": measure.verification,
         "reverses": measure.reverses.code if measure.reverses is not None else "",
         "summary": measure.summary,
@@ -289,7 +308,7 @@ def measure_as_dict(measure: PolicyMeasure) -> MeasureRecord:
     }
 
 
-def list_measures(
+def filter_measures(
     *,
     kind: str = "",
     substance: str = "",
@@ -297,8 +316,8 @@ def list_measures(
     region: str = "",
     jurisdiction: str = "",
     q: str = "",
-) -> list[PolicyMeasure]:
-    """Measures matching the public filters (the list, the exports and the API share this)."""
+) -> QuerySet[PolicyMeasure]:
+    """Measures matching the public filters, unordered (the list, the exports and the API)."""
     measures = _measures()
     if kind:
         measures = measures.filter(kind=kind)
@@ -309,13 +328,59 @@ def list_measures(
     if region:
         measures = measures.filter(country__region=region)
     if jurisdiction:
+        # A sub-national code (``US-OR``) names its unit; a country code, the country with its
+        # units. One indexed condition, not an OR across two joins that scans every measure.
         code = jurisdiction.upper()
-        measures = measures.filter(Q(subdivision__code=code) | Q(country__iso2=code))
+        if "-" in code:
+            measures = measures.filter(subdivision__code=code)
+        else:
+            measures = measures.filter(country__iso2=code)
     if q:
         measures = measures.filter(
             Q(title__icontains=q) | Q(country__name_en__icontains=q) | Q(summary_en__icontains=q)
         )
+    return measures
+
+
+def list_measures(**filters: str) -> list[PolicyMeasure]:
+    """Measures matching the public filters (see ``filter_measures``), by jurisdiction and date."""
+    measures = filter_measures(**filters)
     return list(measures.order_by("country__name_en", "subdivision__code", "adopted_on", "code"))
+
+
+def _jurisdiction_name() -> Coalesce:
+    """The name a reader sees (``PolicyMeasure.jurisdiction_name``), in SQL, in this language."""
+    language = get_language() or settings.LANGUAGE_CODE
+    names = [f"country__name_{code}" for code, _label in settings.LANGUAGES]
+    own = f"country__name_{language[:2]}"
+    country = (
+        Coalesce(NullIf(own, Value("")), "country__name_en")
+        if own in names
+        else F("country__name_en")
+    )
+    return Coalesce("subdivision__name", country)
+
+
+def sorted_measures(sort: str = "jurisdiction", **filters: str) -> QuerySet[PolicyMeasure]:
+    """Filtered measures in the order a reader chose (``jurisdiction``, ``kind`` or ``date``,
+    ``-`` in front for the reverse), then by jurisdiction; the order is SQL, so that a page of
+    the list reads only its own rows."""
+    descending = sort.startswith("-")
+    kind_label = Case(
+        *(When(kind=value, then=Value(str(label))) for value, label in Kind.choices),
+        default=F("kind"),
+    )
+    name = _jurisdiction_name()
+    keys: dict[str, list[Any]] = {
+        "jurisdiction": [name],
+        "kind": [kind_label, name],
+        "date": [F("adopted_on"), name],
+    }
+    ordering = [
+        key.desc(nulls_last=True) if descending else key.asc(nulls_first=True)
+        for key in keys.get(sort.lstrip("-"), keys["jurisdiction"])
+    ]
+    return filter_measures(**filters).order_by(*ordering, "code")
 
 
 def list_measures_for_country(iso2: str) -> list[MeasureRecord]:
@@ -327,7 +392,7 @@ def list_measures_for_country(iso2: str) -> list[MeasureRecord]:
 def strongest_in_force(
     measures: Iterable[PolicyMeasure], day: datetime.date
 ) -> PolicyMeasure | None:
-    live = [m for m in measures if is_in_force(m, day)]
+    live = [m for m in measures if m.under_international_control and is_in_force(m, day)]
     return max(live, key=lambda m: KIND_STRENGTH[Kind(m.kind)], default=None)
 
 
@@ -348,3 +413,134 @@ def get_strongest_measure_by_country(year: int) -> dict[str, str]:
         if best is not None:
             result[iso2] = best.kind
     return result
+
+
+class RecordedJurisdiction(TypedDict):
+    code: str
+    name: str
+    url: str
+
+
+def list_recorded_jurisdictions() -> list[RecordedJurisdiction]:
+    """Every jurisdiction with at least one measure (a country, or a sub-national unit)."""
+    found: dict[str, str] = {}
+    for measure in PolicyMeasure.objects.select_related("country", "subdivision").order_by("code"):
+        found.setdefault(measure.jurisdiction_code, measure.jurisdiction_name)
+    return [
+        RecordedJurisdiction(code=code, name=name, url=reverse("atlas:jurisdiction", args=[code]))
+        for code, name in sorted(found.items(), key=lambda item: item[1])
+    ]
+
+
+class UnverifiedMeasure(TypedDict):
+    """A measure whose page shows an UNVERIFIED mark (some or all of it not confirmed)."""
+
+    kind: str
+    key: str
+    title: str
+    url: str
+    reason: str
+
+
+def list_unverified_measures() -> list[UnverifiedMeasure]:
+    return [
+        UnverifiedMeasure(
+            kind=VIEW_KIND_MEASURE,
+            key=measure.code,
+            title=measure.title,
+            url=measure.get_absolute_url(),
+            reason=str(Verification(measure.verification).label),
+        )
+        for measure in PolicyMeasure.objects.exclude(verification=Verification.VERIFIED).order_by(
+            "code"
+        )
+    ]
+
+
+MEASURE_SORTS: dict[str, Callable[[MeasureRecord], str]] = {
+    "jurisdiction": lambda row: row["jurisdiction_name"],
+    "kind": lambda row: row["kind_label"],
+    "date": lambda row: row["adopted_on"],
+}
+
+
+def sort_measure_records(
+    rows: list[MeasureRecord], sort: str = "jurisdiction"
+) -> list[MeasureRecord]:
+    """Sort the list and export rows by a column (``-`` first for descending), then by name."""
+    key = MEASURE_SORTS.get(sort.lstrip("-"), MEASURE_SORTS["jurisdiction"])
+    rows.sort(
+        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
+    )
+    return rows
+
+
+MEASURE_EXPORT_FIELDS = (
+    "code",
+    "jurisdiction_code",
+    "jurisdiction_name",
+    "title",
+    *POLICY_FIELDS,
+    "verification",
+    "reverses",
+    "assessment_score",
+    "summary",
+    "url",
+    "source_urls",
+)
+
+
+def list_measure_export_rows(
+    records: Iterable[MeasureRecord], absolute: Callable[[str], str]
+) -> list[list[object]]:
+    """The rows of the atlas CSV (header first): the site's download and the open-data release.
+
+    ``absolute`` turns a page path into an address (the request's host, or the site address).
+    """
+    lines: list[list[object]] = [list(MEASURE_EXPORT_FIELDS)]
+    for row in records:
+        values: dict[str, object] = {
+            **row,
+            "url": absolute(row["url"]),
+            "source_urls": SOURCE_SEPARATOR.join(row["source_urls"]),
+            "under_international_control": "yes" if row["under_international_control"] else "no",
+        }
+        lines.append([values[name] for name in MEASURE_EXPORT_FIELDS])
+    return lines
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """Measures recorded or revised since ``since`` (of one country and its units when ``iso2``):
+    a new measure, a reversal (a new measure that reverses another), or a revision by staff."""
+    recorded = _measures().filter(created_at__gte=since)
+    revised_codes = set(
+        MeasureVersion.objects.filter(created_at__gte=since).values_list("measure_code", flat=True)
+    )
+    revised = _measures().filter(code__in=revised_codes, created_at__lt=since)
+    if iso2:
+        recorded = recorded.filter(country__iso2=iso2.upper())
+        revised = revised.filter(country__iso2=iso2.upper())
+    changes: list[Change] = []
+    for measure, kind, label in [
+        *[
+            (
+                m,
+                "measure_reversal" if m.reverses_id else "measure_new",
+                _("Reversal recorded") if m.reverses_id else _("New measure"),
+            )
+            for m in recorded
+        ],
+        *[(m, "measure_revised", _("Measure revised")) for m in revised],
+    ]:
+        changes.append(
+            Change(
+                section="atlas",
+                kind=kind,
+                label=str(label),
+                title=f"{measure.jurisdiction_name}: {measure.title}",
+                date=_date(measure.in_force_on or measure.adopted_on or measure.proposed_on),
+                url=reverse("atlas:measure", args=[measure.code]),
+                country_iso2=measure.country.iso2,
+            )
+        )
+    return changes

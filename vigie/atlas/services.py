@@ -27,7 +27,10 @@ POLICY_FIELDS = (
     *DATE_FIELDS,
     "date_precision",
     "sanction",
+    "under_international_control",
 )
+# Columns a measures CSV may leave out, with the value a missing cell means.
+OPTIONAL_COLUMNS = {"under_international_control": True}
 REFORM_FIELDS = (
     "police_may_seize",
     "thresholds",
@@ -105,6 +108,8 @@ def _apply_snapshot(measure: PolicyMeasure, data: dict[str, Any]) -> None:
         value = data.get(name)
         if name in DATE_FIELDS and isinstance(value, str):
             value = datetime.date.fromisoformat(value) if value else None
+        if value is None and name in OPTIONAL_COLUMNS:
+            value = OPTIONAL_COLUMNS[name]
         setattr(measure, name, value)
     measure.country, measure.subdivision = resolve_jurisdiction(data["jurisdiction"])
     reverses = data.get("reverses") or ""

@@ -6,6 +6,7 @@ app_name = "atlas"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.map_page, name="map"),
+    path("map.json", views.map_json, name="map_json"),
     path("measures/", views.list_page, name="list"),
     path("measures.csv", views.export_csv, name="export_csv"),
     path("measures.json", views.export_json, name="export_json"),

@@ -1,46 +1,58 @@
 """Public pages of the atlas (map, list, jurisdiction, measure, open data) and staff entry."""
 
 import datetime
-from collections.abc import Callable
 from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vigie.atlas import queries
 from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
-from vigie.atlas.mapdata import map_records
-from vigie.atlas.models import Kind, MeasureVersion, PolicyMeasure, Status, SubstanceScope
+from vigie.atlas.mapdata import map_data
+from vigie.atlas.models import (
+    COUNTING_RULE,
+    Kind,
+    MeasureVersion,
+    PolicyMeasure,
+    Status,
+    SubstanceScope,
+)
 from vigie.atlas.services import (
-    POLICY_FIELDS,
     MeasureError,
     revert_measure,
     save_measure,
     snapshot_measure,
 )
-from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
+from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
+from vigie.core.reviews import count_page_views
 from vigie.core.roles import is_editor
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE = f"CC BY 4.0 ({LICENCE_URL})"
 FILTERS = ("kind", "substance", "status", "region", "jurisdiction", "q")
-SORTS: dict[str, Callable[[queries.MeasureRecord], str]] = {
-    "jurisdiction": lambda row: row["jurisdiction_name"],
-    "kind": lambda row: row["kind_label"],
-    "date": lambda row: row["adopted_on"],
-}
+SORTS = ("jurisdiction", "kind", "date")
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -58,44 +70,70 @@ def _filter_context(values: dict[str, str]) -> dict[str, Any]:
 
 
 def map_page(request: HttpRequest) -> HttpResponse:
-    measures = queries.list_measures()
-    today = datetime.date.today()
-    current: dict[str, PolicyMeasure] = {}
-    by_code: dict[str, list[PolicyMeasure]] = {}
-    for measure in measures:
-        by_code.setdefault(measure.jurisdiction_code, []).append(measure)
-    for code, items in by_code.items():
-        best = queries.strongest_in_force(items, today)
-        if best is not None:
-            current[code] = best
-    rows = sorted(current.values(), key=lambda m: m.jurisdiction_name)
+    data = map_data("table")
     context = {
-        "records": map_records(measures),
-        "rows": rows,
-        "year": today.year,
-        "jurisdiction_count": len(by_code),
+        "rows": data["table"],
+        "more_rows": data["in_force"] - len(data["table"]),
+        "year": datetime.date.today().year,
+        "jurisdiction_count": data["jurisdictions"],
+        "map_version": data["version"],
         "legend": [{"kind": k, "label": str(label)} for k, label in Kind.choices],
+        "counting_rule": COUNTING_RULE,
+        "list_url": reverse("atlas:list"),
         **_filter_context(_filters(request)),
     }
     return render(request, "atlas/map.html", context)
 
 
-def _sorted_rows(request: HttpRequest) -> tuple[list[queries.MeasureRecord], str]:
-    rows = [queries.measure_as_dict(m) for m in queries.list_measures(**_filters(request))]
+def map_json(request: HttpRequest) -> HttpResponse:
+    """The map's data (``mapdata.map_data``), revalidated by ETag or date: 304 if unchanged.
+
+    The body is compressed once when it is computed, and sent compressed to every client that
+    accepts gzip.
+    """
+    data = map_data("json")
+    modified = int(data["modified"].timestamp())
+    etag = f'"atlas-map-{data["version"]}-{get_language()}"'
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    matches = request.headers.get("If-None-Match")
+    response: HttpResponse
+    if (matches is not None and etag in {tag.strip() for tag in matches.split(",")}) or (
+        matches is None and since is not None and modified <= since
+    ):
+        response = HttpResponseNotModified()
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(data["gzip"], content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(data["json"], content_type="application/json")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+def _sort(request: HttpRequest) -> str:
     sort = request.GET.get("sort", "jurisdiction")
-    key = SORTS.get(sort.lstrip("-"), SORTS["jurisdiction"])
-    rows.sort(
-        key=lambda row: (key(row) or "", row["jurisdiction_name"]), reverse=sort.startswith("-")
-    )
-    return rows, sort
+    return sort if sort.lstrip("-") in SORTS else "jurisdiction"
+
+
+def _sorted_rows(request: HttpRequest) -> tuple[list[queries.MeasureRecord], str]:
+    sort = _sort(request)
+    measures = queries.sorted_measures(sort, **_filters(request))
+    return [queries.measure_as_dict(m) for m in measures], sort
 
 
 def list_page(request: HttpRequest) -> HttpResponse:
-    rows, sort = _sorted_rows(request)
+    """One page of the filtered measures (the filters and the order kept in its links)."""
+    sort = _sort(request)
+    paged = page_context(request, queries.sorted_measures(sort, **_filters(request)))
     query = request.GET.copy()
     query.pop("sort", None)
+    query.pop("page", None)
     context = {
-        "rows": rows,
+        **paged,
+        "rows": [queries.measure_as_dict(m) for m in paged["page_obj"].object_list],
         "sort": sort,
         "query": query.urlencode(),
         **_filter_context(_filters(request)),
@@ -103,28 +141,9 @@ def list_page(request: HttpRequest) -> HttpResponse:
     return render(request, "atlas/list.html", context)
 
 
-EXPORT_FIELDS = (
-    "code",
-    "jurisdiction_code",
-    "jurisdiction_name",
-    "title",
-    *POLICY_FIELDS,
-    "verification",
-    "reverses",
-    "assessment_score",
-    "summary",
-    "url",
-    "source_urls",
-)
-
-
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows, _sort = _sorted_rows(request)
-    lines: list[list[Any]] = [list(EXPORT_FIELDS)]
-    for row in rows:
-        url = request.build_absolute_uri(row["url"])
-        values = {**row, "url": url, "source_urls": SOURCE_SEPARATOR.join(row["source_urls"])}
-        lines.append([values[name] for name in EXPORT_FIELDS])
+    lines = queries.list_measure_export_rows(rows, request.build_absolute_uri)
     response = csv_response("vigie-atlas-measures.csv", lines, licence_url=LICENCE_URL)
     response["X-Licence"] = LICENCE
     return response
@@ -151,11 +170,14 @@ def jurisdiction_page(request: HttpRequest, code: str) -> HttpResponse:
     country = subdivision.country if subdivision else Country.objects.filter(iso2=code).first()
     if country is None:
         raise Http404
+    # One country's measures include those of its sub-national units (the SQL filter of the list).
     measures = queries.list_measures(jurisdiction=code)
-    if not subdivision:
-        measures = [m for m in queries.list_measures() if m.country_id == country.pk]
     measures.sort(key=lambda m: (m.adopted_on or m.in_force_on or datetime.date.max, m.code))
     sources = {s.url: s for m in measures for s in m.sources.all()}
+    count_page_views(
+        [(queries.VIEW_KIND_JURISDICTION, code)]
+        + [(queries.VIEW_KIND_MEASURE, measure.code) for measure in measures]
+    )
     context = {
         "name": subdivision.name if subdivision else country.name,
         "code": code,
@@ -172,6 +194,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
         PolicyMeasure.objects.select_related("country", "subdivision", "reverses"), code=code
     )
+    count_page_views([(queries.VIEW_KIND_MEASURE, measure.code)])
     assessed = {a.criterion_id: a for a in measure.assessments.select_related("criterion")}
     from vigie.atlas.models import Criterion
 
@@ -186,6 +209,7 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
     ]
     context = {
         "measure": measure,
+        "counting_rule": COUNTING_RULE,
         "score": queries.assessment_score(measure),
         "criteria": criteria,
         "sources": measure.sources.all(),

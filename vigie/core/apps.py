@@ -16,4 +16,12 @@ class CoreConfig(AppConfig):
 
         refuse_public_secret_key()
         post_migrate.connect(sync_role_permissions)
+        post_migrate.connect(create_cache_table, sender=self)
         keep_translation_columns_not_null()
+
+
+def create_cache_table(using: str = "default", **kwargs: object) -> None:
+    """After each `migrate`: the table of the database cache, if the settings use one."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

@@ -16,9 +16,11 @@ header (RFC 8288) and on the page that offers the download.
 """
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.http import HttpResponse
 
@@ -40,6 +42,20 @@ def neutralise_cell(value: Cell) -> str | int | float | Decimal:
     return text
 
 
+def write_csv(stream: Any, rows: Iterable[Sequence[Cell]]) -> None:
+    """Write ``rows`` (the header first) to a text stream, every cell neutralised."""
+    writer = csv.writer(stream)
+    for row in rows:
+        writer.writerow([neutralise_cell(value) for value in row])
+
+
+def csv_text(rows: Iterable[Sequence[Cell]]) -> str:
+    """The exact text ``csv_response`` sends for ``rows`` (open-data releases store it)."""
+    stream = io.StringIO()
+    write_csv(stream, rows)
+    return stream.getvalue()
+
+
 def csv_response(
     filename: str, rows: Iterable[Sequence[Cell]], *, licence_url: str = ""
 ) -> HttpResponse:
@@ -48,7 +64,5 @@ def csv_response(
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     if licence_url:
         response["Link"] = f'<{licence_url}>; rel="license"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([neutralise_cell(value) for value in row])
+    write_csv(response, rows)
     return response

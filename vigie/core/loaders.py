@@ -63,6 +63,7 @@ def _parse_country(row: CsvRow) -> dict[str, object]:
         "numeric": _code(row, "numeric", 3, digits=True),
         **row.translations("name"),
         "official_name": row.get("official_name"),
+        "iso_name": row.get("iso_name"),
         "region": region,
         "subregion": subregion,
         "is_un_member": since is not None,

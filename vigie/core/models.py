@@ -39,6 +39,9 @@ class Country(models.Model):
     numeric = models.CharField(_("ISO numeric"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=120, default="")  # translated: name_en…
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    # ISO 3166's English short name, sometimes inverted ("Korea, Republic of"): not shown to
+    # readers (``name`` is), kept so that documents that write it are still matched.
+    iso_name = models.CharField(_("ISO 3166 name"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=3, choices=Region.choices, blank=True)
     subregion = models.CharField(
         _("sub-region"), max_length=3, choices=SubRegion.choices, blank=True
@@ -138,3 +141,75 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}:{self.object_id}"
+
+
+class Review(models.Model):
+    """An editor's statement that a dataset or a jurisdiction was checked against its sources.
+
+    Rows are never edited: the latest one is the "last reviewed" shown on the public pages, and
+    all of them are the history of the subject's reviews.
+    """
+
+    class Kind(models.TextChoices):
+        DATASET = "dataset", _("dataset")
+        JURISDICTION = "jurisdiction", _("jurisdiction")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    key = models.CharField(_("key"), max_length=80)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewer_name = models.CharField(_("reviewer's name as shown"), max_length=150)
+    reviewed_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-reviewed_at", "-id"]
+        indexes = [models.Index(fields=["kind", "key", "reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key} {self.reviewed_at:%Y-%m-%d}"
+
+
+class PageViewDay(models.Model):
+    """How many times a public page showed one item on one day (one row per item and day)."""
+
+    kind = models.CharField(_("kind"), max_length=20)
+    key = models.CharField(_("key"), max_length=80)
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views on a day")
+        verbose_name_plural = _("page views per day")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "day"], name="core_pageview_one_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key} {self.day}: {self.views}"
+
+
+class FactChange(models.Model):
+    """One change of the facts the cached pages are computed from; the highest id is the version.
+
+    A row is inserted, never updated, so concurrent writers never wait for one another; every
+    process reads the same version from the database, so none serves a page computed before the
+    change (``vigie.core.freshness``). Old rows are pruned by a periodic job.
+    """
+
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of facts")
+        verbose_name_plural = _("changes of facts")
+
+    def __str__(self) -> str:
+        return f"change {self.pk} at {self.recorded_at:%Y-%m-%d %H:%M:%S}"

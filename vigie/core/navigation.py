@@ -19,8 +19,10 @@ SECTIONS = (
     SiteSection("index:home", _("Drug policy index")),
     SiteSection("un:home", _("UN tracker")),
     SiteSection("events:list", _("Events")),
+    SiteSection("learning:list", _("Courses")),
     SiteSection("network:directory", _("Members")),
     SiteSection("countries:list", _("Countries")),
+    SiteSection("campaign:home", _("Support. Don't Punish")),
     SiteSection("strategy:dashboard", _("Strategy")),
 )
 

@@ -1,6 +1,9 @@
 """Reads of countries and jurisdictions for other apps: plain functions returning plain data."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from vigie.core.models import Country, Subdivision
 
@@ -26,6 +29,24 @@ def get_country(code: str) -> Country | None:
     if field is None:
         return None
     return Country.objects.filter(**{field: code}).first()
+
+
+def get_countries(codes: Iterable[str]) -> dict[str, Country]:
+    """``get_country`` for many codes in one query: each code as given → its country (if any)."""
+    wanted = {code: code.strip().upper() for code in codes}
+    found = Country.objects.filter(
+        Q(iso2__in=wanted.values()) | Q(iso3__in=wanted.values()) | Q(numeric__in=wanted.values())
+    )
+    by_code: dict[str, Country] = {}
+    for country in found:
+        by_code.update({country.iso2: country, country.iso3: country, country.numeric: country})
+    result = {}
+    for given, code in wanted.items():
+        field = {2: "iso2", 3: "numeric" if code.isdigit() else "iso3"}.get(len(code))
+        match = by_code.get(code) if field else None
+        if match is not None and getattr(match, str(field)) == code:
+            result[given] = match
+    return result
 
 
 def get_jurisdiction(code: str) -> Jurisdiction | None:

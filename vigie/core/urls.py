@@ -12,6 +12,7 @@ urlpatterns = [
         views.object_history,
         name="object_history",
     ),
+    path("staff/reviews/<str:kind>/<str:key>/", views.review_subject, name="review"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

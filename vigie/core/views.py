@@ -3,15 +3,19 @@
 from pathlib import PurePosixPath
 
 from django.apps import apps
+from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from vigie.core.models import AuditEntry
 from vigie.core.permissions import editor_required
 from vigie.core.queries import count_countries
+from vigie.core.reviews import ReviewError, check_review_subject, list_reviews, record_review
 from vigie.core.uploads import content_type_to_serve
 
 
@@ -42,6 +46,37 @@ def object_history(request: HttpRequest, app_label: str, model_name: str, pk: st
             "object_id": pk,
             "archived_at": getattr(obj, "archived_at", None),
             "entries": entries,
+        },
+    )
+
+
+@editor_required
+def review_subject(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+    """Staff page: mark a dataset or a jurisdiction reviewed (POST), with its review history."""
+    try:
+        name = check_review_subject(kind, key)
+    except ReviewError as error:
+        raise Http404(str(error)) from error
+    key = key.upper() if kind == "jurisdiction" else key
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = ""
+    if request.method == "POST":
+        note = request.POST.get("note", "")[:2000]
+        record_review(kind=kind, key=key, actor=request.user, note=note)
+        messages.success(request, _("%(name)s is marked reviewed.") % {"name": name})
+        return redirect(target or request.path)
+    return render(
+        request,
+        "core/review.html",
+        {
+            "name": name,
+            "kind": kind,
+            "key": key,
+            "next": target,
+            "reviews": list_reviews(kind, key),
         },
     )
 

@@ -8,7 +8,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -66,18 +68,21 @@ def measure_row(row: atlas_queries.MeasureRecord) -> Row:
     )
 
 
+def _score(value: float) -> str:
+    """A 0–100 score to one decimal at most, in the reader's number format ("53.4", "53,4")."""
+    rounded = round(value, 1)
+    return formats.number_format(int(rounded) if rounded.is_integer() else rounded)
+
+
 def index_row(row: index_queries.CountryIndexSummary) -> Row:
     """An index edition: its title and year, the country's rank and overall score."""
-    title = row["edition_title"]
-    if row["is_demonstration"]:
-        title = str(_("%(title)s (demonstration)") % {"title": title})
     parts = []
     if row["rank"] is not None:
         parts.append(str(_("rank %(rank)s") % {"rank": row["rank"]}))
     if row["overall"] is not None:
-        parts.append(str(_("overall score %(score)s / 100") % {"score": f"{row['overall']:g}"}))
+        parts.append(str(_("overall score %(score)s / 100") % {"score": _score(row["overall"])}))
     return Row(
-        title=title,
+        title=row["edition_title"],
         url=row["url"],
         date=row["edition_year"],
         detail=_joined(*parts, row["status_label"]),
@@ -194,14 +199,42 @@ def map_position(country: Country, year: int) -> str:
     return atlas_queries.get_kind_label(kind) if kind else ""
 
 
+def _profile_key(country_pk: int, language: str, version: int) -> str:
+    return f"countries:profile:{country_pk}:{language}:{version}"
+
+
 def get_cached_profile(country: Country) -> Profile:
-    """The profile, kept until any fact changes (the strategy's data version) or five minutes."""
-    key = f"countries:profile:{country.pk}:{active_language()}:{data_version()}"
+    """The profile, read from the shared cache under the current data version.
+
+    The task worker composes every profile after each change of facts (``precompute_profiles``);
+    a profile not composed yet under the current version is composed here, once, and stored.
+    """
+    key = _profile_key(country.pk, active_language(), data_version())
     profile: Profile | None = cache.get(key)
     if profile is None:
         profile = get_profile(country)
         cache.set(key, profile, CACHE_SECONDS)
     return profile
+
+
+def precompute_profiles(version: int, *, countries: list[Country] | None = None) -> int:
+    """Compose the profile of every country (or of those given) in every language; store them.
+
+    Run by the task worker after each change of facts (``settings.PRECOMPUTED_PAGES``). Returns
+    the number stored.
+    """
+    if countries is None:
+        countries = list(Country.objects.all())
+    count = 0
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            stored = {
+                _profile_key(country.pk, language, version): get_profile(country)
+                for country in countries
+            }
+            cache.set_many(stored, CACHE_SECONDS)
+            count += len(stored)
+    return count
 
 
 def get_profile(country: Country, *, today: datetime.date | None = None) -> Profile:

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from vigie.core.i18n import active_language
 from vigie.core.models import Country
+from vigie.core.pdf import html_to_pdf
 from vigie.core.regions import Region
 from vigie.countries.profile import get_cached_profile
 
@@ -66,9 +67,7 @@ def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
     country = _country(iso2)
     language = translation.get_language() or "en"
     html = factsheet_html(request, country)
-    from weasyprint import HTML  # imported here: loading it parses its stylesheets
-
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf() or b""
+    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"vigie-{slugify(country.name_en)}-{language}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -10,8 +10,10 @@ from typing import TypedDict
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from vigie.core.evidence import CountResult, Evidence
+from vigie.core.changes import Change
+from vigie.core.evidence import CountResult, Evidence, person_key
 from vigie.events.models import Event, Registration
 from vigie.events.texts import text
 
@@ -82,10 +84,50 @@ def list_upcoming_events(limit: int = 5) -> list[EventSummary]:
     return [_describe(event) for event in events.order_by("starts_at")[:limit]]
 
 
+def get_event_summary(slug: str) -> EventSummary | None:
+    """A public event by its slug, or None (unknown, draft or archived)."""
+    event = public_events().filter(slug=slug).first()
+    return _describe(event) if event else None
+
+
+def list_trained_person_keys(start: datetime.date, end: datetime.date) -> set[str]:
+    """The people counted by ``count_people_trained``, as pseudonymous keys (``person_key``)."""
+    return {person_key(email) for email in _trained(start, end).values_list("email", flat=True)}
+
+
+def _trained(start: datetime.date, end: datetime.date) -> QuerySet[Registration]:
+    return Registration.objects.filter(
+        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
+    )
+
+
 def list_events_for_country(iso2: str) -> list[EventSummary]:
     """Published events whose focus countries include this one (alpha-2), most recent first."""
     events = public_events().filter(countries__iso2=iso2.upper()).order_by("-starts_at")
     return [_describe(event) for event in events]
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """Published events (about one country when ``iso2``, through their focus countries) that
+    were announced or changed since ``since`` and have not ended; cancellations are reported."""
+    events = public_events().filter(updated_at__gte=since, ends_at__gte=timezone.now())
+    if iso2:
+        events = events.filter(countries__iso2=iso2.upper())
+    changes: list[Change] = []
+    for event in events.distinct().order_by("starts_at"):
+        cancelled = event.status == Event.Status.CANCELLED
+        changes.append(
+            Change(
+                section="events",
+                kind="event_cancelled" if cancelled else "event",
+                label=str(_("Event cancelled") if cancelled else _("Event")),
+                title=text(event, "title"),
+                date=event.starts_at.date().isoformat(),
+                url=reverse("events:detail", args=[event.slug]),
+                country_iso2=iso2.upper(),
+            )
+        )
+    return changes
 
 
 def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
@@ -109,10 +151,8 @@ def count_events_held(start: datetime.date, end: datetime.date) -> CountResult:
 
 
 def count_people_trained(start: datetime.date, end: datetime.date) -> CountResult:
-    attendees = Registration.objects.filter(
-        event__in=_held(start, end), status=Registration.Status.CONFIRMED, attended=True
-    )
-    people = {email.lower() for email in attendees.values_list("email", flat=True)}
+    attendees = _trained(start, end)
+    people = list_trained_person_keys(start, end)
     per_event = (
         attendees.values("event__slug", "event__starts_at")
         .annotate(present=Count("id"))

@@ -9,6 +9,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from vigie.events import tasks
 from vigie.events.models import Event, Registration, Reminder
@@ -51,3 +52,9 @@ def queue_due_reminders(*, now: datetime.datetime | None = None) -> int:
             tasks.send_reminder.enqueue(reminder.pk)
             queued += 1
     return queued
+
+
+@task()
+def queue_event_reminders() -> int:
+    """The periodic job (``settings.PERIODIC_JOBS``): queue the reminders due now."""
+    return queue_due_reminders()

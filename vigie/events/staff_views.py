@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from vigie.core.errors import DomainError
 from vigie.core.exports import csv_response
+from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
 from vigie.events.forms import (
     DuplicateForm,
@@ -114,12 +115,26 @@ def _answers(registration: Registration, questions: list[Any]) -> list[str]:
 def event_registrations(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     questions = list(event.questions.all())
-    registrations = event.registrations.select_related("country").order_by("status", "created_at")
-    rows = [(registration, _answers(registration, questions)) for registration in registrations]
+    registrations = event.registrations.select_related("country").order_by(
+        "status", "created_at", "pk"
+    )
+    status = request.GET.get("status", "")
+    if status in Registration.Status.values:
+        registrations = registrations.filter(status=status)
+    paged = page_context(request, registrations)
+    rows = [(registration, _answers(registration, questions)) for registration in paged["page_obj"]]
     return render(
         request,
         "events/staff/registrations.html",
-        {"event": event, "rows": rows, "questions": questions, "places": get_place_counts(event)},
+        {
+            **paged,
+            "event": event,
+            "rows": rows,
+            "questions": questions,
+            "places": get_place_counts(event),
+            "status": status,
+            "statuses": Registration.Status.choices,
+        },
     )
 
 

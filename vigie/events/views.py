@@ -41,15 +41,33 @@ from vigie.events.services import (
 from vigie.events.texts import text
 
 
-def _month(request: HttpRequest, upcoming: list[Event]) -> datetime.date:
-    """The month asked for, else the month of the next event, else this month."""
+def _first_of_month(moment: datetime.datetime, zone: Any) -> datetime.date:
+    return moment.astimezone(zone).date().replace(day=1)
+
+
+def _calendar_bounds(events: list[Event]) -> tuple[datetime.date, datetime.date]:
+    """The months the calendar may show: from the first event's month to the last one's (or now).
+
+    Without bounds, "previous month" and "next month" lead on forever: a crawler once walked
+    from 1938 to 2115, one empty page after another.
+    """
+    this_month = timezone.now().date().replace(day=1)
+    months = [_first_of_month(event.starts_at, event.zone) for event in events]
+    return min([*months, this_month]), max([*months, this_month])
+
+
+def _month(
+    request: HttpRequest, upcoming: list[Event], bounds: tuple[datetime.date, datetime.date]
+) -> datetime.date:
+    """The month asked for (kept within the bounds), else the month of the next event, else now."""
     raw = request.GET.get("month", "")
     try:
-        return datetime.date.fromisoformat(f"{raw}-01")
+        asked = datetime.date.fromisoformat(f"{raw}-01")
     except ValueError:
         if upcoming:
-            return upcoming[0].starts_at.astimezone(upcoming[0].zone).date().replace(day=1)
+            return _first_of_month(upcoming[0].starts_at, upcoming[0].zone)
         return timezone.now().date().replace(day=1)
+    return min(max(asked, bounds[0]), bounds[1])
 
 
 def _calendar_weeks(events: list[Event], month: datetime.date) -> list[list[dict[str, Any]]]:
@@ -75,7 +93,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
         series = get_object_or_404(Series, slug=request.GET["series"])
         events = events.filter(series=series)
     upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at"))
-    month = _month(request, upcoming)
+    all_events = list(events)
+    bounds = _calendar_bounds(all_events)
+    month = _month(request, upcoming, bounds)
     next_month = (month + datetime.timedelta(days=32)).replace(day=1)
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
     return render(
@@ -87,9 +107,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "series_list": Series.objects.filter(events__status=Event.Status.PUBLISHED).distinct(),
             "selected_series": series,
             "month": month,
-            "weeks": _calendar_weeks(list(events), month),
-            "next_month": next_month,
-            "previous_month": previous_month,
+            "calendar_open": "month" in request.GET,
+            "weeks": _calendar_weeks(all_events, month),
+            "next_month": next_month if next_month <= bounds[1] else None,
+            "previous_month": previous_month if previous_month >= bounds[0] else None,
         },
     )
 

@@ -1,12 +1,16 @@
 """Reads of index editions for pages, the API and other apps (plain data)."""
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from vigie.core.changes import Change
+from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.models import Country
 from vigie.index.models import Edition, UnitResult
 
@@ -211,7 +215,11 @@ def reweight(edition: Edition, weights: dict[str, float]) -> list[ReweightedRow]
 
 
 def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
-    """The country's result in every published edition (for the country profile)."""
+    """The country's result in every published drug-policy edition (for the country profile).
+
+    Methodology demonstrations (e.g. the ASEM example data) are left out: they are not
+    drug-policy data, and a rank in one read as a fact about the country.
+    """
     code = iso3_or_iso2.strip().upper()
     field = "iso2" if len(code) == 2 else "iso3"
     country = Country.objects.filter(**{field: code}).first()
@@ -224,7 +232,11 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
     )
     summaries = []
     for unit in (
-        UnitResult.objects.filter(country=country, edition__status__in=PUBLIC_STATUSES)
+        UnitResult.objects.filter(
+            country=country,
+            edition__status__in=PUBLIC_STATUSES,
+            edition__is_demonstration=False,
+        )
         .select_related("edition")
         .prefetch_related("sources")
     ):
@@ -261,15 +273,86 @@ def get_country_index_summary(iso3_or_iso2: str) -> list[CountryIndexSummary]:
 
 
 def get_map_values(edition: Edition, field: str) -> list[MapValue]:
-    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map."""
+    """ISO numeric code, name and value of ``field`` (score or a dimension) for the map.
+
+    Ordered as the table under the map reads: highest value first, no value last.
+    """
     values = []
     for unit in edition.units.select_related("country"):
         if unit.country is None:
             continue
         value = unit.score if field == "score" else unit.dimension_scores.get(field)
         values.append(MapValue(id=unit.country.numeric, name=unit.country.name, value=value))
-    return values
+    # Highest first; countries without a value after every scored one, by name.
+    return sorted(values, key=lambda v: (v["value"] is None, -(v["value"] or 0), v["name"]))
 
 
 def dimension_label(edition: Edition, code: str) -> str:
     return edition.title if code == "score" else edition.dimension_name(code)
+
+
+RESULT_EXPORT_FIELDS = (
+    "unit_code",
+    "name",
+    "iso3",
+    "score",
+    "rank",
+    "rank_q05",
+    "rank_median",
+    "rank_q95",
+)
+
+
+def get_ranking_field(row: RankingRow, key: str) -> object:
+    fields: Mapping[str, object] = row
+    return fields[key]
+
+
+def list_result_export_rows(
+    edition_id: int, rows: list[RankingRow] | None = None
+) -> list[list[object]]:
+    """The rows of an edition's results CSV (header first), for the site's download and the
+    open-data release: the result fields, one column per dimension, status and sources."""
+    edition = Edition.objects.get(pk=edition_id)
+    if rows is None:
+        rows = get_rankings(edition.pk)
+    codes = [d["code"] for d in edition.dimensions]
+    table: list[list[object]] = [[*RESULT_EXPORT_FIELDS, *codes, "status", "sources"]]
+    table += [
+        [
+            *[get_ranking_field(row, key) for key in RESULT_EXPORT_FIELDS],
+            *[row["dimensions"].get(c) for c in codes],
+            row["status"],
+            SOURCE_SEPARATOR.join(row["sources"]),
+        ]
+        for row in rows
+    ]
+    return table
+
+
+def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]:
+    """Editions published since ``since`` (with the country's rank when ``iso2``); methodology
+    demonstrations are left out."""
+    editions = public_editions().filter(published_at__gte=since, is_demonstration=False)
+    changes: list[Change] = []
+    for edition in editions.order_by("published_at", "slug"):
+        title, url = edition.title, edition.get_absolute_url()
+        if iso2:
+            unit = edition.units.filter(country__iso2=iso2.upper()).first()
+            if unit is None:
+                continue
+            if unit.rank is not None:
+                title = f"{title}: {_('rank')} {unit.rank}"
+            url = reverse("index:unit", args=[edition.slug, unit.unit_code])
+        changes.append(
+            Change(
+                section="index",
+                kind="edition",
+                label=_("New index edition"),
+                title=title,
+                date=edition.published_at.date().isoformat() if edition.published_at else "",
+                url=url,
+                country_iso2=iso2.upper(),
+            )
+        )
+    return changes

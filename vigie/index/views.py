@@ -1,7 +1,6 @@
 """Public pages of the index: editions, rankings, map, unit profile, methodology, reweighting."""
 
 import io
-from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -9,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 import composite
-from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.regions import Region
 from vigie.index import queries
@@ -209,27 +207,12 @@ def reweight(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
-RESULT_FIELDS = (
-    "unit_code",
-    "name",
-    "iso3",
-    "score",
-    "rank",
-    "rank_q05",
-    "rank_median",
-    "rank_q95",
-)
-
-
-def _field(row: queries.RankingRow, key: str) -> object:
-    fields: Mapping[str, object] = row
-    return fields[key]
+RESULT_FIELDS = queries.RESULT_EXPORT_FIELDS
 
 
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = _public_edition(slug)
     rows = queries.get_rankings(edition.pk)
-    codes = [d["code"] for d in edition.dimensions]
     if fmt == "json":
         payload = {
             "edition": edition.title,
@@ -239,23 +222,14 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             "demonstration": edition.is_demonstration,
             "results": [
                 {
-                    key: _field(row, key)
+                    key: queries.get_ranking_field(row, key)
                     for key in (*RESULT_FIELDS, "status", "dimensions", "sources")
                 }
                 for row in rows
             ],
         }
         return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
-    table: list[list[object]] = [[*RESULT_FIELDS, *codes, "status", "sources"]]
-    table += [
-        [
-            *[_field(row, key) for key in RESULT_FIELDS],
-            *[row["dimensions"].get(c) for c in codes],
-            row["status"],
-            SOURCE_SEPARATOR.join(row["sources"]),
-        ]
-        for row in rows
-    ]
+    table = queries.list_result_export_rows(edition.pk, rows)
     return csv_response(f"{edition.slug}.csv", table)
 
 

@@ -7,7 +7,7 @@ check roles.
 import datetime
 from typing import TypedDict
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,7 @@ from vigie.network.models import (
     Organisation,
     OrganisationType,
     SizeBand,
+    Tone,
 )
 
 
@@ -71,23 +72,28 @@ def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
     }
 
 
-def list_member_organisations() -> list[PublicOrganisation]:
+def member_organisations(country: str = "") -> QuerySet[Organisation]:
+    """Current members, by name (those headquartered or working in ``country`` if given)."""
     members = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-    members = members.select_related("headquarters").prefetch_related("countries")
-    return [organisation_public_dict(o) for o in members]
+    if country:
+        code = country.upper()
+        members = members.filter(Q(headquarters__iso2=code) | Q(countries__iso2=code)).distinct()
+    return members.select_related("headquarters").prefetch_related("countries").order_by("name")
+
+
+def list_member_organisations() -> list[PublicOrganisation]:
+    return [organisation_public_dict(o) for o in member_organisations()]
 
 
 def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
-    code = iso2.upper()
-    members = (
-        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-        .filter(Q(headquarters__iso2=code) | Q(countries__iso2=code))
-        .distinct()
-        .select_related("headquarters")
-        .prefetch_related("countries")
-    )
-    return [organisation_public_dict(o) for o in members]
+    return [organisation_public_dict(o) for o in member_organisations(iso2)]
+
+
+def get_member_organisation(slug: str) -> PublicOrganisation | None:
+    """One current member by its slug (public fields only), or None."""
+    found = member_organisations().filter(slug=slug).first()
+    return organisation_public_dict(found) if found is not None else None
 
 
 def count_member_organisations() -> int:
@@ -169,3 +175,8 @@ def list_survey_contact_emails(organisation_id: int) -> list[str]:
 
 def get_organisation_id_by_slug(slug: str) -> int | None:
     return Organisation.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+
+def list_coverage_tones() -> list[tuple[str, str]]:
+    """The tones a piece of coverage is recorded with, as (code, label in the active language)."""
+    return [(str(value), str(label)) for value, label in Tone.choices]

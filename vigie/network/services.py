@@ -1,4 +1,4 @@
-"""Changes to network data: contact erasure and export, votes, profile edits."""
+"""Changes to network data: contact erasure and export, votes, profile edits, coverage won."""
 
 import base64
 import datetime
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.freshness import changes_facts
+from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.network.errors import NetworkError
 from vigie.network.forms import OrganisationProfileForm
@@ -25,9 +26,12 @@ from vigie.network.models import (
     Candidate,
     Contact,
     CouncilBallot,
+    Coverage,
     Election,
     Organisation,
+    Outlet,
     SealedBallot,
+    Tone,
     VoterRecord,
 )
 
@@ -346,3 +350,33 @@ def tally(election: Election) -> dict[str, Any]:
 def is_receipt_counted(*, election: Election, code: str) -> bool:
     """Whether a ballot with this receipt is in the ballot box (filled when the election closes)."""
     return election.ballots.filter(receipt_hash=hash_receipt(code)).exists()
+
+
+@changes_facts
+@transaction.atomic
+def record_coverage(
+    *,
+    url: str,
+    outlet_name: str,
+    published_on: datetime.date,
+    tone: str,
+    country_iso2: str = "",
+    actor: Any = None,
+) -> int:
+    """Add a piece of coverage to the media register (another app reports it, such as the
+    campaign's feedback reports); the outlet is found by name or created. Returns the coverage
+    id; the same link of the same outlet is recorded once."""
+    if tone not in Tone.values:
+        raise NetworkError(_("%(tone)r is not a tone of coverage.") % {"tone": tone})
+    if not outlet_name.strip():
+        raise NetworkError(_("Name the media outlet."))
+    country = Country.objects.filter(iso2=country_iso2).first() if country_iso2 else None
+    outlet, _created = Outlet.objects.get_or_create(
+        name=outlet_name.strip(), defaults={"country": country}
+    )
+    coverage, created = Coverage.objects.get_or_create(
+        outlet=outlet, url=url, defaults={"published_on": published_on, "tone": tone}
+    )
+    if created:
+        record_audit(action="network.coverage.recorded", obj=coverage, actor=actor)
+    return coverage.pk

@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from vigie.core.models import Country
+from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import get_member_organisation_id, is_editor, is_member
@@ -55,30 +56,36 @@ def directory(request: HttpRequest) -> HttpResponse:
     if org_type in OrganisationType.values:
         members = members.filter(org_type=org_type)
     if country:
-        members = members.filter(Q(headquarters__iso2=country) | Q(countries__iso2=country))
+        # A subquery, not a join: one row per organisation, with no DISTINCT over all of them.
+        working_in = Organisation.countries.through.objects.filter(country__iso2=country)
+        members = members.filter(
+            Q(headquarters__iso2=country) | Q(pk__in=working_in.values("organisation_id"))
+        )
     if text:
         members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
-    members = members.distinct()
-    per_country: dict[str, int] = {}
-    for organisation in members:
-        numeric = organisation.headquarters.numeric
-        per_country[numeric] = per_country.get(numeric, 0) + 1
-    map_rows = [{"id": numeric, "count": count} for numeric, count in sorted(per_country.items())]
+    members = members.order_by("name")
+    # The map counts every matching member per headquarters country, in one query.
+    per_country = (
+        Organisation.objects.filter(pk__in=members.values("pk"))
+        .values("headquarters__numeric")
+        .annotate(count=Count("pk"))
+        .order_by("headquarters__numeric")
+    )
+    map_rows = [{"id": row["headquarters__numeric"], "count": row["count"]} for row in per_country]
+    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     countries = Country.objects.filter(
-        Q(
-            network_headquartered__status=MembershipStatus.MEMBER,
-            network_headquartered__archived_at__isnull=True,
-        )
+        Q(pk__in=current.values("headquarters_id"))
         | Q(
-            network_organisations__status=MembershipStatus.MEMBER,
-            network_organisations__archived_at__isnull=True,
+            pk__in=Organisation.countries.through.objects.filter(organisation__in=current).values(
+                "country_id"
+            )
         )
-    ).distinct()
+    )
     return render(
         request,
         "network/directory.html",
         {
-            "organisations": members,
+            **page_context(request, members),
             "regions": Region.choices,
             "types": OrganisationType.choices,
             "countries": sorted(countries, key=lambda c: c.name),
@@ -137,8 +144,21 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
 
 @editor_required
 def contact_list(request: HttpRequest) -> HttpResponse:
-    contacts = Contact.objects.select_related("organisation").prefetch_related("consents")
-    return render(request, "network/contact_list.html", {"contacts": contacts})
+    contacts = (
+        Contact.objects.select_related("organisation")
+        .prefetch_related("consents")
+        .order_by("name", "pk")
+    )
+    text = request.GET.get("q", "").strip()
+    if text:
+        contacts = contacts.filter(
+            Q(name__icontains=text)
+            | Q(email__icontains=text)
+            | Q(organisation__name__icontains=text)
+        )
+    return render(
+        request, "network/contact_list.html", {**page_context(request, contacts), "q": text}
+    )
 
 
 @editor_required

@@ -34,6 +34,8 @@ class SuccessMeasureOut(Schema):
     unit: str
     available: bool
     value: float | None
+    # When the value names only part of a stated total: that total ("60–62"), else "".
+    stated: str
     baseline_date: datetime.date
     baseline_value: float | None
     targets: list[TargetOut]
@@ -57,6 +59,7 @@ def public_measures(request: object) -> list[SuccessMeasureOut]:
             unit=item.measure.unit,
             available=item.available,
             value=item.value,
+            stated=item.stated,
             baseline_date=item.baseline_date,
             baseline_value=item.baseline_value,
             targets=[TargetOut(year=year, value=value) for year, value in item.targets],

@@ -125,7 +125,15 @@ def _milestone(baseline: datetime.date, end: datetime.date) -> CountResult:
     established_on = milestone["established_on"]
     reached = milestone["exists"] and (established_on is None or established_on <= end)
     evidence = [item for item in milestone["evidence"] if item.date is None or item.date <= end]
-    return CountResult(value=1 if reached else 0, definition=milestone["status"], evidence=evidence)
+    latest = milestone["latest"]
+    return CountResult(
+        value=1 if reached else 0,
+        definition=milestone["status"],
+        evidence=evidence,
+        latest=latest
+        if latest is not None and (latest.date is None or latest.date <= end)
+        else None,
+    )
 
 
 def _milestone_series(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:

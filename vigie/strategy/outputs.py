@@ -13,8 +13,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
+from vigie.campaign import queries as campaign_queries
 from vigie.core.evidence import CountResult
 from vigie.events import queries as events_queries
+from vigie.learning import queries as learning_queries
 from vigie.network import queries as network_queries
 from vigie.surveys import queries as surveys_queries
 from vigie.un import queries as un_queries
@@ -37,6 +39,22 @@ class OutputCount:
     evidence_count: int = 0
 
 
+def count_people_trained_or_certified(start: datetime.date, end: datetime.date) -> CountResult:
+    """People marked present at an event, and people certified by an online course, between two
+    dates: each person (by email address, compared as ``person_key``s) counts once, whichever way
+    and however often they were trained. The evidence rows are the events' and the courses'."""
+    events = events_queries.count_people_trained(start, end)
+    courses = learning_queries.count_certificates_issued(start, end)
+    people = events_queries.list_trained_person_keys(start, end)
+    people |= learning_queries.list_certified_person_keys(start, end)
+    return CountResult(
+        value=len(people),
+        definition=f"{events.definition} Together with: {courses.definition} "
+        "A person both present at an event and certified counts once.",
+        evidence=[*events.evidence, *courses.evidence],
+    )
+
+
 # Each count looks the query up when it runs, so that a test may replace the query function.
 OUTPUTS = (
     OutputDefinition(
@@ -51,7 +69,7 @@ OUTPUTS = (
         _("People trained"),
         2,
         None,
-        lambda start, end: events_queries.count_people_trained(start, end),
+        lambda start, end: count_people_trained_or_certified(start, end),
     ),
     OutputDefinition(
         "mentoring_pairs",
@@ -59,6 +77,27 @@ OUTPUTS = (
         2,
         4,
         lambda start, end: network_queries.count_mentoring_pairs(start, end),
+    ),
+    OutputDefinition(
+        "campaign_grants",
+        _("Support. Don't Punish grants awarded"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_grants_awarded(start, end),
+    ),
+    OutputDefinition(
+        "campaign_partners",
+        _("Partners supported by Support. Don't Punish grants"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_partners_supported(start, end),
+    ),
+    OutputDefinition(
+        "campaign_countries",
+        _("Countries reached by Support. Don't Punish grants"),
+        2,
+        None,
+        lambda start, end: campaign_queries.count_countries_reached(start, end),
     ),
     OutputDefinition(
         "measures_recorded",

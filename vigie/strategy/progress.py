@@ -8,7 +8,9 @@ the registry falls back to values entered by hand, and otherwise says it is not 
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import Evidence
@@ -32,6 +34,10 @@ class MeasureProgress:
     targets: list[tuple[int, float]] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # "60–62" when the value names only part of a stated total (shown beside the value).
+    stated: str = ""
+    # The step to read first (the milestone's latest), with the judgement in its detail.
+    latest: Evidence | None = None
 
     @property
     def name(self) -> str:
@@ -129,6 +135,8 @@ def get_measure_progress(measure: SuccessMeasure, *, end: datetime.date) -> Meas
             targets=targets,
             trend=outcome.trend,
             evidence=list(outcome.result.evidence),
+            stated=outcome.result.stated_label,
+            latest=outcome.result.latest,
         )
     if measure.computation:
         reason = _("Not available: the computation %(key)s is not in the registry.") % {
@@ -148,22 +156,56 @@ def get_measure_progress(measure: SuccessMeasure, *, end: datetime.date) -> Meas
     )
 
 
-def _cached_progress(measure: SuccessMeasure, end: datetime.date, version: int) -> MeasureProgress:
-    key = f"strategy:progress:{measure.pk}:{end.isoformat()}:{active_language()}:{version}"
-    progress: MeasureProgress | None = cache.get(key)
-    if progress is None:
-        progress = get_measure_progress(measure, end=end)
-        cache.set(key, progress, CACHE_SECONDS)
-    return progress
+def _progress_key(measure_pk: int, end: datetime.date, language: str, version: int) -> str:
+    return f"strategy:progress:{measure_pk}:{end.isoformat()}:{language}:{version}"
 
 
 def list_measure_progress(
     plan: Plan, *, end: datetime.date, public_only: bool = False
 ) -> list[MeasureProgress]:
-    """Every measure of the plan (or only the public ones), computed or read from the cache."""
+    """Every measure of the plan (or only the public ones), read from the shared cache.
+
+    The task worker computes them after each change of facts (``precompute_measures``); a
+    measure not computed yet under the current version is computed here, once, and stored.
+    """
     measures = SuccessMeasure.objects.filter(objective__plan=plan).select_related("objective__plan")
     if public_only:
         measures = measures.filter(is_public=True)
     measures = measures.prefetch_related("targets", "manual_values__source")
     version = data_version()
-    return [_cached_progress(measure, end, version) for measure in measures]
+    language = active_language()
+    keys = {measure.pk: _progress_key(measure.pk, end, language, version) for measure in measures}
+    stored: dict[str, MeasureProgress] = cache.get_many(list(keys.values()))
+    progress = []
+    for measure in measures:
+        found = stored.get(keys[measure.pk])
+        if found is None:
+            found = get_measure_progress(measure, end=end)
+            cache.set(keys[measure.pk], found, CACHE_SECONDS)
+        progress.append(found)
+    return progress
+
+
+def precompute_measures(version: int) -> int:
+    """Compute every measure of the current plan, as of today, in every language; store them.
+
+    Run by the task worker after each change of facts (``settings.PRECOMPUTED_PAGES``), so the
+    dashboards read the measures instead of computing them. Returns the number stored.
+    """
+    plan = get_current_plan()
+    if plan is None:
+        return 0
+    end = plan_end(plan)
+    measures = list(
+        SuccessMeasure.objects.filter(objective__plan=plan)
+        .select_related("objective__plan")
+        .prefetch_related("targets", "manual_values__source")
+    )
+    stored = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for measure in measures:
+                key = _progress_key(measure.pk, end, language, version)
+                stored[key] = get_measure_progress(measure, end=end)
+    cache.set_many(stored, CACHE_SECONDS)
+    return len(stored)

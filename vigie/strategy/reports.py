@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from vigie.core.evidence import Evidence
+from vigie.core.pdf import html_to_pdf
 from vigie.strategy.charts import chart_png_data_uri, measure_chart_spec
 from vigie.strategy.models import Plan
 from vigie.strategy.outputs import OutputCount, list_outputs
@@ -86,6 +87,4 @@ def render_report_pdf(
             "strategy/report_pdf.html",
             {**report_context(plan, start, end, with_png=True), "LANGUAGE_CODE": language},
         )
-    from weasyprint import HTML  # imported here: loading it parses its stylesheets
-
-    return HTML(string=html, base_url=base_url).write_pdf() or b""
+    return html_to_pdf(html, base_url=base_url)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("measures/<slug:code>/", views.measure_detail, name="measure"),
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
+    path("staff/review-queue/", views.review_queue, name="review_queue"),
 ]

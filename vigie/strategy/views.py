@@ -20,6 +20,7 @@ from vigie.strategy.progress import (
     plan_end,
 )
 from vigie.strategy.reports import outputs_by_pillar, render_report_pdf, report_context
+from vigie.strategy.review_queue import build_review_queue
 
 
 def _plan(request: HttpRequest) -> Plan:
@@ -156,3 +157,10 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     filename = f"vigie-progress-{plan.code}-{start.isoformat()}-{end.isoformat()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@editor_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Editors: datasets and jurisdictions due for review, and the UNVERIFIED items, most viewed
+    first (see ``strategy.review_queue``)."""
+    return render(request, "strategy/review_queue.html", {"queue": build_review_queue()})

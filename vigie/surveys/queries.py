@@ -1,11 +1,13 @@
-"""What other apps may ask the surveys app: the media support measure and counts of rounds.
+"""What other apps may ask the surveys app: the media support measure, counts of rounds, and
+the question machinery (form, skip logic) for apps that ask a survey version's questions.
 
 Only aggregates leave this module, never an organisation's answers.
 """
 
 import datetime
-from typing import TypedDict
+from typing import Any, TypedDict
 
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +15,9 @@ from django.utils.translation import gettext as _
 from vigie.core.evidence import CountResult, Evidence
 from vigie.surveys import results
 from vigie.surveys.disclosure import MIN_ORGANISATIONS, Subset, get_round_disclosure, is_public
-from vigie.surveys.models import Round
+from vigie.surveys.forms import AnswerForm
+from vigie.surveys.models import Round, SurveyQuestion
+from vigie.surveys.services import visible_questions
 
 MEDIA_SURVEY = "media-support"
 MEDIA_QUESTION = "media_support_change"
@@ -112,3 +116,52 @@ def get_media_support_share(round_id: int | None = None) -> CountResult:
 def count_surveys_run(start: datetime.date, end: datetime.date) -> int:
     """Survey rounds that opened between ``start`` and ``end`` (inclusive)."""
     return Round.objects.filter(opens_on__gte=start, opens_on__lte=end).count()
+
+
+class QuestionSkipRule(TypedDict):
+    """Skip logic of one question, as the answer page's script reads it: show the question
+    only when the question ``on`` got one of ``values``."""
+
+    on: str
+    values: list[str]
+
+
+def _version_questions(version_id: int) -> list[SurveyQuestion]:
+    return list(
+        SurveyQuestion.objects.filter(version_id=version_id)
+        .select_related("show_if")
+        .prefetch_related("choices")
+    )
+
+
+def get_question_form(
+    version_id: int, *, data: Any = None, initial: dict[str, Any] | None = None
+) -> forms.Form:
+    """The answer form of a survey version's questions in the active language (field names are
+    the question codes, which the answer page's skip.js reads), for another app that asks these
+    questions inside its own page (the campaign's calls)."""
+    return AnswerForm(data, initial=initial, questions=_version_questions(version_id))
+
+
+def list_question_skip_rules(version_id: int) -> dict[str, QuestionSkipRule]:
+    return {
+        q.code: QuestionSkipRule(on=q.show_if.code, values=sorted(q.trigger_values()))
+        for q in _version_questions(version_id)
+        if q.show_if is not None
+    }
+
+
+def list_question_codes(version_id: int) -> list[str]:
+    return [q.code for q in _version_questions(version_id)]
+
+
+def list_visible_answers(version_id: int, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers to the questions the skip logic shows, empty answers left out."""
+    shown = visible_questions(_version_questions(version_id), answers)
+    return {q.code: answers[q.code] for q in shown if answers.get(q.code) not in (None, "", [])}
+
+
+def list_missing_answers(version_id: int, answers: dict[str, Any]) -> list[str]:
+    """Codes of the required questions the skip logic shows and that have no answer."""
+    shown = visible_questions(_version_questions(version_id), answers)
+    return [q.code for q in shown if q.required and answers.get(q.code) in (None, "", [])]

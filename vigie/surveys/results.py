@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vigie.core.queries import get_country
+from vigie.core.queries import get_countries
 from vigie.surveys.disclosure import (
     MIN_ORGANISATIONS,
     RoundDisclosure,
@@ -50,14 +50,29 @@ class QuestionResult:
     differencing: bool = False
 
 
-def _answers(round_: Round, question: SurveyQuestion, organisations: frozenset[int]) -> list[Any]:
+Answers = dict[int, list[tuple[int, Any]]]
+
+
+def _round_answers(round_: Round) -> Answers:
+    """Every submitted answer of a round, in one query: question → [(organisation, value)]."""
+    found: Answers = {}
     rows = Answer.objects.filter(
-        question=question,
-        response__invitation__round=round_,
-        response__submitted_on__isnull=False,
-        response__invitation__organisation_id__in=organisations,
-    ).values_list("value", flat=True)
-    return list(rows)
+        response__invitation__round=round_, response__submitted_on__isnull=False
+    ).values_list("question_id", "response__invitation__organisation_id", "value")
+    for question_id, organisation_id, value in rows:
+        found.setdefault(question_id, []).append((organisation_id, value))
+    return found
+
+
+def _answers(
+    round_: Round,
+    question: SurveyQuestion,
+    organisations: frozenset[int],
+    answers: Answers | None,
+) -> list[Any]:
+    if answers is None:
+        answers = _round_answers(round_)
+    return [value for pk, value in answers.get(question.pk, []) if pk in organisations]
 
 
 def _cells(
@@ -77,9 +92,16 @@ def _cells(
 
 
 def question_result(
-    round_: Round, question: SurveyQuestion, disclosure: RoundDisclosure, subset: Subset
+    round_: Round,
+    question: SurveyQuestion,
+    disclosure: RoundDisclosure,
+    subset: Subset,
+    answers: Answers | None = None,
 ) -> QuestionResult:
-    """One question over one admitted set of respondents, with its cells controlled."""
+    """One question over one admitted set of respondents, with its cells controlled.
+
+    ``answers`` (``_round_answers``) is read once by a caller that shows several questions.
+    """
     members = disclosure.members(subset) & disclosure.answered.get(question.pk, frozenset())
     if question.kind == QuestionKind.TEXT or not disclosure.allows_question(question.pk, subset):
         return QuestionResult(
@@ -88,7 +110,7 @@ def question_result(
             suppressed=True,
             differencing=question.kind != QuestionKind.TEXT and len(members) >= MIN_ORGANISATIONS,
         )
-    values = _answers(round_, question, members)
+    values = _answers(round_, question, members, answers)
     total = len(values)
     result = QuestionResult(question=question, respondents=total, suppressed=False)
     if question.kind in CHOICE_KINDS:
@@ -119,11 +141,12 @@ def question_result(
         # countries are counted together, unnamed.
         counts = []
         others = 0
+        countries = get_countries(by_country)
         for code, count in sorted(by_country.items(), key=lambda item: -item[1]):
             if is_small(count):
                 others += count
                 continue
-            country = get_country(code)
+            country = countries.get(code)
             counts.append((code, country.name if country else code, count))
         if others:
             counts.append(("", _("Other countries"), others))
@@ -165,12 +188,13 @@ def round_results(round_: Round, *, region: str = "", org_type: str = "") -> dic
     members = disclosure.members(subset)
     allowed = disclosure.allows(subset)
     questions = round_.version.questions.prefetch_related("choices")
+    answers = _round_answers(round_)
     return {
         "respondents": len(members) if allowed else 0,
         "suppressed": not allowed,
         "differencing": not allowed and len(members) >= MIN_ORGANISATIONS,
         "questions": _withhold_dependants(
-            [question_result(round_, q, disclosure, subset) for q in questions]
+            [question_result(round_, q, disclosure, subset, answers) for q in questions]
         ),
     }
 
@@ -191,12 +215,13 @@ def compare_rounds(
     allowed = before.allows(first_subset) and after.allows(second_subset)
     second_questions = {q.code: q for q in second.version.questions.prefetch_related("choices")}
     firsts, seconds = [], []
+    first_answers, second_answers = _round_answers(first), _round_answers(second)
     for question in first.version.questions.prefetch_related("choices"):
         other = second_questions.get(question.code)
         if other is None or question.kind == QuestionKind.TEXT:
             continue
-        firsts.append(question_result(first, question, before, first_subset))
-        seconds.append(question_result(second, other, after, second_subset))
+        firsts.append(question_result(first, question, before, first_subset, first_answers))
+        seconds.append(question_result(second, other, after, second_subset, second_answers))
     pairs = list(zip(_withhold_dependants(firsts), _withhold_dependants(seconds), strict=True))
     return {
         "panel": len(panel) if allowed else 0,

@@ -60,7 +60,8 @@ class SignatoryInline(admin.TabularInline):
 
 @admin.register(JointStatement)
 class JointStatementAdmin(admin.ModelAdmin):
-    list_display = ("date", "title", "stated_signatories")
+    list_display = ("date", "title", "stated_signatories", "stated_signatories_max")
+    filter_horizontal = ("conflicts_with",)
     inlines = (SignatoryInline,)
     autocomplete_fields = ("delivered_by",)
 
@@ -93,4 +94,12 @@ admin.site.register(Forum, TranslationAdmin)
 admin.site.register(Meeting)
 admin.site.register(PositionCode, TranslationAdmin)
 admin.site.register(IssueTag, TranslationAdmin)
-admin.site.register(Milestone)
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    """The judgement (is it the mechanism, and why) is changed only through its staff form, which
+    keeps its history (``un.services.judge_milestone``)."""
+
+    list_display = ("date", "symbol", "title", "is_dedicated_mechanism")
+    readonly_fields = ("is_dedicated_mechanism", "why_not_mechanism")

@@ -3,11 +3,13 @@
 import datetime
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from vigie.core.api_errors import NOT_FOUND
 from vigie.core.api_schemas import schema_of
+from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries
 from vigie.un.models import Vote
 
@@ -75,9 +77,16 @@ def _vote_out(vote: Vote) -> dict[str, object]:
 
 
 @router.get("/votes", response=list[VoteOut], summary="Recorded votes with stated totals")
-def list_votes(request: object) -> list[dict[str, object]]:
+def list_votes(
+    request: HttpRequest,
+    response: HttpResponse,
+    page: int = Query(1, ge=1),
+    per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
+) -> list[dict[str, object]]:
+    """Newest first, one page at a time (total in ``X-Total-Count``, other pages in ``Link``)."""
     votes = Vote.objects.select_related("session__forum").prefetch_related("issues", "sources")
-    return [_vote_out(vote) for vote in votes.order_by("-date")]
+    rows = api_page(request, response, votes.order_by("-date", "-pk"), page=page, per_page=per_page)
+    return [_vote_out(vote) for vote in rows]
 
 
 @router.get(

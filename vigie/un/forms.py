@@ -95,3 +95,23 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label=_("Why you dispute the code"), required=False, widget=forms.TextInput()
     )
+
+
+class JudgementForm(forms.Form):
+    """Staff's judgement of whether a milestone is the dedicated human-rights mechanism."""
+
+    is_dedicated_mechanism = forms.TypedChoiceField(
+        label=_(
+            "Is this the dedicated UN mechanism reporting on the human-rights impact of drug "
+            "policies?"
+        ),
+        choices=[("no", _("No, not (yet)")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reasoning = forms.CharField(
+        label=_("Reasoning"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_("Why it is, or is not yet, the mechanism; shown on the public pages."),
+    )

@@ -31,6 +31,7 @@ from vigie.un.models import (
     VoteChoice,
 )
 from vigie.un.names import NameMatcher
+from vigie.un.services import judged_milestone_codes
 
 BALLOTS = {
     "yes": VoteChoice.YES,
@@ -59,6 +60,17 @@ def _country(row: CsvRow, field: str, matcher: NameMatcher) -> Country:
     if country is None:
         raise row.error(field, f"{value!r} matches no country")
     return country
+
+
+def _stated_range(row: CsvRow, field: str) -> tuple[int | None, int | None]:
+    """A stated number of signatories, or a range ``60-62`` when sources disagree."""
+    cell = row.get(field).replace("–", "-")
+    if "-" not in cell:
+        return row.integer(field, required=False), None
+    low, _dash, high = cell.partition("-")
+    if not (low.strip().isdigit() and high.strip().isdigit()) or int(low) >= int(high):
+        raise row.error(field, f"{row.get(field)!r} is not a number or a range low-high")
+    return int(low), int(high)
 
 
 def _session(row: CsvRow) -> Session:
@@ -211,9 +223,11 @@ def load_votes() -> LoadReport:
 def load_joint_statements() -> LoadReport:
     report = LoadReport()
     matcher = NameMatcher()
+    conflicts: list[tuple[CsvRow, JointStatement]] = []
     for row in iter_csv_file(data_dir() / "joint_statements.csv", required_columns=("sources",)):
         session = _session(row)
         date, _approx = row.month_or_date("date")
+        stated, stated_max = _stated_range(row, "stated_signatories")
         joint = upsert(
             report,
             JointStatement,
@@ -223,12 +237,21 @@ def load_joint_statements() -> LoadReport:
                 "date": date,
                 "title": row.required("title"),
                 "delivered_by": _country(row, "delivered_by", matcher),
-                "stated_signatories": row.integer("stated_signatories", required=False),
+                "stated_signatories": stated,
+                "stated_signatories_max": stated_max,
                 "summary": row.required("summary"),
                 "notes": row.get("notes"),
             },
         )
         joint.sources.add(*_sources(row, "sources"))
+        conflicts.append((row, joint))
+    for row, joint in conflicts:
+        codes = [code.strip() for code in row.get("conflicts_with").split(";") if code.strip()]
+        others = list(JointStatement.objects.filter(code__in=codes))
+        if len(others) != len(codes):
+            missing = sorted(set(codes) - {other.code for other in others})
+            raise row.error("conflicts_with", f"{', '.join(missing)} not in joint_statements.csv")
+        joint.conflicts_with.add(*others)
     for row in iter_csv_file(data_dir() / "joint_signatories.csv", required_columns=("source",)):
         signed = JointStatement.objects.filter(code=row.required("joint_statement")).first()
         if signed is None:
@@ -273,8 +296,15 @@ def load_joint_statements() -> LoadReport:
 @transaction.atomic
 def load_milestones() -> LoadReport:
     report = LoadReport()
+    judged = set(judged_milestone_codes())
     for row in iter_csv_file(data_dir() / "milestones.csv", required_columns=("sources",)):
         date, approximate = row.month_or_date("date")
+        judgement = {
+            "is_dedicated_mechanism": row.boolean("is_dedicated_mechanism"),
+            "why_not_mechanism": row.get("why_not_mechanism"),
+        }
+        if row.required("code") in judged:  # staff changed the judgement: theirs stands
+            judgement = {}
         milestone = upsert(
             report,
             Milestone,
@@ -286,8 +316,7 @@ def load_milestones() -> LoadReport:
                 "symbol": row.get("symbol"),
                 "title": row.required("title"),
                 "summary": row.required("summary"),
-                "is_dedicated_mechanism": row.boolean("is_dedicated_mechanism"),
-                "why_not_mechanism": row.get("why_not_mechanism"),
+                **judgement,
             },
         )
         milestone.sources.add(*_sources(row, "sources"))

@@ -58,7 +58,13 @@ class NameMatcher:
         by_iso3 = {country.iso3: country for country in countries}
         self._index: dict[str, Country] = {}
         for country in countries:
-            for name in (country.name_en, country.name_fr, country.name_es, country.official_name):
+            for name in (
+                country.name_en,
+                country.name_fr,
+                country.name_es,
+                country.official_name,
+                country.iso_name,
+            ):
                 if name:
                     self._index.setdefault(normalise_name(name), country)
                     # ISO writes "Iran, Islamic Republic of"; UN writes "Iran (Islamic Republic of)".

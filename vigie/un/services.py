@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
 from vigie.core.freshness import changes_facts
-from vigie.core.models import Country
+from vigie.core.models import AuditEntry, Country
 from vigie.core.services import cite_source, record_audit
 from vigie.un.checks import check_vote
 from vigie.un.models import (
@@ -21,6 +21,7 @@ from vigie.un.models import (
     CountryVote,
     IssueTag,
     Meeting,
+    Milestone,
     PositionCode,
     ReviewVerdict,
     Session,
@@ -191,3 +192,62 @@ def import_roll_call(*, vote: Vote, yes: str, no: str, abstain: str, actor: Any 
         action="un.vote.roll_call_imported", obj=vote, actor=actor, changes={"rows": len(records)}
     )
     return len(records)
+
+
+JUDGEMENT_ACTION = "un.milestone.judged"
+
+
+class JudgementError(DomainError):
+    pass
+
+
+@changes_facts
+@transaction.atomic
+def judge_milestone(
+    *, milestone: Milestone, is_dedicated_mechanism: bool, reasoning: str, actor: Any = None
+) -> bool:
+    """Staff's judgement of whether a milestone is the dedicated human-rights mechanism.
+
+    The change is written to the milestone and to the audit trail (who, when, old and new
+    values), which is its history; once judged by staff, reloading the bundled data keeps the
+    staff's judgement. Returns False when nothing changed.
+    """
+    reasoning = reasoning.strip()
+    if not reasoning:
+        raise JudgementError(_("Give the reasoning behind the judgement."))
+    changes = {
+        name: [getattr(milestone, name), value]
+        for name, value in (
+            ("is_dedicated_mechanism", is_dedicated_mechanism),
+            ("why_not_mechanism", reasoning),
+        )
+        if getattr(milestone, name) != value
+    }
+    if not changes:
+        return False
+    milestone.is_dedicated_mechanism = is_dedicated_mechanism
+    milestone.why_not_mechanism = reasoning
+    milestone.save(update_fields=["is_dedicated_mechanism", "why_not_mechanism"])
+    record_audit(action=JUDGEMENT_ACTION, obj=milestone, actor=actor, changes=changes)
+    return True
+
+
+def judged_milestone_codes() -> list[str]:
+    """Codes of the milestones whose judgement staff have set (the loader leaves those alone)."""
+    ids = AuditEntry.objects.filter(
+        action=JUDGEMENT_ACTION, object_type=Milestone._meta.label_lower
+    ).values_list("object_id", flat=True)
+    return list(
+        Milestone.objects.filter(pk__in=[int(i) for i in ids]).values_list("code", flat=True)
+    )
+
+
+def list_judgements(milestone: Milestone) -> list[AuditEntry]:
+    """The history of the milestone's judgement, newest first."""
+    return list(
+        AuditEntry.objects.filter(
+            action=JUDGEMENT_ACTION,
+            object_type=Milestone._meta.label_lower,
+            object_id=str(milestone.pk),
+        ).select_related("actor")
+    )

@@ -12,11 +12,12 @@ from vigie.core.errors import DomainError
 from vigie.core.models import Country
 from vigie.core.permissions import editor_required
 from vigie.un import services
-from vigie.un.forms import ReviewForm, RollCallForm, StatementForm
+from vigie.un.forms import JudgementForm, ReviewForm, RollCallForm, StatementForm
 from vigie.un.models import (
     Coding,
     DataIssue,
     IssueSeverity,
+    Milestone,
     ReviewVerdict,
     Session,
     SpeakerKind,
@@ -153,4 +154,36 @@ def data_issues(request: HttpRequest) -> HttpResponse:
             "warnings": [i for i in issues if i.severity == IssueSeverity.WARNING],
             "unknown": [i for i in issues if i.severity == IssueSeverity.UNKNOWN],
         },
+    )
+
+
+@editor_required
+def milestone_judgement(request: HttpRequest, code: str) -> HttpResponse:
+    """Change the judgement on a milestone (is it the mechanism, and why), with its history."""
+    milestone = get_object_or_404(Milestone, code=code)
+    initial = {
+        "is_dedicated_mechanism": "yes" if milestone.is_dedicated_mechanism else "no",
+        "reasoning": milestone.why_not_mechanism,
+    }
+    form = JudgementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.judge_milestone(
+                milestone=milestone,
+                is_dedicated_mechanism=form.cleaned_data["is_dedicated_mechanism"],
+                reasoning=form.cleaned_data["reasoning"],
+                actor=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("The judgement was saved.") if changed else _("Nothing changed."),
+            )
+            return redirect("un:milestone_judgement", code=milestone.code)
+    return render(
+        request,
+        "un/staff/judgement.html",
+        {"milestone": milestone, "form": form, "history": services.list_judgements(milestone)},
     )

@@ -12,6 +12,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("votes/<int:pk>/csv/", views.vote_csv, name="vote_csv"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/csv/", views.session_csv, name="session_csv"),
+    path("joint-statements/<str:code>/", views.joint_statement_detail, name="joint_statement"),
+    path("milestones/<str:code>/", views.milestone_detail, name="milestone"),
+    path(
+        "staff/milestones/<str:code>/judgement/",
+        staff_views.milestone_judgement,
+        name="milestone_judgement",
+    ),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:iso2>/", views.country_detail, name="country"),
     path("staff/statements/new/", staff_views.statement_new, name="statement_new"),

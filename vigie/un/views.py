@@ -4,21 +4,23 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
+from vigie.core.pagination import page_context
 from vigie.core.regions import Region
+from vigie.core.reviews import count_page_views
 from vigie.un import queries
 from vigie.un.models import (
-    Coding,
+    CountryVote,
     IssueSeverity,
     IssueTag,
     JointStatement,
+    Milestone,
     PositionCode,
     Session,
     Signatory,
@@ -39,19 +41,21 @@ BALLOT_ORDER = [
 def _votes() -> Any:
     return (
         Vote.objects.select_related("session__forum")
-        .annotate(listed=Count("records"))
+        # Whether any country's ballot is listed: an indexed EXISTS per vote of the page, not a
+        # count over every record of every vote.
+        .annotate(listed=Exists(CountryVote.objects.filter(vote=OuterRef("pk"))))
         .prefetch_related("issues")
-        .order_by("-date")
+        .order_by("-date", "-pk")
     )
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    sessions = queries.list_reform_states_by_session()
+    sessions = queries.list_reform_states_by_session(with_states=False)
     return render(
         request,
         "un/home.html",
         {
-            "votes": _votes(),
+            **page_context(request, _votes()),
             "sessions": sessions,
             "mechanism": queries.get_un_mechanism_milestone(),
         },
@@ -127,21 +131,7 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def vote_csv(request: HttpRequest, pk: int) -> HttpResponse:
     vote = get_object_or_404(Vote, pk=pk)
-    sources = SOURCE_SEPARATOR.join(vote.sources.values_list("url", flat=True))
-    rows = [
-        [
-            vote.code,
-            r.country.iso2,
-            r.country.iso3,
-            r.country.name_en,
-            r.listed_name,
-            r.ballot,
-            sources,
-        ]
-        for r in vote.records.select_related("country")
-    ]
-    header = ["vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources"]
-    return csv_response(f"{slugify(vote.code)}.csv", [header, *rows])
+    return csv_response(f"{slugify(vote.code)}.csv", queries.list_vote_export_rows(vote.pk))
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -161,8 +151,10 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(
             Prefetch("signatories", queryset=Signatory.objects.select_related("country")),
             "sources",
+            "conflicts_with",
         )
     )
+    count_page_views((queries.VIEW_KIND_JOINT, joint.code) for joint in joints)
     return render(
         request,
         "un/session.html",
@@ -180,60 +172,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_csv(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session, pk=pk)
-    rows: list[list[Any]] = []
-    for s in Statement.objects.filter(meeting__session=session).select_related(
-        "meeting", "country", "coding__position"
-    ):
-        coding = getattr(s, "coding", None)
-        rows.append(
-            [
-                "statement",
-                s.meeting.date,
-                s.meeting.agenda_item,
-                s.country.iso3 if s.country else "",
-                s.speaker,
-                s.on_behalf_of,
-                s.summary,
-                coding.position.code if coding else "",
-                coding.evidence if coding else "",
-                coding.verdict if coding else "",
-                s.source_url,
-            ]
-        )
-    for j in JointStatement.objects.filter(session=session).prefetch_related(
-        "signatories__country"
-    ):
-        coding = Coding.objects.filter(joint_statement=j).select_related("position").first()
-        for signatory in j.signatories.all():
-            rows.append(
-                [
-                    "joint_statement",
-                    signatory.joined_on,
-                    j.title,
-                    signatory.country.iso3,
-                    signatory.country.name_en,
-                    "",
-                    j.summary,
-                    coding.position.code if coding else "",
-                    coding.evidence if coding else "",
-                    coding.verdict if coding else "",
-                    SOURCE_SEPARATOR.join(j.sources.values_list("url", flat=True)),
-                ]
-            )
-    header = [
-        "kind",
-        "date",
-        "agenda_item_or_title",
-        "iso3",
-        "speaker",
-        "on_behalf_of",
-        "summary",
-        "position",
-        "evidence",
-        "second_coding",
-        "source",
-    ]
-    return csv_response(f"{slugify(session.label)}.csv", [header, *rows])
+    rows = queries.list_session_export_rows(session.pk)
+    return csv_response(f"{slugify(session.label)}.csv", rows)
 
 
 def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
@@ -265,4 +205,32 @@ def codebook(request: HttpRequest) -> HttpResponse:
         request,
         "un/codebook.html",
         {"codes": PositionCode.objects.all(), "tags": IssueTag.objects.all()},
+    )
+
+
+def joint_statement_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One joint statement: signatories named of those stated, conflicts, notes, sources."""
+    joint = get_object_or_404(
+        JointStatement.objects.select_related("delivered_by", "session__forum").prefetch_related(
+            Prefetch("signatories", queryset=Signatory.objects.select_related("country")),
+            "sources",
+            "conflicts_with",
+        ),
+        code=code,
+    )
+    count_page_views([(queries.VIEW_KIND_JOINT, joint.code)])
+    return render(request, "un/joint_statement.html", {"joint": joint})
+
+
+def milestone_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One milestone toward the human-rights mechanism, with the secretariat's judgement."""
+    milestone = get_object_or_404(Milestone.objects.prefetch_related("sources"), code=code)
+    return render(
+        request,
+        "un/milestone.html",
+        {
+            "milestone": milestone,
+            "judgement": queries.milestone_judgement(milestone),
+            "judged": queries.get_milestone_judged_on(milestone.pk),
+        },
     )

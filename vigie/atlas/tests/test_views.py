@@ -1,9 +1,12 @@
 import datetime
+import gzip
 import json
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vigie.atlas.importer import MEASURE_COLUMNS
@@ -260,3 +263,109 @@ def test_a_country_with_no_measure_has_a_page_saying_so_and_how_to_propose_one(
     assert client.get("/en/atlas/jurisdictions/PT/").status_code == 200
     assert client.get("/en/atlas/jurisdictions/ZZ/").status_code == 404
     assert client.get("/en/atlas/jurisdictions/NOT-A-CODE/").status_code == 404
+
+
+def test_map_data_is_its_own_json_and_not_inline_in_the_page(
+    client: Client, measures: None
+) -> None:
+    page = client.get(reverse("atlas:map")).content.decode()
+    assert 'id="atlas-records"' not in page and "Summary of pt" not in page
+    assert f'data-records="{reverse("atlas:map_json")}?v=' in page
+    data = json.loads(client.get(reverse("atlas:map_json")).content)
+    places = {row[0]: row for row in data["jurisdictions"]}
+    assert set(places) == {"PT", "UY", "US-OR"}
+    assert places["US-OR"][2] == "" and places["PT"][2] == "620"  # markers have no country id
+    oregon = [row for row in data["measures"] if data["jurisdictions"][row[0]][0] == "US-OR"]
+    assert [(row[1], row[2], row[3], row[7]) for row in oregon] == [
+        ("decrim_de_jure", 2021, 2024, "or")
+    ]
+    assert data["measure_url"].replace("CODE", "or") == reverse("atlas:measure", args=["or"])
+
+
+def test_map_json_is_revalidated_by_etag_and_date_and_changes_with_the_data(
+    client: Client, measures: None
+) -> None:
+    first = client.get(reverse("atlas:map_json"))
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert first.status_code == 200 and etag and modified
+    assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    again = client.get(reverse("atlas:map_json"), HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b"" and again["ETag"] == etag
+    dated = client.get(reverse("atlas:map_json"), HTTP_IF_MODIFIED_SINCE=modified)
+    assert dated.status_code == 304
+    stale = client.get(reverse("atlas:map_json"), HTTP_IF_NONE_MATCH='"atlas-map-0-xx"')
+    assert stale.status_code == 200
+    make_measure("uy-2", "UY", "decrim_de_jure", in_force_on=datetime.date(2020, 1, 1))
+    changed = client.get(reverse("atlas:map_json"), HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "uy-2" in changed.content.decode()
+
+
+def test_map_json_is_sent_compressed_to_clients_that_accept_gzip(
+    client: Client, measures: None
+) -> None:
+    plain = client.get(reverse("atlas:map_json"))
+    packed = client.get(reverse("atlas:map_json"), HTTP_ACCEPT_ENCODING="gzip, br")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+
+
+def test_list_pages_keep_filters_and_sort_and_count_every_row(
+    client: Client, measures: None
+) -> None:
+    for number in range(60):
+        make_measure(
+            f"pt-{number:02d}", "PT", "decrim_de_jure", adopted_on=datetime.date(2001, 1, 1)
+        )
+    first = client.get(reverse("atlas:list"), {"kind": "decrim_de_jure", "sort": "-date"})
+    body = first.content.decode()
+    assert ">62 measures<" in body.replace("\n", "")
+    assert len(first.context["rows"]) == 50
+    assert 'href="?kind=decrim_de_jure&amp;sort=-date&amp;page=2"' in body
+    second = client.get(
+        reverse("atlas:list"), {"kind": "decrim_de_jure", "sort": "-date", "page": "2"}
+    )
+    codes = [row["code"] for row in second.context["rows"]]
+    assert len(codes) == 12 and "uy" not in codes
+    everything = [row["code"] for row in first.context["rows"]] + codes
+    assert len(set(everything)) == 62  # no row twice, none missing across the two pages
+    assert client.get(reverse("atlas:list"), {"page": "999"}).status_code == 200
+
+
+def test_api_measures_come_a_page_at_a_time_with_total_and_links(
+    client: Client, measures: None
+) -> None:
+    response = client.get("/api/v1/atlas/measures", {"per_page": "2", "substance": "all"})
+    assert response.status_code == 200
+    assert len(response.json()) == 2 and response["X-Total-Count"] == "2"
+    response = client.get("/api/v1/atlas/measures", {"per_page": "1"})
+    assert response["X-Total-Count"] == "3"
+    assert 'page=2>; rel="next"' in response["Link"] and "per_page=1" in response["Link"]
+    last = client.get("/api/v1/atlas/measures", {"per_page": "1", "page": "3"}).json()
+    beyond = client.get("/api/v1/atlas/measures", {"per_page": "1", "page": "4"}).json()
+    assert len(last) == 1 and beyond == []
+    assert client.get("/api/v1/atlas/measures", {"per_page": "100000"}).status_code == 422
+    assert client.get("/api/v1/atlas/measures/or").json()["jurisdiction_code"] == "US-OR"
+    assert client.get("/api/v1/atlas/measures/nope").status_code == 404
+
+
+def test_one_jurisdiction_reads_only_its_own_measures(client: Client, measures: None) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("atlas:jurisdiction", args=["US"])).content.decode()
+    assert "/measures/or/" in page and "/measures/pt/" not in page
+    reads = [q["sql"] for q in queries.captured_queries if 'FROM "atlas_policymeasure"' in q["sql"]]
+    assert reads and all("WHERE" in sql for sql in reads), reads
+
+
+def test_the_table_under_the_map_is_bounded_and_points_to_the_list(
+    client: Client, measures: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vigie.atlas import mapdata
+
+    monkeypatch.setattr(mapdata, "TABLE_ROWS", 1)
+    body = client.get(reverse("atlas:map")).content.decode()
+    table = body.split('id="atlas-table"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 2  # the heading and one of the two jurisdictions in force
+    shown = [code for code in ("PT", "UY") if f'<span class="small">{code}</span>' in table]
+    assert len(shown) == 1
+    assert "And 1 more jurisdiction" in body and f'href="{reverse("atlas:list")}"' in body

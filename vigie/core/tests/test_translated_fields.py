@@ -28,7 +28,8 @@ def test_the_migration_keeps_every_translation() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
     executor.loader.build_graph()
-    kept = Country.objects.get(iso2="XK")
+    # Only the columns the migration knows of: later migrations add others.
+    kept = Country.objects.only("iso2", "name_en", "name_fr", "name_es").get(iso2="XK")
     assert (kept.name_en, kept.name_fr, kept.name_es) == ("Kosovo", "Kosovo (fr)", "Kósovo")
     with translation.override("es"):
         assert kept.name == "Kósovo"

@@ -7,6 +7,11 @@ import os
 from vigie.settings import *  # noqa: F403
 
 EVENTS_REGISTRATION_LIMITS = {"ip": (1000, 3600)}
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["VIGIE_TEST_MAIL_DIR"]

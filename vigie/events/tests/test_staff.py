@@ -8,6 +8,7 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from vigie.core.models import AuditEntry
 from vigie.core.tests.factories import make_user
@@ -171,3 +172,26 @@ def test_a_copy_cannot_take_a_reserved_or_used_address(editor: Client) -> None:
         )
         assert error in response.content.decode()
     assert Event.objects.count() == 2
+
+
+def test_staff_registrations_come_a_page_at_a_time_with_a_status_filter(
+    client: Client,
+) -> None:
+    event = make_event()
+    for number in range(53):
+        make_registration(event, name=f"Person {number:02d}")
+    make_registration(event, name="Waiting person", status="waiting")
+    client.force_login(make_user("page-editor", role="editor"))
+    address = reverse("events:staff_registrations", args=[event.slug])
+    first = client.get(address)
+    assert len(first.context["rows"]) == 50 and "54 rows in all" in first.content.decode()
+    second = client.get(address, {"page": "2"})
+    assert [r.name for r, _answers in second.context["rows"]] == [
+        "Person 50",
+        "Person 51",
+        "Person 52",
+        "Waiting person",
+    ]
+    waiting = client.get(address, {"status": "waiting"})
+    assert [r.name for r, _answers in waiting.context["rows"]] == ["Waiting person"]
+    assert 'value="waiting" selected' in waiting.content.decode()

@@ -19,6 +19,9 @@ class Contact(Archivable):
 
     class Meta:
         ordering = ["name"]
+        # The staff list reads one page of contacts by name: without an index, every page sorts
+        # every contact.
+        indexes = [models.Index(fields=["name", "id"], name="network_contact_name_idx")]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 

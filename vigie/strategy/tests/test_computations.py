@@ -57,7 +57,11 @@ def test_mechanism_milestone_counts_as_reached_only_from_its_date(
 
     def milestone() -> MechanismMilestone:
         return MechanismMilestone(
-            exists=True, established_on=datetime.date(2026, 10, 1), status="exists", evidence=[step]
+            exists=True,
+            established_on=datetime.date(2026, 10, 1),
+            status="exists",
+            evidence=[step],
+            latest=step,
         )
 
     monkeypatch.setattr(un_queries, "get_un_mechanism_milestone", milestone)
@@ -66,8 +70,10 @@ def test_mechanism_milestone_counts_as_reached_only_from_its_date(
     after = computation.run(BASELINE, datetime.date(2026, 12, 31))
     assert before.result is not None and before.result.value == 0
     assert before.result.evidence == []
+    assert before.result.latest is None  # a step after the end date is not shown as the latest
     assert after.result is not None and after.result.value == 1
     assert after.result.evidence == [step]
+    assert after.result.latest == step
     assert [point.value for point in after.trend] == [0.0, 0.0, 1.0]
 
 

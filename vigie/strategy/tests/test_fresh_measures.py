@@ -13,8 +13,8 @@ from django.test import Client
 from vigie.core.services import cite_source
 from vigie.core.tests.adminforms import add_inline_row, change_form_data, post_change_form
 from vigie.core.tests.factories import make_user
-from vigie.network.loaders import load_funding
 from vigie.strategy.models import Plan, SuccessMeasure
+from vigie.strategy.tests.funding import load_a_new_major_funder
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +33,7 @@ def _value(client: Client, code: str) -> float | None:
 def test_a_new_major_funder_loaded_by_the_network_loader(plan: Plan, tmp_path: Path) -> None:
     client = _editor()
     before = _value(client, "new-major-funding-sources")
-    funders, grants = tmp_path / "funders.csv", tmp_path / "grants.csv"
-    funders.write_text(
-        "name,kind,first_seen_on,in_baseline\n"
-        "Fresh Foundation (fictional),foundation,2025-03-01,no\n"
-    )
-    grants.write_text(
-        "funder,organisation,programme,kind,size_band,started_on\n"
-        "Fresh Foundation (fictional),,Fresh programme,core,major,2025-03-01\n"
-    )
-    load_funding(funders, grants)
+    load_a_new_major_funder(tmp_path)
     assert _value(client, "new-major-funding-sources") == (before or 0) + 1
 
 

@@ -1,6 +1,7 @@
 """UN documents and decisions bearing on a human-rights mechanism on drugs."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Sourced
@@ -28,3 +29,6 @@ class Milestone(Sourced):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("un:milestone", args=[self.code])

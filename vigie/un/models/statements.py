@@ -1,6 +1,7 @@
 """What states say: statements in meetings, joint statements and their signatories."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country, Sourced, optional_user
@@ -89,7 +90,16 @@ class JointStatement(Sourced):
     stated_signatories = models.PositiveSmallIntegerField(
         _("stated number of signatories"), null=True, blank=True
     )
+    # When sources disagree on the number (60 vs 62), the highest stated; else empty.
+    stated_signatories_max = models.PositiveSmallIntegerField(
+        _("highest stated number of signatories"), null=True, blank=True
+    )
     notes = models.TextField(_("notes"), blank=True)
+    # Records that may be the same statement as this one, per conflicting sources (kept apart
+    # until a source settles it).
+    conflicts_with = models.ManyToManyField(
+        "self", blank=True, symmetrical=True, verbose_name=_("conflicting records")
+    )
 
     class Meta:
         verbose_name = _("joint statement")
@@ -98,6 +108,19 @@ class JointStatement(Sourced):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("un:joint_statement", args=[self.code])
+
+    @property
+    def stated_range(self) -> str:
+        """The stated number of signatories, as a range when sources disagree ("60–62")."""
+        if self.stated_signatories is None:
+            return ""
+        high = self.stated_signatories_max
+        if high and high != self.stated_signatories:
+            return f"{self.stated_signatories}–{high}"
+        return str(self.stated_signatories)
 
 
 class Signatory(models.Model):

@@ -8,7 +8,7 @@ from django.test import Client
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
 from vigie.un import queries
-from vigie.un.models import PositionCode, Session, Statement, Vote
+from vigie.un.models import JointStatement, PositionCode, Session, Signatory, Statement, Vote
 from vigie.un.services import record_statement
 
 STAFF_URLS = [
@@ -58,8 +58,13 @@ def test_session_csv_includes_joint_statement_signatories(client: Client, bundle
     session = Session.objects.get(label="CND 67th session")
     response = client.get(f"/en/un/sessions/{session.pk}/csv/")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert len(rows) == 26
-    assert {row["position"] for row in rows} == {"system_change"}
+    assert len(rows) == Signatory.objects.filter(joint_statement__session=session).count()
+    colombia = JointStatement.objects.get(code="CND67-JS-COLOMBIA")
+    coded = [row for row in rows if row["agenda_item_or_title"] == colombia.title]
+    assert len(coded) == colombia.signatories.count() == 26
+    assert {row["position"] for row in coded} == {"system_change"}
+    # The Russia-led 46-state statement is not coded: its rows carry no position.
+    assert {row["position"] for row in rows if row not in coded} == {""}
 
 
 def test_session_csv_neutralises_a_summary_that_is_a_formula(client: Client, bundled: Any) -> None:

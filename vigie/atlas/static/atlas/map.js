@@ -1,6 +1,6 @@
 // The atlas map: replays the strongest measure in force for any year and filter, in the browser,
-// from the records embedded in the page (no request beyond this site's own static files), drawn
-// by the site's choropleth (core/choropleth.js) with markers for small jurisdictions.
+// from the map's data (atlas/map.json, fetched once from this site and revalidated by its ETag),
+// drawn by the site's choropleth (core/choropleth.js) with markers for small jurisdictions.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -27,8 +27,28 @@
   var labels = JSON.parse(script.dataset.labels);
   kindLabels.none = labels.none;
 
+  // One record per measure interval, as the map draws it, from the compact rows of map.json.
+  function expand(payload) {
+    var places = payload.jurisdictions;
+    return payload.measures.map(function (row) {
+      var place = places[row[0]];
+      return {
+        code: place[0], name: place[1], id: place[2], lat: place[3], lon: place[4], region: place[5],
+        kind: row[1], strength: payload.strength[row[1]], from: row[2], to: row[3],
+        substance: row[4], status: row[5], verified: row[6] === "verified",
+        verification: payload.verification[row[6]] || row[6],
+        url: payload.measure_url.replace("CODE", row[7])
+      };
+    });
+  }
+
   function ready() {
-    var records = JSON.parse(document.getElementById("atlas-records").textContent);
+    fetch(script.dataset.records, { credentials: "same-origin" })
+      .then(function (answer) { return answer.json(); })
+      .then(function (payload) { start(expand(payload)); });
+  }
+
+  function start(records) {
     var slider = document.getElementById("atlas-year");
     var output = document.getElementById("atlas-year-label");
     var form = document.getElementById("atlas-filters");

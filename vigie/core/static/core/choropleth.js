@@ -56,6 +56,10 @@
     });
   }
 
+  function hasNumbers(rows) {
+    return rows.some(function (row) { return typeof row.value === "number" && isFinite(row.value); });
+  }
+
   function countriesLayer(options, rows) {
     var transform = [
       { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["value", "name", "text"] } },
@@ -72,8 +76,17 @@
       // invalid: "show" keeps the countries without a value (Vega-Lite would filter them out of a
       // quantitative map); the colour's condition gives them the "missing" fill.
       mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: options.strokeWidth || 0.4, invalid: "show" },
-      encoding: { color: colour(options), tooltip: tooltip(options) }
+      encoding: { color: colourOf(options, rows), tooltip: tooltip(options) }
     };
+  }
+
+  // A quantitative map with no number at all (e.g. no member organisation yet) has an empty
+  // domain: Vega-Lite's legend then reads "NaN". Draw the countries in the "missing" fill, and no
+  // legend: the page's table says there is nothing to show.
+  function colourOf(options, rows) {
+    var quantitative = !options.scale || options.scale.type !== "nominal";
+    if (quantitative && !hasNumbers(rows)) { return { value: options.missing || "#e6e3dc" }; }
+    return colour(options);
   }
 
   function markersLayer(options) {

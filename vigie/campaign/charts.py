@@ -1,0 +1,53 @@
+"""The Vega-Lite chart of the campaign's timeline: cities per Global Day of Action, as the
+public pages state them (a year with no stated figure has no bar, never an estimate)."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from vigie.campaign.models import DayFigure, FigureScope, Qualifier
+
+
+def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
+    rows = [
+        {
+            "year": str(figure.year),
+            "cities": figure.cities,
+            "label": str(figure.cities)
+            if figure.qualifier == Qualifier.EXACT
+            else f"{figure.get_qualifier_display()} {figure.cities}",
+            "source": figure.source.title,
+        }
+        for figure in figures
+        if figure.scope == FigureScope.EDITION and figure.cities is not None
+    ]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": {
+            "text": _("Cities taking part in the Global Day of Action"),
+            "subtitle": _("Source: Support. Don't Punish public pages (see the table below)"),
+        },
+        "width": "container",
+        "height": 220,
+        "data": {"values": rows},
+        "mark": {"type": "bar", "color": "#1f5f8b"},
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": _("Year"),
+                "scale": {
+                    "domain": [
+                        str(y) for y in range(2013, max([2024, *[f.year for f in figures]]) + 1)
+                    ]
+                },
+            },
+            "y": {"field": "cities", "type": "quantitative", "title": _("Cities (number)")},
+            "tooltip": [
+                {"field": "year", "title": _("Year")},
+                {"field": "label", "title": _("Cities")},
+                {"field": "source", "title": _("Source")},
+            ],
+        },
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
+    }

@@ -1,0 +1,17 @@
+"""The environment of a site process started by a test (manage.py, a worker, a server)."""
+
+import os
+import secrets
+
+# Variables of the test run that must not leak into the process started.
+LEFT_OUT = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "SECRET_KEY_FILE", "CACHE_URL"}
+
+
+def site_environment(**values: str) -> dict[str, str]:
+    """This process's environment with the real settings, a fresh key and the values given."""
+    environment = {key: value for key, value in os.environ.items() if key not in LEFT_OUT}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="vigie.settings", SECRET_KEY=secrets.token_urlsafe(50)
+    )
+    environment.update(values)
+    return environment

@@ -1,0 +1,73 @@
+"""The directory, the staff contacts and the API organisations come a page at a time, with
+their filters kept in the links and the total of every matching row."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from vigie.core.tests.factories import make_country, make_user
+from vigie.network.models import Contact
+from vigie.network.tests.factories import make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def members() -> None:
+    kenya, peru = make_country("KE"), make_country("PE")
+    for number in range(55):
+        make_organisation(f"Kenyan org {number:02d}", headquarters=kenya, org_type="ngo")
+    for number in range(3):
+        make_organisation(f"Peruvian org {number}", headquarters=peru, org_type="research")
+    make_organisation("Former org", headquarters=peru, status="lapsed")
+
+
+def test_directory_pages_keep_filters_and_count_every_member(client: Client, members: None) -> None:
+    first = client.get(reverse("network:directory"))
+    page = first.content.decode()
+    assert "58 member organisations shown" in page
+    assert len(first.context["page_obj"]) == 50
+    assert 'href="?page=2"' in page
+    # The map counts every member of the filter, not only those of the page.
+    counts = {row["id"]: row["count"] for row in first.context["map_rows"]}
+    assert sorted(counts.values()) == [3, 55]
+    kenyan = client.get(reverse("network:directory"), {"type": "ngo", "page": "2"})
+    names = [o.name for o in kenyan.context["page_obj"]]
+    assert names == [f"Kenyan org {n}" for n in range(50, 55)]
+    assert 'href="?type=ngo&amp;page=1"' in kenyan.content.decode()
+    peru = client.get(reverse("network:directory"), {"country": "PE"})
+    assert [o.name for o in peru.context["page_obj"]] == [f"Peruvian org {n}" for n in range(3)]
+    assert "Former org" not in peru.content.decode()
+
+
+def test_api_organisations_page_with_total_and_links(client: Client, members: None) -> None:
+    response = client.get("/api/v1/network/organisations", {"per_page": "20", "page": "3"})
+    rows = response.json()
+    assert response["X-Total-Count"] == "58" and len(rows) == 18
+    assert 'rel="prev"' in response["Link"] and 'rel="next"' not in response["Link"]
+    peru = client.get("/api/v1/network/organisations", {"country": "pe"})
+    assert [row["name"] for row in peru.json()] == [f"Peruvian org {n}" for n in range(3)]
+    assert peru["X-Total-Count"] == "3"
+    slug = rows[0]["slug"]
+    assert client.get(f"/api/v1/network/organisations/{slug}").json()["slug"] == slug
+    lapsed = make_organisation("Lapsed org", status="lapsed")
+    assert client.get(f"/api/v1/network/organisations/{lapsed.slug}").status_code == 404
+
+
+def test_staff_contacts_page_and_search(client: Client) -> None:
+    organisation = make_organisation("Contact org")
+    Contact.objects.bulk_create(
+        Contact(organisation=organisation, name=f"Person {n:03d}", email=f"p{n}@example.org")
+        for n in range(120)
+    )
+    client.force_login(make_user("editor", role="editor"))
+    last = client.get(reverse("network:contacts"), {"page": "3"})
+    assert [c.name for c in last.context["page_obj"]] == [
+        f"Person {n:03d}" for n in range(100, 120)
+    ]
+    assert "120 rows in all" in last.content.decode()
+    found = client.get(reverse("network:contacts"), {"q": "p7@"})
+    assert [c.name for c in found.context["page_obj"]] == ["Person 007"]
+    member = Client()
+    member.force_login(make_user("member", role="member"))
+    assert member.get(reverse("network:contacts")).status_code == 403
