@@ -1,10 +1,30 @@
 """Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.regions import Region, SubRegion
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+
+def optional_user(
+    verbose_name: "str | _StrPromise", *, related_name: str | None = "+"
+) -> "models.ForeignKey[Any, Any]":
+    """The account that did something (entered, coded, archived…): the row keeps its other
+    fields, with this one emptied, when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
 
 
 class Country(models.Model):
@@ -92,17 +112,22 @@ class Sourced(models.Model):
         abstract = True
 
 
+class Archivable(models.Model):
+    """Mixin for a row that carries history (organisations, contacts, events): it is archived,
+    leaving public lists, instead of deleted (``core.services.archive``/``restore``)."""
+
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = optional_user(_("archived by"))
+
+    class Meta:
+        abstract = True
+
+
 class AuditEntry(models.Model):
     """One recorded change to shared facts: who did what, when, with the changed fields."""
 
     action = models.CharField(_("action"), max_length=80)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("actor"),
-    )
+    actor = optional_user(_("actor"), related_name=None)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64)
     changes = models.JSONField(_("changes"), default=dict, blank=True)

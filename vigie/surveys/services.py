@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
-from vigie.core.tokens import LinkState, hash_token, hashes_match
+from vigie.core.tokens import LinkState, find_link
 from vigie.surveys import tasks
 from vigie.surveys.emails import make_token as make_token
 from vigie.surveys.emails import personal_link as personal_link
@@ -36,13 +36,10 @@ from vigie.surveys.models import (
 
 def check_token(token: str) -> tuple[LinkState, Invitation | None]:
     """What a token opens: its invitation while the round is not closed, else nothing."""
-    digest = hash_token(token)
-    link = (
-        InvitationLink.objects.select_related("invitation__round__version__survey")
-        .filter(token_hash=digest)
-        .first()
+    link = find_link(
+        InvitationLink.objects.select_related("invitation__round__version__survey"), token
     )
-    if link is None or not hashes_match(link.token_hash, token):
+    if link is None:
         return LinkState.UNKNOWN, None
     invitation = link.invitation
     if invitation.round.is_closed():

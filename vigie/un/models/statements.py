@@ -1,11 +1,10 @@
 """What states say: statements in meetings, joint statements and their signatories."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced
+from vigie.core.models import Country, Sourced, optional_user
 from vigie.un.models.forums import Meeting, Session
 
 
@@ -40,14 +39,7 @@ class Statement(Sourced):
     summary = models.TextField(_("summary (not verbatim)"))
     source_url = models.URLField(_("source"), max_length=1000)
     video_url = models.URLField(_("video"), max_length=1000, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
+    created_by = optional_user(_("entered by"))
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
     class Meta:
