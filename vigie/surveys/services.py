@@ -6,6 +6,7 @@ carries a new link, and staff can issue one from the round's invitations page.
 """
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -52,7 +53,7 @@ def get_invitation_for_token(token: str) -> Invitation | None:
     return invitation if state is LinkState.VALID else None
 
 
-def is_visible(question: SurveyQuestion, answers: dict[str, Any]) -> bool:
+def is_visible(question: SurveyQuestion, answers: Mapping[str, object]) -> bool:
     """Skip logic: a question with a condition shows only if its trigger got a listed answer."""
     if question.show_if is None:
         return True
@@ -64,7 +65,7 @@ def is_visible(question: SurveyQuestion, answers: dict[str, Any]) -> bool:
 
 
 def visible_questions(
-    questions: list[SurveyQuestion], answers: dict[str, Any]
+    questions: list[SurveyQuestion], answers: Mapping[str, object]
 ) -> list[SurveyQuestion]:
     shown: list[SurveyQuestion] = []
     shown_codes: set[str] = set()
