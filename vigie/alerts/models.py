@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import Country, HashedLink
 
 
 class Subscription(models.Model):
@@ -62,15 +62,13 @@ class Subscription(models.Model):
         return self.country.iso2 if self.country else self.dataset
 
 
-class SubscriptionLink(models.Model):
+class SubscriptionLink(HashedLink):
     class Purpose(models.TextChoices):
         CONFIRM = "confirm", _("confirm the address")
         UNSUBSCRIBE = "unsubscribe", _("unsubscribe")
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("subscription link")

@@ -123,6 +123,17 @@ class Archivable(models.Model):
         abstract = True
 
 
+class HashedLink(models.Model):
+    """Mixin for a magic link: only the SHA-256 hash of its token is kept (``core.tokens``:
+    ``new_token`` issues one, ``find_link`` finds it again), with the time it was issued."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
 class AuditEntry(models.Model):
     """One recorded change to shared facts: who did what, when, with the changed fields."""
 

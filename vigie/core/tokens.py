@@ -10,11 +10,14 @@ import enum
 import hashlib
 import hmac
 import secrets
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import QuerySet
 
-LinkT = TypeVar("LinkT")
+if TYPE_CHECKING:
+    from vigie.core.models import HashedLink
+
+LinkT = TypeVar("LinkT", bound="HashedLink")
 
 TOKEN_BYTES = 32
 
@@ -41,8 +44,8 @@ def hashes_match(stored: str, token: str) -> bool:
 
 def find_link(links: "QuerySet[Any, LinkT]", token: str) -> LinkT | None:
     """The link of ``links`` whose stored hash is the token's (checked in constant time), or
-    None; ``links`` is a queryset of a model with a ``token_hash`` field."""
+    None; ``links`` is a queryset of a ``core.models.HashedLink`` model."""
     link = links.filter(token_hash=hash_token(token)).first()
-    if link is None or not hashes_match(link.token_hash, token):  # type: ignore[attr-defined]
+    if link is None or not hashes_match(link.token_hash, token):
         return None
     return link

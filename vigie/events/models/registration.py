@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import Country, HashedLink
 from vigie.events.models.programme import Event
 from vigie.events.texts import text
 
@@ -117,7 +117,7 @@ class Registration(models.Model):
         return f"{self.name} — {self.event}"
 
 
-class RegistrationLink(models.Model):
+class RegistrationLink(HashedLink):
     """A personal link to a registration: only the SHA-256 hash of its random token is stored.
 
     ``mailed`` links were sent to the registrant's address: they prove the person reads that
@@ -127,9 +127,7 @@ class RegistrationLink(models.Model):
     """
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
     mailed = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("personal link")
