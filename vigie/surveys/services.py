@@ -221,11 +221,7 @@ def change_round_status(*, round_id: int, action: str, actor: Any = None) -> Rou
         raise SurveyError(refused)
     if action == "open" and not round_.version.questions.exists():
         raise SurveyError(_("This survey version has no questions yet."))
-    round_.opens_on, round_.closes_on = lifecycle.dates_for(
-        action, round_.opens_on, round_.closes_on
-    )
-    round_.status = lifecycle.TRANSITIONS[action][1]
-    round_.save(update_fields=["status", "opens_on", "closes_on"])
+    lifecycle.advance(round_, action)
     record_audit(action=f"surveys.round.{action}", obj=round_, actor=actor)
     return round_
 
