@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, HashedLink
+from vigie.core.models import HashedLink, optional_country
 
 
 class Subscription(models.Model):
@@ -18,14 +18,7 @@ class Subscription(models.Model):
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-    )
+    country = optional_country(_("country"), on_delete=models.CASCADE)
     dataset = models.SlugField(_("dataset"), max_length=60, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

@@ -27,6 +27,25 @@ def optional_user(
     )
 
 
+def optional_country(
+    verbose_name: "str | _StrPromise",
+    *,
+    related_name: str = "+",
+    on_delete: Any = models.PROTECT,
+) -> "models.ForeignKey[Country | None, Country | None]":
+    """A country a row may name or leave empty (who spoke, who asked for a vote, where a
+    registrant lives); the country cannot be deleted while a row names it, unless ``on_delete``
+    says otherwise."""
+    return models.ForeignKey(
+        "core.Country",
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 class Country(models.Model):
     """An ISO 3166-1 country or territory, with its UN M49 region and UN membership.
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.i18n import from_mapping
-from vigie.core.models import Country, Sourced, optional_user
+from vigie.core.models import Sourced, optional_country, optional_user
 
 
 class Edition(Sourced):
@@ -109,13 +109,8 @@ class UnitResult(Sourced):
     )
     unit_code = models.CharField(_("unit code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="index_results",
-        verbose_name=_("country"),
+    country = optional_country(
+        _("country"), related_name="index_results", on_delete=models.SET_NULL
     )
     score = models.FloatField(_("score"), null=True, blank=True)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, HashedLink
+from vigie.core.models import HashedLink, optional_country
 from vigie.events.models.programme import Event
 from vigie.events.texts import text
 
@@ -80,14 +80,7 @@ class Registration(models.Model):
     organisation_type = models.CharField(
         _("type of organisation"), max_length=20, choices=OrganisationType.choices, blank=True
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-    )
+    country = optional_country(_("country"), on_delete=models.SET_NULL)
     language = models.CharField(_("language"), max_length=5, default="en")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
