@@ -1,29 +1,21 @@
 """Read-only API of the member directory: public organisation fields only."""
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from vigie.core.api_errors import INVALID, NOT_FOUND
+from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.network import queries
 
 router = Router(tags=["network"])
 
 
-class OrganisationOut(Schema):
-    id: int
-    name: str
-    slug: str
-    type: str
-    region: str
-    headquarters: str
-    countries: list[str]
-    focus_areas: list[str]
-    languages: list[str]
-    website: str
-    summary_en: str
-    summary_fr: str
-    summary_es: str
+OrganisationOut: Any = schema_of(
+    queries.PublicOrganisation, "OrganisationOut", exclude=["type_label", "summary", "url"]
+)
 
 
 @router.get("/organisations", response={200: list[OrganisationOut], **INVALID})

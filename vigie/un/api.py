@@ -1,12 +1,14 @@
 """Read-only open data of the UN tracker (/api/v1/un/)."""
 
 import datetime
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from vigie.core.api_errors import NOT_FOUND
+from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries
 from vigie.un.models import Vote
@@ -44,22 +46,10 @@ class VoteDetailOut(VoteOut):
     records: list[CountryVoteOut]
 
 
-class StateOut(Schema):
-    iso2: str
-    iso3: str
-    name: str
-
-
-class SessionReformOut(Schema):
-    session_id: int
-    session: str
-    forum: str
-    start_date: datetime.date
-    end_date: datetime.date
-    count: int
-    # The stated total when joint statements name only part of their signatories ("60–62").
-    stated: str
-    states: list[StateOut]
+StateOut: Any = schema_of(queries.ReformState, "StateOut", exclude=["evidence"])
+SessionReformOut: Any = schema_of(
+    queries.SessionReformStates, "SessionReformOut", types={"states": list[StateOut]}
+)
 
 
 class CountryRecordOut(Schema):
