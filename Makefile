@@ -107,15 +107,20 @@ lint: .venv/.synced
 typecheck: .venv/.synced
 	.venv/bin/mypy .
 
+# The suite runs in parallel, one process a core (pytest-xdist; PYTEST_WORKERS=0 runs it in this
+# process). Each process has its own test database; work-stealing evens out the long browser tests.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist worksteal
+
 pytest: setup system-test
-	$(VENV_PY) -m pytest
+	$(VENV_PY) -m pytest $(PYTEST_PARALLEL)
 
 test: data system-test lint typecheck pytest
 
 test-postgres: setup system-test
 	@scripts/ensure_postgres.sh
 	DATABASE_URL=$(POSTGRES_URL) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=$(POSTGRES_URL) $(VENV_PY) -m pytest
+	DATABASE_URL=$(POSTGRES_URL) $(VENV_PY) -m pytest $(PYTEST_PARALLEL)
 
 bench: data
 	@for script in bench/bench_*.py; do echo "== $$script"; $(VENV_PY) $$script || exit 1; done

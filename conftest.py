@@ -7,7 +7,10 @@ test that made it, which proves pages need no CDN.
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -56,6 +59,25 @@ def context(context: Any, external_requests: list[str]) -> Iterator[Any]:
     yield context
     if external_requests:
         pytest.fail(f"the page tried to reach outside the test server: {external_requests}")
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per test process, for the tests that start site processes
+    (a server, two workers): each copies it (``processes.copy_database``) instead of running
+    every migration again in its own process, which costs about 17 s of CPU each time."""
+    from vigie.core.tests.processes import site_environment
+
+    database = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=Path(__file__).resolve().parent,
+        env=site_environment(DATABASE_URL=f"sqlite:///{database}"),
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    return database
 
 
 @pytest.fixture(autouse=True)

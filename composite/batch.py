@@ -257,48 +257,40 @@ def batch_size_for(model: BatchModel) -> int:
     return max(1, 4_000_000 // (len(model.units) * width))
 
 
+@dataclass(frozen=True)
+class RunChoices:
+    """The choices of every run: its variant (index into ``BatchModel.normalised``), its
+    aggregation (index into ``aggregation_methods``) and, per level, its weight factors
+    (runs × children)."""
+
+    variant_of_run: np.ndarray
+    aggregation_of_run: np.ndarray
+    aggregation_methods: Sequence[AggregationChoice]
+    factors_of_run: list[np.ndarray]
+
+
 def evaluate_batches(
-    model: BatchModel,
-    *,
-    variant_of_run: np.ndarray,
-    aggregation_of_run: np.ndarray,
-    aggregation_methods: Sequence[AggregationChoice],
-    factors_of_run: list[np.ndarray],
-    batch_size: int | None = None,
+    model: BatchModel, runs: RunChoices, *, batch_size: int | None = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(runs, index scores of those runs) batch by batch, runs grouped by shared choices."""
     size = batch_size or batch_size_for(model)
-    keys = variant_of_run * len(aggregation_methods) + aggregation_of_run
+    methods = runs.aggregation_methods
+    keys = runs.variant_of_run * len(methods) + runs.aggregation_of_run
     for key in np.unique(keys):
         selected = np.flatnonzero(keys == key)
-        variant, aggregation = divmod(int(key), len(aggregation_methods))
+        variant, aggregation = divmod(int(key), len(methods))
         for start in range(0, selected.size, size):
             chunk = selected[start : start + size]
             scores = aggregate_batch(
-                model, variant, [f[chunk] for f in factors_of_run], aggregation_methods[aggregation]
+                model, variant, [f[chunk] for f in runs.factors_of_run], methods[aggregation]
             )
             yield chunk, scores
 
 
-def evaluate(
-    model: BatchModel,
-    *,
-    variant_of_run: np.ndarray,
-    aggregation_of_run: np.ndarray,
-    aggregation_methods: Sequence[AggregationChoice],
-    factors_of_run: list[np.ndarray],
-    batch_size: int | None = None,
-) -> np.ndarray:
+def evaluate(model: BatchModel, runs: RunChoices, *, batch_size: int | None = None) -> np.ndarray:
     """Index scores (runs × units) for arbitrary per-run choices."""
-    scores = np.full((variant_of_run.size, len(model.units)), np.nan)
-    for chunk, values in evaluate_batches(
-        model,
-        variant_of_run=variant_of_run,
-        aggregation_of_run=aggregation_of_run,
-        aggregation_methods=aggregation_methods,
-        factors_of_run=factors_of_run,
-        batch_size=batch_size,
-    ):
+    scores = np.full((runs.variant_of_run.size, len(model.units)), np.nan)
+    for chunk, values in evaluate_batches(model, runs, batch_size=batch_size):
         scores[chunk] = values
     return scores
 

@@ -28,6 +28,10 @@ class IndexData:
     names: pd.Series
 
 
+DataSource = str | Path | pd.DataFrame | IndexData
+"""What the entry points read: a CSV path, a table, or data already prepared."""
+
+
 def read_table(source: str | Path | pd.DataFrame, unit_column: str = "uCode") -> pd.DataFrame:
     """Read the data table; numbers are parsed by the CSV reader, unit codes stay text."""
     if isinstance(source, pd.DataFrame):

@@ -6,13 +6,12 @@ Screened → Treated → Normalised → Aggregated (indicators plus every aggreg
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from composite.aggregate import aggregate_values
-from composite.data import IndexData, prepare_data
+from composite.data import DataSource, IndexData, prepare_data
 from composite.denominate import denominate
 from composite.errors import DataError
 from composite.impute import impute
@@ -98,7 +97,7 @@ def aggregate_tree(
     return result
 
 
-def run_pipeline(spec: IndexSpec, source: str | Path | pd.DataFrame | IndexData) -> PipelineResult:
+def run_pipeline(spec: IndexSpec, source: DataSource) -> PipelineResult:
     """Build the index: check data, denominate, impute, screen, treat, normalise, aggregate."""
     data = source if isinstance(source, IndexData) else prepare_data(spec, source)
     steps = spec.steps

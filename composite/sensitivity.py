@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from composite.batch import evaluate, noisy_factors, ranks_of
-from composite.data import IndexData
+from composite.batch import RunChoices, evaluate, noisy_factors, ranks_of
+from composite.data import DataSource
 from composite.errors import SpecError
 from composite.pipeline import run_pipeline
 from composite.rank import rank_scores
@@ -87,7 +86,7 @@ def mean_absolute_rank_shift(nominal_ranks: np.ndarray) -> Output:
 
 def run_sensitivity(
     spec: IndexSpec,
-    source: str | Path | pd.DataFrame | IndexData,
+    source: DataSource,
     inputs: UncertainInputs,
     *,
     base_samples: int = 500,
@@ -140,10 +139,12 @@ def run_sensitivity(
             weight_factors.append(np.ones((runs, len(children))))
     scores = evaluate(
         model,
-        variant_of_run=variant,
-        aggregation_of_run=choice.get("aggregation", zeros),
-        aggregation_methods=resolved.aggregations,
-        factors_of_run=weight_factors,
+        RunChoices(
+            variant_of_run=variant,
+            aggregation_of_run=choice.get("aggregation", zeros),
+            aggregation_methods=resolved.aggregations,
+            factors_of_run=weight_factors,
+        ),
     )
     ranks = ranks_of(scores)
     if unit is not None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -29,12 +28,13 @@ import pandas as pd
 from composite.batch import (
     AggregationChoice,
     BatchModel,
+    RunChoices,
     Variant,
     build_batch_model,
     evaluate_batches,
     noisy_factors,
 )
-from composite.data import IndexData, prepare_data
+from composite.data import DataSource, IndexData, prepare_data
 from composite.errors import SpecError
 from composite.pipeline import run_pipeline
 from composite.rank import rank_scores
@@ -103,7 +103,7 @@ class UncertaintyResult:
 
 
 def prepare_model(
-    spec: IndexSpec, source: str | Path | pd.DataFrame | IndexData, inputs: UncertainInputs
+    spec: IndexSpec, source: DataSource, inputs: UncertainInputs
 ) -> tuple[BatchModel, UncertainInputs, IndexData]:
     data = source if isinstance(source, IndexData) else prepare_data(spec, source)
     resolved = inputs.resolved(spec)
@@ -204,7 +204,7 @@ class ScoreHistogram:
 
 def run_uncertainty(
     spec: IndexSpec,
-    source: str | Path | pd.DataFrame | IndexData,
+    source: DataSource,
     inputs: UncertainInputs,
     *,
     replications: int = 1000,
@@ -235,13 +235,13 @@ def run_uncertainty(
         )
         aggregation = rng.integers(len(resolved.aggregations), size=count)
         factors = level_weight_factors(model, resolved, count, rng)
-        for runs, scores in evaluate_batches(
-            model,
+        choices = RunChoices(
             variant_of_run=variant,
             aggregation_of_run=aggregation,
             aggregation_methods=resolved.aggregations,
             factors_of_run=factors,
-        ):
+        )
+        for runs, scores in evaluate_batches(model, choices):
             ranks = rank_scores(scores)
             rank_counts.add(ranks)
             if stored_scores is not None:

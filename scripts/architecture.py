@@ -77,6 +77,7 @@ DOORS: dict[str, frozenset[str]] = {
     "workspace": frozenset(
         {
             "atlas.queries",
+            "atlas.services",
             "events.queries",
             "network.queries",
             "strategy.queries",

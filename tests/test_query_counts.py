@@ -105,8 +105,12 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "library list": ("/en/library/", 7, "anyone"),
     "library search": ("/en/library/?q=policy&type=report", 7, "anyone"),
     # The staff workspace: the review queue (its own reads), both apps' flags, rounds, events
-    # and elections each in one aggregate query.
-    "staff workspace": ("/en/staff/", 16, "editor"),
+    # and elections each in one aggregate query; then the corrections waiting, the measures
+    # citing no source and the UN codings awaiting a second coder (one count each).
+    "staff workspace": ("/en/staff/", 19, "editor"),
+    # The corrections queue: the counts by status, and one page of proposals (a count and, once
+    # there are rows, a slice; the demo has none: 5 measured, one more for the slice).
+    "corrections queue": ("/en/staff/corrections/", 6, "editor"),
 }
 
 

@@ -54,7 +54,7 @@ from vigie.surveys import services as survey_services
 from vigie.surveys.tests.helpers import answer_round, make_media_round
 from vigie.un.loaders import load_bundled
 from vigie.un.models import Session, Vote
-from vigie.workspace.services import create_api_token
+from vigie.workspace import services as workspace_services
 
 ROLES = ("anonymous", "member_a", "member_b", "editor", "admin")
 
@@ -159,6 +159,18 @@ def world(db: None) -> dict[str, Any]:
         client = Client()
         client.force_login(user)
         clients[role] = client
+    corrections = {
+        key: workspace_services.propose_correction(
+            author=users[f"member_{key}"],
+            country_iso2="PT",
+            measure_code="pt-2001",
+            field="summary",
+            problem=f"PRIVATE-CORRECTION-OF-{key.upper()}",
+            proposed_value="A corrected summary",
+            source_citation="A printed gazette",
+        )
+        for key in ("a", "b")
+    }
     call = make_call()
     applications = {
         key: campaign_services.save_application(
@@ -210,6 +222,7 @@ def world(db: None) -> dict[str, Any]:
         "campaign_token": campaign_services.application_link(applications["b"]).rsplit("/", 2)[-2],
         "publication_slug": publication.slug,
         "plan_step": step.pk,
+        "correction": corrections["b"].pk,
     }
     markers = {
         "a": [
@@ -222,6 +235,7 @@ def world(db: None) -> dict[str, Any]:
             "subscriber-a@private.example",
             "SECRET-PLANS-OF-A",
             "campaign-a@private.example",
+            "PRIVATE-CORRECTION-OF-A",
         ],
         "b": [
             "PRIVATE-NOTES-OF-B",
@@ -233,6 +247,7 @@ def world(db: None) -> dict[str, Any]:
             "subscriber-b@private.example",
             "SECRET-PLANS-OF-B",
             "campaign-b@private.example",
+            "PRIVATE-CORRECTION-OF-B",
         ],
     }
     return {"values": values, "clients": clients, "markers": markers}
@@ -397,6 +412,10 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "campaign:staff_application": _v(pk="campaign_application"),
     "campaign:year_report": _fixed(year=2030),
     "workspace:token_revoke": _fixed(pk=0),
+    "workspace:correction_review": _v(pk="correction"),
+    "workspace:correction": _v(pk="correction"),
+    "workspace:propose_correction": _v(code="measure_code"),
+    "workspace:propose_measure": _v(iso2="iso2"),
 }
 
 
@@ -658,6 +677,20 @@ EXPECTED: dict[str, dict[str, int]] = {
     "workspace:me": {**PUBLIC, "anonymous": 302},
     "workspace:token_create": {**POST_ONLY, "anonymous": 302},
     "workspace:token_revoke": {**POST_ONLY, "anonymous": 302},
+    # Correction proposals: members propose (staff edit the atlas instead); a proposal is read by
+    # its author (organisation B's member here) and by editors, who are sent to the review page;
+    # anyone else is told it does not exist, whatever its number.
+    "workspace:propose_correction": {**PUBLIC, "anonymous": 302, "editor": 403, "admin": 403},
+    "workspace:propose_measure": {**PUBLIC, "anonymous": 302, "editor": 403, "admin": 403},
+    "workspace:correction": {
+        "anonymous": 302,
+        "member_a": 404,
+        "member_b": 200,
+        "editor": 302,
+        "admin": 302,
+    },
+    "workspace:correction_queue": STAFF,
+    "workspace:correction_review": STAFF,
     # Bearer tokens only: the walk's session cookies are no credential for it.
     "api:token_identity": dict.fromkeys(ROLES, 401),
     # Write operations of staff tasks: POST (or DELETE) only; who may call them is walked from
@@ -932,7 +965,7 @@ def test_every_write_operation_keeps_its_contract_for_an_editor(
     success, or a refusal naming the field), never a server error. A body the schema allows may
     still break a rule of the form across fields (a round closing before it opens), so a 422
     for it is no failure here."""
-    _row, token = create_api_token(
+    _row, token = workspace_services.create_api_token(
         user=make_user("walker-token-editor", role="editor"), name="walk"
     )
     headers = {"Authorization": f"Bearer {token}"}

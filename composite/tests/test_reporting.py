@@ -4,7 +4,6 @@ import io
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,7 +21,7 @@ from composite import (
     run_pipeline,
 )
 from composite.analysis import correlations, level_scores
-from composite.batch import build_batch_model, evaluate
+from composite.batch import RunChoices, build_batch_model, evaluate
 from composite.cli import _normalisation, main
 from composite.normalise import map_categories
 from composite.progress import ProgressBar
@@ -196,15 +195,13 @@ def test_batches_of_one_run_give_the_same_scores(asem_spec: composite.IndexSpec)
     factors = [
         np.random.default_rng(1).uniform(0.5, 1.5, (runs, len(c))) for c, _p, _m in model.levels
     ]
-    arguments: dict[str, Any] = {
-        "variant_of_run": np.zeros(runs, dtype=int),
-        "aggregation_of_run": np.zeros(runs, dtype=int),
-        "aggregation_methods": ["arithmetic"],
-        "factors_of_run": factors,
-    }
-    np.testing.assert_allclose(
-        evaluate(model, batch_size=1, **arguments), evaluate(model, **arguments)
+    choices = RunChoices(
+        variant_of_run=np.zeros(runs, dtype=int),
+        aggregation_of_run=np.zeros(runs, dtype=int),
+        aggregation_methods=["arithmetic"],
+        factors_of_run=factors,
     )
+    np.testing.assert_allclose(evaluate(model, choices, batch_size=1), evaluate(model, choices))
 
 
 def test_command_line_normalisations_suit_geometric_means() -> None:

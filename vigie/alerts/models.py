@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import HashedLink, optional_country
 
 
 class Subscription(models.Model):
@@ -18,14 +18,7 @@ class Subscription(models.Model):
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-    )
+    country = optional_country(_("country"), on_delete=models.CASCADE)
     dataset = models.SlugField(_("dataset"), max_length=60, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
@@ -62,15 +55,13 @@ class Subscription(models.Model):
         return self.country.iso2 if self.country else self.dataset
 
 
-class SubscriptionLink(models.Model):
+class SubscriptionLink(HashedLink):
     class Purpose(models.TextChoices):
         CONFIRM = "confirm", _("confirm the address")
         UNSUBSCRIBE = "unsubscribe", _("unsubscribe")
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("subscription link")

@@ -28,7 +28,7 @@ from vigie.atlas import queries as atlas_queries
 from vigie.core.changes import Change
 from vigie.core.errors import DomainError
 from vigie.core.queries import get_country
-from vigie.core.tokens import hash_token, hashes_match, new_token
+from vigie.core.tokens import find_link, new_token
 from vigie.events import queries as events_queries
 from vigie.index import queries as index_queries
 from vigie.opendata import queries as opendata_queries
@@ -83,12 +83,11 @@ def make_link(subscription: Subscription, purpose: str) -> str:
 
 def find_subscription(token: str, purpose: str) -> Subscription | None:
     """The subscription a link opens, or None when it is unknown, forged or expired."""
-    link = (
-        SubscriptionLink.objects.select_related("subscription__country")
-        .filter(token_hash=hash_token(token), purpose=purpose)
-        .first()
+    link = find_link(
+        SubscriptionLink.objects.select_related("subscription__country").filter(purpose=purpose),
+        token,
     )
-    if link is None or not hashes_match(link.token_hash, token):
+    if link is None:
         return None
     if purpose == SubscriptionLink.Purpose.CONFIRM and (
         link.created_at < timezone.now() - CONFIRM_WINDOW

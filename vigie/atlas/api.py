@@ -20,36 +20,13 @@ from vigie.core.api_forms import (
     form_schema,
     staff_write,
 )
+from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 
 router = Router(tags=["atlas"])
 
 
-class PolicyMeasureOut(Schema):
-    code: str
-    jurisdiction_code: str
-    jurisdiction_name: str
-    country_iso2: str
-    title: str
-    kind: str
-    kind_label: str
-    status: str
-    status_label: str
-    substance_scope: str
-    substances: str
-    proposed_on: str
-    adopted_on: str
-    in_force_on: str
-    ended_on: str
-    date_precision: str
-    sanction: str
-    under_international_control: bool
-    verification: str
-    reverses: str
-    summary: str
-    assessment_score: int | None
-    url: str
-    source_urls: list[str]
+PolicyMeasureOut: Any = schema_of(queries.MeasureRecord, "PolicyMeasureOut")
 
 
 class CriterionOut(Schema):

@@ -5,12 +5,11 @@ sub-national unit of it). Reversals are measures too, so that history and net co
 from the same table. Criteria are rows, not code, so the reference model can evolve with sources.
 """
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced, Subdivision
+from vigie.core.models import Country, Sourced, Subdivision, optional_user
 
 
 class Kind(models.TextChoices):
@@ -258,13 +257,7 @@ class MeasureVersion(models.Model):
     measure_code = models.CharField(_("measure code"), max_length=80, db_index=True)
     number = models.PositiveIntegerField(_("version"))
     action = models.CharField(_("action"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("changed by"),
-    )
+    actor = optional_user(_("changed by"), related_name=None)
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     snapshot = models.JSONField(_("snapshot"))
     changes = models.JSONField(_("changed fields"), default=dict)

@@ -28,7 +28,12 @@ from vigie.atlas.models import (
     Status,
     Verification,
 )
-from vigie.atlas.services import POLICY_FIELDS
+from vigie.atlas.services import (
+    CORRECTABLE_FIELDS,
+    DATE_FIELDS,
+    POLICY_FIELDS,
+    corrected_field_name,
+)
 from vigie.core.changes import Change
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.evidence import CountResult, Evidence
@@ -455,6 +460,81 @@ def list_unverified_measures() -> list[UnverifiedMeasure]:
             "code"
         )
     ]
+
+
+def list_measures_without_source() -> list[UnverifiedMeasure]:
+    """Measures that cite no source (the bundled loaders and the forms refuse them; an edit in
+    the admin or a deleted source can still leave one), each linked to its edit page."""
+    return [
+        UnverifiedMeasure(
+            kind=VIEW_KIND_MEASURE,
+            key=code,
+            title=title,
+            url=reverse("atlas:measure_edit", args=[code]),
+            reason=_("no source cited"),
+        )
+        for code, title in PolicyMeasure.objects.filter(sources__isnull=True)
+        .order_by("code")
+        .values_list("code", "title")
+    ]
+
+
+class CorrectableValue(TypedDict):
+    field: str
+    label: str
+    value: str
+
+
+class CorrectableEntry(TypedDict):
+    """A measure as a member's correction sees it: each field that may be corrected, as text."""
+
+    code: str
+    title: str
+    jurisdiction_name: str
+    country_iso2: str
+    url: str
+    values: list[CorrectableValue]
+    source_urls: list[str]
+
+
+def list_correctable_fields() -> list[tuple[str, str]]:
+    """(code, label) of each field of a measure a member may propose to correct."""
+    return [(field, str(label)) for field, label in CORRECTABLE_FIELDS.items()]
+
+
+def _shown(measure: PolicyMeasure, field: str, language: str) -> str:
+    value = getattr(measure, corrected_field_name(field, language))
+    if field in DATE_FIELDS:
+        return value.isoformat() if value else ""
+    if field == "status":
+        return str(Status(value).label)
+    return str(value or "")
+
+
+def get_correctable_entry(code: str, language: str = "") -> CorrectableEntry | None:
+    """The current values of a measure's correctable fields (the summary in ``language``, the
+    active one by default), or None when no measure has this code."""
+    measure = (
+        PolicyMeasure.objects.select_related("country", "subdivision")
+        .prefetch_related("sources")
+        .filter(code=code)
+        .first()
+    )
+    if measure is None:
+        return None
+    language = language or (get_language() or "en")[:2]
+    return CorrectableEntry(
+        code=measure.code,
+        title=measure.title,
+        jurisdiction_name=measure.jurisdiction_name,
+        country_iso2=measure.country.iso2,
+        url=measure.get_absolute_url(),
+        values=[
+            CorrectableValue(field=field, label=str(label), value=_shown(measure, field, language))
+            for field, label in CORRECTABLE_FIELDS.items()
+        ],
+        source_urls=sorted(s.url for s in measure.sources.all()),
+    )
 
 
 MEASURE_EXPORT_FIELDS = (

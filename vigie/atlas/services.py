@@ -10,8 +10,9 @@ import itertools
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
+from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure, Status
 from vigie.core.errors import DomainError
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Subdivision
@@ -230,3 +231,104 @@ def delete_measure(*, code: str, actor: Any = None) -> None:
     )
     record_audit(action="atlas.measure.deleted", obj=measure, actor=actor, changes=before)
     measure.delete()
+
+
+# What a member may propose to correct on a measure, as a code of the correction and the label
+# shown; the summary is written in the proposal's language (``summary_<language>``).
+CORRECTABLE_FIELDS: dict[str, Any] = {
+    "summary": _("Summary"),
+    "title": _("Title"),
+    "status": _("Status"),
+    "substances": _("Substances covered"),
+    "thresholds": _("Threshold quantities"),
+    "proposed_on": _("Proposed on"),
+    "adopted_on": _("Adopted on"),
+    "in_force_on": _("In force from"),
+    "ended_on": _("Ended on"),
+}
+SUMMARY_LANGUAGES = ("en", "fr", "es")
+
+
+def corrected_field_name(field: str, language: str) -> str:
+    """The measure's column a correction of ``field`` writes (the summary in one language)."""
+    if field == "summary":
+        return f"summary_{language if language in SUMMARY_LANGUAGES else 'en'}"
+    return field
+
+
+def parse_corrected_value(field: str, value: str) -> Any:
+    """The value a correction of ``field`` stores; MeasureError says why ``value`` does not fit."""
+    if field not in CORRECTABLE_FIELDS:
+        raise MeasureError(_("%(field)s cannot be corrected here.") % {"field": field})
+    value = value.strip()
+    if field in DATE_FIELDS:
+        if not value:
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise MeasureError(
+                _("“%(value)s” is not a date: write it as YYYY-MM-DD.") % {"value": value}
+            ) from None
+    if field == "status":
+        for code, label in Status.choices:
+            if value.casefold() in (code.casefold(), str(label).casefold()):
+                return code
+        raise MeasureError(
+            _("“%(value)s” is not a status; choose one of: %(choices)s.")
+            % {"value": value, "choices": ", ".join(str(label) for _c, label in Status.choices)}
+        )
+    if not value and field in ("summary", "title"):
+        raise MeasureError(_("%(field)s cannot be empty.") % {"field": CORRECTABLE_FIELDS[field]})
+    return value
+
+
+@changes_facts
+@transaction.atomic
+def correct_measure(
+    *,
+    code: str,
+    field: str,
+    value: str,
+    language: str,
+    source_url: str,
+    source_title: str = "",
+    actor: Any,
+    proposed_by: str,
+) -> int:
+    """Apply a member's correction of one field of a measure, with its source, as a new version.
+
+    The source is cited (``core.Source``) and added to the measure's sources; the version names
+    the editor who applied it, and an audit entry ``atlas.measure.corrected`` names both the
+    member who proposed it and the editor. Returns the number of the new version.
+    """
+    measure = PolicyMeasure.objects.filter(code=code).first()
+    if measure is None:
+        raise MeasureError(_("No measure has the code %(code)s.") % {"code": code})
+    parsed = parse_corrected_value(field, value)
+    if not source_url.strip():
+        raise MeasureError(_("A correction needs the web address of its source."))
+    column = corrected_field_name(field, language)
+    data = snapshot_measure(measure)
+    data[column] = parsed.isoformat() if isinstance(parsed, datetime.date) else parsed
+    source = cite_source(url=source_url, title=source_title[:500])
+    data["sources"] = sorted({*data["sources"], source.url})
+    _saved, outcome = save_measure(code=code, data=data, actor=actor)
+    if outcome == "unchanged":
+        raise MeasureError(_("The measure already says this: nothing to apply."))
+    version = MeasureVersion.objects.filter(measure_code=code).order_by("-number").first()
+    number = version.number if version is not None else 0
+    record_audit(
+        action="atlas.measure.corrected",
+        obj=measure,
+        actor=actor,
+        changes={
+            "field": column,
+            "value": data[column],
+            "source": source.url,
+            "proposed_by": proposed_by,
+            "applied_by": actor.get_username() if actor is not None else "",
+            "version": number,
+        },
+    )
+    return number

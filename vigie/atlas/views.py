@@ -268,11 +268,10 @@ def measure_page(request: HttpRequest, code: str) -> HttpResponse:
         "criteria": criteria,
         "sources": measure.sources.all(),
         "reversed_by": measure.reversed_by.all(),
+        # The history is public (when and what changed); who changed it is shown to editors.
         "versions": MeasureVersion.objects.filter(measure_code=measure.code).select_related(
             "actor"
-        )[:20]
-        if is_editor(request.user)
-        else [],
+        )[:20],
     }
     return render(request, "atlas/measure.html", context)
 

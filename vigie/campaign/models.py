@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vigie.core.models import Country, Source
+from vigie.core.models import Country, HashedLink, Source
 
 
 class Qualifier(models.TextChoices):
@@ -254,12 +254,10 @@ class Application(models.Model):
         return f"{self.call} · {self.title or self.pk}"
 
 
-class ApplicationLink(models.Model):
+class ApplicationLink(HashedLink):
     """A magic link to an application: only the SHA-256 hash of its token is kept."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("application link")

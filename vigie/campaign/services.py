@@ -34,7 +34,7 @@ from vigie.campaign.money import to_usd
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
 from vigie.core.services import record_audit
-from vigie.core.tokens import hash_token, hashes_match, new_token
+from vigie.core.tokens import find_link, new_token
 from vigie.surveys import queries as survey_queries
 
 MAX_PLAN_WORDS = 300  # the call asks for about 150 words; twice that is refused
@@ -102,12 +102,8 @@ def application_link(application: Application) -> str:
 
 
 def get_application_for_token(token: str) -> Application | None:
-    link = (
-        ApplicationLink.objects.select_related("application__call")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
-    if link is None or not hashes_match(link.token_hash, token):
+    link = find_link(ApplicationLink.objects.select_related("application__call"), token)
+    if link is None:
         return None
     return link.application
 

@@ -5,7 +5,6 @@ import zoneinfo
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -17,6 +16,7 @@ from vigie.campaign.errors import CampaignError, OfflineFormError
 from vigie.campaign.forms import ApplicationForm, FeedbackForm, OfflineUploadForm, StartForm
 from vigie.campaign.models import ActionKind, Application, Call, FeedbackReport
 from vigie.core.models import Country
+from vigie.core.pagination import page_context
 from vigie.surveys import queries as survey_queries
 
 
@@ -281,21 +281,19 @@ def archive(request: HttpRequest) -> HttpResponse:
     words = request.GET.get("q", "")[:100]
     found = queries.list_public_actions(year=year, country=country, kind=kind, query=words)
     selected = {"year": year, "country": country, "kind": kind, "q": words}
-    page = Paginator(found, 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pages = page_context(request, found, per_page=20)
     return render(
         request,
         "campaign/archive.html",
         {
-            "page": page,
+            "page": pages["page_obj"],
             "selected": selected,
             "kinds": ActionKind.choices,
             "countries": Country.objects.filter(application__status=Application.Status.APPROVED)
             .distinct()
             .order_by("name"),
             "years": Call.objects.order_by("-year").values_list("year", flat=True).distinct(),
-            "query": query.urlencode(),
+            "query": pages["page_query"],
         },
     )
 

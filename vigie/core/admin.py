@@ -99,18 +99,17 @@ class ArchivableAdmin(admin.ModelAdmin):
                 )
         return super().delete_view(request, object_id, extra_context)
 
+    def _apply(self, request: HttpRequest, rows: QuerySet[Any], service: Any, done: str) -> None:
+        for obj in rows:
+            service(obj=obj, actor=request.user)
+        self.message_user(request, done % {"count": len(rows)}, messages.SUCCESS)
+
     @admin.action(description=_("Archive the selected rows (keeps their history)"))
     def archive_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        done = 0
-        for obj in queryset.filter(archived_at__isnull=True):
-            archive(obj=obj, actor=request.user)
-            done += 1
-        self.message_user(request, _("%(count)d archived.") % {"count": done}, messages.SUCCESS)
+        rows = queryset.filter(archived_at__isnull=True)
+        self._apply(request, rows, archive, _("%(count)d archived."))
 
     @admin.action(description=_("Restore the selected archived rows"))
     def restore_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        done = 0
-        for obj in queryset.filter(archived_at__isnull=False):
-            restore(obj=obj, actor=request.user)
-            done += 1
-        self.message_user(request, _("%(count)d restored.") % {"count": done}, messages.SUCCESS)
+        rows = queryset.filter(archived_at__isnull=False)
+        self._apply(request, rows, restore, _("%(count)d restored."))

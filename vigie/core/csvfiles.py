@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from django.conf import settings
+
 from vigie.core.errors import DataFileError
 
 SOURCE_SEPARATOR = " | "
@@ -91,6 +93,16 @@ class CsvRow:
         if not value:
             raise self.error(field, "a value is required")
         return value
+
+    def translations(self, *fields: str, required: bool = True) -> dict[str, str]:
+        """The cells of each translated field in every language (``name_en``, ``name_fr``…),
+        keyed by column, as the model's translated fields are named."""
+        read = self.required if required else self.get
+        return {
+            f"{field}_{language}": read(f"{field}_{language}")
+            for field in fields
+            for language, _label in settings.LANGUAGES
+        }
 
     def listed(self, field: str, found: T | None, file: str) -> T:
         """``found``, the record the cell ``field`` names; a row error if ``file`` does not list it."""

@@ -6,8 +6,12 @@ open between their opening and closing days, then closed and published.
 """
 
 import datetime
+from collections.abc import Callable
+from typing import Any, Protocol
 
+from django.contrib import messages
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 
@@ -77,3 +81,34 @@ def refusal(status: str, action: str, closes_on: datetime.date) -> str | None:
     if action == "open" and closes_on < timezone.localdate():
         return gettext("The closing date has passed: set a later one first.")
     return None
+
+
+class Scheduled(Protocol):
+    """A row that follows this lifecycle (a survey round, an election)."""
+
+    status: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+
+    def save(self, *, update_fields: list[str]) -> None: ...
+
+
+def advance(row: Scheduled, action: str) -> None:
+    """Take ``action`` (already allowed: see ``refusal``) on ``row``: date it and save its new
+    status."""
+    row.opens_on, row.closes_on = dates_for(action, row.opens_on, row.closes_on)
+    row.status = TRANSITIONS[action][1]
+    row.save(update_fields=["status", "opens_on", "closes_on"])
+
+
+def report_action(
+    request: HttpRequest, change: Callable[[str], Any], refused: type[Exception], done: str
+) -> None:
+    """Take the action a staff form posted (``change(action)`` returns the moved row) and say
+    how it went: the refusal's message, or ``done`` with the row's new status."""
+    try:
+        row = change(request.POST.get("action", ""))
+    except refused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done % {"status": row.get_status_display()})

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 
 from vigie.core.csvfiles import CsvRow, iter_csv_file
 from vigie.core.freshness import changes_facts
-from vigie.core.loading import LoadReport, upsert
+from vigie.core.loading import LoadReport, upsert_table
 from vigie.core.models import Country, Subdivision
 from vigie.core.regions import REGION_OF_SUBREGION, Region, SubRegion
 
@@ -61,9 +61,7 @@ def _parse_country(row: CsvRow) -> dict[str, object]:
         "iso2": _code(row, "iso2", 2),
         "iso3": _code(row, "iso3", 3),
         "numeric": _code(row, "numeric", 3, digits=True),
-        "name_en": row.required("name_en"),
-        "name_fr": row.required("name_fr"),
-        "name_es": row.required("name_es"),
+        **row.translations("name"),
         "official_name": row.get("official_name"),
         "iso_name": row.get("iso_name"),
         "region": region,
@@ -71,18 +69,6 @@ def _parse_country(row: CsvRow) -> dict[str, object]:
         "is_un_member": since is not None,
         "un_member_since": since,
     }
-
-
-def _upsert(
-    model: type[models.Model], key: str, records: Iterable[dict[str, object]]
-) -> LoadReport:
-    """Every row of the table is fetched once, then each record is matched on ``key``."""
-    existing = {getattr(obj, key): obj for obj in model._default_manager.all()}
-    report = LoadReport()
-    for record in records:
-        values = {name: value for name, value in record.items() if name != key}
-        upsert(report, model, {key: record[key]}, values, existing=existing.get(record[key]))
-    return report
 
 
 def _check_unique(rows: list[tuple[CsvRow, dict[str, object]]], fields: Iterable[str]) -> None:
@@ -105,7 +91,7 @@ def load_countries(data_dir: Path | None = None) -> dict[str, LoadReport]:
         for row in iter_csv_file(folder / "countries.csv", required_columns=COUNTRY_COLUMNS)
     ]
     _check_unique(country_rows, ("iso2", "iso3", "numeric"))
-    countries = _upsert(Country, "iso2", (record for _row, record in country_rows))
+    countries = upsert_table(Country, "iso2", (record for _row, record in country_rows))
 
     by_iso2 = {country.iso2: country for country in Country.objects.all()}
     subdivision_rows = []
@@ -131,7 +117,7 @@ def load_countries(data_dir: Path | None = None) -> dict[str, LoadReport]:
             )
         )
     _check_unique(subdivision_rows, ("code",))
-    subdivisions = _upsert(Subdivision, "code", (record for _row, record in subdivision_rows))
+    subdivisions = upsert_table(Subdivision, "code", (record for _row, record in subdivision_rows))
     return {"countries": countries, "subdivisions": subdivisions}
 
 

@@ -4,6 +4,7 @@ Loaders are idempotent: rows are matched on natural keys and written only when s
 changed, so loading twice reports "0 created, 0 updated" and touches no row.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -31,6 +32,16 @@ class _Unknown:
 UNKNOWN = _Unknown()
 
 
+def _differs(obj: models.Model, name: str, value: Any) -> bool:
+    """Whether ``obj.name`` differs from ``value``; a foreign key is compared by its id, so
+    that checking an unchanged row reads no related row."""
+    if isinstance(value, models.Model):
+        field = obj._meta.get_field(name)
+        if isinstance(field, models.ForeignKey):
+            return bool(getattr(obj, field.attname) != value.pk)
+    return bool(getattr(obj, name) != value)
+
+
 def upsert(
     report: LoadReport,
     model: type[ModelT],
@@ -49,7 +60,7 @@ def upsert(
     if current is None:
         report.created += 1
         return manager.create(**keys, **values)
-    changed = [name for name, value in values.items() if getattr(current, name) != value]
+    changed = [name for name, value in values.items() if _differs(current, name, value)]
     if changed:
         for name in changed:
             setattr(current, name, values[name])
@@ -58,3 +69,23 @@ def upsert(
     else:
         report.unchanged += 1
     return current
+
+
+def upsert_table(
+    model: type[models.Model], key: str, records: Iterable[dict[str, Any]]
+) -> LoadReport:
+    """``upsert`` for a whole table matched on one ``key`` field: every row is read once, the
+    new ones are inserted together (one query per batch, not one per row)."""
+    existing = {getattr(obj, key): obj for obj in model._default_manager.all()}
+    report = LoadReport()
+    new = []
+    for record in records:
+        current = existing.get(record[key])
+        if current is None:
+            new.append(model(**record))
+            report.created += 1
+            continue
+        values = {name: value for name, value in record.items() if name != key}
+        upsert(report, model, {key: record[key]}, values, existing=current)
+    model._default_manager.bulk_create(new, batch_size=500)
+    return report

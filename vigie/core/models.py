@@ -1,10 +1,49 @@
 """Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.regions import Region, SubRegion
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+
+def optional_user(
+    verbose_name: "str | _StrPromise", *, related_name: str | None = "+"
+) -> "models.ForeignKey[Any, Any]":
+    """The account that did something (entered, coded, archived…): the row keeps its other
+    fields, with this one emptied, when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
+def optional_country(
+    verbose_name: "str | _StrPromise",
+    *,
+    related_name: str = "+",
+    on_delete: Any = models.PROTECT,
+) -> "models.ForeignKey[Country | None, Country | None]":
+    """A country a row may name or leave empty (who spoke, who asked for a vote, where a
+    registrant lives); the country cannot be deleted while a row names it, unless ``on_delete``
+    says otherwise."""
+    return models.ForeignKey(
+        "core.Country",
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
 
 
 class Country(models.Model):
@@ -92,17 +131,33 @@ class Sourced(models.Model):
         abstract = True
 
 
+class Archivable(models.Model):
+    """Mixin for a row that carries history (organisations, contacts, events): it is archived,
+    leaving public lists, instead of deleted (``core.services.archive``/``restore``)."""
+
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = optional_user(_("archived by"))
+
+    class Meta:
+        abstract = True
+
+
+class HashedLink(models.Model):
+    """Mixin for a magic link: only the SHA-256 hash of its token is kept (``core.tokens``:
+    ``new_token`` issues one, ``find_link`` finds it again), with the time it was issued."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
 class AuditEntry(models.Model):
     """One recorded change to shared facts: who did what, when, with the changed fields."""
 
     action = models.CharField(_("action"), max_length=80)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("actor"),
-    )
+    actor = optional_user(_("actor"), related_name=None)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64)
     changes = models.JSONField(_("changes"), default=dict, blank=True)

@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from vigie.core.freshness import changes_facts
-from vigie.core.models import AuditEntry, Source
+from vigie.core.models import Archivable, AuditEntry, Source
 
 
 @changes_facts
@@ -64,41 +64,35 @@ class ArchiveError(ValueError):
     """The object cannot be archived or restored (it has no archived state, or is already so)."""
 
 
-def _check_archivable(obj: models.Model) -> None:
-    if not hasattr(obj, "archived_at"):
+def _set_archived(obj: models.Model, actor: Any, *, archived: bool) -> Archivable:
+    if not isinstance(obj, Archivable):
         raise ArchiveError(f"{obj._meta.label} has no archived state")
+    if (obj.archived_at is not None) == archived:
+        raise ArchiveError(f"{obj} is already archived" if archived else f"{obj} is not archived")
+    obj.archived_at = timezone.now() if archived else None
+    obj.archived_by = actor if archived and getattr(actor, "is_authenticated", False) else None
+    obj.save(update_fields=["archived_at", "archived_by"])
+    action = "archived" if archived else "restored"
+    record_audit(action=f"{obj._meta.label_lower}.{action}", obj=obj, actor=actor)
+    return obj
 
 
 @changes_facts
 @transaction.atomic
-def archive(*, obj: models.Model, actor: Any = None) -> models.Model:
+def archive(*, obj: models.Model, actor: Any = None) -> Archivable:
     """Archive a row that carries history instead of deleting it.
 
     The row leaves public lists but stays in the database, so every response, vote, registration
     or grant that points at it still counts in published figures.
     """
-    _check_archivable(obj)
-    if obj.archived_at is not None:  # type: ignore[attr-defined]
-        raise ArchiveError(f"{obj} is already archived")
-    obj.archived_at = timezone.now()  # type: ignore[attr-defined]
-    obj.archived_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
-    obj.save(update_fields=["archived_at", "archived_by"])
-    record_audit(action=f"{obj._meta.label_lower}.archived", obj=obj, actor=actor)
-    return obj
+    return _set_archived(obj, actor, archived=True)
 
 
 @changes_facts
 @transaction.atomic
-def restore(*, obj: models.Model, actor: Any = None) -> models.Model:
+def restore(*, obj: models.Model, actor: Any = None) -> Archivable:
     """Bring an archived row back into public lists."""
-    _check_archivable(obj)
-    if obj.archived_at is None:  # type: ignore[attr-defined]
-        raise ArchiveError(f"{obj} is not archived")
-    obj.archived_at = None  # type: ignore[attr-defined]
-    obj.archived_by = None  # type: ignore[attr-defined]
-    obj.save(update_fields=["archived_at", "archived_by"])
-    record_audit(action=f"{obj._meta.label_lower}.restored", obj=obj, actor=actor)
-    return obj
+    return _set_archived(obj, actor, archived=False)
 
 
 def object_history(obj: models.Model) -> list[AuditEntry]:

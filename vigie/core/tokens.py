@@ -10,6 +10,14 @@ import enum
 import hashlib
 import hmac
 import secrets
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db.models import QuerySet
+
+if TYPE_CHECKING:
+    from vigie.core.models import HashedLink
+
+LinkT = TypeVar("LinkT", bound="HashedLink")
 
 TOKEN_BYTES = 32
 
@@ -32,3 +40,12 @@ def new_token() -> tuple[str, str]:
 
 def hashes_match(stored: str, token: str) -> bool:
     return hmac.compare_digest(stored, hash_token(token))
+
+
+def find_link(links: "QuerySet[Any, LinkT]", token: str) -> LinkT | None:
+    """The link of ``links`` whose stored hash is the token's (checked in constant time), or
+    None; ``links`` is a queryset of a ``core.models.HashedLink`` model."""
+    link = links.filter(token_hash=hash_token(token)).first()
+    if link is None or not hashes_match(link.token_hash, token):
+        return None
+    return link

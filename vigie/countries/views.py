@@ -47,21 +47,26 @@ def profile(request: HttpRequest, iso2: str) -> HttpResponse:
     )
 
 
-def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
-    country = _country(iso2)
-    language = translation.get_language() or "en"
-    html = render_to_string(
+def factsheet_html(request: HttpRequest, country: Country) -> str:
+    """The factsheet of ``country`` as the HTML WeasyPrint lays out."""
+    return render_to_string(
         "countries/factsheet.html",
         {
             "profile": get_cached_profile(country),
             "country": country,
-            "LANGUAGE_CODE": language,
+            "LANGUAGE_CODE": translation.get_language() or "en",
             "permalink": request.build_absolute_uri(
                 reverse("countries:profile", args=[country.iso2.lower()])
             ),
         },
         request=request,
     )
+
+
+def factsheet_pdf(request: HttpRequest, iso2: str) -> HttpResponse:
+    country = _country(iso2)
+    language = translation.get_language() or "en"
+    html = factsheet_html(request, country)
     pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"vigie-{slugify(country.name_en)}-{language}.pdf"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
+from vigie.core.tokens import LinkState, find_link, new_token
 from vigie.events.models import Registration, RegistrationLink
 
 LINK_GRACE = datetime.timedelta(days=1)
@@ -42,13 +42,8 @@ def make_token(registration: Registration, *, mailed: bool = True) -> str:
 
 def check_token(token: str, now: datetime.datetime | None = None) -> LinkCheck:
     """What a token opens: a valid registration, an expired link, or nothing."""
-    digest = hash_token(token)
-    link = (
-        RegistrationLink.objects.select_related("registration__event")
-        .filter(token_hash=digest)
-        .first()
-    )
-    if link is None or not hashes_match(link.token_hash, token):
+    link = find_link(RegistrationLink.objects.select_related("registration__event"), token)
+    if link is None:
         return LinkCheck(LinkState.UNKNOWN)
     registration = link.registration
     now = now or timezone.now()

@@ -29,12 +29,6 @@ from vigie.events.models import (
     SeriesCredit,
 )
 
-LANGS = ("en", "fr", "es")
-
-
-def _texts(row: CsvRow, *fields: str) -> dict[str, str]:
-    return {f"{field}_{code}": row.get(f"{field}_{code}") for field in fields for code in LANGS}
-
 
 def _rows(folder: Path, name: str, columns: tuple[str, ...]) -> list[CsvRow]:
     path = folder / name
@@ -92,7 +86,7 @@ def _load_series(folder: Path, reports: dict[str, LoadReport], people: dict[str,
             {"slug": row.required("slug")},
             {
                 "language_order": row.required("language_order"),
-                **_texts(row, "title", "description"),
+                **row.translations("title", "description", required=False),
             },
         )
         series.sources.add(*_source_list(row, "source_url"))
@@ -169,7 +163,9 @@ def _load_events(folder: Path, reports: dict[str, LoadReport]) -> None:
             "recording_url": row.get("recording_url"),
             "venue": row.get("venue"),
             "join_url": row.get("join_url"),
-            **_texts(row, "title", "subtitle", "summary", "objectives", "language_note"),
+            **row.translations(
+                "title", "subtitle", "summary", "objectives", "language_note", required=False
+            ),
         }
         event = upsert(report, Event, {"slug": row.required("slug")}, values)
         event.countries.add(*countries)
@@ -201,7 +197,10 @@ def _load_programme(
             report,
             ProgrammeItem,
             {"event": event, "parent": parent, "order": row.integer("order")},
-            {"kind": row.choice("kind", ProgrammeItem.Kind.values), **_texts(row, "title")},
+            {
+                "kind": row.choice("kind", ProgrammeItem.Kind.values),
+                **row.translations("title", required=False),
+            },
         )
     contributions = reports.setdefault("contributions", LoadReport())
     for row in _rows(folder, "contributions.csv", ("event", "item", "person", "role", "order")):
@@ -231,7 +230,7 @@ def _load_questions(folder: Path, reports: dict[str, LoadReport]) -> None:
             {
                 "kind": row.choice("kind", RegistrationQuestion.Kind.values),
                 "required": row.boolean("required"),
-                **_texts(row, "label", "choices"),
+                **row.translations("label", "choices", required=False),
             },
         )
 

@@ -251,30 +251,13 @@ def update_registration(
         current.country = country
         current.language = language
         current.answers = answers
-        current.save(
-            update_fields=[
-                "name",
-                "organisation",
-                "organisation_type",
-                "country",
-                "language",
-                "answers",
-            ]
-        )
+        fields = ["name", "organisation", "organisation_type", "country", "language", "answers"]
+        current.save(update_fields=fields)
         record_audit(
             action="events.registration.changed",
             obj=current,
             actor=actor,
-            changes={
-                "fields": [
-                    "name",
-                    "organisation",
-                    "organisation_type",
-                    "country",
-                    "language",
-                    "answers",
-                ]
-            },
+            changes={"fields": fields},
         )
     return current
 

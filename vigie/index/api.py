@@ -1,39 +1,24 @@
 """Read-only JSON API of published index editions (/api/v1/index/)."""
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router
 
 from vigie.core.api_errors import NOT_FOUND
+from vigie.core.api_schemas import schema_of
 from vigie.index import queries
 
 router = Router(tags=["index"])
 
 
-class EditionOut(Schema):
-    id: int
-    slug: str
-    title: str
-    year: int
-    version: int
-    kind: str
-    is_demonstration: bool
-    units: int
-    url: str
-
-
-class ResultOut(Schema):
-    unit_code: str
-    name: str
-    iso3: str
-    score: float | None
-    rank: int | None
-    rank_q05: float | None
-    rank_median: float | None
-    rank_q95: float | None
-    status: str
-    dimensions: dict[str, float | None]
-    sources: list[str]
+EditionOut: Any = schema_of(queries.EditionSummary, "EditionOut")
+ResultOut: Any = schema_of(
+    queries.RankingRow,
+    "ResultOut",
+    exclude=["iso2", "numeric", "region", "region_code", "status_label", "note", "url"],
+)
 
 
 @router.get("/editions", response=list[EditionOut])

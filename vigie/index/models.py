@@ -5,13 +5,12 @@ the same family, and the old version stays readable. Computed results are stored
 and every stage of the pipeline as JSON) so that pages never recompute on read.
 """
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.i18n import from_mapping
-from vigie.core.models import Country, Sourced
+from vigie.core.models import Sourced, optional_country, optional_user
 
 
 class Edition(Sourced):
@@ -64,13 +63,7 @@ class Edition(Sourced):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("created by"),
-    )
+    created_by = optional_user(_("created by"), related_name=None)
 
     class Meta:
         verbose_name = _("index edition")
@@ -116,13 +109,8 @@ class UnitResult(Sourced):
     )
     unit_code = models.CharField(_("unit code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="index_results",
-        verbose_name=_("country"),
+    country = optional_country(
+        _("country"), related_name="index_results", on_delete=models.SET_NULL
     )
     score = models.FloatField(_("score"), null=True, blank=True)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import Country, HashedLink
 from vigie.core.uploads import validate_document
 
 
@@ -199,12 +199,10 @@ class Learner(models.Model):
         return self.name
 
 
-class LearnerLink(models.Model):
+class LearnerLink(HashedLink):
     """A personal link (magic link) by email: the token's hash only (core.tokens)."""
 
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
 
     def __str__(self) -> str:

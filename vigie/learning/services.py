@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from vigie.core.i18n import language_codes
-from vigie.core.tokens import LinkState, hash_token, hashes_match, new_token
+from vigie.core.tokens import LinkState, find_link, new_token
 from vigie.learning.models import (
     AnswerRecord,
     Certificate,
@@ -185,10 +185,8 @@ def issue_link(learner: Learner, now: datetime.datetime | None = None) -> str:
 def check_link(
     token: str, now: datetime.datetime | None = None
 ) -> tuple[LinkState, Learner | None]:
-    link = (
-        LearnerLink.objects.select_related("learner").filter(token_hash=hash_token(token)).first()
-    )
-    if link is None or not hashes_match(link.token_hash, token):
+    link = find_link(LearnerLink.objects.select_related("learner"), token)
+    if link is None:
         return LinkState.UNKNOWN, None
     if (now or timezone.now()) >= link.expires_at:
         return LinkState.EXPIRED, None

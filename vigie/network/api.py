@@ -20,6 +20,7 @@ from vigie.core.api_forms import (
     form_schema,
     staff_write,
 )
+from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.network import queries, services
 from vigie.network.election_forms import CandidateForm, ElectionForm
@@ -43,20 +44,9 @@ from vigie.network.models import Contact, Election, Organisation
 router = Router(tags=["network"])
 
 
-class OrganisationOut(Schema):
-    id: int
-    name: str
-    slug: str
-    type: str
-    region: str
-    headquarters: str
-    countries: list[str]
-    focus_areas: list[str]
-    languages: list[str]
-    website: str
-    summary_en: str
-    summary_fr: str
-    summary_es: str
+OrganisationOut: Any = schema_of(
+    queries.PublicOrganisation, "OrganisationOut", exclude=["type_label", "summary", "url"]
+)
 
 
 @router.get("/organisations", response={200: list[OrganisationOut], **INVALID})

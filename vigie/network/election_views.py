@@ -85,15 +85,12 @@ def election_manage(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def election_status(request: HttpRequest, pk: int) -> HttpResponse:
     election = get_object_or_404(Election, pk=pk)
-    try:
-        election = services.change_election_status(
-            election_id=election.pk, action=request.POST.get("action", ""), actor=request.user
-        )
-    except NetworkError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("The election is now “%(status)s”.") % {"status": election.get_status_display()},
-        )
+    lifecycle.report_action(
+        request,
+        lambda action: services.change_election_status(
+            election_id=election.pk, action=action, actor=request.user
+        ),
+        NetworkError,
+        _("The election is now “%(status)s”."),
+    )
     return redirect("network:election_manage", pk=pk)

@@ -75,9 +75,7 @@ def load_organisations(path: Path) -> LoadReport:
                 "status": row.choice("status", MembershipStatus.values),
                 "applied_on": row.date("applied_on"),
                 "admitted_on": row.date("admitted_on", required=False),
-                "summary_en": row.get("summary_en"),
-                "summary_fr": row.get("summary_fr"),
-                "summary_es": row.get("summary_es"),
+                **row.translations("summary", required=False),
                 "annual_budget_band": row.get("budget_band"),
             },
         )

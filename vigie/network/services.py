@@ -400,11 +400,7 @@ def change_election_status(*, election_id: int, action: str, actor: Any = None) 
         raise NetworkError(refused)
     if action == "open" and not eligible_candidates(election).exists():
         raise NetworkError(_("Add at least one eligible candidate before opening the vote."))
-    election.opens_on, election.closes_on = lifecycle.dates_for(
-        action, election.opens_on, election.closes_on
-    )
-    election.status = lifecycle.TRANSITIONS[action][1]
-    election.save(update_fields=["status", "opens_on", "closes_on"])
+    lifecycle.advance(election, action)
     if action == "close":
         count_ballots(election_id=election.pk)
     record_audit(action=f"network.election.{action}", obj=election, actor=actor)

@@ -19,21 +19,11 @@ from vigie.core.services import cite_source
 from vigie.strategy.computations import REGISTRY
 from vigie.strategy.models import Activity, Objective, Pillar, Plan, SuccessMeasure, Target
 
-LANGS = ("en", "fr", "es")
 NumberedT = TypeVar("NumberedT", Pillar, Objective)
 
 
 def strategy_data_dir() -> Path:
     return Path(settings.DATA_DIR) / "strategy"
-
-
-def _translated(row: CsvRow, *fields: str, required: bool = True) -> dict[str, str]:
-    values = {}
-    for name in fields:
-        for lang in LANGS:
-            column = f"{name}_{lang}"
-            values[column] = row.required(column) if required else row.get(column)
-    return values
 
 
 def _lookup(row: CsvRow, field: str, table: dict[Any, Any], key: Any) -> Any:
@@ -84,8 +74,8 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
             Plan,
             {"code": row.required("code")},
             {
-                **_translated(row, "title"),
-                **_translated(row, "vision", "mission", required=False),
+                **row.translations("title"),
+                **row.translations("vision", "mission", required=False),
                 "starts_year": starts,
                 "ends_year": ends,
             },
@@ -101,8 +91,8 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         Pillar,
         plans,
         lambda row: {
-            **_translated(row, "name"),
-            **_translated(row, "description", required=False),
+            **row.translations("name"),
+            **row.translations("description", required=False),
         },
     )
     objectives = _load_numbered(
@@ -113,7 +103,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
         reports["objectives"],
         Objective,
         plans,
-        lambda row: _translated(row, "priority", "goal"),
+        lambda row: row.translations("priority", "goal"),
     )
     for row in iter_csv_file(
         folder / "activities.csv", required_columns=("plan", "pillar", "objective", "text_en")
@@ -125,7 +115,7 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
             reports["activities"],
             Activity,
             {"pillar": pillar, "objective": objective},
-            _translated(row, "text"),
+            row.translations("text"),
         )
     measures: dict[str, SuccessMeasure] = {}
     for row in iter_csv_file(
@@ -155,8 +145,8 @@ def load_plan(data_dir: Path | None = None) -> dict[str, LoadReport]:
             {
                 "objective": objective,
                 "order": row.integer("order", required=False) or 0,
-                **_translated(row, "name"),
-                **_translated(row, "definition", required=False),
+                **row.translations("name"),
+                **row.translations("definition", required=False),
                 "computation": computation,
                 "unit": unit,
                 "baseline_date": row.date("baseline_date"),

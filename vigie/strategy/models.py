@@ -36,41 +36,49 @@ class Plan(Sourced):
         return self.title
 
 
-class Pillar(models.Model):
+class PlanPart(models.Model):
+    """A numbered part of a plan (a pillar, an objective), its number unique in the plan.
+
+    Each part declares its own ``plan`` link, for its related name (``plan.pillars``…).
+    """
+
+    number = models.PositiveSmallIntegerField(_("number"))
+
+    class Meta:
+        abstract = True
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="%(app_label)s_%(class)s_unique"
+            ),
+        ]
+
+
+class Pillar(PlanPart):
     """A pillar of work: a way the secretariat works, across every priority."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="pillars")
-    number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200, default="")
     description = models.TextField(_("description"), blank=True, default="")
 
-    class Meta:
+    class Meta(PlanPart.Meta):
         verbose_name = _("pillar of work")
         verbose_name_plural = _("pillars of work")
-        ordering = ["plan", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="strategy_pillar_unique"),
-        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Objective(models.Model):
+class Objective(PlanPart):
     """One objective of the plan and its priority area (the plan pairs them one to one)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
-    number = models.PositiveSmallIntegerField(_("number"))
     priority = models.CharField(_("priority area"), max_length=300, default="")
     goal = models.TextField(_("objective"), default="")
 
-    class Meta:
+    class Meta(PlanPart.Meta):
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
-        ordering = ["plan", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="strategy_objective_unique"),
-        ]
 
     def __str__(self) -> str:
         return self.priority

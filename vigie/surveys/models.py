@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vigie.core import lifecycle
 from vigie.core.lifecycle import Lifecycle
+from vigie.core.models import HashedLink
 
 
 class Survey(models.Model):
@@ -174,7 +175,7 @@ class Invitation(models.Model):
         return f"{self.round} · {self.organisation_id}"
 
 
-class InvitationLink(models.Model):
+class InvitationLink(HashedLink):
     """A personal link to answer for an organisation: only the SHA-256 hash of its token is kept.
 
     The token itself is mailed (or shown once to staff) and never stored; it expires when the
@@ -182,8 +183,6 @@ class InvitationLink(models.Model):
     """
 
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("personal link")

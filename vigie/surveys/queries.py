@@ -5,6 +5,7 @@ Only aggregates leave this module, never an organisation's answers.
 """
 
 import datetime
+from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from django import forms
@@ -136,7 +137,7 @@ def _version_questions(version_id: int) -> list[SurveyQuestion]:
 
 
 def get_question_form(
-    version_id: int, *, data: Any = None, initial: dict[str, Any] | None = None
+    version_id: int, *, data: Any = None, initial: Mapping[str, object] | None = None
 ) -> forms.Form:
     """The answer form of a survey version's questions in the active language (field names are
     the question codes, which the answer page's skip.js reads), for another app that asks these
@@ -156,13 +157,13 @@ def list_question_codes(version_id: int) -> list[str]:
     return [q.code for q in _version_questions(version_id)]
 
 
-def list_visible_answers(version_id: int, answers: dict[str, Any]) -> dict[str, Any]:
+def list_visible_answers(version_id: int, answers: Mapping[str, object]) -> dict[str, object]:
     """The answers to the questions the skip logic shows, empty answers left out."""
     shown = visible_questions(_version_questions(version_id), answers)
     return {q.code: answers[q.code] for q in shown if answers.get(q.code) not in (None, "", [])}
 
 
-def list_missing_answers(version_id: int, answers: dict[str, Any]) -> list[str]:
+def list_missing_answers(version_id: int, answers: Mapping[str, object]) -> list[str]:
     """Codes of the required questions the skip logic shows and that have no answer."""
     shown = visible_questions(_version_questions(version_id), answers)
     return [q.code for q in shown if q.required and answers.get(q.code) in (None, "", [])]

@@ -6,6 +6,7 @@ carries a new link, and staff can issue one from the round's invitations page.
 """
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.services import record_audit
-from vigie.core.tokens import LinkState, hash_token, hashes_match
+from vigie.core.tokens import LinkState, find_link
 from vigie.surveys import tasks
 from vigie.surveys.emails import make_token as make_token
 from vigie.surveys.emails import personal_link as personal_link
@@ -36,13 +37,10 @@ from vigie.surveys.models import (
 
 def check_token(token: str) -> tuple[LinkState, Invitation | None]:
     """What a token opens: its invitation while the round is not closed, else nothing."""
-    digest = hash_token(token)
-    link = (
-        InvitationLink.objects.select_related("invitation__round__version__survey")
-        .filter(token_hash=digest)
-        .first()
+    link = find_link(
+        InvitationLink.objects.select_related("invitation__round__version__survey"), token
     )
-    if link is None or not hashes_match(link.token_hash, token):
+    if link is None:
         return LinkState.UNKNOWN, None
     invitation = link.invitation
     if invitation.round.is_closed():
@@ -55,7 +53,7 @@ def get_invitation_for_token(token: str) -> Invitation | None:
     return invitation if state is LinkState.VALID else None
 
 
-def is_visible(question: SurveyQuestion, answers: dict[str, Any]) -> bool:
+def is_visible(question: SurveyQuestion, answers: Mapping[str, object]) -> bool:
     """Skip logic: a question with a condition shows only if its trigger got a listed answer."""
     if question.show_if is None:
         return True
@@ -67,7 +65,7 @@ def is_visible(question: SurveyQuestion, answers: dict[str, Any]) -> bool:
 
 
 def visible_questions(
-    questions: list[SurveyQuestion], answers: dict[str, Any]
+    questions: list[SurveyQuestion], answers: Mapping[str, object]
 ) -> list[SurveyQuestion]:
     shown: list[SurveyQuestion] = []
     shown_codes: set[str] = set()
@@ -223,11 +221,7 @@ def change_round_status(*, round_id: int, action: str, actor: Any = None) -> Rou
         raise SurveyError(refused)
     if action == "open" and not round_.version.questions.exists():
         raise SurveyError(_("This survey version has no questions yet."))
-    round_.opens_on, round_.closes_on = lifecycle.dates_for(
-        action, round_.opens_on, round_.closes_on
-    )
-    round_.status = lifecycle.TRANSITIONS[action][1]
-    round_.save(update_fields=["status", "opens_on", "closes_on"])
+    lifecycle.advance(round_, action)
     record_audit(action=f"surveys.round.{action}", obj=round_, actor=actor)
     return round_
 

@@ -248,17 +248,14 @@ def staff(request: HttpRequest) -> HttpResponse:
 @editor_required
 def round_status(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=pk)
-    try:
-        round_ = services.change_round_status(
-            round_id=round_.pk, action=request.POST.get("action", ""), actor=request.user
-        )
-    except SurveyError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("The round is now “%(status)s”.") % {"status": round_.get_status_display()},
-        )
+    lifecycle.report_action(
+        request,
+        lambda action: services.change_round_status(
+            round_id=round_.pk, action=action, actor=request.user
+        ),
+        SurveyError,
+        _("The round is now “%(status)s”."),
+    )
     return redirect("surveys:round_admin", pk=pk)
 
 

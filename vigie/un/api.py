@@ -20,6 +20,7 @@ from vigie.core.api_forms import (
     form_schema,
     staff_write,
 )
+from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries, services
 from vigie.un.forms import JointStatementForm
@@ -59,22 +60,10 @@ class VoteDetailOut(VoteOut):
     records: list[CountryVoteOut]
 
 
-class StateOut(Schema):
-    iso2: str
-    iso3: str
-    name: str
-
-
-class SessionReformOut(Schema):
-    session_id: int
-    session: str
-    forum: str
-    start_date: datetime.date
-    end_date: datetime.date
-    count: int
-    # The stated total when joint statements name only part of their signatories ("60–62").
-    stated: str
-    states: list[StateOut]
+StateOut: Any = schema_of(queries.ReformState, "StateOut", exclude=["evidence"])
+SessionReformOut: Any = schema_of(
+    queries.SessionReformStates, "SessionReformOut", types={"states": list[StateOut]}
+)
 
 
 class CountryRecordOut(Schema):

@@ -90,9 +90,7 @@ def load_forums_and_sessions() -> LoadReport:
             {"code": row.required("code")},
             {
                 "abbreviation": row.required("abbreviation"),
-                "name_en": row.required("name_en"),
-                "name_fr": row.required("name_fr"),
-                "name_es": row.required("name_es"),
+                **row.translations("name"),
             },
         )
     for row in iter_csv_file(data_dir() / "sessions.csv", required_columns=("label", "source")):
@@ -144,17 +142,7 @@ def load_membership() -> LoadReport:
 def load_codebook() -> LoadReport:
     report = LoadReport()
     for row in iter_csv_file(data_dir() / "codebook.csv", required_columns=("code", "rank")):
-        fields = {
-            name: row.required(name)
-            for name in (
-                "label_en",
-                "label_fr",
-                "label_es",
-                "description_en",
-                "description_fr",
-                "description_es",
-            )
-        }
+        fields = row.translations("label", "description")
         upsert(
             report,
             PositionCode,
@@ -166,7 +154,7 @@ def load_codebook() -> LoadReport:
             report,
             IssueTag,
             {"code": row.required("code")},
-            {name: row.required(name) for name in ("label_en", "label_fr", "label_es")},
+            row.translations("label"),
         )
     return report
 

@@ -615,6 +615,11 @@ def list_unverified_joint_statements() -> list[UnverifiedJointStatement]:
     return items
 
 
+def count_codings_awaiting_second_coder() -> int:
+    """Position codings no second coder has confirmed or disputed yet (``un:review``)."""
+    return Coding.objects.filter(verdict=ReviewVerdict.PENDING).count()
+
+
 VOTE_EXPORT_FIELDS = ("vote_id", "iso2", "iso3", "country", "listed_name", "vote", "sources")
 SESSION_EXPORT_FIELDS = (
     "kind",

@@ -151,6 +151,20 @@ class RollCallPreview:
         return not any(self.unmatched.values()) and not self.duplicates
 
 
+def _listed_twice(pairs: list[tuple[str, Country]], seen: dict[int, str]) -> list[str]:
+    """A message for each country named again, after an earlier name of it in the pasted text
+    or in ``seen`` (country → the name it was first listed as), which it fills."""
+    messages = []
+    for name, country in pairs:
+        if country.pk in seen:
+            messages.append(
+                _("%(country)s is listed twice (%(first)s, %(second)s).")
+                % {"country": country.name, "first": seen[country.pk], "second": name}
+            )
+        seen[country.pk] = name
+    return messages
+
+
 def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
     """Match the three pasted lists of names to countries without writing anything."""
     matcher = NameMatcher()
@@ -160,13 +174,7 @@ def preview_roll_call(*, yes: str, no: str, abstain: str) -> RollCallPreview:
         result = matcher.match_all(split_names(text))
         preview.unmatched[ballot] = result.unmatched
         preview.matched[ballot] = result.matched
-        for name, country in result.matched:
-            if country.pk in seen:
-                preview.duplicates.append(
-                    _("%(country)s is listed twice (%(first)s, %(second)s).")
-                    % {"country": country.name_en, "first": seen[country.pk], "second": name}
-                )
-            seen[country.pk] = name
+        preview.duplicates += _listed_twice(result.matched, seen)
     return preview
 
 
@@ -231,14 +239,7 @@ def preview_signatories(*, text: str, fixes: dict[str, Country] | None = None) -
             preview.matched.append((name, fixes[name]))
         else:
             preview.unmatched.append(name)
-    seen: dict[int, str] = {}
-    for name, country in preview.matched:
-        if country.pk in seen:
-            preview.duplicates.append(
-                _("%(country)s is listed twice (%(first)s, %(second)s).")
-                % {"country": country.name, "first": seen[country.pk], "second": name}
-            )
-        seen[country.pk] = name
+    preview.duplicates = _listed_twice(preview.matched, {})
     preview.matched.sort(key=lambda pair: pair[1].name)
     return preview
 

@@ -63,6 +63,7 @@ STAFF_TASKS: tuple[StaffTask, ...] = (
         _("Check and publish"),
         (
             StaffLink(_("Review queue"), "strategy:review_queue"),
+            StaffLink(_("Corrections proposed by members"), "workspace:correction_queue"),
             StaffLink(_("Strategy dashboard"), "strategy:dashboard"),
             StaffLink(_("Release open data"), "opendata:staff"),
             StaffLink(_("Email alerts"), "alerts:staff"),

@@ -7,10 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vigie.core import roles
+from vigie.atlas import queries as atlas_queries
+from vigie.atlas import services as atlas_services
+from vigie.core import ratelimit, roles
 from vigie.core.errors import DomainError
+from vigie.core.models import Country
+from vigie.core.services import record_audit
 from vigie.core.tokens import hash_token, new_token
-from vigie.workspace.models import ApiToken
+from vigie.workspace import tasks
+from vigie.workspace.models import ApiToken, CorrectionProposal
 
 # Roles from least to most powerful: a token acts with the lower of its scope and the owner's role.
 ROLE_RANK = {"": 0, roles.MEMBER: 1, roles.EDITOR: 2, roles.ADMIN: 3}
@@ -93,3 +98,169 @@ def authenticate_token(token: str) -> TokenIdentity | None:
         return None
     ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
     return TokenIdentity(user_id=row.user_id, username=row.user.get_username(), role=role)
+
+
+# A member may send this many correction proposals per hour (counted in the shared cache).
+PROPOSALS_PER_HOUR = 10
+
+
+class CorrectionError(DomainError):
+    """A correction cannot be proposed, applied or declined as asked; ``field`` names the form
+    field the message belongs to (None: the whole form)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _display_name(user: Any) -> str:
+    full = user.get_full_name().strip() if hasattr(user, "get_full_name") else ""
+    return f"{full} ({user.get_username()})" if full else user.get_username()
+
+
+@transaction.atomic
+def propose_correction(
+    *,
+    author: Any,
+    country_iso2: str,
+    measure_code: str = "",
+    field: str = "",
+    problem: str,
+    proposed_value: str,
+    source_url: str = "",
+    source_citation: str = "",
+    language: str = "en",
+) -> CorrectionProposal:
+    """Record a member's proposal for the editors' review queue (a measure missing from the
+    country when ``measure_code`` is empty); at most ``PROPOSALS_PER_HOUR`` per member."""
+    if not roles.is_member(author):
+        raise CorrectionError(_("Only members of the network can propose corrections."))
+    source_url, source_citation = source_url.strip(), source_citation.strip()
+    if not source_url and not source_citation:
+        raise CorrectionError(_("Give a source: a web address or a citation."), field="source_url")
+    if not problem.strip():
+        raise CorrectionError(_("Say what is wrong or missing."), field="problem")
+    if not proposed_value.strip():
+        raise CorrectionError(_("Write the text or value you propose."), field="proposed_value")
+    country = Country.objects.filter(iso2=country_iso2.upper()).first()
+    if country is None:
+        raise CorrectionError(_("No country has the code %(code)s.") % {"code": country_iso2})
+    if measure_code:
+        entry = atlas_queries.get_correctable_entry(measure_code)
+        if entry is None or entry["country_iso2"] != country.iso2:
+            raise CorrectionError(
+                _("No atlas entry has the code %(code)s.") % {"code": measure_code}
+            )
+        if field not in dict(atlas_queries.list_correctable_fields()):
+            raise CorrectionError(_("Choose what to correct."), field="field")
+    else:
+        field = CorrectionProposal.NEW_MEASURE
+    if not ratelimit.hit("corrections", "user", str(author.pk), PROPOSALS_PER_HOUR, 3600):
+        raise CorrectionError(
+            _("You have sent %(count)s proposals this hour: please wait before sending more.")
+            % {"count": PROPOSALS_PER_HOUR}
+        )
+    return CorrectionProposal.objects.create(
+        author=author,
+        country=country,
+        measure_code=measure_code,
+        field=field,
+        problem=problem.strip(),
+        proposed_value=proposed_value.strip(),
+        source_url=source_url,
+        source_citation=source_citation[:500],
+        language=language if language in atlas_services.SUMMARY_LANGUAGES else "en",
+    )
+
+
+def _pending(proposal_id: int) -> CorrectionProposal:
+    proposal = (
+        CorrectionProposal.objects.select_for_update()
+        .select_related("author", "country")
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        raise CorrectionError(_("No such correction proposal."))
+    if proposal.status != CorrectionProposal.Status.PENDING:
+        raise CorrectionError(
+            _("This proposal was already decided: %(status)s.")
+            % {"status": proposal.get_status_display()}
+        )
+    return proposal
+
+
+def _decide(proposal: CorrectionProposal, *, editor: Any, status: str, reason: str = "") -> None:
+    proposal.status = status
+    proposal.decided_by = editor
+    proposal.decided_at = timezone.now()
+    proposal.decision_reason = reason
+    proposal.save()
+    record_audit(
+        action=f"workspace.correction.{status}",
+        obj=proposal,
+        actor=editor,
+        changes={
+            "proposed_by": _display_name(proposal.author),
+            "decided_by": _display_name(editor),
+            "measure": proposal.measure_code,
+            "reason": reason,
+        },
+    )
+    tasks.send_correction_decision.enqueue(proposal.pk)
+
+
+@transaction.atomic
+def apply_correction(
+    *, proposal_id: int, editor: Any, value: str = "", source_url: str = "", measure_code: str = ""
+) -> CorrectionProposal:
+    """Apply a pending proposal as the editor worded it.
+
+    A correction of a measure goes through the atlas (``atlas.services.correct_measure``): a new
+    version, the source cited, an audit entry naming the member and the editor. A proposed new
+    measure is recorded by the editor on the atlas's form first; applying it names that measure.
+    """
+    proposal = _pending(proposal_id)
+    if proposal.is_new_measure:
+        entry = atlas_queries.get_correctable_entry(measure_code.strip())
+        if entry is None or entry["country_iso2"] != proposal.country.iso2:
+            raise CorrectionError(
+                _("Record the measure in the atlas first, then give its code here."),
+                field="measure_code",
+            )
+        proposal.measure_code = entry["code"]
+        _decide(proposal, editor=editor, status=CorrectionProposal.Status.APPLIED)
+        return proposal
+    source_url = source_url.strip() or proposal.source_url
+    if not source_url:
+        raise CorrectionError(
+            _("The member gave a citation only: give the web address of that source."),
+            field="source_url",
+        )
+    try:
+        proposal.applied_version = atlas_services.correct_measure(
+            code=proposal.measure_code,
+            field=proposal.field,
+            value=value,
+            language=proposal.language,
+            source_url=source_url,
+            source_title=proposal.source_citation,
+            actor=editor,
+            proposed_by=_display_name(proposal.author),
+        )
+    except atlas_services.MeasureError as error:
+        raise CorrectionError(str(error), field="value") from None
+    _decide(proposal, editor=editor, status=CorrectionProposal.Status.APPLIED)
+    return proposal
+
+
+@transaction.atomic
+def decline_correction(*, proposal_id: int, editor: Any, reason: str) -> CorrectionProposal:
+    """Decline a pending proposal; the reason is shown to its author and sent to them."""
+    if not reason.strip():
+        raise CorrectionError(_("Say why the proposal is declined."), field="reason")
+    proposal = _pending(proposal_id)
+    _decide(
+        proposal, editor=editor, status=CorrectionProposal.Status.DECLINED, reason=reason.strip()
+    )
+    return proposal

@@ -5,12 +5,14 @@ what each app says; neither holds business logic of its own beyond personal API 
 """
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,16 +20,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vigie.atlas import queries as atlas_queries
 from vigie.core import roles
 from vigie.core.permissions import editor_required
+from vigie.core.queries import get_country
 from vigie.events import queries as event_queries
 from vigie.network import queries as network_queries
 from vigie.strategy import queries as strategy_queries
 from vigie.surveys import queries as survey_queries
 from vigie.un import queries as un_queries
-from vigie.workspace import services
+from vigie.workspace import queries, services
 from vigie.workspace.links import STAFF_TASKS
 
 # Surveys closing within this many days are shown on the staff workspace.
-CLOSING_SOON_DAYS = 14
+CLOSING_SOON_DAYS = 7
 # Data-quality flags shown per app before "and N more" (the review queue has them all).
 FLAGS_SHOWN = 10
 
@@ -38,13 +41,46 @@ def _this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return monday, monday + datetime.timedelta(days=6)
 
 
+def _flag(
+    title: str, items: Sequence[Any], url: str, *, total: int | None = None
+) -> dict[str, Any]:
+    """One group of data-quality flags: its first items, how many in all, where it is fixed."""
+    count = len(items) if total is None else total
+    return {
+        "title": title,
+        "items": items[:FLAGS_SHOWN],
+        "total": count,
+        "more": max(count - len(items[:FLAGS_SHOWN]), 0) if items else 0,
+        "url": url,
+    }
+
+
 @editor_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     monday, sunday = _this_week(today)
     flags = [
-        (_("Policy atlas"), atlas_queries.list_unverified_measures()),
-        (_("UN tracker"), un_queries.list_unverified_joint_statements()),
+        _flag(
+            _("Atlas measures not fully confirmed"),
+            atlas_queries.list_unverified_measures(),
+            reverse("strategy:review_queue"),
+        ),
+        _flag(
+            _("Atlas measures citing no source"),
+            atlas_queries.list_measures_without_source(),
+            reverse("atlas:list"),
+        ),
+        _flag(
+            _("UN joint statements to check"),
+            un_queries.list_unverified_joint_statements(),
+            reverse("un:data_issues"),
+        ),
+        _flag(
+            _("UN codings awaiting a second coder"),
+            [],
+            reverse("un:review"),
+            total=un_queries.count_codings_awaiting_second_coder(),
+        ),
     ]
     context: dict[str, Any] = {
         "reviews": strategy_queries.count_reviews_waiting(),
@@ -55,10 +91,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "events": event_queries.list_events_starting_between(monday, sunday),
         "week": (monday, sunday),
         "elections": network_queries.list_open_elections(),
-        "flags": [
-            {"app": app, "items": items[:FLAGS_SHOWN], "more": max(len(items) - FLAGS_SHOWN, 0)}
-            for app, items in flags
-        ],
+        "corrections_waiting": queries.count_corrections_waiting(),
+        "flags": flags,
         "tasks": STAFF_TASKS,
         "show_admin": roles.is_admin(request.user),
     }
@@ -77,11 +111,21 @@ def _me_context(request: HttpRequest, new_token: str = "") -> dict[str, Any]:
         "tokens": services.list_api_tokens(user),
         "role": services.role_of(user),
         "new_token": new_token,
+        "proposals": queries.list_corrections_of_author(user),
+        "atlas_country": None,
+        "atlas_entries": [],
     }
     organisation_id = roles.get_member_organisation_id(user)
     if organisation_id is not None:
+        organisation = network_queries.get_organisation_profile(organisation_id)
+        country = get_country(organisation["headquarters"]) if organisation else None
+        if country is not None:
+            context.update(
+                atlas_country=country,
+                atlas_entries=atlas_queries.list_measures_for_country(country.iso2),
+            )
         context.update(
-            organisation=network_queries.get_organisation_profile(organisation_id),
+            organisation=organisation,
             rounds=survey_queries.list_open_rounds_for_organisation(organisation_id),
             ballot=network_queries.list_ballot_for_organisation(organisation_id),
             mentoring=network_queries.list_mentoring_pairs_of_organisation(organisation_id),

@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import sqlite3
+from pathlib import Path
 
 # Variables of the test run that must not leak into the process started.
 LEFT_OUT = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "SECRET_KEY_FILE", "CACHE_URL"}
@@ -15,3 +17,10 @@ def site_environment(**values: str) -> dict[str, str]:
     )
     environment.update(values)
     return environment
+
+
+def copy_database(template: Path, target: Path) -> Path:
+    """A copy of a migrated SQLite file, made with SQLite's backup (safe whatever its journal)."""
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target

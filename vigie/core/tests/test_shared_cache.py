@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from vigie.core.tests.processes import site_environment
+from vigie.core.tests.processes import copy_database, site_environment
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -117,20 +117,14 @@ def cache_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def environment(tmp_path: Path, cache_url: str) -> dict[str, str]:
-    environment = site_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+def environment(tmp_path: Path, cache_url: str, migrated_sqlite_template: Path) -> dict[str, str]:
+    # The migrations also make the table of the database cache.
+    database = copy_database(migrated_sqlite_template, tmp_path / "shared.sqlite3")
+    return site_environment(
+        DATABASE_URL=f"sqlite:///{database}",
         TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
         CACHE_URL=cache_url,
     )
-    # `migrate` also makes the table of the database cache.
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-    )
-    return environment
 
 
 @pytest.fixture

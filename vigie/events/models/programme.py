@@ -8,12 +8,11 @@ which the other versions are shown side by side.
 
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced
+from vigie.core.models import Archivable, Country, Sourced
 from vigie.events.texts import text
 
 LANGUAGE_CODES = ("en", "fr", "es")
@@ -115,7 +114,7 @@ class SeriesCredit(models.Model):
         return f"{self.person} — {self.get_role_display()}"
 
 
-class Event(Sourced):
+class Event(Archivable, Sourced):
     class Format(models.TextChoices):
         ONLINE = "online", _("online")
         IN_PERSON = "in_person", _("in person")
@@ -197,15 +196,6 @@ class Event(Sourced):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("archived by"),
-    )
 
     class Meta:
         verbose_name = _("event")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import HashedLink, optional_country
 from vigie.events.models.programme import Event
 from vigie.events.texts import text
 
@@ -80,14 +80,7 @@ class Registration(models.Model):
     organisation_type = models.CharField(
         _("type of organisation"), max_length=20, choices=OrganisationType.choices, blank=True
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-    )
+    country = optional_country(_("country"), on_delete=models.SET_NULL)
     language = models.CharField(_("language"), max_length=5, default="en")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
@@ -117,7 +110,7 @@ class Registration(models.Model):
         return f"{self.name} — {self.event}"
 
 
-class RegistrationLink(models.Model):
+class RegistrationLink(HashedLink):
     """A personal link to a registration: only the SHA-256 hash of its random token is stored.
 
     ``mailed`` links were sent to the registrant's address: they prove the person reads that
@@ -127,9 +120,7 @@ class RegistrationLink(models.Model):
     """
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
     mailed = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("personal link")

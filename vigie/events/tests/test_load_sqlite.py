@@ -27,6 +27,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 
+from vigie.core.tests.processes import copy_database
+
 PEOPLE = 50
 PLACES = 20
 SLUG = "crowded-workshop"
@@ -62,9 +64,11 @@ def _wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: float = 
 
 
 @pytest.fixture
-def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+def sqlite_server(
+    tmp_path: Path, migrated_sqlite_template: Path
+) -> Iterator[tuple[str, Path, Path]]:
     """A threaded server on a migrated SQLite file holding one event of 20 places."""
-    database = tmp_path / "vigie.sqlite3"
+    database = copy_database(migrated_sqlite_template, tmp_path / "vigie.sqlite3")
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     environment = {
@@ -89,7 +93,6 @@ def sqlite_server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
             timeout=600,
         )
 
-    manage("migrate", "--noinput", "-v0")
     manage("shell", "-c", CREATE_EVENT)
     port = _free_port()
     server = subprocess.Popen(

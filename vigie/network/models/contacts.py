@@ -1,13 +1,13 @@
 """Contacts of the network and the consent each gave, purpose by purpose."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.models import Archivable
 from vigie.network.models.directory import Organisation
 
 
-class Contact(models.Model):
+class Contact(Archivable):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
     )
@@ -16,15 +16,6 @@ class Contact(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     role_title = models.CharField(_("role"), max_length=200, blank=True)
     erased_on = models.DateField(_("erased on"), null=True, blank=True)
-    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("archived by"),
-    )
 
     class Meta:
         ordering = ["name"]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country
+from vigie.core.models import Archivable, Country
 from vigie.core.regions import Region
 
 PUBLIC_ORGANISATION_FIELDS = (
@@ -40,7 +40,7 @@ class MembershipStatus(models.TextChoices):
     LAPSED = "lapsed", _("Lapsed")
 
 
-class Organisation(models.Model):
+class Organisation(Archivable):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     org_type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
@@ -74,16 +74,6 @@ class Organisation(models.Model):
     # Private fields: never in the directory, profile pages or API.
     annual_budget_band = models.CharField(_("annual budget band"), max_length=50, blank=True)
     private_notes = models.TextField(_("private notes"), blank=True)
-    # Archived organisations leave public lists; their history stays in every count.
-    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("archived by"),
-    )
 
     class Meta:
         ordering = ["name"]

@@ -1,9 +1,9 @@
 """The codebook (position codes, issue tags) and the coding of each statement."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.models import optional_user
 from vigie.un.models.statements import JointStatement, Statement
 
 
@@ -71,14 +71,7 @@ class Coding(models.Model):
     )
     tags = models.ManyToManyField(IssueTag, blank=True, verbose_name=_("issues"))
     evidence = models.TextField(_("quoted evidence"))
-    coder = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("coder"),
-    )
+    coder = optional_user(_("coder"))
     coder_name = models.CharField(_("coder (as shipped)"), max_length=120, blank=True)
     verdict = models.CharField(
         _("second coding"),
@@ -86,14 +79,7 @@ class Coding(models.Model):
         choices=ReviewVerdict.choices,
         default=ReviewVerdict.PENDING,
     )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("second coder"),
-    )
+    reviewer = optional_user(_("second coder"))
     reviewer_position = models.ForeignKey(
         PositionCode,
         on_delete=models.PROTECT,

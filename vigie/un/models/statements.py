@@ -1,11 +1,10 @@
 """What states say: statements in meetings, joint statements and their signatories."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced
+from vigie.core.models import Country, Sourced, optional_country, optional_user
 from vigie.un.models.forums import Meeting, Session
 
 
@@ -26,28 +25,14 @@ class Statement(Sourced):
     speaker_kind = models.CharField(
         _("speaker kind"), max_length=12, choices=SpeakerKind.choices, default=SpeakerKind.STATE
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="un_statements",
-        verbose_name=_("country"),
-    )
+    country = optional_country(_("country"), related_name="un_statements")
     speaker_name = models.CharField(_("speaker"), max_length=200, blank=True)
     on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     summary = models.TextField(_("summary (not verbatim)"))
     source_url = models.URLField(_("source"), max_length=1000)
     video_url = models.URLField(_("video"), max_length=1000, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
+    created_by = optional_user(_("entered by"))
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
     class Meta:
@@ -86,14 +71,7 @@ class JointStatement(Sourced):
     date = models.DateField(_("date"))
     code = models.CharField(_("identifier"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=300)
-    delivered_by = models.ForeignKey(
-        Country,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("delivered by"),
-    )
+    delivered_by = optional_country(_("delivered by"))
     summary = models.TextField(_("summary (not verbatim)"))
     stated_signatories = models.PositiveSmallIntegerField(
         _("stated number of signatories"), null=True, blank=True

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced
+from vigie.core.models import Country, Sourced, optional_country
 from vigie.un.models.forums import Session
 
 
@@ -30,14 +30,7 @@ class Vote(Sourced):
     draft_symbol = models.CharField(_("draft symbol"), max_length=120, blank=True)
     adopted_symbol = models.CharField(_("adopted symbol"), max_length=120, blank=True)
     title = models.CharField(_("title"), max_length=400)
-    requested_by = models.ForeignKey(
-        Country,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("vote requested by"),
-    )
+    requested_by = optional_country(_("vote requested by"))
     stated_yes = models.PositiveSmallIntegerField(_("stated yes"))
     stated_no = models.PositiveSmallIntegerField(_("stated no"))
     stated_abstain = models.PositiveSmallIntegerField(_("stated abstentions"))

@@ -153,3 +153,15 @@ def test_mechanism_milestone_does_not_claim_the_expert_panel_as_a_human_rights_m
     labels = " ".join(row.label for row in milestone["evidence"])
     assert "panel of independent experts" in labels
     assert all(row.source_urls for row in milestone["evidence"])
+
+
+def test_codings_awaiting_a_second_coder_are_counted_until_reviewed(bundled: Any) -> None:
+    before = queries.count_codings_awaiting_second_coder()
+    statement = _statement("PT", "system_change", user=make_user("first"))
+    assert queries.count_codings_awaiting_second_coder() == before + 1
+    review_coding(
+        coding=statement.coding,
+        reviewer=make_user("second"),
+        position=PositionCode.objects.get(code="system_change"),
+    )
+    assert queries.count_codings_awaiting_second_coder() == before

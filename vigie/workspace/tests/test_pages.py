@@ -7,12 +7,15 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from vigie.atlas.tests.helpers import make_measure, make_place
 from vigie.core.tests.factories import make_user
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.network.models import Election, MentoringPair, VoterRecord
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.surveys.models import Invitation
 from vigie.surveys.tests.helpers import answer_round, make_media_round
+from vigie.un import queries as un_queries
+from vigie.workspace import services
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +173,48 @@ def test_both_pages_are_translated() -> None:
     assert "Événements de la semaine" in french and "Relectures en attente" in french
     spanish = member.get("/es/me/").content.decode()
     assert "<h1>Mi espacio</h1>" in spanish and "Mis inscripciones a eventos" in spanish
+
+
+def test_staff_home_counts_corrections_waiting_and_links_to_the_queue() -> None:
+    make_place("PT")
+    measure = make_measure("pt-2001", "PT", "decrim_de_jure")
+    author = make_member("alice", make_organisation())
+    for _number in range(2):
+        services.propose_correction(
+            author=author,
+            country_iso2="PT",
+            measure_code=measure.code,
+            field="title",
+            problem="Wrong title",
+            proposed_value="Law 30/2000",
+            source_citation="Gazette",
+        )
+    page = _client(make_user("ed", role="editor")).get("/en/staff/").content.decode()
+    assert '<span data-count="corrections">2</span> proposals waiting for review' in page
+    assert 'href="/en/staff/corrections/"' in page
+
+
+def test_staff_home_flags_measures_citing_no_source_and_codings_awaiting_a_second_coder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_place("PT")
+    make_measure("pt-2001", "PT", "decrim_de_jure", title="Sourced law")
+    unsourced = make_measure("pt-2023", "PT", "decrim_de_jure", title="Unsourced law")
+    unsourced.sources.clear()  # as an edit in the admin could leave it
+    monkeypatch.setattr(un_queries, "count_codings_awaiting_second_coder", lambda: 4)
+    page = _client(make_user("ed", role="editor")).get("/en/staff/").content.decode()
+    assert 'href="/en/atlas/measures/pt-2023/edit/">Unsourced law</a> — no source cited' in page
+    assert "Sourced law" not in page
+    assert 'UN codings awaiting a second coder (<span data-count="flags">4</span>)' in page
+    assert 'href="/en/un/staff/second-coding/"' in page
+
+
+def test_staff_home_shows_surveys_closing_within_a_week_only() -> None:
+    soon = make_media_round("current", open_now=True)  # closes in five days
+    later = make_media_round("later", version=soon.version)
+    today = timezone.localdate()
+    later.opens_on, later.closes_on = today, today + datetime.timedelta(days=10)
+    later.save()
+    page = _client(make_user("ed", role="editor")).get("/en/staff/").content.decode()
+    assert f'href="/en/surveys/rounds/{soon.pk}/manage/"' in page
+    assert f'href="/en/surveys/rounds/{later.pk}/manage/"' not in page

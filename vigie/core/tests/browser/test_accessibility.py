@@ -127,8 +127,10 @@ def _axe(page: Page) -> list[str]:
     ]
 
 
+# One test per language, so that parallel test processes share the work.
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violation_on_any_public_page_in_each_language(
-    page: Page, live_server: Any
+    page: Page, live_server: Any, language: str
 ) -> None:
     base = _load_demo(live_server)
     pages = _public_pages(page, base)
@@ -138,13 +140,12 @@ def test_axe_finds_no_violation_on_any_public_page_in_each_language(
     page.evaluate("document.querySelector('main').append(document.createElement('img'))")
     assert [v for v in _axe(page) if v.startswith("image-alt")], "axe-core did not run"
     found: dict[str, list[str]] = {}
-    for language in LANGUAGES:
-        for name, url in pages.items():
-            localised = url.replace(f"{base}/en/", f"{base}/{language}/", 1)
-            _settle(page, localised)
-            violations = _axe(page)
-            if violations:
-                found[f"{language} {name} {localised.removeprefix(base)}"] = violations
+    for name, url in pages.items():
+        localised = url.replace(f"{base}/en/", f"{base}/{language}/", 1)
+        _settle(page, localised)
+        violations = _axe(page)
+        if violations:
+            found[f"{language} {name} {localised.removeprefix(base)}"] = violations
     assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
 
 
