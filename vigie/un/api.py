@@ -210,6 +210,8 @@ def _match_out(preview: SignatoryPreview, *, saved: bool, code: str = "") -> Sig
 def _bind_statement(body: dict[str, Any]) -> JointStatementForm:
     """The page's form, with one country choice per name the caller fixed (``fix_0``…)."""
     fixes: dict[str, str] = body.pop("fixes", None) or {}
+    if any("\x00" in name for name in fixes):  # it would reach the audit entry (PostgreSQL)
+        raise FormRefused({"fixes": [_("A NUL character is not allowed in a request parameter.")]})
     names = list(fixes)
     body.update({f"fix_{number}": fixes[name] for number, name in enumerate(names)})
     keys = {f"fix_{number}": "iso2" for number in range(len(names))}
