@@ -1,8 +1,10 @@
 """Bearer authentication of the API with personal tokens, for django-ninja operations.
 
-An operation that needs a signed-in caller declares ``auth=api_token_auth`` (every role) or
-``auth=editor_token_auth`` (editors and admins); ``request.auth`` is then the caller's
-``TokenIdentity``. Operations without ``auth`` stay open to anonymous readers.
+An operation that needs a signed-in caller of any role declares ``auth=api_token_auth``;
+``request.auth`` is then the caller's ``TokenIdentity``. Staff writes use
+``core.api_auth.staff_write_auth`` (an editor's token or session), which reaches the token
+check below through the hook this app registers. Operations without ``auth`` stay open to
+anonymous readers.
 """
 
 from typing import Any
@@ -29,4 +31,3 @@ class ApiTokenAuth(HttpBearer):
 
 
 api_token_auth = ApiTokenAuth()
-editor_token_auth = ApiTokenAuth(min_role=roles.EDITOR)

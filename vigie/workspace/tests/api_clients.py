@@ -12,7 +12,6 @@ from vigie.core.tests.factories import make_user
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.workspace.services import create_api_token, revoke_api_token
 
-
 _numbers = itertools.count(1)
 
 
