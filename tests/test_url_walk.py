@@ -266,6 +266,7 @@ def _fixed(**kwargs: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "upload": _fixed(path="materials/none-such.html"),
     "api:measure": _v(code="measure_code"),
+    "api_old_address": _fixed(rest="events/series/none-such"),
     "api:strongest": _fixed(year=2020),
     "api:results": _v(slug="edition_slug"),
     "api:get_vote": _v(vote_id="vote"),
@@ -693,6 +694,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "workspace:correction_review": STAFF,
     # Bearer tokens only: the walk's session cookies are no credential for it.
     "api:token_identity": dict.fromkeys(ROLES, 401),
+    "api_old_address": dict.fromkeys(ROLES, 308),  # to the same path without its last slash
     # Write operations of staff tasks: POST (or DELETE) only; who may call them is walked from
     # the OpenAPI document in test_every_api_write_is_refused_to_anonymous_and_members.
     "api:duplicate_event": POST_ONLY,
