@@ -15,6 +15,7 @@ from vigie.campaign.models import ActionKind, Application, Call, DisbursementMet
 from vigie.campaign.money import list_currencies
 from vigie.campaign.services import ApplicationFields
 from vigie.core.models import Country
+from vigie.core.staff_forms import StaffForm, date_input, datetime_input
 from vigie.network.queries import list_coverage_tones
 
 
@@ -235,3 +236,35 @@ class DisbursementForm(forms.Form):
 class CoverageToneForm(forms.Form):
     link = forms.IntegerField(widget=forms.HiddenInput)
     tone = forms.ChoiceField(label=_("Tone"), choices=list_coverage_tones)
+
+
+class CallForm(StaffForm):
+    """A yearly call: its phases, envelope and texts (the currency rates are kept with it)."""
+
+    class Meta:
+        model = Call
+        fields = [
+            "year", "programme", "title_en", "title_fr", "title_es", "introduction_en",
+            "introduction_fr", "introduction_es", "questions_version_id", "opens_at", "closes_at",
+            "assessment_starts_on", "assessment_ends_on", "notification_on",
+            "disbursement_starts_on", "disbursement_ends_on", "day_on", "feedback_starts_on",
+            "feedback_ends_on", "envelope_usd",
+        ]  # fmt: skip
+        widgets = {
+            **dict.fromkeys(("opens_at", "closes_at"), datetime_input()),
+            **dict.fromkeys(
+                (
+                    "assessment_starts_on", "assessment_ends_on", "notification_on",
+                    "disbursement_starts_on", "disbursement_ends_on", "day_on",
+                    "feedback_starts_on", "feedback_ends_on",
+                ),
+                date_input(),
+            ),
+        }  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The deadline must come after submissions open."))
+        return data

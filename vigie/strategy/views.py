@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
+from vigie.core.staff_forms import EditPages
 from vigie.strategy.charts import measure_chart_spec
-from vigie.strategy.forms import PeriodForm
-from vigie.strategy.models import Plan, SuccessMeasure
+from vigie.strategy.forms import ActivityForm, PeriodForm
+from vigie.strategy.models import Activity, Plan, SuccessMeasure
 from vigie.strategy.progress import (
     get_current_plan,
     get_measure_progress,
@@ -164,3 +165,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     """Editors: datasets and jurisdictions due for review, and the UNVERIFIED items, most viewed
     first (see ``strategy.review_queue``)."""
     return render(request, "strategy/review_queue.html", {"queue": build_review_queue()})
+
+
+ACTIVITY_PAGES = EditPages(Activity, ActivityForm, "strategy:activity", back="strategy:plan")
