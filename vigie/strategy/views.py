@@ -20,7 +20,12 @@ from vigie.strategy.progress import (
     list_measure_progress,
     plan_end,
 )
-from vigie.strategy.reports import outputs_by_pillar, render_report_pdf, report_context
+from vigie.strategy.reports import (
+    activity_matrix,
+    outputs_by_pillar,
+    render_report_pdf,
+    report_context,
+)
 from vigie.strategy.review_queue import build_review_queue
 
 
@@ -73,14 +78,8 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
 
 def plan_detail(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    objectives = list(plan.objectives.prefetch_related("activities__pillar", "measures"))
-    pillars = list(plan.pillars.all())
-    matrix = []
-    for objective in objectives:
-        cells = {activity.pillar_id: activity for activity in objective.activities.all()}
-        matrix.append(
-            {"objective": objective, "cells": [cells.get(pillar.pk) for pillar in pillars]}
-        )
+    objectives = list(plan.objectives.prefetch_related("measures"))
+    matrix = activity_matrix(plan)
     return render(
         request,
         "strategy/plan.html",
@@ -88,7 +87,7 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "plans": Plan.objects.all(),
             "objectives": objectives,
-            "pillars": pillars,
+            "pillars": matrix["pillars"],
             "matrix": matrix,
             "sources": plan.sources.all(),
         },
