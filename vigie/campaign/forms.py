@@ -15,7 +15,12 @@ from vigie.campaign.models import ActionKind, Application, Call, DisbursementMet
 from vigie.campaign.money import list_currencies
 from vigie.campaign.services import ApplicationFields
 from vigie.core.models import Country
-from vigie.core.staff_forms import StaffForm, date_input, datetime_input
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    datetime_input,
+    refuse_end_before_start,
+)
 from vigie.network.queries import list_coverage_tones
 
 
@@ -264,7 +269,6 @@ class CallForm(StaffForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        opens, closes = data.get("opens_at"), data.get("closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("closes_at", _("The deadline must come after submissions open."))
+        message = _("The deadline must come after submissions open.")
+        refuse_end_before_start(self, "opens_at", "closes_at", message, same_allowed=False)
         return data

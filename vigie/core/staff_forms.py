@@ -55,6 +55,16 @@ def https_by_default(model_field: models.Field[Any, Any], **kwargs: Any) -> form
     return model_field.formfield(**kwargs)
 
 
+def refuse_end_before_start(
+    form: forms.BaseForm, start: str, end: str, message: str | Promise, *, same_allowed: bool = True
+) -> None:
+    """Put ``message`` at the ``end`` field when it comes before ``start`` (or on it, when
+    ``same_allowed`` is false); either left empty is for the fields' own checks."""
+    begins, ends = form.cleaned_data.get(start), form.cleaned_data.get(end)
+    if begins and ends and (ends < begins or (ends == begins and not same_allowed)):
+        form.add_error(end, str(message))
+
+
 def _translated_fields(model: type[models.Model]) -> list[str]:
     try:
         return list(translator.get_options_for_model(model).all_fields)

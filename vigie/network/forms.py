@@ -9,7 +9,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.staff_forms import StaffForm, date_input, https_by_default
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    https_by_default,
+    refuse_end_before_start,
+)
 from vigie.network.models import (
     CheckIn,
     ConsentPurpose,
@@ -358,7 +363,6 @@ class MentoringPairEditForm(MentoringPairForm, StaffForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        started, ended = data.get("started_on"), data.get("ended_on")
-        if started and ended and ended < started:
-            self.add_error("ended_on", _("A pair cannot end before it started."))
+        message = _("A pair cannot end before it started.")
+        refuse_end_before_start(self, "started_on", "ended_on", message)
         return data

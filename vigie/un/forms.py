@@ -6,7 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
-from vigie.core.staff_forms import StaffForm, date_input, https_by_default
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    https_by_default,
+    refuse_end_before_start,
+)
 from vigie.un.models import (
     Coding,
     IssueTag,
@@ -223,9 +228,8 @@ class SessionForm(StaffForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The session must end on or after its first day."))
+        message = _("The session must end on or after its first day.")
+        refuse_end_before_start(self, "start_date", "end_date", message)
         return data
 
 
@@ -242,8 +246,8 @@ class VoteForm(StaffForm):
         formfield_callback = https_by_default
         fields = [
             "code", "session", "date", "date_is_approximate", "kind", "scope", "draft_symbol",
-            "adopted_symbol", "title", "requested_by", "stated_yes", "stated_no",
-            "stated_abstain", "notes", "sources",
+            "adopted_symbol", "title_en", "title_fr", "title_es", "requested_by", "stated_yes",
+            "stated_no", "stated_abstain", "notes_en", "notes_fr", "notes_es", "sources",
         ]  # fmt: skip
         widgets = {"date": _DATE}
 
