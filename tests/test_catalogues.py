@@ -10,7 +10,7 @@
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,10 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_python
 from babel.messages.pofile import read_po
+from django.core.management import call_command
+from django.db.models import Q
 from django.utils.translation.template import templatize
+from modeltranslation.translator import translator
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fr", "es")
@@ -176,3 +179,47 @@ def test_the_typography_check_finds_what_it_should() -> None:
     assert _french_typography("«\u202fTitre\u202f»") == []
     assert _french_typography("https://example.org à 16:10, %(name)s") == []
     assert _french_typography("(<code>Authorization: Bearer</code>)") == []
+
+
+# Translated model fields that are not shown to the public, or whose text is the author's own in
+# one language: each with the reason. Every other translated field shown to the public must have
+# a French and a Spanish value in the bundled data wherever it has an English one.
+NOT_CHECKED: dict[str, str] = {
+    "events.RegistrationQuestion": "each event's own questions, in the event's languages only",
+    "network.Candidate": "a candidate's statement is theirs, in the language they wrote it",
+    "network.Organisation": "a member's summary is its own text, in the language it wrote it",
+    "strategy.ManualValue": "staff notes on a value, not shown to the public",
+}
+
+
+# Events are written in their own working languages, shown in the event's language order (the
+# documented exception, docs/events.md): a workshop held in French and English has no Spanish
+# text. Their texts are checked in the languages of that order.
+OWN_LANGUAGES: dict[str, Callable[[Any], str]] = {
+    "events.Series": lambda row: row.language_order,
+    "events.Event": lambda row: row.language_order,
+    "events.ProgrammeItem": lambda row: row.event.language_order,
+}
+
+
+@pytest.mark.django_db
+def test_public_translated_fields_have_french_and_spanish_in_the_bundled_data() -> None:
+    call_command("load_data", stdout=io.StringIO())
+    missing = []
+    for model in translator.get_registered_models(abstract=False):
+        if model._meta.label in NOT_CHECKED:
+            continue
+        for name in translator.get_options_for_model(model).all_fields:
+            english = ~Q(**{f"{name}_en": ""}) & Q(**{f"{name}_en__isnull": False})
+            lacking = Q()
+            for code in LANGUAGES:
+                lacking |= Q(**{f"{name}_{code}": ""}) | Q(**{f"{name}_{code}__isnull": True})
+            rows = model._default_manager.filter(english & lacking)
+            own = OWN_LANGUAGES.get(model._meta.label)
+            for row in rows[:20]:
+                wanted: tuple[str, ...] = LANGUAGES
+                if own is not None:
+                    wanted = tuple(code for code in own(row).split(",") if code in LANGUAGES)
+                if any(not getattr(row, f"{name}_{code}") for code in wanted):
+                    missing.append(f"{model._meta.label}.{name}: {row.pk} {row}")
+    assert missing == [], "\n".join(missing)
