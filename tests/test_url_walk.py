@@ -36,24 +36,48 @@ from vigie.campaign import services as campaign_services
 from vigie.campaign.tests.factories import COMPLETE as CAMPAIGN_FIELDS
 from vigie.campaign.tests.factories import make_call
 from vigie.core.loaders import load_countries
-from vigie.core.models import Country
+from vigie.core.models import Country, Source
 from vigie.core.tests.factories import make_user
 from vigie.events import links as event_links
-from vigie.events.models import Contribution, Person, ProgrammeItem, Series
+from vigie.events.models import (
+    Contribution,
+    Person,
+    ProgrammeItem,
+    RegistrationQuestion,
+    Series,
+)
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.index.tests.factories import make_computed_edition
 from vigie.learning.models import QuizQuestion as Question
 from vigie.learning.tests.factories import add_quiz, make_course
 from vigie.library import services as library_services
 from vigie.library.tests.factories import make_publication
-from vigie.network.models import ConsentRecord, Contact, Election
+from vigie.network.models import (
+    ConsentRecord,
+    Contact,
+    Coverage,
+    Election,
+    Funder,
+    Journalist,
+    MentoringPair,
+    Outlet,
+)
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.strategy.loaders import load_plan
-from vigie.strategy.models import SuccessMeasure
+from vigie.strategy.models import Activity, SuccessMeasure
 from vigie.surveys import services as survey_services
 from vigie.surveys.tests.helpers import answer_round, make_media_round
 from vigie.un.loaders import load_bundled
-from vigie.un.models import Session, Vote
+from vigie.un.models import (
+    Coding,
+    JointStatement,
+    Meeting,
+    Milestone,
+    PositionCode,
+    Session,
+    Statement,
+    Vote,
+)
 from vigie.workspace import services as workspace_services
 
 ROLES = ("anonymous", "member_a", "member_b", "editor", "admin")
@@ -203,6 +227,7 @@ def world(db: None) -> dict[str, Any]:
         "survey_version": current.version.pk,
         "survey_question": current.version.questions.order_by("pk").first().pk,  # type: ignore[union-attr]
         "event_slug": event.slug,
+        "event_pk": event.pk,
         "series_slug": series.slug,
         "programme_item": programme_item.pk,
         "credit": credit.pk,
@@ -223,6 +248,12 @@ def world(db: None) -> dict[str, Any]:
         "publication_slug": publication.slug,
         "plan_step": step.pk,
         "correction": corrections["b"].pk,
+        **_edited_rows(session),
+        "campaign:call": call.pk,
+        "events:series": series.pk,
+        "events:person": credit.person_id,
+        "network:contact": contacts["b"].pk,
+        "surveys:survey": current.version.survey_id,
     }
     markers = {
         "a": [
@@ -253,6 +284,50 @@ def world(db: None) -> dict[str, Any]:
     return {"values": values, "clients": clients, "markers": markers}
 
 
+def _edited_rows(session: Session) -> dict[str, int]:
+    """One row of each model with a staff change page, keyed by that page's name."""
+    meeting = Meeting.objects.create(session=session, date=session.start_date, agenda_item="5")
+    statement = Statement.objects.create(
+        meeting=meeting,
+        speaker_kind="ngo",
+        speaker_name="NGO",
+        summary="S",
+        source_url="https://e.org",
+    )
+    coding = Coding.objects.create(
+        statement=statement, position=PositionCode.objects.order_by("rank")[0], evidence="E"
+    )
+    outlet = Outlet.objects.create(name="Walk outlet (fictional)")
+    journalist = Journalist.objects.create(name="Walk journalist (fictional)", outlet=outlet)
+    day = datetime.date(2024, 5, 1)
+    return {
+        "core:source": Source.objects.create(url="https://example.org/walk-source").pk,
+        "network:outlet": outlet.pk,
+        "network:journalist": journalist.pk,
+        "network:coverage": Coverage.objects.create(
+            outlet=outlet,
+            journalist=journalist,
+            url="https://e.org/a",
+            published_on=day,
+            tone="neutral",
+        ).pk,
+        "network:funder": Funder.objects.create(
+            name="Walk fund (fictional)", kind="foundation", first_seen_on=day
+        ).pk,
+        "network:mentoring": MentoringPair.objects.create(
+            mentor=make_organisation(), mentee=make_organisation(), topics="t", started_on=day
+        ).pk,
+        "strategy:activity": Activity.objects.order_by("pk")[0].pk,
+        "un:session": session.pk,
+        "un:meeting": meeting.pk,
+        "un:vote": Vote.objects.order_by("pk")[0].pk,
+        "un:statement": statement.pk,
+        "un:coding": coding.pk,
+        "un:joint_statement": JointStatement.objects.order_by("pk")[0].pk,
+        "un:milestone": Milestone.objects.order_by("pk")[0].pk,
+    }
+
+
 def _v(**keys: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """Keyword arguments of a URL, each taken from the world's values under the given key."""
     return lambda values: {kwarg: values[key] for kwarg, key in keys.items()}
@@ -260,6 +335,30 @@ def _v(**keys: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
 
 def _fixed(**kwargs: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda values: kwargs
+
+
+# Staff change pages ``<name>_edit`` whose row the world makes (its key in the values is the name).
+EDITED = (
+    "campaign:call",
+    "core:source",
+    "events:series",
+    "events:person",
+    "network:contact",
+    "network:journalist",
+    "network:outlet",
+    "network:coverage",
+    "network:funder",
+    "network:mentoring",
+    "strategy:activity",
+    "surveys:survey",
+    "un:session",
+    "un:meeting",
+    "un:vote",
+    "un:statement",
+    "un:coding",
+    "un:joint_statement",
+    "un:milestone",
+)
 
 
 # How each URL with parameters is filled. A URL with parameters that is not here fails the walk.
@@ -380,6 +479,11 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:staff_programme_delete": _v(slug="event_slug", pk="programme_item"),
     "events:staff_credit_remove": _v(slug="event_slug", pk="credit"),
     "events:staff_preview": _v(slug="event_slug"),
+    "events:staff_questions": _v(slug="event_slug"),
+    "events:staff_question_edit": lambda values: {
+        "slug": values["event_slug"],
+        "pk": RegistrationQuestion.objects.create(event_id=values["event_pk"], label_en="Diet?").pk,
+    },
     "events:detail": _v(slug="event_slug"),
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
@@ -417,6 +521,8 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "workspace:correction": _v(pk="correction"),
     "workspace:propose_correction": _v(code="measure_code"),
     "workspace:propose_measure": _v(iso2="iso2"),
+    # Create and change pages of staff records (vigie.core.staff_forms): filled with a row of each.
+    **{f"{name}_edit": _v(pk=name) for name in EDITED},
 }
 
 
@@ -436,6 +542,22 @@ def _admin_without_parameters() -> list[str]:
         if name.startswith("admin:") and not pattern.pattern.regex.groupindex
     ]
 
+
+# Staff create pages made with vigie.core.staff_forms (their change pages are in EDITED).
+EDITED_NEW = (
+    "campaign:call_new",
+    "core:source_new",
+    "events:series_new",
+    "events:person_new",
+    "network:outlet_new",
+    "strategy:activity_new",
+    "surveys:survey_new",
+    "un:session_new",
+    "un:meeting_new",
+    "un:vote_new",
+    "un:coding_new",
+    "un:milestone_new",
+)
 
 PUBLIC = dict.fromkeys(ROLES, 200)
 STAFF = {"anonymous": 302, "member_a": 403, "member_b": 403, "editor": 200, "admin": 200}
@@ -616,6 +738,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "events:staff_programme_delete": STAFF_POST,
     "events:staff_credit_remove": STAFF_POST,
     "events:staff_preview": STAFF,  # the public page and the email before publishing
+    "events:staff_questions": STAFF,  # the registration form's questions
+    "events:staff_question_edit": STAFF,
     "events:detail": PUBLIC,
     "events:register": PUBLIC,
     "events:ics": PUBLIC,
@@ -674,6 +798,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "library:staff_plan": STAFF,
     "library:staff_step_delete": STAFF_POST,
     "workspace:staff": STAFF,
+    **dict.fromkeys(EDITED_NEW, STAFF),
+    **{f"{name}_edit": STAFF for name in EDITED},
     # Each signed-in person's own space (the member pages are checked for leaks like every page).
     "workspace:me": {**PUBLIC, "anonymous": 302},
     "workspace:token_create": {**POST_ONLY, "anonymous": 302},

@@ -15,6 +15,12 @@ from vigie.campaign.models import ActionKind, Application, Call, DisbursementMet
 from vigie.campaign.money import list_currencies
 from vigie.campaign.services import ApplicationFields
 from vigie.core.models import Country
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    datetime_input,
+    refuse_end_before_start,
+)
 from vigie.network.queries import list_coverage_tones
 
 
@@ -235,3 +241,34 @@ class DisbursementForm(forms.Form):
 class CoverageToneForm(forms.Form):
     link = forms.IntegerField(widget=forms.HiddenInput)
     tone = forms.ChoiceField(label=_("Tone"), choices=list_coverage_tones)
+
+
+class CallForm(StaffForm):
+    """A yearly call: its phases, envelope and texts (the currency rates are kept with it)."""
+
+    class Meta:
+        model = Call
+        fields = [
+            "year", "programme", "title_en", "title_fr", "title_es", "introduction_en",
+            "introduction_fr", "introduction_es", "questions_version_id", "opens_at", "closes_at",
+            "assessment_starts_on", "assessment_ends_on", "notification_on",
+            "disbursement_starts_on", "disbursement_ends_on", "day_on", "feedback_starts_on",
+            "feedback_ends_on", "envelope_usd",
+        ]  # fmt: skip
+        widgets = {
+            **dict.fromkeys(("opens_at", "closes_at"), datetime_input()),
+            **dict.fromkeys(
+                (
+                    "assessment_starts_on", "assessment_ends_on", "notification_on",
+                    "disbursement_starts_on", "disbursement_ends_on", "day_on",
+                    "feedback_starts_on", "feedback_ends_on",
+                ),
+                date_input(),
+            ),
+        }  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        message = _("The deadline must come after submissions open.")
+        refuse_end_before_start(self, "opens_at", "closes_at", message, same_allowed=False)
+        return data

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from vigie.campaign import grants, queries, rubric, services
 from vigie.campaign.errors import CampaignError
 from vigie.campaign.forms import (
+    CallForm,
     ConflictForm,
     CoverageToneForm,
     DecisionForm,
@@ -24,6 +25,7 @@ from vigie.campaign.forms import (
 from vigie.campaign.models import Application, Call, CoverageLink, FeedbackReport
 from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
+from vigie.core.staff_forms import EditPages
 
 
 @editor_required
@@ -175,3 +177,6 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "campaign/review.html",
         {"application": application, "form": form, "conflict_form": conflict_form},
     )
+
+
+CALL_PAGES = EditPages(Call, CallForm, "campaign:call", back="campaign:staff")

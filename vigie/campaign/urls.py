@@ -18,5 +18,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reviews/", staff_views.reviews, name="reviews"),
     path("reviews/<int:pk>/", staff_views.review, name="review"),
     path("staff/", staff_views.staff_home, name="staff"),
+    *staff_views.CALL_PAGES.urls("staff/calls"),
     path("staff/applications/<int:pk>/", staff_views.staff_application, name="staff_application"),
 ]

@@ -102,3 +102,19 @@ def object_history(obj: models.Model) -> list[AuditEntry]:
             object_type=obj._meta.label_lower, object_id=str(obj.pk)
         ).select_related("actor")
     )
+
+
+@changes_facts
+@transaction.atomic
+def save_form(*, form: Any, actor: Any = None, verb: str = "") -> Any:
+    """Save a staff model form and record who did it, with the changed fields: the audit action
+    is ``app.model.created`` or ``.changed`` (or ``.<verb>``)."""
+    created = form.instance._state.adding
+    obj = form.save()
+    record_audit(
+        action=f"{obj._meta.label_lower}.{verb or ('created' if created else 'changed')}",
+        obj=obj,
+        actor=actor,
+        changes={"fields": sorted(form.changed_data)},
+    )
+    return obj

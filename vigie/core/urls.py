@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from vigie.core import views
+from vigie.core.staff_forms import SOURCE_PAGES
 
 app_name = "core"
 
@@ -13,6 +14,7 @@ urlpatterns = [
         name="object_history",
     ),
     path("staff/reviews/<str:kind>/<str:key>/", views.review_subject, name="review"),
+    *SOURCE_PAGES.urls("staff/sources"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

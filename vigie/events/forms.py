@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
+from vigie.core.staff_forms import StaffForm
 from vigie.core.uploads import validate_document
 from vigie.events.models import (
     LANGUAGE_CODES,
@@ -21,6 +22,7 @@ from vigie.events.models import (
     ProgrammeItem,
     Registration,
     RegistrationQuestion,
+    Series,
     validate_event_slug,
     validate_time_zone,
 )
@@ -399,3 +401,39 @@ class RecordingForm(forms.Form):
     recording_url = forms.URLField(
         label=_("Recording address"), required=False, assume_scheme="https"
     )
+
+
+class SeriesForm(StaffForm):
+    class Meta:
+        model = Series
+        fields = ["slug", "title_en", "title_fr", "title_es", "description_en", "description_fr",
+                  "description_es", "language_order", "sources"]  # fmt: skip
+
+
+class PersonForm(StaffForm):
+    """A speaker or moderator: the name as it is printed, and the affiliation that tells two
+    people of the same name apart."""
+
+    class Meta:
+        model = Person
+        formfield_callback = _https_by_default
+        fields = ["name", "affiliation", "url", "is_organisation"]
+
+
+class QuestionForm(StaffForm):
+    """A question of an event's registration form (choices one per line, in each language)."""
+
+    class Meta:
+        model = RegistrationQuestion
+        fields = ["kind", "order", "label_en", "label_fr", "label_es", "choices_en",
+                  "choices_fr", "choices_es", "required"]  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("kind") == RegistrationQuestion.Kind.CHOICE and not any(
+            lines(data.get(f"choices_{code}") or "") for code in LANGUAGE_CODES
+        ):
+            self.add_error("choices_en", _("A question with choices needs at least one choice."))
+        if not any(data.get(f"label_{code}") for code in LANGUAGE_CODES):
+            self.add_error("label_en", _("Write the question in at least one language."))
+        return data

@@ -11,12 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from vigie.core.errors import DomainError
 from vigie.core.exports import csv_response
 from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
+from vigie.core.services import save_form
+from vigie.core.staff_forms import EditPages
 from vigie.events.emails import preview_registration_email
 from vigie.events.forms import (
     ContributionForm,
@@ -24,11 +27,22 @@ from vigie.events.forms import (
     EmailRegistrantsForm,
     EventForm,
     MaterialForm,
+    PersonForm,
     ProgrammeEntryForm,
+    QuestionForm,
     RecordingForm,
+    SeriesForm,
     answer_label,
 )
-from vigie.events.models import Contribution, Event, ProgrammeItem, Registration
+from vigie.events.models import (
+    Contribution,
+    Event,
+    Person,
+    ProgrammeItem,
+    Registration,
+    RegistrationQuestion,
+    Series,
+)
 from vigie.events.presenters import present_event
 from vigie.events.queries import get_place_counts
 from vigie.events.services import (
@@ -421,3 +435,52 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
         preview_registration_email(event, code) for code in event.language_order.split(",")
     ]
     return render(request, "events/staff/preview.html", context)
+
+
+# Series and people have their own create and change pages (vigie.core.staff_forms).
+SERIES_PAGES = EditPages(Series, SeriesForm, "events:series", back="events:staff_home")
+PERSON_PAGES = EditPages(
+    Person,
+    PersonForm,
+    "events:person",
+    back="events:staff_home",
+    intro=gettext_lazy("People are also found and created inline in each event's programme."),
+)
+
+
+def _question_page(
+    request: HttpRequest, event: Event, question: RegistrationQuestion
+) -> HttpResponse:
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        save_form(form=form, actor=request.user)
+        messages.success(request, _("The question is saved."))
+        return redirect("events:staff_questions", slug=event.slug)
+    return render(
+        request,
+        "events/staff/questions.html",
+        {
+            "event": event,
+            "form": form,
+            "obj": question if question.pk else None,
+            "questions": event.questions.all(),
+            "title": _("Registration questions"),
+            "back": reverse("events:staff_registrations", args=[event.slug]),
+        },
+    )
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def questions(request: HttpRequest, slug: str) -> HttpResponse:
+    """The questions of the event's registration form, and a form to add one."""
+    event = get_object_or_404(Event, slug=slug)
+    order = (event.questions.count() + 1) * 10
+    return _question_page(request, event, RegistrationQuestion(event=event, order=order))
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    return _question_page(request, event, get_object_or_404(event.questions, pk=pk))

@@ -93,6 +93,7 @@ def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
         )
     scores = sorted(r["score"] for r in rows if r["score"] is not None)
     compare = [r for r in rows if r["unit_code"] in request.GET.getlist("compare")]
+    names = {r["unit_code"]: r["name"] for r in rows}
     return render(
         request,
         "index/unit.html",
@@ -108,10 +109,12 @@ def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
             "count": len(rows),
             "others": rows,
             "compare": compare,
+            # Named as the ranking names them, never by their codes (HUN, EST).
             "indistinguishable_from": [
-                a if b == unit_code else b
+                names.get(other, other)
                 for a, b in edition.indistinguishable
                 if unit_code in (a, b)
+                for other in [a if b == unit_code else b]
             ],
         },
     )

@@ -9,6 +9,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    https_by_default,
+    refuse_end_before_start,
+)
 from vigie.network.models import (
     CheckIn,
     ConsentPurpose,
@@ -287,9 +293,11 @@ class MentoringPairForm(forms.ModelForm):
         mentor, mentee = data.get("mentor"), data.get("mentee")
         if mentor is not None and mentor == mentee:
             self.add_error("mentee", _("An organisation cannot mentor itself."))
-        elif MentoringPair.objects.filter(
-            mentor=mentor, mentee=mentee, ended_on__isnull=True
-        ).exists():
+        elif (
+            MentoringPair.objects.filter(mentor=mentor, mentee=mentee, ended_on__isnull=True)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             self.add_error("mentee", _("These two organisations are already paired."))
         return data
 
@@ -319,4 +327,42 @@ class CheckInForm(forms.ModelForm):
                 )
             elif held_on > timezone.localdate():
                 self.add_error("held_on", _("This date is in the future."))
+        return data
+
+
+# Change pages of the registers (vigie.core.staff_forms): the forms that add an entry, laid out
+# as staff forms, and the media outlets and coverage rows with their own.
+
+
+def staff_form(form_class: type[forms.ModelForm]) -> type[StaffForm]:
+    """The same fields and checks as ``form_class``, on a staff create-and-change page."""
+    return type(form_class.__name__, (form_class, StaffForm), {"__module__": __name__})
+
+
+class OutletForm(StaffForm):
+    class Meta:
+        model = Outlet
+        formfield_callback = https_by_default
+        fields = ["name", "country", "website"]
+
+
+class CoverageEditForm(StaffForm):
+    class Meta:
+        model = Coverage
+        formfield_callback = https_by_default
+        fields = ["journalist", "outlet", "url", "published_on", "tone"]
+        widgets = {"published_on": date_input()}
+
+
+class MentoringPairEditForm(MentoringPairForm, StaffForm):
+    """A pair as it goes on: the same checks, and the day it ended."""
+
+    class Meta(MentoringPairForm.Meta):
+        fields = [*MentoringPairForm.Meta.fields, "ended_on"]
+        widgets = {"started_on": _date_input(), "ended_on": _date_input()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        message = _("A pair cannot end before it started.")
+        refuse_end_before_start(self, "started_on", "ended_on", message)
         return data

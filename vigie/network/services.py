@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from vigie.core import lifecycle
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country
-from vigie.core.services import object_history, record_audit
+from vigie.core.services import object_history, record_audit, save_form
 from vigie.network.errors import NetworkError
 from vigie.network.forms import (
     OrganisationCreateForm,
@@ -489,14 +489,7 @@ def nominate_from_form(*, form: forms.ModelForm, actor: Any) -> Candidate:
 def save_register_entry(*, form: forms.ModelForm, actor: Any) -> Any:
     """Save a validated staff form of a register (contact, journalist, interaction, funder,
     grant, mentoring pair, check-in) and audit it as ``network.<model>.added``."""
-    instance = form.save()
-    record_audit(
-        action=f"network.{instance._meta.model_name}.added",
-        obj=instance,
-        actor=actor,
-        changes={"fields": sorted(form.changed_data)},
-    )
-    return instance
+    return save_form(form=form, actor=actor, verb="added")
 
 
 @changes_facts

@@ -14,25 +14,39 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from vigie.core.permissions import editor_required
+from vigie.core.staff_forms import EditPages
 from vigie.network import services
 from vigie.network.errors import NetworkError
 from vigie.network.forms import (
     CheckInForm,
     ConsentForm,
     ContactForm,
+    CoverageEditForm,
     CoverageForm,
     FunderForm,
     GrantForm,
     InteractionForm,
     JournalistForm,
     MembershipStatusForm,
+    MentoringPairEditForm,
     MentoringPairForm,
     OrganisationCreateForm,
+    OutletForm,
+    staff_form,
 )
-from vigie.network.models import ConsentPurpose, Contact, Organisation, Outlet
+from vigie.network.models import (
+    ConsentPurpose,
+    Contact,
+    Coverage,
+    Funder,
+    Journalist,
+    MentoringPair,
+    Organisation,
+    Outlet,
+)
 from vigie.network.views import FUNDING_MEASURE
 from vigie.strategy.queries import measure_baseline
 
@@ -266,4 +280,24 @@ contact_new = _register_page(
     back="network:contacts",
     done=gettext_noop("The contact was added. Record the consent they gave."),
     then=lambda contact: reverse("network:contact_consent", args=[contact.pk]),
+)
+
+
+# Change pages of the registers (and the outlets' create page), saved and audited by the core's
+# staff form service.
+JOURNALIST_PAGES = EditPages(
+    Journalist, staff_form(JournalistForm), "network:journalist", back="network:media"
+)
+OUTLET_PAGES = EditPages(Outlet, OutletForm, "network:outlet", back="network:media")
+COVERAGE_PAGES = EditPages(Coverage, CoverageEditForm, "network:coverage", back="network:media")
+FUNDER_PAGES = EditPages(Funder, staff_form(FunderForm), "network:funder", back="network:funding")
+MENTORING_PAGES = EditPages(
+    MentoringPair, MentoringPairEditForm, "network:mentoring", back="network:mentoring"
+)
+CONTACT_PAGES = EditPages(
+    Contact,
+    staff_form(ContactForm),
+    "network:contact",
+    back="network:contacts",
+    intro=gettext_lazy("Consent is recorded per purpose on the contact's consent page."),
 )

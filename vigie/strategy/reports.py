@@ -51,6 +51,17 @@ def highlights(
     return sorted(rows, key=lambda item: item.date or start, reverse=True)[:12]
 
 
+def activity_matrix(plan: Plan) -> dict[str, Any]:
+    """The pillar × priority matrix of planned activities: one row per priority, one cell (an
+    activity, or None) per pillar. Shown on the plan page and in the progress report."""
+    pillars = list(plan.pillars.all())
+    rows = []
+    for objective in plan.objectives.prefetch_related("activities"):
+        cells = {activity.pillar_id: activity for activity in objective.activities.all()}
+        rows.append({"objective": objective, "cells": [cells.get(pillar.pk) for pillar in pillars]})
+    return {"pillars": pillars, "rows": rows}
+
+
 def report_context(
     plan: Plan, start: datetime.date, end: datetime.date, *, with_png: bool = False
 ) -> dict[str, Any]:
@@ -75,6 +86,7 @@ def report_context(
         "measures": measures,
         "pillars": outputs_by_pillar(plan, start, end),
         "highlights": highlights(progress, start, end),
+        "matrix": activity_matrix(plan),
         "generated_on": datetime.date.today(),
     }
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
     path("staff/review-queue/", views.review_queue, name="review_queue"),
+    *views.ACTIVITY_PAGES.urls("staff/activities"),
 ]

@@ -10,16 +10,22 @@ from django.utils.translation import gettext as _
 
 from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
+from vigie.core.staff_forms import EditPages
 from vigie.strategy.charts import measure_chart_spec
-from vigie.strategy.forms import PeriodForm
-from vigie.strategy.models import Plan, SuccessMeasure
+from vigie.strategy.forms import ActivityForm, PeriodForm
+from vigie.strategy.models import Activity, Plan, SuccessMeasure
 from vigie.strategy.progress import (
     get_current_plan,
     get_measure_progress,
     list_measure_progress,
     plan_end,
 )
-from vigie.strategy.reports import outputs_by_pillar, render_report_pdf, report_context
+from vigie.strategy.reports import (
+    activity_matrix,
+    outputs_by_pillar,
+    render_report_pdf,
+    report_context,
+)
 from vigie.strategy.review_queue import build_review_queue
 
 
@@ -72,14 +78,8 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
 
 def plan_detail(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    objectives = list(plan.objectives.prefetch_related("activities__pillar", "measures"))
-    pillars = list(plan.pillars.all())
-    matrix = []
-    for objective in objectives:
-        cells = {activity.pillar_id: activity for activity in objective.activities.all()}
-        matrix.append(
-            {"objective": objective, "cells": [cells.get(pillar.pk) for pillar in pillars]}
-        )
+    objectives = list(plan.objectives.prefetch_related("measures"))
+    matrix = activity_matrix(plan)
     return render(
         request,
         "strategy/plan.html",
@@ -87,7 +87,7 @@ def plan_detail(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "plans": Plan.objects.all(),
             "objectives": objectives,
-            "pillars": pillars,
+            "pillars": matrix["pillars"],
             "matrix": matrix,
             "sources": plan.sources.all(),
         },
@@ -164,3 +164,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     """Editors: datasets and jurisdictions due for review, and the UNVERIFIED items, most viewed
     first (see ``strategy.review_queue``)."""
     return render(request, "strategy/review_queue.html", {"queue": build_review_queue()})
+
+
+ACTIVITY_PAGES = EditPages(Activity, ActivityForm, "strategy:activity", back="strategy:plan")

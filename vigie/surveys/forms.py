@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from vigie.core.i18n import side_by_side_labels
 from vigie.core.models import Country
-from vigie.surveys.models import CHOICE_KINDS, QuestionKind, Round, SurveyQuestion, SurveyVersion
+from vigie.core.staff_forms import StaffForm
+from vigie.surveys.models import (
+    CHOICE_KINDS,
+    QuestionKind,
+    Round,
+    Survey,
+    SurveyQuestion,
+    SurveyVersion,
+)
 from vigie.surveys.services import create_round
 
 
@@ -189,3 +197,13 @@ class SurveyQuestionForm(forms.ModelForm):
         if low is not None and high is not None and low > high:
             self.add_error("max_value", _("The maximum must not be below the minimum."))
         return data
+
+
+class SurveyForm(StaffForm):
+    """A survey: its address and its title and description in the three languages (its questions
+    are versions of their own, made on the surveys' staff page)."""
+
+    class Meta:
+        model = Survey
+        fields = ["slug", "title_en", "title_fr", "title_es", "description_en", "description_fr",
+                  "description_es"]  # fmt: skip

@@ -23,7 +23,7 @@ class Survey(models.Model):
         verbose_name_plural = _("surveys")
 
     def __str__(self) -> str:
-        return self.title_en
+        return self.title  # the reader's language (browser tabs, headings)
 
 
 class SurveyVersion(models.Model):

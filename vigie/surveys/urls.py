@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rounds/<int:pk>/status/", views.round_status, name="round_status"),
     path("rounds/<int:pk>/counts.json", views.round_counts, name="round_counts"),
     path("staff/", views.staff, name="staff"),
+    *views.SURVEY_PAGES.urls("staff/surveys"),
     path("<slug:slug>/versions/new/", views.version_new, name="version_new"),
     path("versions/<int:pk>/", views.version_edit, name="version_edit"),
     path("questions/<int:pk>/", views.question_edit, name="question_edit"),

@@ -11,6 +11,7 @@ from vigie.core.exports import csv_response
 from vigie.core.permissions import editor_required
 from vigie.core.regions import Region
 from vigie.core.roles import is_editor
+from vigie.core.staff_forms import EditPages
 from vigie.network.queries import (
     get_organisation_name,
     list_member_organisations,
@@ -18,7 +19,7 @@ from vigie.network.queries import (
 )
 from vigie.surveys import disclosure, results, services
 from vigie.surveys.errors import SurveyError
-from vigie.surveys.forms import AnswerForm, SurveyQuestionForm, SurveyRoundForm
+from vigie.surveys.forms import AnswerForm, SurveyForm, SurveyQuestionForm, SurveyRoundForm
 from vigie.surveys.models import (
     Answer,
     Invitation,
@@ -356,3 +357,6 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     sent = services.send_reminders(round_id=round_.pk, actor=request.user)
     messages.success(request, _("%(count)d reminders were sent.") % {"count": sent})
     return redirect("surveys:round_admin", pk=pk)
+
+
+SURVEY_PAGES = EditPages(Survey, SurveyForm, "surveys:survey", back="surveys:staff")

@@ -6,7 +6,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vigie.core.models import Country
-from vigie.un.models import IssueTag, JointStatement, PositionCode, Session, SpeakerKind
+from vigie.core.staff_forms import (
+    StaffForm,
+    date_input,
+    https_by_default,
+    refuse_end_before_start,
+)
+from vigie.un.models import (
+    Coding,
+    IssueTag,
+    JointStatement,
+    Meeting,
+    Milestone,
+    PositionCode,
+    Session,
+    SpeakerKind,
+    Statement,
+    Vote,
+)
 from vigie.un.names import NameMatcher
 from vigie.un.services import record_joint_statement
 
@@ -209,3 +226,90 @@ class JointStatementForm(forms.Form):
 
     def fix_fields(self) -> list[forms.BoundField]:
         return [self[f"fix_{number}"] for number in range(len(self.unmatched))]
+
+
+# Create and change pages of the tracker's records (vigie.core.staff_forms): the same fields the
+# admin had, with dates typed as dates and the coding scheme kept to its own pages.
+
+_DATE = date_input()
+
+
+class SessionForm(StaffForm):
+    class Meta:
+        model = Session
+        formfield_callback = https_by_default
+        fields = [
+            "forum", "label", "number", "start_date", "end_date", "place", "membership_known",
+            "members", "sources",
+        ]  # fmt: skip
+        widgets = {"start_date": _DATE, "end_date": _DATE}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        message = _("The session must end on or after its first day.")
+        refuse_end_before_start(self, "start_date", "end_date", message)
+        return data
+
+
+class MeetingForm(StaffForm):
+    class Meta:
+        model = Meeting
+        fields = ["session", "date", "agenda_item"]
+        widgets = {"date": _DATE}
+
+
+class VoteForm(StaffForm):
+    class Meta:
+        model = Vote
+        formfield_callback = https_by_default
+        fields = [
+            "code", "session", "date", "date_is_approximate", "kind", "scope", "draft_symbol",
+            "adopted_symbol", "title_en", "title_fr", "title_es", "requested_by", "stated_yes",
+            "stated_no", "stated_abstain", "notes_en", "notes_fr", "notes_es", "sources",
+        ]  # fmt: skip
+        widgets = {"date": _DATE}
+
+
+class StatementRecordForm(StaffForm):
+    class Meta:
+        model = Statement
+        formfield_callback = https_by_default
+        fields = [
+            "meeting", "speaker_kind", "country", "speaker_name", "on_behalf_of", "language",
+            "summary", "source_url", "video_url", "sources",
+        ]  # fmt: skip
+
+
+class CodingForm(StaffForm):
+    class Meta:
+        model = Coding
+        fields = ["statement", "joint_statement", "position", "tags", "evidence"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if bool(data.get("statement")) == bool(data.get("joint_statement")):
+            raise forms.ValidationError(
+                _("Code either one statement or one joint statement, not both nor neither.")
+            )
+        return data
+
+
+class JointStatementRecordForm(StaffForm):
+    class Meta:
+        model = JointStatement
+        fields = [
+            "session", "date", "code", "title", "delivered_by", "summary", "stated_signatories",
+            "stated_signatories_max", "notes", "conflicts_with", "sources",
+        ]  # fmt: skip
+        widgets = {"date": _DATE}
+
+
+class MilestoneForm(StaffForm):
+    """The judgement (is it the mechanism, and why) has its own page, which keeps its history."""
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "code", "date", "date_is_approximate", "body", "symbol", "title", "summary", "sources",
+        ]  # fmt: skip
+        widgets = {"date": _DATE}

@@ -180,12 +180,17 @@ def load_votes() -> LoadReport:
                 "kind": row.required("kind"),
                 "draft_symbol": symbol if "/L." in symbol else "",
                 "adopted_symbol": "" if "/L." in symbol else symbol,
-                "title": row.required("title"),
+                # The English text in ``title`` and ``notes``; French and Spanish beside them.
+                "title_en": row.required("title"),
+                "title_fr": row.get("title_fr"),
+                "title_es": row.get("title_es"),
                 "requested_by": requested,
                 "stated_yes": row.integer("stated_yes"),
                 "stated_no": row.integer("stated_no"),
                 "stated_abstain": row.integer("stated_abstain"),
-                "notes": row.get("notes"),
+                "notes_en": row.get("notes"),
+                "notes_fr": row.get("notes_fr"),
+                "notes_es": row.get("notes_es"),
             },
         )
         vote.sources.add(*_sources(row, "sources"))

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from vigie.core.errors import DomainError
 from vigie.core.freshness import changes_facts
 from vigie.core.models import AuditEntry, Country
-from vigie.core.services import cite_source, record_audit
-from vigie.un.checks import check_vote
+from vigie.core.services import cite_source, record_audit, save_form
+from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
     Coding,
     CountryVote,
@@ -363,3 +363,33 @@ def list_judgements(milestone: Milestone) -> list[AuditEntry]:
             object_id=str(milestone.pk),
         ).select_related("actor")
     )
+
+
+# Saving the tracker's records from their staff pages (vigie.core.staff_forms): one audited save,
+# then the checks the record feeds run again.
+
+
+@transaction.atomic
+def save_session(*, form: Any, actor: Any = None) -> Session:
+    session = save_form(form=form, actor=actor)
+    check_session_votes(session)
+    return session
+
+
+@transaction.atomic
+def save_vote(*, form: Any, actor: Any = None) -> Vote:
+    vote = save_form(form=form, actor=actor)
+    check_vote(vote)
+    return vote
+
+
+def save_statement(*, form: Any, actor: Any = None) -> Statement:
+    if form.instance._state.adding:
+        form.instance.created_by = actor if getattr(actor, "is_authenticated", False) else None
+    return save_form(form=form, actor=actor)
+
+
+def save_coding(*, form: Any, actor: Any = None) -> Coding:
+    if form.instance._state.adding and getattr(actor, "is_authenticated", False):
+        form.instance.coder = actor
+    return save_form(form=form, actor=actor)

@@ -7,22 +7,33 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vigie.core.errors import DomainError
 from vigie.core.models import Country
 from vigie.core.permissions import editor_required
+from vigie.core.staff_forms import EditPages
 from vigie.un import services
 from vigie.un.forms import (
+    CodingForm,
     JointStatementForm,
+    JointStatementRecordForm,
     JudgementForm,
+    MeetingForm,
+    MilestoneForm,
     ReviewForm,
     RollCallForm,
+    SessionForm,
     StatementForm,
+    StatementRecordForm,
+    VoteForm,
 )
 from vigie.un.models import (
     Coding,
     DataIssue,
     IssueSeverity,
+    JointStatement,
+    Meeting,
     Milestone,
     ReviewVerdict,
     Session,
@@ -227,3 +238,28 @@ def milestone_judgement(request: HttpRequest, code: str) -> HttpResponse:
         "un/staff/judgement.html",
         {"milestone": milestone, "form": form, "history": services.list_judgements(milestone)},
     )
+
+
+# Create and change pages of the tracker's records (the admin is no longer needed for them).
+
+SESSION_PAGES = EditPages(
+    Session, SessionForm, "un:session", back="un:tracker", save=services.save_session
+)
+MEETING_PAGES = EditPages(Meeting, MeetingForm, "un:meeting", back="un:tracker")
+VOTE_PAGES = EditPages(Vote, VoteForm, "un:vote", back="un:tracker", save=services.save_vote)
+STATEMENT_PAGES = EditPages(
+    Statement, StatementRecordForm, "un:statement", back="un:tracker", save=services.save_statement
+)
+CODING_PAGES = EditPages(
+    Coding, CodingForm, "un:coding", back="un:review", save=services.save_coding
+)
+JOINT_STATEMENT_PAGES = EditPages(
+    JointStatement, JointStatementRecordForm, "un:joint_statement", back="un:tracker"
+)
+MILESTONE_PAGES = EditPages(
+    Milestone,
+    MilestoneForm,
+    "un:milestone",
+    back="un:home",
+    intro=gettext_lazy("Whether it is the dedicated mechanism is judged on its own page."),
+)

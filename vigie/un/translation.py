@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from vigie.un.models import Forum, IssueTag, PositionCode
+from vigie.un.models import Forum, IssueTag, PositionCode, Vote
 
 
 @register(PositionCode)
@@ -21,3 +21,12 @@ class IssueTagTranslation(TranslationOptions):
 class ForumTranslation(TranslationOptions):
     fields = ("name",)
     required_languages = ("en", "fr", "es")
+
+
+@register(Vote)
+class VoteTranslation(TranslationOptions):
+    """A vote's title and notes are the tracker's own summaries, read in the reader's language
+    (the UN symbol stays as the UN wrote it)."""
+
+    fields = ("title", "notes")
+    required_languages = ("en",)

@@ -28,4 +28,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("staff/second-coding/", staff_views.review_list, name="review"),
     path("staff/data-issues/", staff_views.data_issues, name="data_issues"),
+    *staff_views.SESSION_PAGES.urls("staff/sessions"),
+    *staff_views.MEETING_PAGES.urls("staff/meetings"),
+    *staff_views.VOTE_PAGES.urls("staff/votes"),
+    *staff_views.STATEMENT_PAGES.urls("staff/statements", create=False),
+    *staff_views.CODING_PAGES.urls("staff/codings"),
+    *staff_views.JOINT_STATEMENT_PAGES.urls("staff/joint-statements", create=False),
+    *staff_views.MILESTONE_PAGES.urls("staff/milestones"),
 ]

@@ -35,7 +35,7 @@ def test_a_measure_is_created_and_changed_through_the_api_and_versioned() -> Non
     assert created.status_code == 201, created.content
     assert created.json()["jurisdiction_code"] == "UY"
     versions = MeasureVersion.objects.filter(measure_code="uy-2013-api")
-    assert versions.count() == 1 and versions.get().actor.username == "api-editor"  # type: ignore[union-attr]
+    assert versions.count() == 1 and versions.get().actor.username == "api-editor"
     path = "/api/v1/atlas/measures/uy-2013-api"
     changed = caller.call("patch", path, {"title": "Cannabis regulation (changed)"})
     assert changed.status_code == 200, changed.content

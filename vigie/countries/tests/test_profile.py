@@ -84,7 +84,9 @@ def test_profile_shows_votes_map_position_and_only_public_member_fields(
     assert "Example Harm Reduction Collective (fictional)" in page
     assert "private@example.org" not in page
     assert '<link rel="canonical" href="http://testserver/fr/countries/pt/">' in page
-    assert "<title>Portugal : profil des politiques en matière de drogues · Vigie</title>" in page
+    assert (
+        "<title>Portugal\u202f: profil des politiques en matière de drogues · Vigie</title>" in page
+    )
 
 
 def test_unknown_country_is_not_found(client: Client) -> None:

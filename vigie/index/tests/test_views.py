@@ -1,5 +1,8 @@
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_user
@@ -113,3 +116,21 @@ def test_a_new_version_keeps_every_translation() -> None:
         "Indice d'essai",
         "Descripción",
     )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_unit_names_the_units_it_cannot_be_told_apart_from(client: Client, language: str) -> None:
+    """Issue 15: the page listed codes ("cannot be told apart from: HUN, EST")."""
+    edition = make_computed_edition()
+    first, second, *_rest = edition.units.select_related("country").order_by("rank")
+    edition.indistinguishable = [[first.unit_code, second.unit_code]]
+    edition.save()
+    with translation.override(language):
+        name = second.country.name if second.country else second.name
+        label = translation.gettext("Cannot be told apart from:")
+        url = reverse("index:unit", args=[edition.slug, first.unit_code])
+    html = client.get(url).content.decode()
+    told = html[html.index(escape(label)) :]
+    told = told[: told.index("</p>")]
+    assert escape(name) in told
+    assert second.unit_code not in told

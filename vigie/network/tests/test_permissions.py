@@ -12,7 +12,16 @@ from django.urls import URLPattern, reverse
 
 from vigie.core.tests.factories import make_user
 from vigie.network import urls as network_urls
-from vigie.network.models import ConsentRecord, Contact, Election
+from vigie.network.models import (
+    ConsentRecord,
+    Contact,
+    Coverage,
+    Election,
+    Funder,
+    Journalist,
+    MentoringPair,
+    Outlet,
+)
 from vigie.network.tests.factories import make_member, make_organisation
 from vigie.surveys import services as survey_services
 from vigie.surveys import urls as survey_urls
@@ -83,6 +92,21 @@ EXPECTED: dict[str, dict[str, int]] = {
     "network:election_staff": STAFF,
     "network:election_manage": STAFF,
     "network:election_status": POST_ONLY,
+    # Create and change pages of the registers (vigie.core.staff_forms): editors only.
+    **dict.fromkeys(
+        [
+            "network:contact_edit",
+            "network:journalist_edit",
+            "network:outlet_new",
+            "network:outlet_edit",
+            "network:coverage_edit",
+            "network:funder_edit",
+            "network:mentoring_edit",
+            "surveys:survey_new",
+            "surveys:survey_edit",
+        ],
+        STAFF,
+    ),
 }
 
 
@@ -93,6 +117,26 @@ def _names() -> list[str]:
             assert isinstance(pattern, URLPattern)
             names.append(f"{module.app_name}:{pattern.name}")
     return names
+
+
+def _register_rows() -> dict[str, list[int]]:
+    day = datetime.date(2024, 5, 1)
+    outlet = Outlet.objects.create(name="Outlet (fictional)")
+    journalist = Journalist.objects.create(name="Journalist (fictional)", outlet=outlet)
+    coverage = Coverage.objects.create(
+        outlet=outlet, url="https://example.org/a", published_on=day, tone="neutral"
+    )
+    funder = Funder.objects.create(name="Fund (fictional)", kind="foundation", first_seen_on=day)
+    pair = MentoringPair.objects.create(
+        mentor=make_organisation(), mentee=make_organisation(), topics="t", started_on=day
+    )
+    return {
+        "network:journalist_edit": [journalist.pk],
+        "network:outlet_edit": [outlet.pk],
+        "network:coverage_edit": [coverage.pk],
+        "network:funder_edit": [funder.pk],
+        "network:mentoring_edit": [pair.pk],
+    }
 
 
 @pytest.fixture
@@ -142,6 +186,9 @@ def world() -> dict[str, object]:
         "surveys:question_delete": [round_.version.questions.order_by("pk")[0].pk],
         "network:election_manage": [election.pk],
         "network:election_status": [election.pk],
+        "network:contact_edit": [contact.pk],
+        "surveys:survey_edit": [round_.version.survey_id],
+        **_register_rows(),
     }
     clients = {"anonymous": Client()}
     for role, user in (

@@ -272,7 +272,7 @@ def test_funders_are_shown_against_the_one_funding_baseline(
     )
     html = editor.get("/en/network/funding/").content.decode()
     rows = {
-        name: html.split(f"<td>{name}</td>")[1].split("</tr>")[0]
+        name: html.split(f">{name}</a></td>")[1].split("</tr>")[0]
         for name in ("Old Trust", "New Fund")
     }
     assert rows["Old Trust"].count("<td>no</td>") == 2

@@ -262,3 +262,15 @@ def test_funding_register_and_dashboard_state_the_one_baseline(plan: Plan) -> No
     assert f"Baseline: {shown}" in funding
     assert "first recorded after 2024-03-01 " in funding
     assert "2024-12-31" not in funding
+
+
+@pytest.mark.usefixtures("no_reference_data")
+def test_progress_report_pdf_has_the_pillar_by_priority_matrix(plan: Plan) -> None:
+    """Issue 15: the matrix was on the plan page only."""
+    activity = plan.objectives.order_by("number")[0].activities.order_by("pillar__number")[0]
+    activity.text_en = "Train members in strategic litigation"
+    activity.save()
+    response = _editor_client().get("/en/strategy/report.pdf?start=2024-01-01&end=2024-12-31")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Planned activities by pillar and priority" in text
+    assert "Train members in strategic" in " ".join(text.split())

@@ -29,12 +29,12 @@ class Vote(Sourced):
     )
     draft_symbol = models.CharField(_("draft symbol"), max_length=120, blank=True)
     adopted_symbol = models.CharField(_("adopted symbol"), max_length=120, blank=True)
-    title = models.CharField(_("title"), max_length=400)
+    title = models.CharField(_("title"), max_length=400, default="")  # translated
     requested_by = optional_country(_("vote requested by"))
     stated_yes = models.PositiveSmallIntegerField(_("stated yes"))
     stated_no = models.PositiveSmallIntegerField(_("stated no"))
     stated_abstain = models.PositiveSmallIntegerField(_("stated abstentions"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, default="")  # translated
 
     class Meta:
         verbose_name = _("recorded vote")

@@ -76,6 +76,6 @@ def test_loading_membership_for_a_session_rechecks_its_votes(bundled: Any) -> No
 def test_data_issue_is_shown_in_the_readers_language(client: Client, bundled: Any) -> None:
     vote = Vote.objects.get(code__startswith="CND68")
     html = client.get(f"/fr/un/votes/{vote.pk}/").content.decode()
-    assert "Abstention : 17 noms listés pour un total annoncé de 18." in html
+    assert "Abstention\u202f: 17 noms listés pour un total annoncé de 18." in html
     html = client.get(f"/es/un/votes/{vote.pk}/").content.decode()
     assert "Abstención: 17 nombres listados para un total anunciado de 18." in html

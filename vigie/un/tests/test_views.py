@@ -218,3 +218,19 @@ def test_session_page_shows_a_coded_statement_under_its_agenda_item(
     assert "Awaiting a second coder" in html
     counts = {row["code"]: row["count"] for row in queries.list_session_position_counts(session.pk)}
     assert counts["system_change"] == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "notes"),
+    [
+        ("es", "Recomendación de la OMS: incluir la brorfina", "El CND Blog nombra 50 votos"),
+        ("fr", "Recommandation de l’OMS\u202f: inscrire la brorphine", "Le CND Blog nomme 50"),
+    ],
+)
+def test_a_vote_title_and_notes_read_in_the_readers_language(
+    client: Client, bundled: Any, language: str, title: str, notes: str
+) -> None:
+    """Issue 15: /es/ showed the vote's title and notes in English."""
+    html = client.get(f"/{language}/un/votes/{_vote('CND65').pk}/").content.decode()
+    assert title in html and notes in html
+    assert "WHO recommendation: place brorphine" not in html
