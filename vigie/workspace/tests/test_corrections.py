@@ -14,7 +14,7 @@ from vigie.atlas.tests.helpers import make_measure, make_place
 from vigie.core.models import AuditEntry, Source
 from vigie.core.tests.factories import make_user
 from vigie.network.tests.factories import make_member, make_organisation
-from vigie.workspace import services
+from vigie.workspace import correction_views, services
 from vigie.workspace.models import CorrectionProposal
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +188,42 @@ def test_the_queue_filters_counts_and_pages_the_proposals() -> None:
     assert [p.problem for p in new_measures.context["page_obj"]] == ["A missing law"]
     corrections = client.get("/en/staff/corrections/?status=&kind=correction")
     assert corrections.context["page_obj"].paginator.count == 4
+
+
+def test_the_queue_pages_beyond_the_first_keeping_its_filters_and_order() -> None:
+    member = _member()
+    measure = make_measure("pt-2001", "PT", "decrim_de_jure")
+    per_page = correction_views.PROPOSALS_PER_PAGE
+    CorrectionProposal.objects.bulk_create(
+        CorrectionProposal(
+            author=member,
+            country=measure.country,
+            measure_code=measure.code,
+            field="title",
+            problem=f"Problem {number:02d}",
+            proposed_value="Law 30/2000",
+            source_url="https://example.org/law",
+        )
+        for number in range(per_page + 3)
+    )
+    client = _client(make_user("ed", role="editor"))
+    first = client.get("/en/staff/corrections/?status=pending&kind=correction&country=pt")
+    assert len(first.context["page_obj"]) == per_page
+    assert 'href="?status=pending&amp;kind=correction&amp;country=pt&amp;page=2"' in (
+        first.content.decode()
+    )
+    second = client.get("/en/staff/corrections/?status=pending&kind=correction&country=pt&page=2")
+    assert second.status_code == 200
+    # Oldest first: the second page holds the last three sent, and only them.
+    assert [p.problem for p in second.context["page_obj"]] == [
+        f"Problem {number:02d}" for number in range(per_page, per_page + 3)
+    ]
+    assert "page 2 of 2" in second.content.decode()
+    assert 'href="?status=pending&amp;kind=correction&amp;country=pt&amp;page=1"' in (
+        second.content.decode()
+    )
+    other_country = client.get("/en/staff/corrections/?status=pending&country=uy&page=2")
+    assert other_country.context["page_obj"].paginator.count == 0
 
 
 def test_applying_a_correction_versions_the_measure_cites_the_source_and_names_both() -> None:
