@@ -292,6 +292,17 @@ def parse_corrected_value(field: str, value: str) -> Any:
     return value
 
 
+def _latest_version_number(code: str) -> int:
+    """The number of the measure's last version (0 when it has none)."""
+    last = (
+        MeasureVersion.objects.filter(measure_code=code)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return last or 0
+
+
 @changes_facts
 @transaction.atomic
 def correct_measure(
@@ -325,8 +336,7 @@ def correct_measure(
     _saved, outcome = save_measure(code=code, data=data, actor=actor)
     if outcome == "unchanged":
         raise MeasureError(_("The measure already says this: nothing to apply."))
-    version = MeasureVersion.objects.filter(measure_code=code).order_by("-number").first()
-    number = version.number if version is not None else 0
+    number = _latest_version_number(code)
     record_audit(
         action="atlas.measure.corrected",
         obj=measure,
@@ -414,13 +424,7 @@ def record_proposed_measure(
     )
     measure, _outcome = save_measure(code=code, data=data, actor=actor)
     # A code reused after a deletion continues the history it had.
-    number = (
-        MeasureVersion.objects.filter(measure_code=code)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-        or 1
-    )
+    number = _latest_version_number(code)
     record_audit(
         action="atlas.measure.proposal_recorded",
         obj=measure,
