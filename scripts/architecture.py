@@ -79,6 +79,7 @@ DOORS: dict[str, frozenset[str]] = {
             "atlas.queries",
             "atlas.services",
             "events.queries",
+            "index.queries",
             "network.queries",
             "strategy.queries",
             "surveys.queries",

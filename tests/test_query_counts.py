@@ -106,8 +106,10 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "library search": ("/en/library/?q=policy&type=report", 7, "anyone"),
     # The staff workspace: the review queue (its own reads), both apps' flags, rounds, events
     # and elections each in one aggregate query; then the corrections waiting, the measures
-    # citing no source and the UN codings awaiting a second coder (one count each).
-    "staff workspace": ("/en/staff/", 19, "editor"),
+    # citing no source and the UN codings awaiting a second coder (one count each); then the
+    # flags of the network (organisations, contacts), events, surveys and the index, one query
+    # each whatever the number of rows flagged.
+    "staff workspace": ("/en/staff/", 24, "editor"),
     # The corrections queue: the counts by status, and one page of proposals (a count and, once
     # there are rows, a slice; the demo has none: 5 measured, one more for the slice).
     "corrections queue": ("/en/staff/corrections/", 6, "editor"),

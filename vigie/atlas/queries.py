@@ -26,6 +26,7 @@ from vigie.atlas.models import (
     PolicyMeasure,
     Rating,
     Status,
+    SubstanceScope,
     Verification,
 )
 from vigie.atlas.services import (
@@ -404,6 +405,16 @@ def strongest_in_force(
 def get_kind_label(kind: str) -> str:
     """The label of a kind of measure in the active language (the code itself if unknown)."""
     return str(dict(Kind.choices).get(kind, kind))
+
+
+def list_new_measure_choices() -> dict[str, list[tuple[str, str]]]:
+    """The choices a new measure is recorded with (kind, status, substances), labelled in the
+    active language, for another app's form (``atlas.services.record_proposed_measure``)."""
+    return {
+        "kind": [(code, str(label)) for code, label in Kind.choices],
+        "status": [(code, str(label)) for code, label in Status.choices],
+        "substance_scope": [(code, str(label)) for code, label in SubstanceScope.choices],
+    }
 
 
 def get_strongest_measure_by_country(year: int) -> dict[str, str]:

@@ -12,7 +12,16 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure, Status
+from vigie.atlas.models import (
+    Assessment,
+    Criterion,
+    Kind,
+    MeasureVersion,
+    PolicyMeasure,
+    Status,
+    SubstanceScope,
+    Verification,
+)
 from vigie.core.errors import DomainError
 from vigie.core.freshness import changes_facts
 from vigie.core.models import Country, Subdivision
@@ -283,6 +292,17 @@ def parse_corrected_value(field: str, value: str) -> Any:
     return value
 
 
+def _latest_version_number(code: str) -> int:
+    """The number of the measure's last version (0 when it has none)."""
+    last = (
+        MeasureVersion.objects.filter(measure_code=code)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return last or 0
+
+
 @changes_facts
 @transaction.atomic
 def correct_measure(
@@ -316,8 +336,7 @@ def correct_measure(
     _saved, outcome = save_measure(code=code, data=data, actor=actor)
     if outcome == "unchanged":
         raise MeasureError(_("The measure already says this: nothing to apply."))
-    version = MeasureVersion.objects.filter(measure_code=code).order_by("-number").first()
-    number = version.number if version is not None else 0
+    number = _latest_version_number(code)
     record_audit(
         action="atlas.measure.corrected",
         obj=measure,
@@ -325,6 +344,92 @@ def correct_measure(
         changes={
             "field": column,
             "value": data[column],
+            "source": source.url,
+            "proposed_by": proposed_by,
+            "applied_by": actor.get_username() if actor is not None else "",
+            "version": number,
+        },
+    )
+    return number
+
+
+@changes_facts
+@transaction.atomic
+def record_proposed_measure(
+    *,
+    code: str,
+    country_iso2: str,
+    title: str,
+    kind: str,
+    status: str,
+    substance_scope: str,
+    summary: str,
+    language: str,
+    source_url: str,
+    source_title: str = "",
+    adopted_on: datetime.date | None = None,
+    in_force_on: datetime.date | None = None,
+    actor: Any,
+    proposed_by: str,
+) -> int:
+    """Record a measure a member proposed for a country, as the editor worded it, in one step.
+
+    The measure is created (version 1, by the editor) citing the member's source, with its
+    summary in the language the member wrote in; it is shown UNVERIFIED until an editor confirms
+    it on the atlas's own form, since one source stands behind it. An audit entry
+    ``atlas.measure.proposal_recorded`` names the member and the editor. Returns the number of
+    the version written.
+    """
+    code = code.strip()
+    if not code:
+        raise MeasureError(_("Give the new measure a code."))
+    if PolicyMeasure.objects.filter(code=code).exists():
+        raise MeasureError(_("A measure already has the code %(code)s.") % {"code": code})
+    for value, choices, what in (
+        (kind, Kind, _("kind")),
+        (status, Status, _("status")),
+        (substance_scope, SubstanceScope, _("substances")),
+    ):
+        if value not in choices.values:
+            raise MeasureError(_("Choose the %(what)s of the measure.") % {"what": what})
+    if not title.strip():
+        raise MeasureError(_("Title cannot be empty."))
+    if not summary.strip():
+        raise MeasureError(_("Summary cannot be empty."))
+    if not source_url.strip():
+        raise MeasureError(_("A measure needs the web address of its source."))
+    source = cite_source(url=source_url, title=source_title[:500])
+    data: dict[str, Any] = dict.fromkeys(("substances", "thresholds", "notes"), "")
+    data.update({name: False for name in REFORM_FIELDS if name != "thresholds"})
+    data.update(dict.fromkeys(SUMMARY_FIELDS, ""))
+    data.update(
+        {
+            "jurisdiction": country_iso2,
+            "title": title.strip(),
+            "kind": kind,
+            "status": status,
+            "substance_scope": substance_scope,
+            "proposed_on": None,
+            "adopted_on": adopted_on.isoformat() if adopted_on else None,
+            "in_force_on": in_force_on.isoformat() if in_force_on else None,
+            "ended_on": None,
+            "date_precision": PolicyMeasure._meta.get_field("date_precision").get_default(),
+            "sanction": PolicyMeasure._meta.get_field("sanction").get_default(),
+            "under_international_control": True,
+            "verification": Verification.UNVERIFIED,
+            corrected_field_name("summary", language): summary.strip(),
+            "reverses": "",
+            "sources": [source.url],
+        }
+    )
+    measure, _outcome = save_measure(code=code, data=data, actor=actor)
+    # A code reused after a deletion continues the history it had.
+    number = _latest_version_number(code)
+    record_audit(
+        action="atlas.measure.proposal_recorded",
+        obj=measure,
+        actor=actor,
+        changes={
             "source": source.url,
             "proposed_by": proposed_by,
             "applied_by": actor.get_username() if actor is not None else "",

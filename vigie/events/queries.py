@@ -7,14 +7,15 @@ no function here returns a person's name or email, so these figures can be shown
 import datetime
 from typing import TypedDict
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.changes import Change
 from vigie.core.evidence import CountResult, Evidence, person_key
-from vigie.events.models import Event, Registration
+from vigie.core.quality import FlaggedRow, QualityFlag
+from vigie.events.models import Event, ProgrammeItem, Registration
 from vigie.events.texts import text
 
 ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
@@ -297,4 +298,57 @@ def list_registrations_of_user(user_id: int, email: str) -> list[OwnRegistration
             status=registration.get_status_display(),
         )
         for registration in registrations
+    ]
+
+
+def list_data_quality_flags() -> list[QualityFlag]:
+    """Published events (archived ones left out) that readers see incomplete, in one query:
+    those with no programme at all, and those that ended, promised a public recording
+    (``Recording.PUBLIC``) and link none."""
+    now = timezone.now()
+    events = (
+        Event.objects.filter(status=Event.Status.PUBLISHED, archived_at__isnull=True)
+        .annotate(has_programme=Exists(ProgrammeItem.objects.filter(event_id=OuterRef("pk"))))
+        .filter(
+            Q(has_programme=False)
+            | Q(ends_at__lt=now, recording_policy=Event.Recording.PUBLIC, recording_url="")
+        )
+        .order_by("starts_at", "pk")
+    )
+    without_programme: list[FlaggedRow] = []
+    without_recording: list[FlaggedRow] = []
+    for event in events:
+        if not event.has_programme:
+            without_programme.append(
+                FlaggedRow(
+                    title=text(event, "title") or event.slug,
+                    url=reverse("events:staff_programme", args=[event.slug]),
+                    reason=_("published with no programme"),
+                )
+            )
+        if (
+            event.ends_at < now
+            and event.recording_policy == Event.Recording.PUBLIC
+            and not event.recording_url
+        ):
+            without_recording.append(
+                FlaggedRow(
+                    title=text(event, "title") or event.slug,
+                    url=reverse("events:staff_materials", args=[event.slug]),
+                    reason=_("ended on %(day)s; the recording is not linked")
+                    % {"day": timezone.localdate(event.ends_at).isoformat()},
+                )
+            )
+    staff_home = reverse("events:staff_home")
+    return [
+        QualityFlag(
+            title=_("Published events without a programme"),
+            url=staff_home,
+            items=without_programme,
+        ),
+        QualityFlag(
+            title=_("Ended events whose public recording is not linked"),
+            url=staff_home,
+            items=without_recording,
+        ),
     ]

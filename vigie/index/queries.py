@@ -5,13 +5,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vigie.core.changes import Change
 from vigie.core.csvfiles import SOURCE_SEPARATOR
 from vigie.core.models import Country
+from vigie.core.quality import FlaggedRow, QualityFlag
 from vigie.index.models import Edition, UnitResult
 
 PUBLIC_STATUSES = (Edition.Status.PUBLISHED,)
@@ -356,3 +360,74 @@ def list_changes_since(since: datetime.datetime, iso2: str = "") -> list[Change]
             )
         )
     return changes
+
+
+def list_data_quality_flags() -> list[QualityFlag]:
+    """Editions to fix, in one query: those whose figures cite no source (the edition itself,
+    or any unit's published figures), and computed editions whose results are older than their
+    data (indicator data uploaded since the last computation, which sends the edition back to
+    draft, or a computation that failed since)."""
+    edition_sources = Edition.sources.through.objects.filter(edition_id=OuterRef("pk"))
+    unsourced_units = (
+        # Computed results are the edition's own: only published figures cite sources each.
+        UnitResult.objects.filter(
+            edition_id=OuterRef("pk"), edition__kind=Edition.Kind.PUBLISHED, sources__isnull=True
+        )
+        .order_by()
+        .values("edition_id")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    stale = Q(
+        kind=Edition.Kind.COMPUTED,
+        computed_at__isnull=False,
+        status__in=[Edition.Status.DRAFT, Edition.Status.FAILED],
+    )
+    editions = (
+        Edition.objects.annotate(
+            has_source=Exists(edition_sources),
+            n_unsourced=Coalesce(Subquery(unsourced_units, output_field=IntegerField()), 0),
+        )
+        .filter(Q(has_source=False) | Q(n_unsourced__gt=0) | stale)
+        .order_by("family", "version")
+    )
+    unsourced: list[FlaggedRow] = []
+    outdated: list[FlaggedRow] = []
+    for edition in editions:
+        url = reverse("index:staff_edition", args=[edition.slug])
+        title = f"{edition.title} (v{edition.version})"
+        if not edition.has_source or edition.n_unsourced:
+            reasons = []
+            if not edition.has_source:
+                reasons.append(_("the edition cites no source"))
+            if edition.n_unsourced:
+                reasons.append(
+                    ngettext(
+                        "%(count)s unit result cites no source",
+                        "%(count)s unit results cite no source",
+                        edition.n_unsourced,
+                    )
+                    % {"count": edition.n_unsourced}
+                )
+            unsourced.append(FlaggedRow(title=title, url=url, reason="; ".join(reasons)))
+        if (
+            edition.kind == Edition.Kind.COMPUTED
+            and edition.computed_at is not None
+            and edition.status in (Edition.Status.DRAFT, Edition.Status.FAILED)
+        ):
+            day = timezone.localdate(edition.computed_at).isoformat()
+            reason = (
+                _("the last computation failed; results of %(day)s")
+                if edition.status == Edition.Status.FAILED
+                else _("indicator data uploaded since the computation of %(day)s")
+            )
+            outdated.append(FlaggedRow(title=title, url=url, reason=reason % {"day": day}))
+    staff = reverse("index:staff_editions")
+    return [
+        QualityFlag(
+            title=_("Index editions with figures citing no source"), url=staff, items=unsourced
+        ),
+        QualityFlag(
+            title=_("Index editions computed from outdated data"), url=staff, items=outdated
+        ),
+    ]

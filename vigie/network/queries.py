@@ -7,14 +7,16 @@ check roles.
 import datetime
 from typing import TypedDict
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.quality import FlaggedRow, QualityFlag
 from vigie.network.models import (
     ConsentPurpose,
+    ConsentRecord,
     Contact,
     Coverage,
     Election,
@@ -348,3 +350,72 @@ def get_organisation_profile(organisation_id: int) -> PublicOrganisation | None:
         .first()
     )
     return organisation_public_dict(found) if found is not None else None
+
+
+def list_data_quality_flags() -> list[QualityFlag]:
+    """What the secretariat should fix in the network's records, in two queries.
+
+    - members the directory still lists although their lapse is recorded (``lapsed_on`` set
+      while the status says member: an edit outside ``change_membership_status``);
+    - listed members with no country of work (the headquarters is required; the countries of
+      work are what the country filters and profiles read besides it);
+    - contacts (not erased, not archived) with no consent recorded for any purpose: nothing may
+      be sent to them until one is.
+    """
+    today = timezone.localdate()
+    working_in = Organisation.countries.through.objects.filter(organisation_id=OuterRef("pk"))
+    listed = (
+        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
+        .annotate(has_country=Exists(working_in))
+        .filter(Q(lapsed_on__lte=today) | Q(has_country=False))
+        .order_by("name")
+        .values_list("name", "slug", "lapsed_on", "has_country")
+    )
+    lapsed: list[FlaggedRow] = []
+    without_country: list[FlaggedRow] = []
+    for name, slug, lapsed_on, has_country in listed:
+        if lapsed_on is not None and lapsed_on <= today:
+            lapsed.append(
+                FlaggedRow(
+                    title=name,
+                    url=reverse("network:organisation_status", args=[slug]),
+                    reason=_("lapsed on %(day)s, still listed as a member")
+                    % {"day": lapsed_on.isoformat()},
+                )
+            )
+        if not has_country:
+            without_country.append(
+                FlaggedRow(
+                    title=name,
+                    url=reverse("network:organisation_edit", args=[slug]),
+                    reason=_("no country of work recorded"),
+                )
+            )
+    consents = ConsentRecord.objects.filter(contact_id=OuterRef("pk"))
+    unconsented = [
+        FlaggedRow(
+            title=name,
+            url=reverse("network:contact_consent", args=[pk]),
+            reason=_("no consent recorded"),
+        )
+        for pk, name in Contact.objects.filter(erased_on__isnull=True, archived_at__isnull=True)
+        .exclude(Exists(consents))
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    ]
+    directory = reverse("network:directory")
+    return [
+        QualityFlag(
+            title=_("Members listed although their membership lapsed"),
+            url=directory,
+            items=lapsed,
+        ),
+        QualityFlag(
+            title=_("Listed members with no country of work"), url=directory, items=without_country
+        ),
+        QualityFlag(
+            title=_("Contacts with no consent recorded"),
+            url=reverse("network:contacts"),
+            items=unconsented,
+        ),
+    ]

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.quality import FlaggedRow, QualityFlag
 from vigie.surveys import results
 from vigie.surveys.disclosure import MIN_ORGANISATIONS, Subset, get_round_disclosure, is_public
 from vigie.surveys.forms import AnswerForm
-from vigie.surveys.models import Round, SurveyQuestion
+from vigie.surveys.models import Round, RoundStatus, SurveyQuestion
 from vigie.surveys.services import visible_questions
 
 MEDIA_SURVEY = "media-support"
@@ -249,4 +250,30 @@ def list_open_rounds_for_organisation(organisation_id: int) -> list[InvitedRound
             submitted=round_.n_submitted > 0,
         )
         for round_ in rounds
+    ]
+
+
+def list_data_quality_flags() -> list[QualityFlag]:
+    """Rounds opened by staff (``OPEN``) still open after their closing day, in one query: the
+    lifecycle never closes them by itself, so answers keep coming in until someone does."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(status=RoundStatus.OPEN, closes_on__lt=today)
+        .select_related("version__survey")
+        .order_by("closes_on", "pk")
+    )
+    return [
+        QualityFlag(
+            title=_("Survey rounds open past their closing date"),
+            url=reverse("surveys:staff"),
+            items=[
+                FlaggedRow(
+                    title=f"{round_.version.survey.title} · {round_.name}",
+                    url=reverse("surveys:round_admin", args=[round_.pk]),
+                    reason=_("closing date %(day)s passed; still open")
+                    % {"day": round_.closes_on.isoformat()},
+                )
+                for round_ in rounds
+            ],
+        )
     ]

@@ -11,7 +11,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,7 @@ from vigie.core.permissions import editor_required
 from vigie.workspace import queries, services
 from vigie.workspace.forms import (
     ApplyCorrectionForm,
+    ApplyNewMeasureForm,
     CorrectionProposalForm,
     DeclineCorrectionForm,
 )
@@ -136,26 +136,50 @@ def correction_review(request: HttpRequest, pk: int) -> HttpResponse:
         if proposal.measure_code
         else None
     )
-    apply_form = ApplyCorrectionForm(
-        initial={"value": proposal.proposed_value, "source_url": proposal.source_url}
-    )
+    apply_form: ApplyCorrectionForm | ApplyNewMeasureForm
+    if proposal.is_new_measure:
+        apply_form = ApplyNewMeasureForm(
+            request.POST if request.POST.get("action") == "apply" else None,
+            initial={"summary": proposal.proposed_value, "source_url": proposal.source_url},
+        )
+    else:
+        apply_form = ApplyCorrectionForm(
+            request.POST if request.POST.get("action") == "apply" else None,
+            initial={"value": proposal.proposed_value, "source_url": proposal.source_url},
+        )
     decline_form = DeclineCorrectionForm()
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "apply":
-                apply_form = ApplyCorrectionForm(request.POST)
-                if apply_form.is_valid():
+            if action == "apply" and apply_form.is_valid():
+                data = apply_form.cleaned_data
+                if isinstance(apply_form, ApplyNewMeasureForm):
+                    services.apply_new_measure(
+                        proposal_id=proposal.pk,
+                        editor=request.user,
+                        measure=services.NewMeasure(
+                            code=data["code"],
+                            title=data["title"],
+                            kind=data["kind"],
+                            status=data["status"],
+                            substance_scope=data["substance_scope"],
+                            summary=data["summary"],
+                            adopted_on=data["adopted_on"],
+                            in_force_on=data["in_force_on"],
+                        ),
+                        source_url=data["source_url"],
+                    )
+                    messages.success(request, _("The measure was recorded in the atlas."))
+                else:
                     services.apply_correction(
                         proposal_id=proposal.pk,
                         editor=request.user,
-                        value=apply_form.cleaned_data["value"],
-                        source_url=apply_form.cleaned_data["source_url"],
-                        measure_code=apply_form.cleaned_data["measure_code"],
+                        value=data["value"],
+                        source_url=data["source_url"],
                     )
                     messages.success(request, _("The correction was applied."))
-                    return redirect("workspace:correction_queue")
+                return redirect("workspace:correction_queue")
             elif action == "decline":
                 decline_form = DeclineCorrectionForm(request.POST)
                 if decline_form.is_valid():
@@ -176,6 +200,5 @@ def correction_review(request: HttpRequest, pk: int) -> HttpResponse:
         "field_label": _field_label(proposal),
         "apply_form": apply_form,
         "decline_form": decline_form,
-        "new_measure_url": reverse("atlas:measure_new") + f"?jurisdiction={proposal.country.iso2}",
     }
     return render(request, "workspace/correction_review.html", context, status=status)

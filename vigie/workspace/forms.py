@@ -65,8 +65,8 @@ class CorrectionProposalForm(forms.Form):
 
 
 class ApplyCorrectionForm(forms.Form):
-    """How the editor applies it: the value as it will be written (the member's, or reworded),
-    the source's address; for a proposed measure, the code of the measure they recorded."""
+    """How the editor applies a correction: the value as it will be written (the member's, or
+    reworded) and the source's address."""
 
     value = forms.CharField(
         label=_("Value to write"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -74,7 +74,40 @@ class ApplyCorrectionForm(forms.Form):
     source_url = forms.URLField(
         label=_("Source address"), required=False, max_length=1000, assume_scheme="https"
     )
-    measure_code = forms.SlugField(label=_("Code of the measure recorded"), required=False)
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ApplyNewMeasureForm(forms.Form):
+    """How the editor records a proposed measure: what the atlas needs of a new entry, worded
+    from the member's description, with the source's address."""
+
+    code = forms.SlugField(
+        label=_("Code of the new measure"),
+        max_length=80,
+        help_text=_("Country code, year and a word, e.g. sn-2024-possession."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"))
+    status = forms.ChoiceField(label=_("Status"))
+    substance_scope = forms.ChoiceField(label=_("Substances"))
+    adopted_on = forms.DateField(label=_("Adopted on"), required=False, widget=_date_input())
+    in_force_on = forms.DateField(label=_("In force from"), required=False, widget=_date_input())
+    summary = forms.CharField(
+        label=_("Summary"),
+        help_text=_("In the language the member wrote in."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    source_url = forms.URLField(
+        label=_("Source address"), required=False, max_length=1000, assume_scheme="https"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, choices in atlas_queries.list_new_measure_choices().items():
+            cast(forms.ChoiceField, self.fields[name]).choices = [("", "—"), *choices]
 
 
 class DeclineCorrectionForm(forms.Form):

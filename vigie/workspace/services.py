@@ -1,5 +1,6 @@
 """Creating, revoking and checking personal API tokens (``vigie.workspace.models.ApiToken``)."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -212,31 +213,15 @@ def _decide(proposal: CorrectionProposal, *, editor: Any, status: str, reason: s
 
 @transaction.atomic
 def apply_correction(
-    *, proposal_id: int, editor: Any, value: str = "", source_url: str = "", measure_code: str = ""
+    *, proposal_id: int, editor: Any, value: str = "", source_url: str = ""
 ) -> CorrectionProposal:
-    """Apply a pending proposal as the editor worded it.
-
-    A correction of a measure goes through the atlas (``atlas.services.correct_measure``): a new
-    version, the source cited, an audit entry naming the member and the editor. A proposed new
-    measure is recorded by the editor on the atlas's form first; applying it names that measure.
-    """
+    """Apply a pending correction of a measure as the editor worded it, through the atlas
+    (``atlas.services.correct_measure``): a new version, the source cited, an audit entry naming
+    the member and the editor. A proposed new measure is applied by ``apply_new_measure``."""
     proposal = _pending(proposal_id)
     if proposal.is_new_measure:
-        entry = atlas_queries.get_correctable_entry(measure_code.strip())
-        if entry is None or entry["country_iso2"] != proposal.country.iso2:
-            raise CorrectionError(
-                _("Record the measure in the atlas first, then give its code here."),
-                field="measure_code",
-            )
-        proposal.measure_code = entry["code"]
-        _decide(proposal, editor=editor, status=CorrectionProposal.Status.APPLIED)
-        return proposal
-    source_url = source_url.strip() or proposal.source_url
-    if not source_url:
-        raise CorrectionError(
-            _("The member gave a citation only: give the web address of that source."),
-            field="source_url",
-        )
+        raise CorrectionError(_("This proposal is a new measure: record it with its details."))
+    source_url = _source_address(proposal, source_url)
     try:
         proposal.applied_version = atlas_services.correct_measure(
             code=proposal.measure_code,
@@ -250,6 +235,71 @@ def apply_correction(
         )
     except atlas_services.MeasureError as error:
         raise CorrectionError(str(error), field="value") from None
+    _decide(proposal, editor=editor, status=CorrectionProposal.Status.APPLIED)
+    return proposal
+
+
+def _source_address(proposal: CorrectionProposal, source_url: str) -> str:
+    """The address the editor gives, else the member's; a citation alone is not enough."""
+    source_url = source_url.strip() or proposal.source_url
+    if not source_url:
+        raise CorrectionError(
+            _("The member gave a citation only: give the web address of that source."),
+            field="source_url",
+        )
+    return source_url
+
+
+@dataclass(frozen=True)
+class NewMeasure:
+    """A proposed measure as the editor records it (the atlas's required facts of an entry)."""
+
+    code: str
+    title: str
+    kind: str
+    status: str
+    substance_scope: str
+    summary: str
+    adopted_on: datetime.date | None = None
+    in_force_on: datetime.date | None = None
+
+
+@transaction.atomic
+def apply_new_measure(
+    *, proposal_id: int, editor: Any, measure: NewMeasure, source_url: str = ""
+) -> CorrectionProposal:
+    """Apply a proposed measure in one step: the atlas records it for the proposal's country
+    (``atlas.services.record_proposed_measure``), citing the member's source (or the address the
+    editor gives for a citation), and the proposal is marked applied with that measure's code."""
+    proposal = _pending(proposal_id)
+    if not proposal.is_new_measure:
+        raise CorrectionError(_("This proposal corrects an existing entry."))
+    if atlas_queries.get_correctable_entry(measure.code.strip()) is not None:
+        raise CorrectionError(
+            _("A measure already has the code %(code)s.") % {"code": measure.code.strip()},
+            field="code",
+        )
+    source_url = _source_address(proposal, source_url)
+    try:
+        proposal.applied_version = atlas_services.record_proposed_measure(
+            code=measure.code,
+            country_iso2=proposal.country.iso2,
+            title=measure.title,
+            kind=measure.kind,
+            status=measure.status,
+            substance_scope=measure.substance_scope,
+            summary=measure.summary,
+            language=proposal.language,
+            adopted_on=measure.adopted_on,
+            in_force_on=measure.in_force_on,
+            source_url=source_url,
+            source_title=proposal.source_citation,
+            actor=editor,
+            proposed_by=_display_name(proposal.author),
+        )
+    except atlas_services.MeasureError as error:
+        raise CorrectionError(str(error)) from None
+    proposal.measure_code = measure.code.strip()
     _decide(proposal, editor=editor, status=CorrectionProposal.Status.APPLIED)
     return proposal
 

@@ -22,6 +22,7 @@ from vigie.core import roles
 from vigie.core.permissions import editor_required
 from vigie.core.queries import get_country
 from vigie.events import queries as event_queries
+from vigie.index import queries as index_queries
 from vigie.network import queries as network_queries
 from vigie.strategy import queries as strategy_queries
 from vigie.surveys import queries as survey_queries
@@ -82,6 +83,14 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             total=un_queries.count_codings_awaiting_second_coder(),
         ),
     ]
+    # Each app's own rules, each group with the page where its rows are fixed.
+    for app_flags in (
+        network_queries.list_data_quality_flags(),
+        event_queries.list_data_quality_flags(),
+        survey_queries.list_data_quality_flags(),
+        index_queries.list_data_quality_flags(),
+    ):
+        flags.extend(_flag(flag["title"], flag["items"], flag["url"]) for flag in app_flags)
     context: dict[str, Any] = {
         "reviews": strategy_queries.count_reviews_waiting(),
         "rounds": survey_queries.list_rounds_closing_by(

@@ -14,7 +14,7 @@ from vigie.atlas.tests.helpers import make_measure, make_place
 from vigie.core.models import AuditEntry, Source
 from vigie.core.tests.factories import make_user
 from vigie.network.tests.factories import make_member, make_organisation
-from vigie.workspace import services
+from vigie.workspace import correction_views, services
 from vigie.workspace.models import CorrectionProposal
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +190,42 @@ def test_the_queue_filters_counts_and_pages_the_proposals() -> None:
     assert corrections.context["page_obj"].paginator.count == 4
 
 
+def test_the_queue_pages_beyond_the_first_keeping_its_filters_and_order() -> None:
+    member = _member()
+    measure = make_measure("pt-2001", "PT", "decrim_de_jure")
+    per_page = correction_views.PROPOSALS_PER_PAGE
+    CorrectionProposal.objects.bulk_create(
+        CorrectionProposal(
+            author=member,
+            country=measure.country,
+            measure_code=measure.code,
+            field="title",
+            problem=f"Problem {number:02d}",
+            proposed_value="Law 30/2000",
+            source_url="https://example.org/law",
+        )
+        for number in range(per_page + 3)
+    )
+    client = _client(make_user("ed", role="editor"))
+    first = client.get("/en/staff/corrections/?status=pending&kind=correction&country=pt")
+    assert len(first.context["page_obj"]) == per_page
+    assert 'href="?status=pending&amp;kind=correction&amp;country=pt&amp;page=2"' in (
+        first.content.decode()
+    )
+    second = client.get("/en/staff/corrections/?status=pending&kind=correction&country=pt&page=2")
+    assert second.status_code == 200
+    # Oldest first: the second page holds the last three sent, and only them.
+    assert [p.problem for p in second.context["page_obj"]] == [
+        f"Problem {number:02d}" for number in range(per_page, per_page + 3)
+    ]
+    assert "page 2 of 2" in second.content.decode()
+    assert 'href="?status=pending&amp;kind=correction&amp;country=pt&amp;page=1"' in (
+        second.content.decode()
+    )
+    other_country = client.get("/en/staff/corrections/?status=pending&country=uy&page=2")
+    assert other_country.context["page_obj"].paginator.count == 0
+
+
 def test_applying_a_correction_versions_the_measure_cites_the_source_and_names_both() -> None:
     member = _member()
     member.first_name, member.last_name = "Alice", "Example"
@@ -292,26 +328,82 @@ def test_a_citation_only_proposal_needs_the_editor_to_give_the_address() -> None
     assert Source.objects.get(url="https://example.org/gazette").title == "Gazette, p. 12"
 
 
-def test_a_proposed_measure_is_applied_by_naming_the_measure_recorded() -> None:
-    member = _member(iso2="SN")
+def _propose_senegal_measure(member: Any) -> CorrectionProposal:
     response = _client(member).post(
-        "/en/me/atlas/countries/SN/propose/",
+        "/fr/me/atlas/countries/SN/propose/",
         {
-            "problem": "The 2024 law is missing.",
-            "proposed_value": "Law 2024-01 decriminalises possession.",
+            "problem": "La loi de 2024 manque.",
+            "proposed_value": "La loi 2024-01 dépénalise la possession.",
             "source_url": "https://example.org/sn-2024",
         },
     )
     assert response.status_code == 302
-    proposal = CorrectionProposal.objects.get()
-    assert proposal.measure_code == "" and proposal.country.iso2 == "SN"
+    return CorrectionProposal.objects.get()
+
+
+NEW_MEASURE = {
+    "action": "apply",
+    "code": "sn-2024",
+    "title": "Loi 2024-01",
+    "kind": "decrim_de_jure",
+    "status": "in_force",
+    "substance_scope": "all",
+    "adopted_on": "2024-03-01",
+    "in_force_on": "2024-06-01",
+    "summary": "La loi 2024-01 dépénalise la possession pour usage personnel.",
+    "source_url": "",
+}
+
+
+def test_applying_a_proposed_measure_records_it_in_the_atlas_in_one_step() -> None:
+    member = _member(iso2="SN")
+    proposal = _propose_senegal_measure(member)
+    assert proposal.measure_code == "" and proposal.language == "fr"
     editor = make_user("ed", role="editor")
-    with pytest.raises(services.CorrectionError):
-        services.apply_correction(proposal_id=proposal.pk, editor=editor, measure_code="sn-2024")
-    make_measure("sn-2024", "SN", "decrim_de_jure")
-    services.apply_correction(proposal_id=proposal.pk, editor=editor, measure_code="sn-2024")
+    review = _client(editor).get(f"/en/staff/corrections/{proposal.pk}/").content.decode()
+    assert 'name="code"' in review and 'name="measure_code"' not in review
+    response = _client(editor).post(f"/en/staff/corrections/{proposal.pk}/", NEW_MEASURE)
+    assert response.status_code == 302
+    measure = PolicyMeasure.objects.get(code="sn-2024")
+    assert (measure.country.iso2, measure.subdivision, measure.kind, measure.status) == (
+        "SN",
+        None,
+        "decrim_de_jure",
+        "in_force",
+    )
+    assert measure.summary_fr == NEW_MEASURE["summary"]  # the member's language
+    assert str(measure.in_force_on) == "2024-06-01" and measure.verification == "unverified"
+    assert [s.url for s in measure.sources.all()] == ["https://example.org/sn-2024"]
+    version = MeasureVersion.objects.get(measure_code="sn-2024")
+    assert (version.number, version.action, version.actor) == (1, "created", editor)
+    audit = AuditEntry.objects.get(action="atlas.measure.proposal_recorded")
+    assert audit.changes["proposed_by"] == "alice" and audit.changes["applied_by"] == "ed"
     proposal.refresh_from_db()
-    assert (proposal.status, proposal.measure_code) == ("applied", "sn-2024")
+    assert (proposal.status, proposal.measure_code, proposal.applied_version) == (
+        "applied",
+        "sn-2024",
+        1,
+    )
+    assert "Loi 2024-01" in Client().get("/en/atlas/jurisdictions/SN/").content.decode()
+
+
+def test_a_proposed_measure_with_a_taken_code_or_no_address_is_refused_writing_nothing() -> None:
+    member = _member(iso2="SN")
+    proposal = _propose_senegal_measure(member)
+    make_place("PT")
+    make_measure("pt-2001", "PT", "decrim_de_jure")
+    client = _client(make_user("ed", role="editor"))
+    taken = client.post(f"/en/staff/corrections/{proposal.pk}/", {**NEW_MEASURE, "code": "pt-2001"})
+    assert taken.status_code == 400
+    assert taken.context["apply_form"].errors["code"] == ["A measure already has the code pt-2001."]
+    assert 'value="Loi 2024-01"' in taken.content.decode()  # what was typed is kept
+    CorrectionProposal.objects.filter(pk=proposal.pk).update(source_url="", source_citation="JO")
+    unaddressed = client.post(f"/en/staff/corrections/{proposal.pk}/", NEW_MEASURE)
+    assert (
+        unaddressed.status_code == 400 and "source_url" in unaddressed.context["apply_form"].errors
+    )
+    assert not PolicyMeasure.objects.filter(code="sn-2024").exists()
+    assert CorrectionProposal.objects.get(pk=proposal.pk).status == "pending"
 
 
 def test_the_atlas_pages_lead_members_to_the_proposal_forms() -> None:
