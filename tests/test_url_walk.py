@@ -352,6 +352,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events:register": _v(slug="event_slug"),
     "events:ics": _v(slug="event_slug"),
     "strategy:measure": _v(code="strategy_code"),
+    "strategy:measure_embed": _v(code="strategy_code"),
     "un:joint_statement": _fixed(code="CND67-JS-RUSSIA-46"),
     "un:milestone": _fixed(code="HRC-60-L31"),
     "un:milestone_judgement": _fixed(code="HRC-60-L31"),
@@ -588,6 +589,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "strategy:public": PUBLIC,
     "strategy:plan": PUBLIC,
     "strategy:measure": PUBLIC,
+    # Embed pages: a chart alone, which other sites may frame.
+    "strategy:measure_embed": PUBLIC,
     "strategy:report": STAFF,
     "strategy:report_pdf": STAFF,
     "countries:list": PUBLIC,
