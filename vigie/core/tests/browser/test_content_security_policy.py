@@ -57,7 +57,7 @@ def test_main_pages_of_each_app_draw_their_charts_with_no_policy_violation(
     expect(page.locator("#atlas-map")).to_have_attribute("data-year", "2005")
     seen["/en/atlas/ (2005)"] = _violations(page)
     visit(f"/en/index/{INDEX_EDITION}/", "#rankings-table tbody tr")
-    visit(f"/en/index/{INDEX_EDITION}/map/", "#index-map[data-rendered='true'] svg")
+    visit(f"/en/index/{INDEX_EDITION}/map/", "#index-map-chart[data-rendered='true'] svg")
     visit(f"/en/index/{INDEX_EDITION}/reweight/", "#reweighted-table tbody tr")
     slider = page.locator("#weights input[type=range]").first
     slider.focus()
