@@ -95,9 +95,9 @@ def test_the_profile_compares_with_the_regional_and_global_averages() -> None:
     regional = queries.get_dimension_averages(rows, codes, region_code=rows[0]["region_code"])
     overall = queries.get_dimension_averages(rows, codes)
     for code in codes:
-        scores = [r["dimensions"][code] for r in europe if r["dimensions"][code] is not None]
+        scores = [s for r in europe if (s := r["dimensions"][code]) is not None]
         assert regional[code] == pytest.approx(sum(scores) / len(scores))
-        every = [r["dimensions"][code] for r in rows if r["dimensions"][code] is not None]
+        every = [s for r in rows if (s := r["dimensions"][code]) is not None]
         assert overall[code] == pytest.approx(sum(every) / len(every))
 
 
