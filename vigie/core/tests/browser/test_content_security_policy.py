@@ -67,7 +67,7 @@ def test_main_pages_of_each_app_draw_their_charts_with_no_policy_violation(
     visit("/en/countries/pt/", "#votes a")
     vote = page.locator("#votes").get_by_role("link").first.get_attribute("href")
     visit(str(vote), "#vote-map-chart[data-ready='true'] svg")
-    visit("/en/network/", "#member-map[data-rendered='true'] svg")
+    visit("/en/network/", "#member-map-chart[data-rendered='true'] svg")
     visit("/en/strategy/", ".chart.chart-drawn svg")
     visit("/en/events/", ".event-card a")
     event = page.locator(".event-card a").first.get_attribute("href")
