@@ -222,6 +222,22 @@ def _grouped(values: list[dict[str, Any]], series: list[str], colours: list[str]
     )
 
 
+def _side_by_side(
+    series: list[str], lines: list[tuple[str, list[float | None]]]
+) -> tuple[list[dict[str, Any]], list[list[Any]]]:
+    """The bars (one per series and line with a score) and the table rows of grouped bars."""
+    values: list[dict[str, Any]] = []
+    table: list[list[Any]] = []
+    for name, scores in lines:
+        table.append([name, *[_one(score) for score in scores]])
+        values += [
+            {"dimension": name, "series": label, "score": round(score, 2)}
+            for label, score in zip(series, scores, strict=True)
+            if score is not None
+        ]
+    return values, table
+
+
 def profile_chart(
     edition: Edition,
     row: RankingRow,
@@ -233,18 +249,17 @@ def profile_chart(
     """A country's score on each dimension against its region's average and the global one."""
     region = row["region"] or _("its region")
     series = [row["name"], _("Average of %(region)s") % {"region": region}, _("Global average")]
-    values = []
-    table = []
-    for dimension in edition.dimensions:
-        code = dimension["code"]
-        name = edition.dimension_name(code)
-        scores = [row["dimensions"].get(code), regional.get(code), overall.get(code)]
-        table.append([name, *[_one(score) for score in scores]])
-        values += [
-            {"dimension": name, "series": label, "score": round(score, 2)}
-            for label, score in zip(series, scores, strict=True)
-            if score is not None
-        ]
+    codes = [d["code"] for d in edition.dimensions]
+    values, table = _side_by_side(
+        series,
+        [
+            (
+                edition.dimension_name(code),
+                [row["dimensions"].get(code), regional.get(code), overall.get(code)],
+            )
+            for code in codes
+        ],
+    )
     source, licence, sources = _source(edition)
     page = reverse("index:unit", args=[edition.slug, row["unit_code"]])
     return Chart(
@@ -272,18 +287,12 @@ def comparison_chart(
 ) -> Chart:
     """2–4 countries side by side on each dimension and overall."""
     series = [r["name"] for r in rows]
-    values = []
-    table = []
-    for code, name in [("score", _("Overall score"))] + [
-        (d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions
-    ]:
-        scores = [r["score"] if code == "score" else r["dimensions"].get(code) for r in rows]
-        table.append([name, *[_one(score) for score in scores]])
-        values += [
-            {"dimension": name, "series": label, "score": round(score, 2)}
-            for label, score in zip(series, scores, strict=True)
-            if score is not None
-        ]
+    lines = [(str(_("Overall score")), [r["score"] for r in rows])]
+    lines += [
+        (edition.dimension_name(d["code"]), [r["dimensions"].get(d["code"]) for r in rows])
+        for d in edition.dimensions
+    ]
+    values, table = _side_by_side(series, lines)
     source, licence, sources = _source(edition)
     page = reverse("index:unit", args=[edition.slug, rows[0]["unit_code"]])
     return Chart(

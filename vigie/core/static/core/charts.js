@@ -176,6 +176,9 @@
     document.body.addEventListener("htmx:afterSettle", function (event) { scan(event.detail.target); });
   }
 
-  window.VigieCharts = { embed: embed, options: OPTIONS, equip: equip, tableCsv: tableCsv, refresh: refresh };
+  window.VigieCharts = {
+    embed: embed, options: OPTIONS, equip: equip, tableCsv: tableCsv, refresh: refresh,
+    csvCell: csvCell, save: save
+  };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
