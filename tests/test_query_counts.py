@@ -79,7 +79,7 @@ PAGES: dict[str, tuple[Page, int, str]] = {
     "atlas jurisdiction": ("/en/atlas/jurisdictions/US-OR/", 7, "anyone"),
     "index editions": ("/en/index/", 2, "anyone"),
     "index rankings": (_index_edition, 5, "anyone"),
-    "index profile": (_index_profile, 4, "anyone"),
+    "index profile": (_index_profile, 5, "anyone"),  # + the edition's sources, under its figures
     "un home": ("/en/un/", 15, "anyone"),
     "un tracker": ("/en/un/tracker/", 17, "anyone"),
     "un session": (_un_session, 11, "anyone"),

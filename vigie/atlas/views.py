@@ -5,7 +5,6 @@ import json
 from email.utils import parseaddr
 from typing import Any
 
-from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
@@ -22,7 +21,6 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
 from vigie.atlas import queries
@@ -41,6 +39,7 @@ from vigie.atlas.services import (
     MeasureError,
     revert_measure,
 )
+from vigie.core.charts import frameable
 from vigie.core.errors import DataFileError
 from vigie.core.exports import csv_response
 from vigie.core.models import Country, Subdivision
@@ -125,8 +124,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return render(request, "atlas/map.html", context)
 
 
-@xframe_options_exempt
-@csp_replace({"frame-ancestors": ["*"]})
+@frameable
 def map_embed(request: HttpRequest) -> HttpResponse:
     """The map alone, for other sites to frame (the only page that may be framed): the year and
     filters of its address, its title, legend and source line, and a link back to the atlas."""

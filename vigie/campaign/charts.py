@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from vigie.campaign.models import DayFigure, FigureScope, Qualifier
+from vigie.core.charts import Chart
 
 
 def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
@@ -23,10 +24,6 @@ def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "title": {
-            "text": _("Cities taking part in the Global Day of Action"),
-            "subtitle": _("Source: Support. Don't Punish public pages (see the table below)"),
-        },
         "width": "container",
         "height": 220,
         "data": {"values": rows},
@@ -42,7 +39,12 @@ def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
                     ]
                 },
             },
-            "y": {"field": "cities", "type": "quantitative", "title": _("Cities (number)")},
+            "y": {
+                "field": "cities",
+                "type": "quantitative",
+                "title": _("Cities (number)"),
+                "axis": {"format": "d", "tickMinStep": 1, "labelFontSize": 12},
+            },
             "tooltip": [
                 {"field": "year", "title": _("Year")},
                 {"field": "label", "title": _("Cities")},
@@ -51,3 +53,20 @@ def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
         },
         "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
     }
+
+
+def timeline_chart(figures: list[DayFigure]) -> Chart:
+    """The timeline as a figure of the site: title, unit, source line, and its table."""
+    spec = timeline_spec(figures)
+    return Chart(
+        key="campaign-timeline",
+        title=_("Cities taking part in the Global Day of Action"),
+        unit=_("Cities (number)"),
+        subtitle=_("Per year, as stated; a year without a stated figure is left empty"),
+        source=_("Support. Don't Punish public pages (the sources are listed below)"),
+        columns=[_("Year"), _("Cities (number)")],
+        rows=[[row["year"], row["label"]] for row in spec["data"]["values"]],
+        numeric=(1,),
+        spec=spec,
+        description=_("Cities taking part in the Global Day of Action, by year"),
+    )

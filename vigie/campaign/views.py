@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "campaign/home.html",
         {
             "figures": figures,
-            "spec": charts.timeline_spec(figures),
+            "chart": charts.timeline_chart(figures),
             "calls": queries.list_open_calls(timezone.now()),
             "own_applications": queries.list_own_applications(request.user),
         },

@@ -169,6 +169,35 @@ def sort_rows(rows: list[RankingRow], sort: str) -> list[RankingRow]:
     return present + missing
 
 
+def get_dimension_averages(
+    rows: list[RankingRow], codes: list[str], *, region_code: str = ""
+) -> dict[str, float | None]:
+    """The mean score on each dimension over the rows (of one region if ``region_code``);
+    a country with no score on a dimension is left out of its mean."""
+    chosen = [r for r in rows if not region_code or r["region_code"] == region_code]
+    means: dict[str, float | None] = {}
+    for code in codes:
+        scores = [score for r in chosen if (score := r["dimensions"].get(code)) is not None]
+        means[code] = sum(scores) / len(scores) if scores else None
+    return means
+
+
+def find_units(rows: list[RankingRow], picks: list[str]) -> list[RankingRow]:
+    """The rows named by ``picks`` (a unit code, an ISO code or a country's name, in any case),
+    once each, in the order picked; a pick that names nothing is left out."""
+    found: list[RankingRow] = []
+    for pick in picks:
+        wanted = pick.strip().casefold()
+        if not wanted:
+            continue
+        for row in rows:
+            names = {row["unit_code"], row["iso2"], row["iso3"], row["name"]}
+            if wanted in {n.casefold() for n in names if n} and row not in found:
+                found.append(row)
+                break
+    return found
+
+
 @dataclass(frozen=True)
 class ReweightedRow:
     unit_code: str

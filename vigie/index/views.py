@@ -8,14 +8,22 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 import composite
+from vigie.core.charts import frameable, render_embed
 from vigie.core.exports import csv_response
 from vigie.core.regions import Region
-from vigie.index import queries
+from vigie.index import charts, queries
 from vigie.index.models import Edition
 
+# A country is compared with at most this many others (2–4 countries side by side).
+COMPARED = 3
 
-def _public_edition(slug: str) -> Edition:
-    return get_object_or_404(queries.public_editions(), slug=slug)
+
+def _public_edition(slug: str, *, sources: bool = False) -> Edition:
+    """A published edition; with ``sources``, its sources read once for the page and its charts."""
+    editions = queries.public_editions()
+    if sources:
+        editions = editions.prefetch_related("sources")
+    return get_object_or_404(editions, slug=slug)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,16 +37,20 @@ def _sort_key(request: HttpRequest, edition: Edition) -> str:
     return sort if sort.lstrip("-") in allowed else "rank"
 
 
-def edition(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _public_edition(slug)
+def _region(request: HttpRequest) -> str:
     region = request.GET.get("region", "")
-    if region not in Region.values:
-        region = ""
+    return region if region in Region.values else ""
+
+
+def edition(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _public_edition(slug, sources=True)
+    region = _region(request)
     sort = _sort_key(request, edition)
     rows = queries.get_rankings(edition.pk, region=region, sort=sort)
     context = {
         "edition": edition,
         "rows": rows,
+        "chart": charts.ranking_chart(edition, rows, absolute=request.build_absolute_uri),
         "region": region,
         "sort": sort,
         "regions": Region.choices,
@@ -54,61 +66,116 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
-def edition_map(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _public_edition(slug)
-    choices = [("score", _("Overall score"))] + [
-        (d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions
-    ]
-    field = request.GET.get("dimension", "score")
-    if field not in dict(choices):
-        field = "score"
-    values = {code: queries.get_map_values(edition, code) for code, _label in choices}
-    return render(
-        request,
-        "index/map.html",
-        {
-            "edition": edition,
-            "choices": choices,
-            "field": field,
-            "labels": dict(choices),
-            "map_values": values,
-            "rows": queries.get_map_values(edition, field),
-        },
+@frameable
+def ranking_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The ranking chart alone (its region from the address), for other sites to frame."""
+    edition = _public_edition(slug, sources=True)
+    rows = queries.get_rankings(edition.pk, region=_region(request))
+    return render_embed(
+        request, charts.ranking_chart(edition, rows, absolute=request.build_absolute_uri)
     )
 
 
-def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
-    edition = _public_edition(slug)
+def _map_context(request: HttpRequest, edition: Edition) -> dict[str, Any]:
+    choices = [("score", _("Overall score"))] + [
+        (d["code"], edition.dimension_name(d["code"])) for d in edition.dimensions
+    ]
+    labels = dict(choices)
+    field = request.GET.get("dimension", "score")
+    if field not in labels:
+        field = "score"
+    rows = queries.get_map_values(edition, field)
+    chart = charts.map_chart(edition, labels[field], rows, absolute=request.build_absolute_uri)
+    return {
+        "edition": edition,
+        "choices": choices,
+        "field": field,
+        "chart": chart,
+        "choropleth": True,
+        "map_config": {
+            "field": field,
+            "label": labels[field],
+            "values": rows,
+            "nameLabel": _("Country"),
+            "noData": _("No data"),
+        },
+    }
+
+
+def edition_map(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(
+        request, "index/map.html", _map_context(request, _public_edition(slug, sources=True))
+    )
+
+
+@frameable
+def map_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The map alone (its dimension from the address), for other sites to frame."""
+    context = _map_context(request, _public_edition(slug, sources=True))
+    return render_embed(
+        request, context["chart"], scripts="index/partials/map_script.html", context=context
+    )
+
+
+def _unit_charts(
+    request: HttpRequest, edition: Edition, unit_code: str
+) -> tuple[list[queries.RankingRow], queries.RankingRow, dict[str, Any]]:
+    """The unit's row, its dimension profile and, when other countries are picked, the
+    comparison (``?compare=`` names up to three by code or name)."""
     rows = queries.get_rankings(edition.pk)
     row = next((r for r in rows if r["unit_code"] == unit_code), None)
     if row is None:
         raise Http404(_("This unit is not in the edition."))
+    codes = [d["code"] for d in edition.dimensions]
+    picks = request.GET.getlist("compare")[:COMPARED]
+    others = [r for r in queries.find_units(rows, picks) if r is not row]
+    absolute = request.build_absolute_uri
+    profile = charts.profile_chart(
+        edition,
+        row,
+        queries.get_dimension_averages(rows, codes, region_code=row["region_code"])
+        if row["region_code"]
+        else {},
+        queries.get_dimension_averages(rows, codes),
+        absolute=absolute,
+    )
+    comparison = (
+        charts.comparison_chart(edition, [row, *others], absolute=absolute) if others else None
+    )
+    return rows, row, {"profile": profile, "comparison": comparison, "compared": others}
+
+
+@frameable
+def unit_embed(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
+    """A country's comparison (if others are picked) or its profile, for other sites to frame."""
+    edition = _public_edition(slug, sources=True)
+    _rows, _row, found = _unit_charts(request, edition, unit_code)
+    return render_embed(request, found["comparison"] or found["profile"])
+
+
+def unit(request: HttpRequest, slug: str, unit_code: str) -> HttpResponse:
+    edition = _public_edition(slug, sources=True)
+    rows, row, found = _unit_charts(request, edition, unit_code)
     known = [(code, value) for code, value in row["dimensions"].items() if value is not None]
-    dimension_rows = []
-    for code, value in row["dimensions"].items():
-        others = sorted(score for r in rows if (score := r["dimensions"].get(code)) is not None)
-        median = others[len(others) // 2] if others else None
-        dimension_rows.append(
-            {"name": edition.dimension_name(code), "score": value, "median": median}
-        )
     scores = sorted(r["score"] for r in rows if r["score"] is not None)
-    compare = [r for r in rows if r["unit_code"] in request.GET.getlist("compare")]
     names = {r["unit_code"]: r["name"] for r in rows}
+    picked = [r["name"] for r in found["compared"]]
     return render(
         request,
         "index/unit.html",
         {
             "edition": edition,
             "row": row,
-            "dimension_rows": dimension_rows,
             "strongest": edition.dimension_name(max(known, key=lambda kv: kv[1])[0])
             if known
             else "",
             "weakest": edition.dimension_name(min(known, key=lambda kv: kv[1])[0]) if known else "",
             "median_score": scores[len(scores) // 2] if scores else None,
             "count": len(rows),
-            "others": rows,
-            "compare": compare,
+            "others": [r for r in rows if r is not row],
+            "picks": picked + [""] * (COMPARED - len(picked)),
+            "has_intervals": any(r["rank_q05"] is not None for r in rows),
+            **found,
             # Named as the ranking names them, never by their codes (HUN, EST).
             "indistinguishable_from": [
                 names.get(other, other)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vigie.core.permissions import editor_required
 from vigie.learning import queries, services
-from vigie.learning.charts import funnel_spec
+from vigie.learning.charts import funnel_chart
 from vigie.learning.forms import (
     CohortForm,
     CourseForm,
@@ -203,7 +203,7 @@ def analytics(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "course": course,
             "data": data,
-            "funnel_spec": funnel_spec(data["funnel"]),
+            "chart": funnel_chart(course, data["funnel"]),
             "minimum": queries.MIN_LEARNERS,
             "not_given": queries.NOT_GIVEN,
             "pooled": queries.POOLED,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from vigie.core.charts import Chart
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
@@ -82,6 +83,24 @@ def directory(request: HttpRequest) -> HttpResponse:
             )
         )
     )
+    listed = sorted(countries, key=lambda c: c.name)
+    names = {c.numeric: c.name for c in listed}
+    counted = sorted(
+        ([names.get(row["id"], row["id"]), row["count"]] for row in map_rows),
+        key=lambda row: (-row[1], str(row[0])),
+    )
+    chart = Chart(
+        key="member-map",
+        title=_("Member organisations by country of headquarters"),
+        unit=_("number of member organisations"),
+        subtitle=_("The organisations matching the filters; grey: none"),
+        source=_("Vigie's register of member organisations, as each organisation states it"),
+        columns=[_("Country"), _("Member organisations")],
+        rows=counted,
+        numeric=(1,),
+        description=_("Map of member organisations by headquarters country"),
+        controls="member-filters",
+    )
     return render(
         request,
         "network/directory.html",
@@ -89,9 +108,10 @@ def directory(request: HttpRequest) -> HttpResponse:
             **page_context(request, members),
             "regions": Region.choices,
             "types": OrganisationType.choices,
-            "countries": sorted(countries, key=lambda c: c.name),
+            "countries": listed,
             "selected": {"region": region, "type": org_type, "country": country, "q": text},
             "map_rows": map_rows,
+            "chart": chart,
             "map_label": _("Member organisations"),
             "own_organisation_id": get_member_organisation_id(request.user),
         },

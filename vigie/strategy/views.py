@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vigie.core.charts import frameable, render_embed
 from vigie.core.permissions import editor_required
 from vigie.core.roles import is_editor
 from vigie.core.staff_forms import EditPages
-from vigie.strategy.charts import measure_chart_spec
+from vigie.strategy.charts import measure_chart
 from vigie.strategy.forms import ActivityForm, PeriodForm
 from vigie.strategy.models import Activity, Plan, SuccessMeasure
 from vigie.strategy.progress import (
@@ -41,14 +42,12 @@ def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
     plan = _plan(request)
     end = plan_end(plan)
     progress = list_measure_progress(plan, end=end, public_only=public)
-    cards = [
-        {
-            "progress": item,
-            "spec": measure_chart_spec(item),
-            "chart_id": f"chart-{item.measure.code}",
-        }
-        for item in progress
-    ]
+    cards = []
+    for item in progress:
+        chart = measure_chart(
+            item, key=f"chart-{item.measure.code}", absolute=request.build_absolute_uri
+        )
+        cards.append({"progress": item, "chart": chart, "spec": chart.spec})
     start = datetime.date(plan.starts_year, 1, 1)
     return render(
         request,
@@ -110,9 +109,26 @@ def _measure_page(request: HttpRequest, measure: SuccessMeasure) -> HttpResponse
         {
             "plan": plan,
             "progress": progress,
-            "spec": measure_chart_spec(progress, width=640, height=240),
+            "chart": measure_chart(
+                progress, key="measure-chart", absolute=request.build_absolute_uri, height=240
+            ),
         },
     )
+
+
+@frameable
+def measure_embed(request: HttpRequest, code: str) -> HttpResponse:
+    """A public measure's chart alone, for other sites to frame."""
+    measure = get_object_or_404(
+        SuccessMeasure.objects.select_related("objective__plan"), code=code, is_public=True
+    )
+    progress = get_measure_progress(measure, end=plan_end(measure.objective.plan))
+    if not progress.available:
+        raise Http404(_("This measure has no value yet."))
+    chart = measure_chart(
+        progress, key="measure-chart", absolute=request.build_absolute_uri, height=240
+    )
+    return render_embed(request, chart)
 
 
 def _period(request: HttpRequest, plan: Plan) -> tuple[PeriodForm, datetime.date, datetime.date]:

@@ -8,7 +8,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from vigie.core.charts import Chart
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
@@ -114,6 +116,21 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for record in records
     ]
     labels = {ballot.value: str(ballot.label) for ballot in BALLOT_ORDER}
+    sources = list(vote.sources.all())
+    chart = Chart(
+        key="vote-map",
+        title=_("How each country voted: %(title)s") % {"title": vote.title},
+        unit=_("the vote of each country as recorded (yes, no, abstention, absent)"),
+        subtitle=vote.session.label,
+        source=_("the UN records listed under Sources on this page"),
+        sources=[(source.title or source.url, source.url) for source in sources],
+        columns=[_("Country"), _("Region"), _("Vote")],
+        rows=[
+            [record.country.name, record.country.get_region_display(), labels[record.ballot]]
+            for record in sorted(records, key=lambda r: r.country.name)
+        ],
+        description=_("World map coloured by vote; the same data is in the table by region below."),
+    )
     return render(
         request,
         "un/vote.html",
@@ -124,7 +141,8 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "issues": vote.issues.all(),
             "warnings": vote.issues.filter(severity=IssueSeverity.WARNING),
             "map_data": {"values": map_data, "labels": labels},
-            "sources": vote.sources.all(),
+            "sources": sources,
+            "chart": chart,
         },
     )
 

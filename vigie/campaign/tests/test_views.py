@@ -35,6 +35,19 @@ def test_timeline_shows_the_sourced_figures_with_their_sources() -> None:
     assert '"cities": 297' in page  # the chart's data
 
 
+def test_the_timeline_figure_says_its_unit_and_source_and_tabulates_its_bars() -> None:
+    load_day_figures()
+    response = Client().get(reverse("campaign:home"))
+    chart = response.context["chart"]
+    assert chart.title and chart.unit == "Cities (number)" and chart.source
+    y = chart.spec["encoding"]["y"]
+    assert y["title"] == chart.unit and y["axis"]["format"] == "d"
+    bars = chart.spec["data"]["values"]
+    assert [row[0] for row in chart.rows] == [bar["year"] for bar in bars]
+    page = response.content.decode()
+    assert "Unit: Cities (number)" in page and "Licence: CC BY 4.0" in page
+
+
 def test_a_logged_in_applicant_finds_their_own_applications_only() -> None:
     call = make_call()
     alice, bob = make_user("alice"), make_user("bob")

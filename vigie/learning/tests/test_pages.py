@@ -124,8 +124,13 @@ def test_analytics_funnel_and_most_failed_questions(editor: Client) -> None:
         ("Which country decriminalised in 2001?", 3, 3),
         ("Which?", 2, 3),
     ]
-    page = editor.get(reverse("learning:staff_analytics", args=[course.slug])).content.decode()
+    response = editor.get(reverse("learning:staff_analytics", args=[course.slug]))
+    page = response.content.decode()
     assert 'data-vega-spec="funnel-spec"' in page
+    chart = response.context["chart"]
+    assert chart.unit == "Learners (number)" and chart.source and chart.title
+    assert [row[1] for row in chart.rows] == [3, 1, 1]
+    assert "Unit: Learners (number)" in page and "for staff use, not for publication" in page
 
 
 def test_a_signed_in_member_enrols_and_resumes_where_they_stopped(member: Client) -> None:

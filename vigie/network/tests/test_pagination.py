@@ -71,3 +71,17 @@ def test_staff_contacts_page_and_search(client: Client) -> None:
     member = Client()
     member.force_login(make_user("member", role="member"))
     assert member.get(reverse("network:contacts")).status_code == 403
+
+
+def test_the_members_map_is_a_figure_that_tabulates_the_counts_it_draws(
+    client: Client, members: None
+) -> None:
+    response = client.get(reverse("network:directory"), {"type": "research"})
+    chart = response.context["chart"]
+    assert chart.unit == "number of member organisations" and chart.source and chart.title
+    assert chart.controls == "member-filters"
+    names = {row["id"]: row["count"] for row in response.context["map_rows"]}
+    assert [row[1] for row in chart.rows] == sorted(names.values(), reverse=True) == [3]
+    assert chart.rows[0][0] == response.context["countries"][1].name  # Peru, not its code
+    html = response.content.decode()
+    assert 'id="member-filters"' in html and "Unit: number of member organisations" in html

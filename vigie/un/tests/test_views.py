@@ -41,6 +41,19 @@ def test_vote_page_shows_the_discrepancy_the_map_and_the_regions(
     assert "cdn" not in html.lower()
 
 
+def test_the_vote_map_is_a_figure_with_its_unit_source_and_every_country_in_its_table(
+    client: Client, bundled: Any
+) -> None:
+    vote = _vote("CND68")
+    response = client.get(f"/en/un/votes/{vote.pk}/")
+    chart = response.context["chart"]
+    assert chart.title.startswith("How each country voted") and chart.unit and chart.source
+    assert len(chart.rows) == vote.records.count()
+    assert chart.sources and all(url for _title, url in chart.sources)
+    html = response.content.decode()
+    assert "Unit: the vote of each country" in html and "Licence: CC BY 4.0" in html
+
+
 def test_brorphine_vote_page_shows_fifty_names_for_forty_nine(client: Client, bundled: Any) -> None:
     html = client.get(f"/en/un/votes/{_vote('CND65').pk}/").content.decode()
     assert "Yes: 50 names listed for a stated total of 49." in html

@@ -82,19 +82,9 @@
     return points;
   }
 
-  function csvCell(value) {
-    var text = String(value === null || value === undefined ? "" : value);
-    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  function save(name, url) {
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  }
+  // The site's CSV cell and file download (core/charts.js).
+  function csvCell(value) { return window.VigieCharts.csvCell(value); }
+  function save(name, url) { window.VigieCharts.save(name, url); }
 
   function start(records) {
     var slider = document.getElementById("atlas-year");

@@ -12,9 +12,9 @@ def test_the_members_map_with_no_organisation_has_no_nan_legend(
     page: Page, live_server: Any, reference_data: None
 ) -> None:
     page.goto(f"{live_server.url}/en/network/")
-    drawn = page.locator("#member-map[data-rendered='true'] svg")
+    drawn = page.locator("#member-map-chart[data-rendered='true'] svg")
     expect(drawn).to_be_visible()
     text = (drawn.text_content() or "") + (drawn.get_attribute("aria-label") or "")
     svg = drawn.evaluate("node => node.outerHTML")
     assert "NaN" not in svg and "NaN" not in text
-    assert page.locator("#member-map svg path").count() > 100  # the countries are drawn
+    assert page.locator("#member-map-chart svg path").count() > 100  # the countries are drawn

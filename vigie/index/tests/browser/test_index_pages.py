@@ -52,12 +52,12 @@ def test_moving_a_slider_reorders_and_the_shared_address_restores_it(
 def test_the_map_colours_countries_by_the_chosen_dimension(page: Page, live_server: object) -> None:
     edition = make_computed_edition()
     page.goto(f"{live_server.url}/en/index/{edition.slug}/map/")  # type: ignore[attr-defined]
-    page.wait_for_selector("#index-map[data-rendered=true]")
+    page.wait_for_selector("#index-map-chart[data-rendered=true]")
 
     def fill_of(numeric: str) -> str:
         return page.evaluate(
             """numeric => {
-                const view = document.getElementById('index-map').vegaView;
+                const view = document.getElementById('index-map-chart').vegaView;
                 const item = view.scenegraph().root.items[0].items.find(g => g.marktype === 'group')
                     || view.scenegraph().root.items[0];
                 const marks = [];
@@ -75,9 +75,33 @@ def test_the_map_colours_countries_by_the_chosen_dimension(page: Page, live_serv
     portugal_overall = fill_of("620")
     assert canada_overall and portugal_overall
     page.get_by_label("Colour by").select_option(label="Justice")
-    page.wait_for_selector("#index-map[data-rendered=true]")
     expect(page).to_have_url(re.compile(r"dimension=justice"))
+    page.wait_for_selector("#index-map-chart[data-rendered=true]")
+    # The title, the table and the embed snippet say the dimension shown.
+    expect(page.locator("#index-map-title")).to_contain_text("Justice")
+    expect(page.locator("#index-map .chart-embed-code")).to_have_value(
+        re.compile(r"/map/embed/\?dimension=justice")
+    )
     # Canada leads on justice (100), Portugal trails (11): their colours move apart.
     assert fill_of("124") != canada_overall
     assert fill_of("620") != portugal_overall
-    assert page.locator("#index-map svg").count() == 1
+    assert page.locator("#index-map-chart svg").count() == 1
+
+
+def test_the_map_draws_every_country_with_a_no_data_class_at_12_px(
+    page: Page, live_server: object
+) -> None:
+    edition = make_computed_edition()
+    page.goto(f"{live_server.url}/en/index/{edition.slug}/map/")  # type: ignore[attr-defined]
+    page.wait_for_selector("#index-map-chart[data-rendered=true]")
+    countries = page.locator("#index-map-chart svg .mark-shape path")
+    assert countries.count() >= 170  # the world, not only the four scored countries
+    assert page.locator('#index-map-chart svg .mark-shape path[fill="#d9dde1"]').count() >= 160
+    legend = page.locator("#index-map .map-legend li", has_text="No data")
+    expect(legend).to_have_count(1)
+    size = legend.evaluate("e => getComputedStyle(e).fontSize")
+    assert float(size.removesuffix("px")) >= 12
+    labels = page.locator("#index-map-chart svg .role-legend text")
+    assert labels.count() >= 2
+    for i in range(labels.count()):
+        assert float((labels.nth(i).get_attribute("font-size") or "0").removesuffix("px")) >= 12

@@ -78,6 +78,6 @@ def test_vote_page_draws_the_map_from_the_vendored_atlas(
 
     vote = Vote.objects.get(code__startswith="CND68")
     page.goto(f"{live_server.url}/en/un/votes/{vote.pk}/")  # type: ignore[attr-defined]
-    expect(page.locator("#vote-map[data-ready='true'] svg")).to_be_visible()
+    expect(page.locator("#vote-map-chart[data-ready='true'] svg")).to_be_visible()
     expect(page.get_by_text("Abstain: 17 names listed for a stated total of 18.")).to_be_visible()
     assert external_requests == []
