@@ -37,7 +37,7 @@ def list_organisations(
     """Current members by name, one page at a time (total in ``X-Total-Count``, pages in ``Link``)."""
     members = queries.member_organisations(country)
     rows = api_page(request, response, members, page=page, per_page=per_page)
-    return [queries.organisation_public_dict(o) for o in rows]
+    return queries.public_organisation_rows(rows)
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, **NOT_FOUND})

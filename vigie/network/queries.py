@@ -5,6 +5,7 @@ check roles.
 """
 
 import datetime
+from collections.abc import Sequence
 from typing import TypedDict
 
 from django.db.models import Count, Q, QuerySet
@@ -56,24 +57,46 @@ class OrganisationFacets(TypedDict):
 
 
 def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
-    return {
-        "id": organisation.pk,
-        "name": organisation.name,
-        "slug": organisation.slug,
-        "type": organisation.org_type,
-        "type_label": str(organisation.get_org_type_display()),
-        "region": organisation.region,
-        "headquarters": organisation.headquarters.iso2,
-        "countries": sorted(c.iso2 for c in organisation.countries.all()),
-        "focus_areas": organisation.focus_list(),
-        "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
-        "website": organisation.website,
-        "summary": organisation.summary,
-        "summary_en": organisation.summary_en,
-        "summary_fr": organisation.summary_fr,
-        "summary_es": organisation.summary_es,
-        "url": reverse("network:organisation", args=[organisation.slug]),
-    }
+    return public_organisation_rows([organisation])[0]
+
+
+def public_organisation_rows(organisations: Sequence[Organisation]) -> list[PublicOrganisation]:
+    """The public fields of a page of organisations (read with their headquarters).
+
+    Their countries of work are read in one query of two columns for the whole page, the type
+    labels and addresses are made once: the cost of a row is a few dictionary lookups, so a
+    page of 100 costs little more than a page of 10.
+    """
+    working_in: dict[int, list[str]] = {organisation.pk: [] for organisation in organisations}
+    for organisation_id, iso2 in Organisation.countries.through.objects.filter(
+        organisation_id__in=working_in
+    ).values_list("organisation_id", "country__iso2"):
+        working_in[organisation_id].append(iso2)
+    labels = {value: str(label) for value, label in OrganisationType.choices}
+    # The address of one organisation with a placeholder slug, filled in for each row.
+    placeholder = "organisation-slug"
+    address = reverse("network:organisation", args=[placeholder])
+    return [
+        {
+            "id": organisation.pk,
+            "name": organisation.name,
+            "slug": organisation.slug,
+            "type": organisation.org_type,
+            "type_label": labels.get(organisation.org_type, organisation.org_type),
+            "region": organisation.region,
+            "headquarters": organisation.headquarters.iso2,
+            "countries": sorted(working_in[organisation.pk]),
+            "focus_areas": organisation.focus_list(),
+            "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
+            "website": organisation.website,
+            "summary": organisation.summary,
+            "summary_en": organisation.summary_en,
+            "summary_fr": organisation.summary_fr,
+            "summary_es": organisation.summary_es,
+            "url": address.replace(placeholder, organisation.slug),
+        }
+        for organisation in organisations
+    ]
 
 
 def member_organisations(country: str = "") -> QuerySet[Organisation]:
@@ -81,17 +104,21 @@ def member_organisations(country: str = "") -> QuerySet[Organisation]:
     members = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     if country:
         code = country.upper()
-        members = members.filter(Q(headquarters__iso2=code) | Q(countries__iso2=code)).distinct()
-    return members.select_related("headquarters").prefetch_related("countries").order_by("name")
+        # A subquery, not a join: one row per organisation, with no DISTINCT over all of them.
+        working_in = Organisation.countries.through.objects.filter(country__iso2=code)
+        members = members.filter(
+            Q(headquarters__iso2=code) | Q(pk__in=working_in.values("organisation_id"))
+        )
+    return members.select_related("headquarters").order_by("name")
 
 
 def list_member_organisations() -> list[PublicOrganisation]:
-    return [organisation_public_dict(o) for o in member_organisations()]
+    return public_organisation_rows(list(member_organisations()))
 
 
 def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
-    return [organisation_public_dict(o) for o in member_organisations(iso2)]
+    return public_organisation_rows(list(member_organisations(iso2)))
 
 
 def get_member_organisation(slug: str) -> PublicOrganisation | None:
