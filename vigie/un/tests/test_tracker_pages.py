@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from vigie.core.evidence import Evidence
 from vigie.un import queries, views
+from vigie.un.models import Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,32 @@ def test_the_tracker_shows_a_page_of_sessions_newest_first(
     assert "25 rows in all" in large and 'href="?page=3"' in large
     _count, last = _read(client, monkeypatch, _sessions(25, 8), "?page=3")
     assert "Session 00" in last and "Session 05<" not in last
+
+
+def test_the_api_votes_give_each_vote_its_issues_and_sources_in_a_fixed_number_of_queries(
+    client: Client, bundled: Any
+) -> None:
+    counts = []
+    for per_page in (1, 100):
+        with CaptureQueriesContext(connection) as read:
+            rows = client.get("/api/v1/un/votes", {"per_page": per_page}).json()
+        counts.append(len(read))
+    assert counts[0] == counts[1] and len(rows) == Vote.objects.count() > 1
+    for row in rows:
+        vote = Vote.objects.get(pk=row["id"])
+        assert row["issues"] == [issue.message for issue in vote.issues.all()]
+        assert row["sources"] == [source.url for source in vote.sources.all()]
+        assert (row["session"], row["forum"]) == (
+            vote.session.label,
+            vote.session.forum.abbreviation,
+        )
+    assert any(row["issues"] for row in rows) and all(row["sources"] for row in rows)
+    assert client.get("/api/v1/un/votes/0").status_code == 404
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="reads SQLite's query plan (the index names differ)"
+)
+def test_the_newest_votes_are_read_from_their_index() -> None:
+    plan = Vote.objects.order_by("-date", "-pk")[:100].explain()
+    assert "un_vote_newest_idx" in plan and "TEMP B-TREE" not in plan
