@@ -5,15 +5,16 @@ check roles.
 """
 
 import datetime
-from collections.abc import Sequence
-from typing import TypedDict
+from collections.abc import Iterable
+from typing import Any, TypedDict
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.i18n import from_mapping
 from vigie.network.models import (
     ConsentPurpose,
     Contact,
@@ -56,18 +57,34 @@ class OrganisationFacets(TypedDict):
     org_type: str
 
 
-def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
-    return public_organisation_rows([organisation])[0]
+# The public columns of an organisation, read as plain rows (no model instance per row).
+_PUBLIC_COLUMNS = (
+    "id",
+    "name",
+    "slug",
+    "org_type",
+    "region",
+    "focus_areas",
+    "languages",
+    "website",
+    "summary_en",
+    "summary_fr",
+    "summary_es",
+)
 
 
-def public_organisation_rows(organisations: Sequence[Organisation]) -> list[PublicOrganisation]:
-    """The public fields of a page of organisations (read with their headquarters).
+def public_organisation_rows(
+    organisations: Iterable[dict[str, Any]],
+) -> list[PublicOrganisation]:
+    """The public fields of a page of organisations, read as rows of ``_PUBLIC_COLUMNS``
+    (``public_organisation_values``).
 
     Their countries of work are read in one query of two columns for the whole page, the type
     labels and addresses are made once: the cost of a row is a few dictionary lookups, so a
     page of 100 costs little more than a page of 10.
     """
-    working_in: dict[int, list[str]] = {organisation.pk: [] for organisation in organisations}
+    rows = list(organisations)
+    working_in: dict[int, list[str]] = {row["id"]: [] for row in rows}
     for organisation_id, iso2 in Organisation.countries.through.objects.filter(
         organisation_id__in=working_in
     ).values_list("organisation_id", "country__iso2"):
@@ -78,25 +95,32 @@ def public_organisation_rows(organisations: Sequence[Organisation]) -> list[Publ
     address = reverse("network:organisation", args=[placeholder])
     return [
         {
-            "id": organisation.pk,
-            "name": organisation.name,
-            "slug": organisation.slug,
-            "type": organisation.org_type,
-            "type_label": labels.get(organisation.org_type, organisation.org_type),
-            "region": organisation.region,
-            "headquarters": organisation.headquarters.iso2,
-            "countries": sorted(working_in[organisation.pk]),
-            "focus_areas": organisation.focus_list(),
-            "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
-            "website": organisation.website,
-            "summary": organisation.summary,
-            "summary_en": organisation.summary_en,
-            "summary_fr": organisation.summary_fr,
-            "summary_es": organisation.summary_es,
-            "url": address.replace(placeholder, organisation.slug),
+            "id": row["id"],
+            "name": row["name"],
+            "slug": row["slug"],
+            "type": row["org_type"],
+            "type_label": labels.get(row["org_type"], row["org_type"]),
+            "region": row["region"],
+            "headquarters": row["headquarters_iso2"],
+            "countries": sorted(working_in[row["id"]]),
+            "focus_areas": [x.strip() for x in row["focus_areas"].split(",") if x.strip()],
+            "languages": [x.strip() for x in row["languages"].split(",") if x.strip()],
+            "website": row["website"],
+            "summary": from_mapping(row, "summary"),
+            "summary_en": row["summary_en"],
+            "summary_fr": row["summary_fr"],
+            "summary_es": row["summary_es"],
+            "url": address.replace(placeholder, row["slug"]),
         }
-        for organisation in organisations
+        for row in rows
     ]
+
+
+def public_organisation_values(
+    organisations: QuerySet[Organisation],
+) -> QuerySet[Organisation, dict[str, Any]]:
+    """The rows ``public_organisation_rows`` reads, for a page of ``organisations``."""
+    return organisations.values(*_PUBLIC_COLUMNS, headquarters_iso2=F("headquarters__iso2"))
 
 
 def member_organisations(country: str = "") -> QuerySet[Organisation]:
@@ -113,18 +137,20 @@ def member_organisations(country: str = "") -> QuerySet[Organisation]:
 
 
 def list_member_organisations() -> list[PublicOrganisation]:
-    return public_organisation_rows(list(member_organisations()))
+    return public_organisation_rows(public_organisation_values(member_organisations()))
 
 
 def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
-    return public_organisation_rows(list(member_organisations(iso2)))
+    return public_organisation_rows(public_organisation_values(member_organisations(iso2)))
 
 
 def get_member_organisation(slug: str) -> PublicOrganisation | None:
     """One current member by its slug (public fields only), or None."""
-    found = member_organisations().filter(slug=slug).first()
-    return organisation_public_dict(found) if found is not None else None
+    found = public_organisation_rows(
+        public_organisation_values(member_organisations().filter(slug=slug))
+    )
+    return found[0] if found else None
 
 
 def count_member_organisations() -> int:
@@ -368,10 +394,7 @@ def list_mentoring_pairs_of_organisation(organisation_id: int) -> list[OwnMentor
 
 def get_organisation_profile(organisation_id: int) -> PublicOrganisation | None:
     """An organisation's directory fields, whatever its membership status, or None."""
-    found = (
-        Organisation.objects.filter(pk=organisation_id)
-        .select_related("headquarters")
-        .prefetch_related("countries")
-        .first()
+    found = public_organisation_rows(
+        public_organisation_values(Organisation.objects.filter(pk=organisation_id))
     )
-    return organisation_public_dict(found) if found is not None else None
+    return found[0] if found else None
