@@ -378,6 +378,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "api:move_programme_item": _v(slug="event_slug", item_id="programme_item"),
     "api:remove_programme_item": _v(slug="event_slug", item_id="programme_item"),
     "api:change_event": _v(slug="event_slug"),
+    "api:import_roll_call": _v(vote_id="vote"),
     "api:add_material": _v(slug="event_slug"),
     "api:set_recording": _v(slug="event_slug"),
     "api:add_credit": _v(slug="event_slug"),
@@ -867,6 +868,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "api:add_candidate": POST_ONLY,
     "api:change_election_status": POST_ONLY,
     "api:create_joint_statement": POST_ONLY,
+    "api:record_statement": POST_ONLY,
+    "api:import_roll_call": POST_ONLY,
     # A write sharing its path with a read: the name opens the read with GET.
     "api:create_event": PUBLIC,
     "api:change_event": PUBLIC,
