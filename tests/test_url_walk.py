@@ -379,6 +379,9 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "api:remove_programme_item": _v(slug="event_slug", item_id="programme_item"),
     "api:change_event": _v(slug="event_slug"),
     "api:import_roll_call": _v(vote_id="vote"),
+    "api:create_survey_version": _v(slug="survey_slug"),
+    "api:add_survey_question": _v(version_id="survey_version"),
+    "api:change_survey_question": _v(question_id="survey_question"),
     "api:add_material": _v(slug="event_slug"),
     "api:set_recording": _v(slug="event_slug"),
     "api:add_credit": _v(slug="event_slug"),
@@ -870,6 +873,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "api:create_joint_statement": POST_ONLY,
     "api:record_statement": POST_ONLY,
     "api:import_roll_call": POST_ONLY,
+    "api:create_survey_version": POST_ONLY,
+    "api:add_survey_question": POST_ONLY,
+    "api:change_survey_question": POST_ONLY,  # PATCH only
     # A write sharing its path with a read: the name opens the read with GET.
     "api:create_event": PUBLIC,
     "api:change_event": PUBLIC,
