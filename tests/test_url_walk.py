@@ -382,6 +382,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "api:create_survey_version": _v(slug="survey_slug"),
     "api:add_survey_question": _v(version_id="survey_version"),
     "api:change_survey_question": _v(question_id="survey_question"),
+    "api:revert_measure": _v(code="measure_code"),
     "api:add_material": _v(slug="event_slug"),
     "api:set_recording": _v(slug="event_slug"),
     "api:add_credit": _v(slug="event_slug"),
@@ -876,6 +877,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "api:create_survey_version": POST_ONLY,
     "api:add_survey_question": POST_ONLY,
     "api:change_survey_question": POST_ONLY,  # PATCH only
+    "api:revert_measure": POST_ONLY,
     # A write sharing its path with a read: the name opens the read with GET.
     "api:create_event": PUBLIC,
     "api:change_event": PUBLIC,
