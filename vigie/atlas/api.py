@@ -6,14 +6,18 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
+from pydantic import Field
 
 from vigie.atlas import queries
 from vigie.atlas.forms import PolicyMeasureForm
-from vigie.atlas.models import Criterion, PolicyMeasure
+from vigie.atlas.models import Criterion, MeasureVersion, PolicyMeasure
+from vigie.atlas.services import revert_measure
 from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.core.api_forms import (
+    FormRefused,
     api_write,
     bind_form,
     body_of,
@@ -191,3 +195,37 @@ def change_measure(
 ) -> queries.MeasureRecord:
     measure = get_object_or_404(PolicyMeasure, code=code)
     return _write_measure(request, body_of(payload, partial=True), measure)
+
+
+class RevertIn(Schema):
+    version: int = Field(
+        ..., description="The number of the version to bring back (see the measure's history)."
+    )
+
+
+@staff_write(
+    router.post,
+    "/measures/{code}/revert",
+    name="revert_measure",
+    summary="Revert a measure to an earlier version; the revert is itself a new version",
+    out=PolicyMeasureOut,
+    on_object=True,
+)
+def revert(request: HttpRequest, code: str, payload: RevertIn) -> queries.MeasureRecord:
+    """As the history's “revert” button: the chosen snapshot is written back and recorded as a
+    new version, so the revert can itself be reverted. A deleted measure is restored this way
+    (its versions stay)."""
+    versions = MeasureVersion.objects.filter(measure_code=code)
+    if not versions.exists():
+        raise Http404
+    with api_write():
+        if not versions.filter(number=payload.version).exists():
+            raise FormRefused(
+                {
+                    "version": [
+                        _("This measure has no version %(number)s.") % {"number": payload.version}
+                    ]
+                }
+            )
+        saved = revert_measure(code=code, number=payload.version, actor=api_actor(request))
+    return queries.measure_as_dict(queries.filter_measures().get(pk=saved.pk))

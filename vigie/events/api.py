@@ -15,20 +15,32 @@ from vigie.core.api_forms import (
     FormRefused,
     api_write,
     bind_form,
+    body_of,
     form_schema,
     staff_write,
 )
 from vigie.core.errors import DomainError
-from vigie.events.forms import DuplicateForm, EventForm, ProgrammeEntryForm
-from vigie.events.models import Event, ProgrammeItem, Series
+from vigie.events.forms import (
+    ContributionForm,
+    DuplicateForm,
+    EventForm,
+    MaterialForm,
+    ProgrammeEntryForm,
+    RecordingForm,
+)
+from vigie.events.models import Contribution, Event, ProgrammeItem, Series
 from vigie.events.queries import public_events
 from vigie.events.services import (
     ProgrammeError,
+    add_contribution,
+    attach_material,
     delete_programme_item,
     duplicate_event,
     move_programme_item,
+    remove_contribution,
     save_event,
     save_programme_item,
+    set_recording,
 )
 
 router = Router(tags=["events"])
@@ -187,6 +199,11 @@ def get_series(request: object, slug: str) -> dict[str, object]:
 
 EVENT_KEYS = {"series": "slug", "countries": "iso2"}
 EventIn = form_schema("EventIn", EventForm(), keys=EVENT_KEYS)
+EventChangeIn = form_schema("EventChangeIn", EventForm(), keys=EVENT_KEYS, partial=True)
+MaterialIn = form_schema("MaterialIn", MaterialForm())
+RecordingIn = form_schema("RecordingIn", RecordingForm())
+# Documented from the form of no event in particular; ``person`` is any person's id.
+ContributionIn = form_schema("ContributionIn", ContributionForm(event=None))  # type: ignore[arg-type]
 DuplicateIn = form_schema("DuplicateIn", DuplicateForm())
 
 
@@ -357,4 +374,150 @@ def remove_item(request: HttpRequest, slug: str, item_id: int) -> tuple[int, Non
     item = _event_item(slug, item_id)
     with api_write():
         delete_programme_item(item=item, actor=api_actor(request))
+    return 204, None
+
+
+@staff_write(
+    router.patch,
+    "/events/{slug}",
+    name="change_event",
+    summary="Change an event (as the staff form; fields left out keep their value)",
+    out=EventWrittenOut,
+    on_object=True,
+)
+def change_event(
+    request: HttpRequest,
+    slug: str,
+    payload: EventChangeIn,  # type: ignore[valid-type]
+) -> EventWrittenOut:
+    """Cancelling a published event tells everyone registered by email, and a larger capacity
+    promotes people from the waiting list, as on the page."""
+    event = get_object_or_404(Event, slug=slug)
+    given = body_of(payload, partial=True)
+    with api_write():
+        form = bind_form(EventForm, given, keys=EVENT_KEYS, instance=event)
+        saved = save_event(
+            event=form.save(commit=False),
+            actor=api_actor(request),
+            changes={"fields": form.changed_data},
+        )
+        form.save_m2m()
+    return _written(saved)
+
+
+class MaterialWrittenOut(Schema):
+    id: int
+    title: str
+    url: str
+
+
+@staff_write(
+    router.post,
+    "/events/{slug}/materials",
+    name="add_material",
+    summary="Attach a material (slides, a document) to an event by its web address",
+    out=MaterialWrittenOut,
+    status=201,
+    on_object=True,
+)
+def add_material(
+    request: HttpRequest,
+    slug: str,
+    payload: MaterialIn,  # type: ignore[valid-type]
+) -> tuple[int, MaterialWrittenOut]:
+    """A file is uploaded on the staff page; through the API a material is a web address."""
+    event = get_object_or_404(Event, slug=slug)
+    with api_write():
+        form = bind_form(MaterialForm, payload)
+        material = attach_material(
+            event=event,
+            title=form.cleaned_data["title"],
+            url=form.cleaned_data["url"],
+            actor=api_actor(request),
+        )
+    return 201, MaterialWrittenOut(id=material.pk, title=material.title, url=material.url)
+
+
+@staff_write(
+    router.post,
+    "/events/{slug}/recording",
+    name="set_recording",
+    summary="Set an event's recording: its policy and its address",
+    out=EventWrittenOut,
+    on_object=True,
+)
+def set_event_recording(
+    request: HttpRequest,
+    slug: str,
+    payload: RecordingIn,  # type: ignore[valid-type]
+) -> EventWrittenOut:
+    """The address is shown in ``GET /events/{slug}`` only when the policy is ``public``."""
+    event = get_object_or_404(Event, slug=slug)
+    with api_write():
+        form = bind_form(RecordingForm, payload)
+        saved = set_recording(
+            event=event,
+            url=form.cleaned_data["recording_url"],
+            policy=form.cleaned_data["recording_policy"],
+            actor=api_actor(request),
+        )
+    return _written(saved)
+
+
+class ContributionWrittenOut(Schema):
+    id: int
+    role: str
+    item: int | None
+    person: int
+    name: str
+    affiliation: str
+
+
+@staff_write(
+    router.post,
+    "/events/{slug}/credits",
+    name="add_credit",
+    summary="Credit a moderator or speaker on an event or one of its parts or talks",
+    out=ContributionWrittenOut,
+    status=201,
+    on_object=True,
+)
+def add_credit(
+    request: HttpRequest,
+    slug: str,
+    payload: ContributionIn,  # type: ignore[valid-type]
+) -> tuple[int, ContributionWrittenOut]:
+    """``person``: the id of a person already recorded, or ``new_name`` (with
+    ``new_affiliation``) for someone new; ``item``: one of this event's parts or talks, left
+    out for the whole event (a moderator)."""
+    event = get_object_or_404(Event, slug=slug)
+    with api_write():
+        form = bind_form(ContributionForm, payload, event=event)
+        try:
+            credit = add_contribution(event=event, actor=api_actor(request), **form.cleaned_data)
+        except ProgrammeError as error:
+            raise FormRefused({error.field or "__all__": [error.message]}) from error
+    return 201, ContributionWrittenOut(
+        id=credit.pk,
+        role=credit.role,
+        item=credit.item_id,
+        person=credit.person_id,
+        name=credit.person.name,
+        affiliation=credit.person.affiliation,
+    )
+
+
+@staff_write(
+    router.delete,
+    "/events/{slug}/credits/{credit_id}",
+    name="remove_credit",
+    summary="Remove a person's credit (the person stays recorded)",
+    out=None,
+    status=204,
+    on_object=True,
+)
+def remove_credit(request: HttpRequest, slug: str, credit_id: int) -> tuple[int, None]:
+    credit = get_object_or_404(Contribution, pk=credit_id, event__slug=slug)
+    with api_write():
+        remove_contribution(contribution=credit, actor=api_actor(request))
     return 204, None

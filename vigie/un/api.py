@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
@@ -23,9 +24,9 @@ from vigie.core.api_forms import (
 from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries, services
-from vigie.un.forms import JointStatementForm
+from vigie.un.forms import JointStatementForm, RollCallForm, StatementForm
 from vigie.un.models import CountryVote, DataIssue, Vote
-from vigie.un.services import SignatoryPreview
+from vigie.un.services import RollCallPreview, SignatoryPreview
 
 router = Router(tags=["UN tracker"])
 
@@ -296,3 +297,139 @@ def create_joint_statement(request: HttpRequest, payload: JointStatementIn) -> A
             )
         joint = form.record(actor=api_actor(request))
     return 201, _match_out(preview, saved=True, code=joint.code)
+
+
+# Staff writes: one statement (the quick entry page) and a vote's roll call (its import page).
+
+StatementIn = form_schema("StatementIn", StatementForm())
+RollCallIn = form_schema(
+    "RollCallIn",
+    RollCallForm(),
+    extra={
+        "check_only": (
+            bool,
+            Field(False, description="Only match the names (nothing is written), as the preview."),
+        )
+    },
+)
+
+
+STATEMENT_FIELDS = (
+    "session",
+    "date",
+    "agenda_item",
+    "summary",
+    "source_url",
+    "speaker_kind",
+    "speaker_name",
+    "on_behalf_of",
+    "language",
+    "video_url",
+    "position",
+    "evidence",
+)
+
+
+class StatementWrittenOut(Schema):
+    id: int
+    speaker: str
+    session: int
+    date: datetime.date
+    agenda_item: str
+    coded: bool = Field(..., description="True when a position code was given.")
+
+
+@staff_write(
+    router.post,
+    "/statements",
+    name="record_statement",
+    summary="Record one statement of a meeting (as the quick entry page)",
+    out=StatementWrittenOut,
+    status=201,
+)
+def record_statement(request: HttpRequest, payload: StatementIn) -> tuple[int, StatementWrittenOut]:  # type: ignore[valid-type]
+    """``country``: a name as the page accepts it (UN names and short names work); required
+    for a state or an observer. The meeting (session, date, agenda item) is found or created.
+    A ``position`` (its id) needs the quoted ``evidence``, and records the first coding."""
+    with api_write():
+        form = bind_form(StatementForm, payload)
+        data = form.cleaned_data
+        try:
+            statement = services.record_statement(
+                **{name: data[name] for name in STATEMENT_FIELDS},
+                country=form.country_obj,
+                tags=list(data["tags"]),
+                actor=api_actor(request),
+            )
+        except services.StatementError as error:  # shown on the page above the form too
+            raise FormRefused({"__all__": [str(error)]}) from error
+    return 201, StatementWrittenOut(
+        id=statement.pk,
+        speaker=str(statement.speaker),
+        session=statement.meeting.session_id,
+        date=statement.meeting.date,
+        agenda_item=statement.meeting.agenda_item,
+        coded=data["position"] is not None,
+    )
+
+
+class ListedCountryOut(Schema):
+    name: str = Field(..., description="The name as pasted.")
+    iso2: str
+
+
+class RollCallOut(Schema):
+    matched: dict[str, list[ListedCountryOut]] = Field(
+        ..., description="Per ballot (`yes`, `no`, `abstain`), the names and their country."
+    )
+    unmatched: dict[str, list[str]] = Field(..., description="Per ballot, names matching none.")
+    duplicates: list[str] = Field(..., description="Countries listed twice.")
+    saved: int = Field(..., description="Country votes saved (0 when only checked).")
+
+
+def _roll_call_out(preview: RollCallPreview, saved: int = 0) -> RollCallOut:
+    return RollCallOut(
+        matched={
+            str(ballot): [ListedCountryOut(name=name, iso2=country.iso2) for name, country in pairs]
+            for ballot, pairs in preview.matched.items()
+        },
+        unmatched={str(ballot): names for ballot, names in preview.unmatched.items()},
+        duplicates=preview.duplicates,
+        saved=saved,
+    )
+
+
+@staff_write(
+    router.post,
+    "/votes/{vote_id}/roll-call",
+    name="import_roll_call",
+    summary="Import a vote's roll call: the names of each list pasted as printed",
+    out=RollCallOut,
+    on_object=True,
+)
+def import_roll_call(request: HttpRequest, vote_id: int, payload: RollCallIn) -> RollCallOut:  # type: ignore[valid-type]
+    """The lists replace the vote's per-country records, as on the import page. A name that
+    matches no country is refused at its list (``yes``, ``no`` or ``abstain``), a country
+    listed twice at ``__all__``; ``check_only`` answers the matching without writing."""
+    vote = get_object_or_404(Vote, pk=vote_id)
+    body = body_of(payload)
+    check_only = body.pop("check_only", False)
+    with api_write():
+        form = bind_form(RollCallForm, body)
+        lists = {name: form.cleaned_data[name] for name in ("yes", "no", "abstain")}
+        preview = services.preview_roll_call(**lists)
+        if check_only:
+            return _roll_call_out(preview)
+        errors: dict[str, list[str]] = {
+            str(ballot): [
+                _("These names match no country: %(names)s.") % {"names": ", ".join(names)}
+            ]
+            for ballot, names in preview.unmatched.items()
+            if names
+        }
+        if preview.duplicates:
+            errors["__all__"] = preview.duplicates
+        if errors:
+            raise FormRefused(errors)
+        count = services.import_roll_call(vote=vote, actor=api_actor(request), **lists)
+    return _roll_call_out(preview, saved=count)

@@ -63,3 +63,27 @@ def test_bad_measures_name_the_field_and_change_nothing() -> None:
     assert_refused_to_others("post", "/api/v1/atlas/measures", NEW_MEASURE)
     assert_refused_to_others("patch", "/api/v1/atlas/measures/pt-2001", {"title": "x"})
     assert PolicyMeasure.objects.get(pk=existing.pk).title == "pt-2001"
+
+
+def test_a_measure_is_reverted_to_an_earlier_version_through_the_api() -> None:
+    make_country("UY")
+    caller = editor_caller()
+    assert caller.call("post", "/api/v1/atlas/measures", NEW_MEASURE).status_code == 201
+    path = "/api/v1/atlas/measures/uy-2013-api"
+    caller.call("patch", path, {"title": "Cannabis regulation (changed)"})
+    versions = MeasureVersion.objects.filter(measure_code="uy-2013-api")
+    assert_refused_to_others("post", f"{path}/revert", {"version": 1})
+    unknown = caller.call("post", f"{path}/revert", {"version": 7})
+    assert refused_fields(unknown) == {"version"}
+    in_french = caller.call("post", f"{path}/revert", {"version": 7}, language="fr")
+    assert in_french.json()["detail"][0]["msg"] == "Cette mesure n’a pas de version 7."
+    assert Client().get(path).json()["title"] == "Cannabis regulation (changed)"
+    assert versions.count() == 2
+    reverted = caller.call("post", f"{path}/revert", {"version": 1})
+    assert reverted.status_code == 200, reverted.content
+    assert Client().get(path).json()["title"] == NEW_MEASURE["title"]
+    latest = versions.order_by("-number").first()
+    assert latest is not None and latest.action == "reverted"
+    assert latest.actor is not None and latest.actor.username == "api-editor"
+    missing = caller.call("post", "/api/v1/atlas/measures/none-such/revert", {"version": 1})
+    assert missing.status_code == 404

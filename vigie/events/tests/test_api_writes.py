@@ -1,11 +1,13 @@
 """The event pages' writes through the API: same form, same service, same audit."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from vigie.core.models import AuditEntry
 from vigie.core.tests.factories import make_user
-from vigie.events.models import Event, ProgrammeItem
+from vigie.events.models import Contribution, Event, Material, ProgrammeItem
 from vigie.events.tests.factories import make_event
 from vigie.workspace.tests.api_clients import (
     assert_refused_to_others,
@@ -138,3 +140,91 @@ def test_the_staff_form_shows_an_event_ending_before_it_starts_at_the_field() ->
     assert response.status_code == 200
     assert response.context["form"].errors["ends_local"]
     assert not Event.objects.exists()
+
+
+def test_an_editor_changes_an_event_and_what_is_left_out_keeps_its_value() -> None:
+    caller = editor_caller()
+    event = make_event(slug="workshop-4", title_en="Workshop 4", title_fr="Atelier 4")
+    starts = event.starts_at
+    path = "/api/v1/events/events/workshop-4"
+    response = caller.call("patch", path, {"title_en": "Workshop four"})
+    assert response.status_code == 200, response.content
+    public = Client().get(path).json()
+    assert public["title_en"] == "Workshop four"
+    assert public["title_fr"] == "Atelier 4"
+    event.refresh_from_db()
+    assert event.starts_at == starts
+    entry = AuditEntry.objects.get(action="events.event.changed")
+    assert "title_en" in entry.changes["fields"]
+    assert entry.actor is not None and entry.actor.username == "api-editor"
+    assert_refused_to_others("patch", path, {"title_en": "Hijacked"})
+    local = starts.astimezone(event.zone).replace(tzinfo=None)
+    before = (local - datetime.timedelta(hours=1)).isoformat()
+    assert refused_fields(caller.call("patch", path, {"ends_local": before})) == {"ends_local"}
+    event.refresh_from_db()
+    assert event.title_en == "Workshop four" and event.ends_at > event.starts_at
+    assert AuditEntry.objects.filter(action="events.event.changed").count() == 1
+
+
+def test_materials_and_the_recording_through_the_api() -> None:
+    caller = editor_caller()
+    make_event(slug="workshop-4")
+    base = "/api/v1/events/events/workshop-4"
+    slides = {"title": "Slides", "url": "https://example.org/slides.pdf"}
+    response = caller.call("post", f"{base}/materials", slides)
+    assert response.status_code == 201, response.content
+    page = Client().get("/en/events/workshop-4/")
+    assert b"https://example.org/slides.pdf" in page.content
+    assert refused_fields(caller.call("post", f"{base}/materials", {"title": "Nothing"})) == {
+        "__all__"
+    }
+    assert "url" in refused_fields(
+        caller.call("post", f"{base}/materials", {"title": "Bad", "url": "not a url"})
+    )
+    assert Material.objects.count() == 1
+    assert_refused_to_others("post", f"{base}/materials", slides)
+    recording = {"recording_policy": "public", "recording_url": "https://example.org/video"}
+    assert caller.call("post", f"{base}/recording", recording).status_code == 200
+    assert Client().get(base).json()["recording_url"] == "https://example.org/video"
+    wrong = {"recording_policy": "public", "recording_url": "ftp:/nowhere here"}
+    assert refused_fields(caller.call("post", f"{base}/recording", wrong)) == {"recording_url"}
+    assert Client().get(base).json()["recording_url"] == "https://example.org/video"
+    assert_refused_to_others("post", f"{base}/recording", recording)
+    assert AuditEntry.objects.filter(action="events.recording.set").count() == 1
+
+
+def test_crediting_a_speaker_and_a_moderator_and_removing_a_credit() -> None:
+    caller = editor_caller()
+    event = make_event(slug="workshop-4")
+    talk = ProgrammeItem.objects.create(event=event, kind="talk", title_en="Opening")
+    base = "/api/v1/events/events/workshop-4/credits"
+    speaker = caller.call(
+        "post",
+        base,
+        {"role": "speaker", "item": talk.pk, "new_name": "Ada Example", "new_affiliation": "X"},
+    )
+    assert speaker.status_code == 201, speaker.content
+    moderator = caller.call("post", base, {"role": "moderator", "person": speaker.json()["person"]})
+    assert moderator.status_code == 201, moderator.content
+    public = Client().get("/api/v1/events/events/workshop-4").json()
+    assert [p["name"] for p in public["moderators"]] == ["Ada Example"]
+    assert [p["name"] for p in public["programme"][0]["speakers"]] == ["Ada Example"]
+    again = caller.call("post", base, {"role": "speaker", "item": talk.pk, "new_name": ""})
+    assert refused_fields(again) == {"person"}
+    other = make_event(slug="workshop-9")
+    elsewhere = ProgrammeItem.objects.create(event=other, kind="talk", title_en="Elsewhere")
+    assert "item" in refused_fields(
+        caller.call("post", base, {"role": "speaker", "item": elsewhere.pk, "new_name": "B"})
+    )
+    assert Contribution.objects.count() == 2
+    assert_refused_to_others("post", base, {"role": "moderator", "new_name": "Intruder"})
+    credit = speaker.json()["id"]
+    assert_refused_to_others("delete", f"{base}/{credit}")
+    assert (
+        caller.call("delete", f"/api/v1/events/events/workshop-9/credits/{credit}").status_code
+        == 404
+    )
+    assert caller.call("delete", f"{base}/{credit}").status_code == 204
+    public = Client().get("/api/v1/events/events/workshop-4").json()
+    assert public["programme"][0]["speakers"] == []
+    assert AuditEntry.objects.filter(action="events.contribution.removed").count() == 1

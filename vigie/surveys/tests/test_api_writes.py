@@ -7,8 +7,9 @@ from django.test import Client
 from django.utils import timezone
 
 from vigie.core.models import AuditEntry
+from vigie.core.tests.factories import make_user
 from vigie.network.tests.factories import make_organisation
-from vigie.surveys.models import Invitation, Round
+from vigie.surveys.models import Invitation, Round, SurveyVersion
 from vigie.surveys.tests.helpers import make_media_round
 from vigie.workspace.tests.api_clients import (
     assert_refused_to_others,
@@ -83,3 +84,74 @@ def test_survey_writes_are_refused_to_members_revoked_tokens_and_anonymous() -> 
     )
     assert_refused_to_others("post", f"/api/v1/surveys/rounds/{round_id}/reminders")
     assert Round.objects.count() == 1
+
+
+def _editor_page(path: str) -> str:
+    browser = Client()
+    browser.force_login(make_user("desk", role="editor"))
+    response = browser.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+QUESTION = {
+    "code": "reach",
+    "kind": "single",
+    "text_en": "How far does coverage reach?",
+    "text_fr": "Jusqu’où va la couverture ?",
+    "text_es": "¿Hasta dónde llega la cobertura?",
+    "choices": "local | Local | Locale | Local\nnational | National | Nationale | Nacional",
+}
+
+
+def test_a_new_version_copies_the_latest_and_its_questions_are_edited_through_the_api() -> None:
+    answered = make_media_round("2024", open_now=True).version
+    caller = editor_caller()
+    closed = caller.call("post", f"/api/v1/surveys/versions/{answered.pk}/questions", QUESTION)
+    assert closed.status_code == 400  # organisations have answered it: a new version is needed
+    created = caller.call("post", "/api/v1/surveys/surveys/media-support/versions")
+    assert created.status_code == 201, created.content
+    version = created.json()
+    assert version["number"] == 2
+    assert [q["code"] for q in version["questions"]] == [
+        q.code for q in answered.questions.order_by("position")
+    ]
+    added = caller.call("post", f"/api/v1/surveys/versions/{version['id']}/questions", QUESTION)
+    assert added.status_code == 201, added.content
+    assert added.json()["position"] == len(version["questions"]) + 1
+    assert [c["code"] for c in added.json()["choices"]] == ["local", "national"]
+    changed = caller.call(
+        "patch", f"/api/v1/surveys/questions/{added.json()['id']}", {"text_en": "How far?"}
+    )
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["text_fr"] == QUESTION["text_fr"]
+    assert [c["code"] for c in changed.json()["choices"]] == ["local", "national"]
+    page = _editor_page(f"/en/surveys/versions/{version['id']}/")
+    assert "How far?" in page
+    assert AuditEntry.objects.filter(action="surveys.question.saved").count() == 2
+    assert AuditEntry.objects.get(action="surveys.version.created").actor.username == "api-editor"
+
+
+def test_a_question_refused_at_its_field_and_to_members() -> None:
+    version = make_media_round("2024").version
+    caller = editor_caller()
+    path = f"/api/v1/surveys/versions/{version.pk}/questions"
+    one_choice = {**QUESTION, "choices": "local | Local | Locale | Local"}
+    assert refused_fields(caller.call("post", path, one_choice)) == {"choices"}
+    taken = {**QUESTION, "code": "where"}
+    assert refused_fields(caller.call("post", path, taken)) == {"code"}
+    before = version.questions.count()
+    assert_refused_to_others("post", path, QUESTION)
+    assert_refused_to_others("post", "/api/v1/surveys/surveys/media-support/versions")
+    first = version.questions.order_by("position").first()
+    assert first is not None
+    assert_refused_to_others("patch", f"/api/v1/surveys/questions/{first.pk}", {"text_en": "x"})
+    bad_range = {"kind": "number", "min_value": 5, "max_value": 1}
+    assert refused_fields(
+        caller.call("patch", f"/api/v1/surveys/questions/{first.pk}", bad_range)
+    ) == {"max_value"}
+    assert version.questions.count() == before
+    first.refresh_from_db()
+    assert first.kind == "single" and first.text_en != "x"
+    assert not SurveyVersion.objects.filter(number=2).exists()
+    assert not AuditEntry.objects.filter(action__startswith="surveys.question").exists()
