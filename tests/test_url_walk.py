@@ -658,6 +658,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "core:review": STAFF,
     "strategy:review_queue": STAFF,
     "network:directory": PUBLIC,
+    "network:directory_embed": PUBLIC,
     "network:directory_json": PUBLIC,
     # Members are sent to their own organisation; staff have none.
     "network:my_organisation": {**dict.fromkeys(ROLES, 302), "editor": 404, "admin": 404},

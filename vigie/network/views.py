@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from vigie.core.charts import Chart
+from vigie.core.charts import Chart, frameable, render_embed
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
@@ -43,7 +44,8 @@ from vigie.strategy.queries import measure_baseline
 FUNDING_MEASURE = "network.new_major_funding_sources"
 
 
-def directory(request: HttpRequest) -> HttpResponse:
+def _members(request: HttpRequest) -> tuple[Any, dict[str, str]]:
+    """The current member organisations matching the filters of the address, and the filters."""
     members = (
         Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
         .select_related("headquarters")
@@ -65,7 +67,14 @@ def directory(request: HttpRequest) -> HttpResponse:
         )
     if text:
         members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
-    members = members.order_by("name")
+    selected = {"region": region, "type": org_type, "country": country, "q": text}
+    return members.order_by("name"), selected
+
+
+def _member_map(
+    request: HttpRequest, members: Any, listed: list[Country]
+) -> tuple[list[dict[str, Any]], Chart]:
+    """The members per headquarters country (the map's data) and the map as a figure."""
     # The map counts every matching member per headquarters country, in one query.
     per_country = (
         Organisation.objects.filter(pk__in=members.values("pk"))
@@ -74,16 +83,6 @@ def directory(request: HttpRequest) -> HttpResponse:
         .order_by("headquarters__numeric")
     )
     map_rows = [{"id": row["headquarters__numeric"], "count": row["count"]} for row in per_country]
-    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-    countries = Country.objects.filter(
-        Q(pk__in=current.values("headquarters_id"))
-        | Q(
-            pk__in=Organisation.countries.through.objects.filter(organisation__in=current).values(
-                "country_id"
-            )
-        )
-    )
-    listed = sorted(countries, key=lambda c: c.name)
     names = {c.numeric: c.name for c in listed}
     counted = sorted(
         ([names.get(row["id"], row["id"]), row["count"]] for row in map_rows),
@@ -100,7 +99,30 @@ def directory(request: HttpRequest) -> HttpResponse:
         numeric=(1,),
         description=_("Map of member organisations by headquarters country"),
         controls="member-filters",
+        page_url=request.build_absolute_uri(reverse("network:directory")),
+        embed_url=request.build_absolute_uri(reverse("network:directory_embed")),
     )
+    return map_rows, chart
+
+
+def _listed_countries() -> list[Country]:
+    """The countries where a current member has its headquarters or works (the filter's list)."""
+    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
+    countries = Country.objects.filter(
+        Q(pk__in=current.values("headquarters_id"))
+        | Q(
+            pk__in=Organisation.countries.through.objects.filter(organisation__in=current).values(
+                "country_id"
+            )
+        )
+    )
+    return sorted(countries, key=lambda c: c.name)
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    members, selected = _members(request)
+    listed = _listed_countries()
+    map_rows, chart = _member_map(request, members, listed)
     return render(
         request,
         "network/directory.html",
@@ -109,12 +131,25 @@ def directory(request: HttpRequest) -> HttpResponse:
             "regions": Region.choices,
             "types": OrganisationType.choices,
             "countries": listed,
-            "selected": {"region": region, "type": org_type, "country": country, "q": text},
+            "selected": selected,
             "map_rows": map_rows,
             "chart": chart,
             "map_label": _("Member organisations"),
             "own_organisation_id": get_member_organisation_id(request.user),
         },
+    )
+
+
+@frameable
+def directory_embed(request: HttpRequest) -> HttpResponse:
+    """The members map alone (its filters from the address), for other sites to frame."""
+    members, _selected = _members(request)
+    map_rows, chart = _member_map(request, members, _listed_countries())
+    return render_embed(
+        request,
+        chart,
+        scripts="network/partials/map_script.html",
+        context={"map_rows": map_rows, "map_label": _("Member organisations")},
     )
 
 
