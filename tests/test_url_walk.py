@@ -779,6 +779,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "alerts:unsubscribe": PUBLIC,  # a forged link: the page says it is not valid
     "alerts:staff": STAFF,  # the subscriber list is private
     "campaign:home": PUBLIC,
+    "campaign:timeline_embed": MISSING,  # no stated figure in the walk's world: see campaign tests
     "campaign:call": PUBLIC,
     "campaign:offline_form": PUBLIC,
     "campaign:offline_upload": PUBLIC,
