@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,8 @@ class Section:
     title: Promise
     app: str
     rows: list[Row] = field(default_factory=list)
+    # The page of the section's app that lists every row (the profile page shows the first ones).
+    more_url: str = ""
 
 
 def _joined(*parts: object) -> str:
@@ -132,6 +135,7 @@ class SectionSpec:
     title: Promise
     app: str
     rows: Callable[[Country], list[Row]]
+    more: Callable[[Country], str]
 
 
 # Each section looks its query up when it runs, so that a test may replace the query function.
@@ -143,6 +147,7 @@ SECTIONS = (
         lambda country: [
             measure_row(row) for row in atlas_queries.list_measures_for_country(country.iso2)
         ],
+        lambda country: reverse("atlas:jurisdiction", args=[country.iso2]),
     ),
     SectionSpec(
         "index",
@@ -151,12 +156,14 @@ SECTIONS = (
         lambda country: [
             index_row(row) for row in index_queries.get_country_index_summary(country.iso3)
         ],
+        lambda country: reverse("index:home"),
     ),
     SectionSpec(
         "votes",
         _("UN votes"),
         "un",
         lambda country: [vote_row(row) for row in un_queries.list_votes_for_country(country.iso2)],
+        lambda country: reverse("un:country", args=[country.iso2]),
     ),
     SectionSpec(
         "positions",
@@ -165,6 +172,7 @@ SECTIONS = (
         lambda country: [
             position_row(row) for row in un_queries.list_positions_for_country(country.iso2)
         ],
+        lambda country: reverse("un:country", args=[country.iso2]),
     ),
     SectionSpec(
         "members",
@@ -174,6 +182,7 @@ SECTIONS = (
             member_row(row)
             for row in network_queries.list_member_organisations_in_country(country.iso2)
         ],
+        lambda country: f"{reverse('network:directory')}?country={country.iso2}",
     ),
     SectionSpec(
         "events",
@@ -182,6 +191,7 @@ SECTIONS = (
         lambda country: [
             event_row(row) for row in events_queries.list_events_for_country(country.iso2)
         ],
+        lambda country: reverse("events:list"),
     ),
     SectionSpec(
         "publications",
@@ -190,6 +200,7 @@ SECTIONS = (
         lambda country: [
             publication_row(row) for row in library_queries.list_country_publications(country.iso2)
         ],
+        lambda country: reverse("library:list"),
     ),
 )
 
@@ -258,7 +269,14 @@ def get_profile(country: Country, *, today: datetime.date | None = None) -> Prof
     return Profile(
         country=country,
         sections=[
-            Section(spec.key, spec.title, spec.app, rows=spec.rows(country)) for spec in SECTIONS
+            Section(
+                spec.key,
+                spec.title,
+                spec.app,
+                rows=spec.rows(country),
+                more_url=spec.more(country),
+            )
+            for spec in SECTIONS
         ],
         map_position=map_position(country, year),
         map_year=year,

@@ -30,6 +30,11 @@ def _country(iso2: str) -> Country:
     return get_object_or_404(Country, iso2=iso2.upper())
 
 
+# The profile page shows the first rows of each section and links to the app's page with all of
+# them (the factsheet keeps every row): the page costs the same whatever the data recorded.
+PROFILE_ROWS_SHOWN = 20
+
+
 def profile(request: HttpRequest, iso2: str) -> HttpResponse:
     country = _country(iso2)
     data = get_cached_profile(country)
@@ -38,6 +43,8 @@ def profile(request: HttpRequest, iso2: str) -> HttpResponse:
         "countries/profile.html",
         {
             "profile": data,
+            "rows_shown": PROFILE_ROWS_SHOWN,
+            "rows_slice": f":{PROFILE_ROWS_SHOWN}",
             "country": country,
             "permalink": request.build_absolute_uri(
                 reverse("countries:profile", args=[country.iso2.lower()])
@@ -53,6 +60,8 @@ def factsheet_html(request: HttpRequest, country: Country) -> str:
         "countries/factsheet.html",
         {
             "profile": get_cached_profile(country),
+            "rows_shown": 0,  # every row on paper
+            "rows_slice": ":",
             "country": country,
             "LANGUAGE_CODE": translation.get_language() or "en",
             "permalink": request.build_absolute_uri(

@@ -58,9 +58,9 @@ def list_organisations(
     per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
 ) -> list[queries.PublicOrganisation]:
     """Current members by name, one page at a time (total in ``X-Total-Count``, pages in ``Link``)."""
-    members = queries.member_organisations(country)
+    members = queries.public_organisation_values(queries.member_organisations(country))
     rows = api_page(request, response, members, page=page, per_page=per_page)
-    return [queries.organisation_public_dict(o) for o in rows]
+    return queries.public_organisation_rows(rows)
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, **NOT_FOUND})
@@ -212,7 +212,9 @@ def change_organisation(
             OrganisationStaffForm, given, keys=ORGANISATION_KEYS, instance=organisation
         )
         services.update_organisation_profile(form=form, actor=api_actor(request))
-    return queries.organisation_public_dict(Organisation.objects.get(pk=organisation.pk))
+    found = queries.get_organisation_profile(organisation.pk)
+    assert found is not None  # it was just saved
+    return found
 
 
 @staff_write(

@@ -5,14 +5,16 @@ check roles.
 """
 
 import datetime
-from typing import TypedDict
+from collections.abc import Iterable
+from typing import Any, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.i18n import from_mapping
 from vigie.core.quality import FlaggedRow, QualityFlag
 from vigie.network.models import (
     ConsentPurpose,
@@ -57,25 +59,70 @@ class OrganisationFacets(TypedDict):
     org_type: str
 
 
-def organisation_public_dict(organisation: Organisation) -> PublicOrganisation:
-    return {
-        "id": organisation.pk,
-        "name": organisation.name,
-        "slug": organisation.slug,
-        "type": organisation.org_type,
-        "type_label": str(organisation.get_org_type_display()),
-        "region": organisation.region,
-        "headquarters": organisation.headquarters.iso2,
-        "countries": sorted(c.iso2 for c in organisation.countries.all()),
-        "focus_areas": organisation.focus_list(),
-        "languages": [x.strip() for x in organisation.languages.split(",") if x.strip()],
-        "website": organisation.website,
-        "summary": organisation.summary,
-        "summary_en": organisation.summary_en,
-        "summary_fr": organisation.summary_fr,
-        "summary_es": organisation.summary_es,
-        "url": reverse("network:organisation", args=[organisation.slug]),
-    }
+# The public columns of an organisation, read as plain rows (no model instance per row).
+_PUBLIC_COLUMNS = (
+    "id",
+    "name",
+    "slug",
+    "org_type",
+    "region",
+    "focus_areas",
+    "languages",
+    "website",
+    "summary_en",
+    "summary_fr",
+    "summary_es",
+)
+
+
+def public_organisation_rows(
+    organisations: Iterable[dict[str, Any]],
+) -> list[PublicOrganisation]:
+    """The public fields of a page of organisations, read as rows of ``_PUBLIC_COLUMNS``
+    (``public_organisation_values``).
+
+    Their countries of work are read in one query of two columns for the whole page, the type
+    labels and addresses are made once: the cost of a row is a few dictionary lookups, so a
+    page of 100 costs little more than a page of 10.
+    """
+    rows = list(organisations)
+    working_in: dict[int, list[str]] = {row["id"]: [] for row in rows}
+    for organisation_id, iso2 in Organisation.countries.through.objects.filter(
+        organisation_id__in=working_in
+    ).values_list("organisation_id", "country__iso2"):
+        working_in[organisation_id].append(iso2)
+    labels = {value: str(label) for value, label in OrganisationType.choices}
+    # The address of one organisation with a placeholder slug, filled in for each row.
+    placeholder = "organisation-slug"
+    address = reverse("network:organisation", args=[placeholder])
+    return [
+        {
+            "id": row["id"],
+            "name": row["name"],
+            "slug": row["slug"],
+            "type": row["org_type"],
+            "type_label": labels.get(row["org_type"], row["org_type"]),
+            "region": row["region"],
+            "headquarters": row["headquarters_iso2"],
+            "countries": sorted(working_in[row["id"]]),
+            "focus_areas": [x.strip() for x in row["focus_areas"].split(",") if x.strip()],
+            "languages": [x.strip() for x in row["languages"].split(",") if x.strip()],
+            "website": row["website"],
+            "summary": from_mapping(row, "summary"),
+            "summary_en": row["summary_en"],
+            "summary_fr": row["summary_fr"],
+            "summary_es": row["summary_es"],
+            "url": address.replace(placeholder, row["slug"]),
+        }
+        for row in rows
+    ]
+
+
+def public_organisation_values(
+    organisations: QuerySet[Organisation],
+) -> QuerySet[Organisation, dict[str, Any]]:
+    """The rows ``public_organisation_rows`` reads, for a page of ``organisations``."""
+    return organisations.values(*_PUBLIC_COLUMNS, headquarters_iso2=F("headquarters__iso2"))
 
 
 def member_organisations(country: str = "") -> QuerySet[Organisation]:
@@ -83,23 +130,29 @@ def member_organisations(country: str = "") -> QuerySet[Organisation]:
     members = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
     if country:
         code = country.upper()
-        members = members.filter(Q(headquarters__iso2=code) | Q(countries__iso2=code)).distinct()
-    return members.select_related("headquarters").prefetch_related("countries").order_by("name")
+        # A subquery, not a join: one row per organisation, with no DISTINCT over all of them.
+        working_in = Organisation.countries.through.objects.filter(country__iso2=code)
+        members = members.filter(
+            Q(headquarters__iso2=code) | Q(pk__in=working_in.values("organisation_id"))
+        )
+    return members.select_related("headquarters").order_by("name")
 
 
 def list_member_organisations() -> list[PublicOrganisation]:
-    return [organisation_public_dict(o) for o in member_organisations()]
+    return public_organisation_rows(public_organisation_values(member_organisations()))
 
 
 def list_member_organisations_in_country(iso2: str) -> list[PublicOrganisation]:
     """Member organisations headquartered in or working in a country (public fields only)."""
-    return [organisation_public_dict(o) for o in member_organisations(iso2)]
+    return public_organisation_rows(public_organisation_values(member_organisations(iso2)))
 
 
 def get_member_organisation(slug: str) -> PublicOrganisation | None:
     """One current member by its slug (public fields only), or None."""
-    found = member_organisations().filter(slug=slug).first()
-    return organisation_public_dict(found) if found is not None else None
+    found = public_organisation_rows(
+        public_organisation_values(member_organisations().filter(slug=slug))
+    )
+    return found[0] if found else None
 
 
 def count_member_organisations() -> int:
@@ -343,13 +396,10 @@ def list_mentoring_pairs_of_organisation(organisation_id: int) -> list[OwnMentor
 
 def get_organisation_profile(organisation_id: int) -> PublicOrganisation | None:
     """An organisation's directory fields, whatever its membership status, or None."""
-    found = (
-        Organisation.objects.filter(pk=organisation_id)
-        .select_related("headquarters")
-        .prefetch_related("countries")
-        .first()
+    found = public_organisation_rows(
+        public_organisation_values(Organisation.objects.filter(pk=organisation_id))
     )
-    return organisation_public_dict(found) if found is not None else None
+    return found[0] if found else None
 
 
 def list_data_quality_flags() -> list[QualityFlag]:

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,44 +46,55 @@ FUNDING_MEASURE = "network.new_major_funding_sources"
 
 def _members(request: HttpRequest) -> tuple[Any, dict[str, str]]:
     """The current member organisations matching the filters of the address, and the filters."""
-    members = (
-        Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-        .select_related("headquarters")
-        .prefetch_related("countries")
-    )
     region = request.GET.get("region", "")
     org_type = request.GET.get("type", "")
     country = request.GET.get("country", "").upper()
     text = request.GET.get("q", "").strip()
+    members = queries.member_organisations(country)
     if region in Region.values:
         members = members.filter(region=region)
     if org_type in OrganisationType.values:
         members = members.filter(org_type=org_type)
-    if country:
-        # A subquery, not a join: one row per organisation, with no DISTINCT over all of them.
-        working_in = Organisation.countries.through.objects.filter(country__iso2=country)
-        members = members.filter(
-            Q(headquarters__iso2=country) | Q(pk__in=working_in.values("organisation_id"))
-        )
     if text:
         members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
-    selected = {"region": region, "type": org_type, "country": country, "q": text}
-    return members.order_by("name"), selected
+    return members, {"region": region, "type": org_type, "country": country, "q": text}
+
+
+def _listed_countries() -> list[dict[str, Any]]:
+    """The countries of the filter, by name: where current members have their headquarters or
+    work, one indexed look-up per country (not a read of every member and every country of work)."""
+    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
+    countries = Country.objects.filter(
+        Exists(current.filter(headquarters=OuterRef("pk")))
+        | Exists(
+            Organisation.countries.through.objects.filter(
+                country=OuterRef("pk"),
+                organisation__status=MembershipStatus.MEMBER,
+                organisation__archived_at__isnull=True,
+            )
+        )
+    ).values("pk", "iso2", "numeric", "name")
+    return sorted((dict(c) for c in countries), key=lambda c: c["name"])
 
 
 def _member_map(
-    request: HttpRequest, members: Any, listed: list[Country]
+    request: HttpRequest, members: Any, listed: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], Chart]:
     """The members per headquarters country (the map's data) and the map as a figure."""
-    # The map counts every matching member per headquarters country, in one query.
+    # The map counts every matching member per headquarters country, in one query over the
+    # index of current members (no join: every headquarters is among the filter's countries).
+    numeric = {c["pk"]: c["numeric"] for c in listed}
     per_country = (
-        Organisation.objects.filter(pk__in=members.values("pk"))
-        .values("headquarters__numeric")
+        members.order_by()
+        .values("headquarters_id")
         .annotate(count=Count("pk"))
-        .order_by("headquarters__numeric")
+        .order_by("headquarters_id")
     )
-    map_rows = [{"id": row["headquarters__numeric"], "count": row["count"]} for row in per_country]
-    names = {c.numeric: c.name for c in listed}
+    map_rows = sorted(
+        ({"id": numeric[row["headquarters_id"]], "count": row["count"]} for row in per_country),
+        key=lambda row: row["id"],
+    )
+    names = {c["numeric"]: c["name"] for c in listed}
     counted = sorted(
         ([names.get(row["id"], row["id"]), row["count"]] for row in map_rows),
         key=lambda row: (-row[1], str(row[0])),
@@ -105,31 +116,22 @@ def _member_map(
     return map_rows, chart
 
 
-def _listed_countries() -> list[Country]:
-    """The countries where a current member has its headquarters or works (the filter's list)."""
-    current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-    countries = Country.objects.filter(
-        Q(pk__in=current.values("headquarters_id"))
-        | Q(
-            pk__in=Organisation.countries.through.objects.filter(organisation__in=current).values(
-                "country_id"
-            )
-        )
-    )
-    return sorted(countries, key=lambda c: c.name)
-
-
 def directory(request: HttpRequest) -> HttpResponse:
     members, selected = _members(request)
     listed = _listed_countries()
     map_rows, chart = _member_map(request, members, listed)
+    page = page_context(request, members)
+    types = [(value, str(label)) for value, label in OrganisationType.choices]
+    labels = dict(types)
+    for organisation in page["page_obj"]:
+        organisation.type_label = labels.get(organisation.org_type, organisation.org_type)
     return render(
         request,
         "network/directory.html",
         {
-            **page_context(request, members),
+            **page,
             "regions": Region.choices,
-            "types": OrganisationType.choices,
+            "types": types,
             "countries": listed,
             "selected": selected,
             "map_rows": map_rows,

@@ -38,6 +38,11 @@ def _plan(request: HttpRequest) -> Plan:
     return plan
 
 
+# The dashboards show the first evidence rows of each measure; the measure's page has them all,
+# so a dashboard costs the same whatever the number of rows behind its figures.
+DASHBOARD_EVIDENCE_SHOWN = 10
+
+
 def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
     plan = _plan(request)
     end = plan_end(plan)
@@ -60,6 +65,8 @@ def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
             "public": public,
             "outputs_start": start,
             "pillars": [] if public else outputs_by_pillar(plan, start, end),
+            "evidence_shown": DASHBOARD_EVIDENCE_SHOWN,
+            "evidence_slice": f":{DASHBOARD_EVIDENCE_SHOWN}",
         },
     )
 

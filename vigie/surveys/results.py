@@ -10,8 +10,11 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from vigie.core.freshness import CACHE_SECONDS, data_version
 from vigie.core.queries import get_countries
 from vigie.surveys.disclosure import (
     MIN_ORGANISATIONS,
@@ -24,7 +27,13 @@ from vigie.surveys.disclosure import (
 )
 from vigie.surveys.models import CHOICE_KINDS, Answer, QuestionKind, Round, SurveyQuestion
 
-__all__ = ["MIN_ORGANISATIONS", "compare_rounds", "question_result", "round_results"]
+__all__ = [
+    "MIN_ORGANISATIONS",
+    "compare_rounds",
+    "get_round_results",
+    "question_result",
+    "round_results",
+]
 
 
 @dataclass
@@ -197,6 +206,23 @@ def round_results(round_: Round, *, region: str = "", org_type: str = "") -> dic
             [question_result(round_, q, disclosure, subset, answers) for q in questions]
         ),
     }
+
+
+def get_round_results(round_: Round, *, region: str = "", org_type: str = "") -> dict[str, Any]:
+    """``round_results`` as the results page reads it: computed once per data version.
+
+    The figures aggregate every submitted answer of the round (and each organisation's region and
+    type): their cost grows with the number of respondents, so they are computed once and read
+    from the shared cache until a writer of answers or organisations changes the data version
+    (``vigie.core.freshness``). The filters are the page's validated choices, so the entries are
+    few.
+    """
+    key = f"surveys:results:{round_.pk}:{region}:{org_type}:{get_language()}:{data_version()}"
+    found: dict[str, Any] | None = cache.get(key)
+    if found is None:
+        found = round_results(round_, region=region, org_type=org_type)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def compare_rounds(

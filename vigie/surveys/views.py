@@ -109,7 +109,7 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
         "surveys/results.html",
         {
             "round": round_,
-            "results": results.round_results(round_, **filters) if published else None,
+            "results": results.get_round_results(round_, **filters) if published else None,
             "published": published,
             "filters": filters,
             "regions": Region.choices,

@@ -3,8 +3,8 @@
 import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
@@ -24,7 +24,7 @@ from vigie.core.api_schemas import schema_of
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries, services
 from vigie.un.forms import JointStatementForm
-from vigie.un.models import Vote
+from vigie.un.models import CountryVote, DataIssue, Vote
 from vigie.un.services import SignatoryPreview
 
 router = Router(tags=["UN tracker"])
@@ -71,23 +71,57 @@ class CountryRecordOut(Schema):
     positions: list[dict[str, object]]
 
 
-def _vote_out(vote: Vote) -> dict[str, object]:
-    return {
-        "id": vote.pk,
-        "code": vote.code,
-        "title": vote.title,
-        "date": vote.date,
-        "date_is_approximate": vote.date_is_approximate,
-        "forum": vote.session.forum.abbreviation,
-        "session": vote.session.label,
-        "draft_symbol": vote.draft_symbol,
-        "adopted_symbol": vote.adopted_symbol,
-        "stated_yes": vote.stated_yes,
-        "stated_no": vote.stated_no,
-        "stated_abstain": vote.stated_abstain,
-        "issues": [issue.message for issue in vote.issues.all()],
-        "sources": [source.url for source in vote.sources.all()],
-    }
+# The public fields of a vote, read as plain rows (no model instance per vote).
+_VOTE_FIELDS = (
+    "id",
+    "code",
+    "title",
+    "date",
+    "date_is_approximate",
+    "draft_symbol",
+    "adopted_symbol",
+    "stated_yes",
+    "stated_no",
+    "stated_abstain",
+)
+
+
+def _vote_rows() -> QuerySet[Vote, dict[str, Any]]:
+    return Vote.objects.values(
+        *_VOTE_FIELDS, forum=F("session__forum__abbreviation"), session_label=F("session__label")
+    )
+
+
+def _votes_out(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """A page of votes (``_vote_rows``) with their data issues and source addresses.
+
+    The issues and the sources are read in one two-column query each for the whole page, so a
+    row costs a few dictionary lookups.
+    """
+    issues: dict[int, list[str]] = {row["id"]: [] for row in rows}
+    sources: dict[int, list[str]] = {row["id"]: [] for row in rows}
+    for vote_id, message in (
+        DataIssue.objects.filter(vote_id__in=issues)
+        .order_by("vote_id", "rule", "id")
+        .values_list("vote_id", "message")
+    ):
+        issues[vote_id].append(message)
+    for vote_id, url in (
+        Vote.sources.through.objects.filter(vote_id__in=sources)
+        .order_by("vote_id", "source__publisher", "source__title", "source__url")
+        .values_list("vote_id", "source__url")
+    ):
+        sources[vote_id].append(url)
+    return [
+        {
+            **{name: row[name] for name in _VOTE_FIELDS},
+            "forum": row["forum"],
+            "session": row["session_label"],
+            "issues": issues[row["id"]],
+            "sources": sources[row["id"]],
+        }
+        for row in rows
+    ]
 
 
 @router.get("/votes", response=list[VoteOut], summary="Recorded votes with stated totals")
@@ -98,9 +132,8 @@ def list_votes(
     per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
 ) -> list[dict[str, object]]:
     """Newest first, one page at a time (total in ``X-Total-Count``, other pages in ``Link``)."""
-    votes = Vote.objects.select_related("session__forum").prefetch_related("issues", "sources")
-    rows = api_page(request, response, votes.order_by("-date", "-pk"), page=page, per_page=per_page)
-    return [_vote_out(vote) for vote in rows]
+    votes = _vote_rows().order_by("-date", "-pk")
+    return _votes_out(api_page(request, response, votes, page=page, per_page=per_page))
 
 
 @router.get(
@@ -109,7 +142,9 @@ def list_votes(
     summary="One vote, country by country",
 )
 def get_vote(request: object, vote_id: int) -> dict[str, object]:
-    vote = get_object_or_404(Vote.objects.select_related("session__forum"), pk=vote_id)
+    found = list(_vote_rows().filter(pk=vote_id))
+    if not found:
+        raise Http404
     records = [
         {
             "iso2": r.country.iso2,
@@ -119,9 +154,9 @@ def get_vote(request: object, vote_id: int) -> dict[str, object]:
             "listed_name": r.listed_name,
             "vote": r.ballot,
         }
-        for r in vote.records.select_related("country")
+        for r in CountryVote.objects.filter(vote_id=vote_id).select_related("country")
     ]
-    return {**_vote_out(vote), "records": records}
+    return {**_votes_out(found)[0], "records": records}
 
 
 @router.get(

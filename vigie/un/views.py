@@ -65,14 +65,25 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The tracker shows the sessions a page at a time, newest first, and under each state its first
+# rows of evidence (the rest are on the state's page): a page costs the same whatever the number
+# of sessions and statements recorded.
+TRACKER_SESSIONS_PER_PAGE = 10
+TRACKER_EVIDENCE_PER_STATE = 3
+
+
 def tracker(request: HttpRequest) -> HttpResponse:
     today = datetime.date.today()
     total = queries.count_states_calling_for_reform(datetime.date(2000, 1, 1), today)
+    sessions = queries.list_reform_states_by_session()[::-1]
     return render(
         request,
         "un/tracker.html",
         {
-            "sessions": queries.list_reform_states_by_session(),
+            **page_context(request, sessions, per_page=TRACKER_SESSIONS_PER_PAGE),
+            "evidence_shown": TRACKER_EVIDENCE_PER_STATE,
+            "evidence_slice": f":{TRACKER_EVIDENCE_PER_STATE}",
+            "minus_shown": -TRACKER_EVIDENCE_PER_STATE,
             "total": total,
             "mechanism": queries.get_un_mechanism_milestone(),
             "reform_code": PositionCode.objects.filter(code=queries.REFORM_CODE).first(),

@@ -11,6 +11,7 @@ from vigie.atlas import queries as atlas_queries
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_country
 from vigie.core.tests.reference import load_bundled_data
+from vigie.countries import views
 from vigie.countries.profile import SECTIONS, get_cached_profile
 from vigie.countries.views import factsheet_html
 from vigie.network.models import Contact
@@ -123,3 +124,34 @@ def test_factsheet_renders_for_every_country_with_bundled_data(client: Client) -
         response = client.get(f"/en/countries/{country.iso2.lower()}/factsheet.pdf")
         assert response.status_code == 200, country.iso2
         assert country.name_en in _pdf_text(response.content)
+
+
+def test_the_profile_page_shows_the_first_rows_of_a_long_section_and_links_to_them_all(
+    monkeypatch: pytest.MonkeyPatch, client: Client, no_reference_data: None
+) -> None:
+    """Its size does not grow with the votes recorded; the factsheet keeps every row."""
+    make_country("PT", name_en="Portugal", name_fr="Portugal", name_es="Portugal")
+    day = datetime.date(2024, 12, 17)
+    votes = [
+        CountryVoteRecord(
+            vote_id=n,
+            title=f"Resolution {n:03d}",
+            date=day,
+            date_is_approximate=False,
+            forum="UNGA",
+            session="79th session",
+            vote="yes",
+            vote_label="",
+            url=f"/en/un/votes/{n}/",
+        )
+        for n in range(120)
+    ]
+    monkeypatch.setattr(un_queries, "list_votes_for_country", lambda iso2: votes)
+    page = client.get("/en/countries/pt/").content.decode()
+    shown = views.PROFILE_ROWS_SHOWN
+    assert f"Resolution {shown - 1:03d}" in page and f"Resolution {shown:03d}" not in page
+    assert f"The first {shown} of 120 rows." in page
+    assert 'href="/en/un/countries/PT/">See them all' in page
+    assert "The first" not in page.split('id="votes"')[0]  # short sections are shown whole
+    sheet = client.get("/en/countries/pt/")
+    assert len(sheet.context["profile"].section("votes").rows) == 120

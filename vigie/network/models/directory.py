@@ -85,6 +85,17 @@ class Organisation(Archivable):
                 name="network_member_has_admission_date",
             ),
         ]
+        indexes = [
+            # The current members (directory, API): their page by name and count read the
+            # index alone, as does the map's count per headquarters.
+            models.Index(
+                fields=["status", "archived_at", "name"], name="network_org_current_name_idx"
+            ),
+            models.Index(
+                fields=["status", "archived_at", "headquarters"],
+                name="network_org_current_hq_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

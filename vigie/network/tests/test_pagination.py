@@ -1,12 +1,17 @@
 """The directory, the staff contacts and the API organisations come a page at a time, with
 their filters kept in the links and the total of every matching row."""
 
+from typing import Any
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vigie.core.tests.factories import make_country, make_user
 from vigie.network.models import Contact
+from vigie.network.queries import member_organisations
 from vigie.network.tests.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +87,45 @@ def test_the_members_map_is_a_figure_that_tabulates_the_counts_it_draws(
     assert chart.controls == "member-filters"
     names = {row["id"]: row["count"] for row in response.context["map_rows"]}
     assert [row[1] for row in chart.rows] == sorted(names.values(), reverse=True) == [3]
-    assert chart.rows[0][0] == response.context["countries"][1].name  # Peru, not its code
+    assert chart.rows[0][0] == response.context["countries"][1]["name"]  # Peru, not its code
     html = response.content.decode()
     assert 'id="member-filters"' in html and "Unit: number of member organisations" in html
+
+
+def _read(client: Client, address: str) -> tuple[int, Any]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_a_page_of_members_costs_the_same_queries_whatever_their_countries(
+    client: Client,
+) -> None:
+    """A row's countries of work, type label and address come from one read for the page."""
+    kenya, peru, chile = make_country("KE"), make_country("PE"), make_country("CL")
+    first = make_organisation("Alpha org", headquarters=kenya, org_type="research")
+    first.countries.add(peru)
+    addresses = [reverse("network:directory"), "/api/v1/network/organisations"]
+    few = [_read(client, address)[0] for address in addresses]
+    for number in range(40):
+        make_organisation(f"Beta org {number:02d}", headquarters=peru).countries.add(kenya, chile)
+    many = [_read(client, address) for address in addresses]
+    assert [count for count, _response in many] == few
+    rows = {row["name"]: row for row in many[1][1].json()}
+    assert rows["Alpha org"]["countries"] == ["PE"] and rows["Alpha org"]["type"] == "research"
+    assert rows["Beta org 07"]["countries"] == ["CL", "KE"]
+    directory = many[0][1].content.decode()
+    assert f'href="{reverse("network:organisation", args=[first.slug])}"' in directory
+    assert "Research" in directory  # the type's label, not its code
+    # The country filter offers where current members are based or work, once each.
+    assert [c["iso2"] for c in many[0][1].context["countries"]] == ["CL", "KE", "PE"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="reads SQLite's query plan (the index names differ)"
+)
+def test_the_page_of_current_members_is_read_from_their_index() -> None:
+    plan = member_organisations()[:50].explain()
+    assert "network_org_current_name_idx" in plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan  # no sort of every member

@@ -11,6 +11,7 @@ from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
 from vigie.core.tests.reference import load_bundled_data
+from vigie.strategy import views
 from vigie.strategy.models import ManualValue, Plan, SuccessMeasure
 from vigie.strategy.progress import get_measure_progress
 
@@ -315,3 +316,23 @@ def test_a_public_measure_has_an_embed_page_and_a_private_one_has_none(plan: Pla
     assert private.status_code == 404
     page = _editor_client().get("/en/strategy/measures/new-major-funding-sources/")
     assert "/embed/" not in page.content.decode()
+
+
+@pytest.mark.usefixtures("no_reference_data")
+def test_the_dashboard_shows_the_first_evidence_rows_and_links_to_the_measure_page(
+    plan: Plan, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figure with many rows behind it costs the dashboard no more than one with a few."""
+
+    def count(start: datetime.date, end: datetime.date, *, net: bool = False) -> CountResult:
+        rows = [Evidence(label=f"Jurisdiction {n:03d}", url=f"/j/{n}/") for n in range(150)]
+        return CountResult(value=150, definition="", evidence=rows)
+
+    monkeypatch.setattr(atlas_queries, "count_new_decriminalising_jurisdictions", count)
+    page = client.get("/en/strategy/public/").content.decode()
+    shown = views.DASHBOARD_EVIDENCE_SHOWN
+    assert "150 evidence rows" in page
+    assert f"Jurisdiction {shown - 1:03d}" in page and f"Jurisdiction {shown:03d}" not in page
+    assert f"The first {shown} are shown here." in page
+    measure = client.get("/en/strategy/measures/new-decriminalising-jurisdictions/")
+    assert "Jurisdiction 149" in measure.content.decode()

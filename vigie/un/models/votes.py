@@ -40,6 +40,9 @@ class Vote(Sourced):
         verbose_name = _("recorded vote")
         verbose_name_plural = _("recorded votes")
         ordering = ["-date", "code"]
+        # The lists of votes (UN home, API) read their page newest first from this index, not
+        # by sorting every vote.
+        indexes = [models.Index(fields=["-date", "-id"], name="un_vote_newest_idx")]
 
     def __str__(self) -> str:
         return self.title
