@@ -144,7 +144,10 @@ def _vote_map(request: HttpRequest, vote: Vote) -> tuple[list[CountryVote], Char
 
 
 def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    vote = get_object_or_404(Vote.objects.select_related("session__forum", "requested_by"), pk=pk)
+    vote = get_object_or_404(
+        Vote.objects.select_related("session__forum", "requested_by").prefetch_related("sources"),
+        pk=pk,
+    )
     records, chart, map_data = _vote_map(request, vote)
     regions: dict[str, list[Any]] = defaultdict(list)
     for record in records:
