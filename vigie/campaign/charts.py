@@ -1,8 +1,10 @@
 """The Vega-Lite chart of the campaign's timeline: cities per Global Day of Action, as the
 public pages state them (a year with no stated figure has no bar, never an estimate)."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vigie.campaign.models import DayFigure, FigureScope, Qualifier
@@ -55,8 +57,13 @@ def timeline_spec(figures: list[DayFigure]) -> dict[str, Any]:
     }
 
 
-def timeline_chart(figures: list[DayFigure]) -> Chart:
-    """The timeline as a figure of the site: title, unit, source line, and its table."""
+def timeline_chart(
+    figures: list[DayFigure], *, absolute: Callable[[str], str] | None = None
+) -> Chart:
+    """The timeline as a figure of the site: title, unit, source line, and its table.
+
+    ``absolute`` turns a path into a full address (``request.build_absolute_uri``) for the
+    embed snippet."""
     spec = timeline_spec(figures)
     return Chart(
         key="campaign-timeline",
@@ -69,4 +76,6 @@ def timeline_chart(figures: list[DayFigure]) -> Chart:
         numeric=(1,),
         spec=spec,
         description=_("Cities taking part in the Global Day of Action, by year"),
+        page_url=absolute(reverse("campaign:home")) if absolute else "",
+        embed_url=absolute(reverse("campaign:timeline_embed")) if absolute else "",
     )

@@ -6,6 +6,7 @@ app_name = "campaign"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
+    path("timeline/embed/", views.timeline_embed, name="timeline_embed"),
     path("calls/<int:pk>/", views.call_detail, name="call"),
     path("calls/<int:pk>/offline-form/", views.offline_form, name="offline_form"),
     path("calls/<int:pk>/upload/", views.offline_upload, name="offline_upload"),

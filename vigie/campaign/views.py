@@ -15,6 +15,7 @@ from vigie.campaign import charts, gazetteer, grants, offline, queries, reports,
 from vigie.campaign.errors import CampaignError, OfflineFormError
 from vigie.campaign.forms import ApplicationForm, FeedbackForm, OfflineUploadForm, StartForm
 from vigie.campaign.models import ActionKind, Application, Call, FeedbackReport
+from vigie.core.charts import frameable, render_embed
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
 from vigie.surveys import queries as survey_queries
@@ -27,11 +28,22 @@ def home(request: HttpRequest) -> HttpResponse:
         "campaign/home.html",
         {
             "figures": figures,
-            "chart": charts.timeline_chart(figures),
+            "chart": charts.timeline_chart(figures, absolute=request.build_absolute_uri),
             "calls": queries.list_open_calls(timezone.now()),
             "own_applications": queries.list_own_applications(request.user),
         },
     )
+
+
+@frameable
+def timeline_embed(request: HttpRequest) -> HttpResponse:
+    """The timeline alone, for other sites to frame (none before a figure is stated)."""
+    chart = charts.timeline_chart(
+        list(queries.list_day_figures()), absolute=request.build_absolute_uri
+    )
+    if not chart.rows:
+        raise Http404(_("No number of cities is stated yet."))
+    return render_embed(request, chart)
 
 
 def _zone(request: HttpRequest, default: str = "UTC") -> str:

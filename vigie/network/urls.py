@@ -6,6 +6,7 @@ app_name = "network"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.directory, name="directory"),
+    path("map/embed/", views.directory_embed, name="directory_embed"),
     path("directory.json", views.directory_json, name="directory_json"),
     path("my-organisation/", views.my_organisation, name="my_organisation"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),

@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from vigie.core.charts import Chart
+from vigie.core.charts import Chart, frameable, render_embed
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
 from vigie.core.permissions import editor_required
@@ -43,7 +44,8 @@ from vigie.strategy.queries import measure_baseline
 FUNDING_MEASURE = "network.new_major_funding_sources"
 
 
-def directory(request: HttpRequest) -> HttpResponse:
+def _members(request: HttpRequest) -> tuple[Any, dict[str, str]]:
+    """The current member organisations matching the filters of the address, and the filters."""
     region = request.GET.get("region", "")
     org_type = request.GET.get("type", "")
     country = request.GET.get("country", "").upper()
@@ -55,24 +57,33 @@ def directory(request: HttpRequest) -> HttpResponse:
         members = members.filter(org_type=org_type)
     if text:
         members = members.filter(Q(name__icontains=text) | Q(focus_areas__icontains=text))
-    # The countries of the filter: where current members have their headquarters or work, one
-    # indexed look-up per country (not a read of every member and every country of work).
+    return members, {"region": region, "type": org_type, "country": country, "q": text}
+
+
+def _listed_countries() -> list[dict[str, Any]]:
+    """The countries of the filter, by name: where current members have their headquarters or
+    work, one indexed look-up per country (not a read of every member and every country of work)."""
     current = Organisation.objects.filter(status=MembershipStatus.MEMBER, archived_at__isnull=True)
-    countries = list(
-        Country.objects.filter(
-            Exists(current.filter(headquarters=OuterRef("pk")))
-            | Exists(
-                Organisation.countries.through.objects.filter(
-                    country=OuterRef("pk"),
-                    organisation__status=MembershipStatus.MEMBER,
-                    organisation__archived_at__isnull=True,
-                )
+    countries = Country.objects.filter(
+        Exists(current.filter(headquarters=OuterRef("pk")))
+        | Exists(
+            Organisation.countries.through.objects.filter(
+                country=OuterRef("pk"),
+                organisation__status=MembershipStatus.MEMBER,
+                organisation__archived_at__isnull=True,
             )
-        ).values("pk", "iso2", "numeric", "name")
-    )
+        )
+    ).values("pk", "iso2", "numeric", "name")
+    return sorted((dict(c) for c in countries), key=lambda c: c["name"])
+
+
+def _member_map(
+    request: HttpRequest, members: Any, listed: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], Chart]:
+    """The members per headquarters country (the map's data) and the map as a figure."""
     # The map counts every matching member per headquarters country, in one query over the
     # index of current members (no join: every headquarters is among the filter's countries).
-    numeric = {c["pk"]: c["numeric"] for c in countries}
+    numeric = {c["pk"]: c["numeric"] for c in listed}
     per_country = (
         members.order_by()
         .values("headquarters_id")
@@ -83,12 +94,6 @@ def directory(request: HttpRequest) -> HttpResponse:
         ({"id": numeric[row["headquarters_id"]], "count": row["count"]} for row in per_country),
         key=lambda row: row["id"],
     )
-    page = page_context(request, members)
-    types = [(value, str(label)) for value, label in OrganisationType.choices]
-    labels = dict(types)
-    for organisation in page["page_obj"]:
-        organisation.type_label = labels.get(organisation.org_type, organisation.org_type)
-    listed = sorted(countries, key=lambda c: c["name"])
     names = {c["numeric"]: c["name"] for c in listed}
     counted = sorted(
         ([names.get(row["id"], row["id"]), row["count"]] for row in map_rows),
@@ -105,7 +110,21 @@ def directory(request: HttpRequest) -> HttpResponse:
         numeric=(1,),
         description=_("Map of member organisations by headquarters country"),
         controls="member-filters",
+        page_url=request.build_absolute_uri(reverse("network:directory")),
+        embed_url=request.build_absolute_uri(reverse("network:directory_embed")),
     )
+    return map_rows, chart
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    members, selected = _members(request)
+    listed = _listed_countries()
+    map_rows, chart = _member_map(request, members, listed)
+    page = page_context(request, members)
+    types = [(value, str(label)) for value, label in OrganisationType.choices]
+    labels = dict(types)
+    for organisation in page["page_obj"]:
+        organisation.type_label = labels.get(organisation.org_type, organisation.org_type)
     return render(
         request,
         "network/directory.html",
@@ -114,12 +133,25 @@ def directory(request: HttpRequest) -> HttpResponse:
             "regions": Region.choices,
             "types": types,
             "countries": listed,
-            "selected": {"region": region, "type": org_type, "country": country, "q": text},
+            "selected": selected,
             "map_rows": map_rows,
             "chart": chart,
             "map_label": _("Member organisations"),
             "own_organisation_id": get_member_organisation_id(request.user),
         },
+    )
+
+
+@frameable
+def directory_embed(request: HttpRequest) -> HttpResponse:
+    """The members map alone (its filters from the address), for other sites to frame."""
+    members, _selected = _members(request)
+    map_rows, chart = _member_map(request, members, _listed_countries())
+    return render_embed(
+        request,
+        chart,
+        scripts="network/partials/map_script.html",
+        context={"map_rows": map_rows, "map_label": _("Member organisations")},
     )
 
 

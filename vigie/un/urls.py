@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tracker/", views.tracker, name="tracker"),
     path("codebook/", views.codebook, name="codebook"),
     path("votes/<int:pk>/", views.vote_detail, name="vote"),
+    path("votes/<int:pk>/embed/", views.vote_embed, name="vote_embed"),
     path("votes/<int:pk>/csv/", views.vote_csv, name="vote_csv"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/csv/", views.session_csv, name="session_csv"),

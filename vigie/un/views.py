@@ -7,10 +7,11 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from vigie.core.charts import Chart
+from vigie.core.charts import Chart, frameable, render_embed
 from vigie.core.exports import csv_response
 from vigie.core.models import Country
 from vigie.core.pagination import page_context
@@ -112,9 +113,42 @@ def _totals(vote: Vote) -> list[dict[str, Any]]:
     return rows
 
 
-def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    vote = get_object_or_404(Vote.objects.select_related("session__forum", "requested_by"), pk=pk)
+def _vote_map(request: HttpRequest, vote: Vote) -> tuple[list[CountryVote], Chart, dict[str, Any]]:
+    """The vote's ballots by country, its map as a figure, and the data its script draws."""
     records = list(vote.records.select_related("country"))
+    labels = {ballot.value: str(ballot.label) for ballot in BALLOT_ORDER}
+    map_data = {
+        "values": [
+            {"id": record.country.numeric, "vote": record.ballot, "name": record.country.name}
+            for record in records
+        ],
+        "labels": labels,
+    }
+    chart = Chart(
+        key="vote-map",
+        title=_("How each country voted: %(title)s") % {"title": vote.title},
+        unit=_("the vote of each country as recorded (yes, no, abstention, absent)"),
+        subtitle=vote.session.label,
+        source=_("the UN records listed under Sources on this page"),
+        sources=[(source.title or source.url, source.url) for source in vote.sources.all()],
+        columns=[_("Country"), _("Region"), _("Vote")],
+        rows=[
+            [record.country.name, record.country.get_region_display(), labels[record.ballot]]
+            for record in sorted(records, key=lambda r: r.country.name)
+        ],
+        description=_("World map coloured by vote; the same data is in the table by region below."),
+        page_url=request.build_absolute_uri(reverse("un:vote", args=[vote.pk])),
+        embed_url=request.build_absolute_uri(reverse("un:vote_embed", args=[vote.pk])),
+    )
+    return records, chart, map_data
+
+
+def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    vote = get_object_or_404(
+        Vote.objects.select_related("session__forum", "requested_by").prefetch_related("sources"),
+        pk=pk,
+    )
+    records, chart, map_data = _vote_map(request, vote)
     regions: dict[str, list[Any]] = defaultdict(list)
     for record in records:
         regions[record.country.get_region_display() or "—"].append(record)
@@ -122,26 +156,6 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"region": name, "records": sorted(rows, key=lambda r: (r.ballot, r.country.name))}
         for name, rows in sorted(regions.items())
     ]
-    map_data = [
-        {"id": record.country.numeric, "vote": record.ballot, "name": record.country.name}
-        for record in records
-    ]
-    labels = {ballot.value: str(ballot.label) for ballot in BALLOT_ORDER}
-    sources = list(vote.sources.all())
-    chart = Chart(
-        key="vote-map",
-        title=_("How each country voted: %(title)s") % {"title": vote.title},
-        unit=_("the vote of each country as recorded (yes, no, abstention, absent)"),
-        subtitle=vote.session.label,
-        source=_("the UN records listed under Sources on this page"),
-        sources=[(source.title or source.url, source.url) for source in sources],
-        columns=[_("Country"), _("Region"), _("Vote")],
-        rows=[
-            [record.country.name, record.country.get_region_display(), labels[record.ballot]]
-            for record in sorted(records, key=lambda r: r.country.name)
-        ],
-        description=_("World map coloured by vote; the same data is in the table by region below."),
-    )
     return render(
         request,
         "un/vote.html",
@@ -151,10 +165,22 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "by_region": by_region,
             "issues": vote.issues.all(),
             "warnings": vote.issues.filter(severity=IssueSeverity.WARNING),
-            "map_data": {"values": map_data, "labels": labels},
-            "sources": sources,
+            "map_data": map_data,
+            "sources": vote.sources.all(),
             "chart": chart,
         },
+    )
+
+
+@frameable
+def vote_embed(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vote's map alone, for other sites to frame (none for a vote with only its totals)."""
+    vote = get_object_or_404(Vote.objects.select_related("session__forum"), pk=pk)
+    records, chart, map_data = _vote_map(request, vote)
+    if not records:
+        raise Http404(_("Only the totals of this vote are loaded; the per-country list is not."))
+    return render_embed(
+        request, chart, scripts="un/partials/vote_map_script.html", context={"map_data": map_data}
     )
 
 

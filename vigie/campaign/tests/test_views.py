@@ -16,6 +16,7 @@ from vigie.campaign import offline, services
 from vigie.campaign.loaders import load_day_figures
 from vigie.campaign.models import Application
 from vigie.campaign.tests.factories import make_application, make_call
+from vigie.core.tests.embeds import assert_embed_page, assert_not_frameable
 from vigie.core.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,14 @@ def test_supported_actions_appear_on_the_map_and_in_the_archive_and_drafts_do_no
 def test_city_suggestions_come_from_the_offline_gazetteer() -> None:
     found = Client().get(reverse("campaign:cities") + "?country=KE&q=nair").json()
     assert found["cities"][0]["name"] == "Nairobi"
+
+
+def test_the_timeline_has_an_embed_page_once_a_figure_is_stated() -> None:
+    embed_url = reverse("campaign:timeline_embed")
+    assert Client().get(embed_url).status_code == 404  # nothing stated yet: nothing to frame
+    load_day_figures()
+    page = Client().get(reverse("campaign:home"))
+    assert_not_frameable(page)
+    assert embed_url in page.content.decode()  # the snippet offered under the chart
+    html = assert_embed_page(Client().get(embed_url), "campaign-timeline")
+    assert '"cities": 297' in html and "Unit: Cities (number)" in html

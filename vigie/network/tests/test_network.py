@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from vigie.core.roles import get_member_organisation_id
+from vigie.core.tests.embeds import assert_embed_page, assert_not_frameable
 from vigie.core.tests.factories import make_user
 from vigie.network import queries, services
 from vigie.network.errors import NetworkError
@@ -325,3 +326,20 @@ def test_demo_loads_twice_without_changes() -> None:
     assert all(
         "(fictional)" in name for name in Organisation.objects.values_list("name", flat=True)
     )
+
+
+def test_the_members_map_has_an_embed_page_with_only_current_members(client) -> None:
+    make_organisation("Alpha (fictional)", region="002", iso2="KE")
+    make_organisation("Beta (fictional)", region="150", iso2="FR")
+    make_organisation("Pending (fictional)", status="applied", admitted_on=None, iso2="BR")
+    page = client.get(reverse("network:directory"))
+    assert_not_frameable(page)
+    embed_url = reverse("network:directory_embed")
+    assert embed_url in page.content.decode()  # the snippet offered under the map
+    response = client.get(embed_url, {"region": "150"})
+    html = assert_embed_page(response, "member-map")
+    assert '<script id="member-map-data"' in html and "network/map.js" in html
+    # The filters of the address apply; an organisation that is not a member is never counted.
+    assert [row[0] for row in response.context["chart"].rows] == ["France"]
+    everyone = client.get(embed_url).context["chart"].rows
+    assert sorted(row[0] for row in everyone) == ["France", "Kenya"]

@@ -37,6 +37,7 @@ POST_ONLY = dict.fromkeys(ROLES, 405)
 
 EXPECTED: dict[str, dict[str, int]] = {
     "network:directory": ALL_OK,
+    "network:directory_embed": ALL_OK,
     "network:directory_json": ALL_OK,
     "network:my_organisation": {
         "anonymous": 302,

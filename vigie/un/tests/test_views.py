@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from vigie.core.models import Country
+from vigie.core.tests.embeds import assert_embed_page, assert_not_frameable
 from vigie.core.tests.factories import make_user
 from vigie.un import queries
 from vigie.un.models import JointStatement, PositionCode, Session, Signatory, Statement, Vote
@@ -247,3 +248,21 @@ def test_a_vote_title_and_notes_read_in_the_readers_language(
     html = client.get(f"/{language}/un/votes/{_vote('CND65').pk}/").content.decode()
     assert title in html and notes in html
     assert "WHO recommendation: place brorphine" not in html
+
+
+def test_a_vote_map_has_an_embed_page_and_a_vote_without_ballots_none(
+    client: Client, bundled: Any
+) -> None:
+    vote = _vote("CND68")
+    page = client.get(f"/en/un/votes/{vote.pk}/")
+    assert_not_frameable(page)
+    embed_url = f"/en/un/votes/{vote.pk}/embed/"
+    assert embed_url in page.content.decode()  # the snippet offered under the map
+    html = assert_embed_page(client.get(embed_url), "vote-map")
+    assert '<script id="vote-map-data"' in html and "un/vote_map.js" in html
+    assert f"/en/un/votes/{vote.pk}/" in html  # the way back to the page in context
+    totals_only = Vote.objects.filter(records__isnull=True).first()
+    assert totals_only is not None
+    assert client.get(f"/en/un/votes/{totals_only.pk}/embed/").status_code == 404
+    missing = (Vote.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    assert client.get(f"/en/un/votes/{missing}/embed/").status_code == 404

@@ -63,15 +63,19 @@ FIXED = {
     "events": "/en/events/",
     "events calendar": "/en/events/?month=",
     "network": "/en/network/",
+    "network map embed": "/en/network/map/embed/",
     "countries": "/en/countries/",
     "country profile": "/en/countries/pt/",
     "strategy": "/en/strategy/public/",
     "strategy plan": "/en/strategy/plan/",
     "strategy measure embed": "/en/strategy/measures/un-states-calling-for-reform/embed/",
     "campaign": "/en/campaign/",
+    "campaign timeline embed": "/en/campaign/timeline/embed/",
     "opendata": "/en/opendata/",
     "alerts": "/en/alerts/",
 }
+# Embed pages of a followed page: (the page, what its address ends with).
+EMBEDS = {"un vote embed": ("un vote", "embed/")}
 MAIN_PAGES = (
     "home",
     "atlas map",
@@ -105,6 +109,8 @@ def _public_pages(page: Page, base: str) -> dict[str, str]:
         found = [href for href in hrefs if re.match(pattern, href.split("#")[0].split("?")[0])]
         assert found, f"no link for {name} on {listing}"
         pages[name] = f"{base}{found[0]}"
+    for name, (shown, tail) in EMBEDS.items():
+        pages[name] = f"{pages[shown]}{tail}"
     return pages
 
 
