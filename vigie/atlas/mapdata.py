@@ -197,6 +197,13 @@ def map_data(part: str) -> dict[str, Any]:
             "strength": {kind.value: strength for kind, strength in KIND_STRENGTH.items()},
             "verification": {value: str(label) for value, label in Verification.choices},
             "measure_url": reverse("atlas:measure", args=["CODE"]),
+            # Every country's region, by the world map's ids: a region chosen in the filters
+            # zooms the map to its countries (a fixed size, whatever the number of measures).
+            "regions": dict(
+                Country.objects.exclude(numeric="")
+                .exclude(region="")
+                .values_list("numeric", "region")
+            ),
         }
         body = json.dumps(payload, separators=(",", ":")).encode()
         common = {

@@ -52,7 +52,7 @@
   function ready() {
     fetch(script.dataset.records, { credentials: "same-origin" })
       .then(function (answer) { return answer.json(); })
-      .then(function (payload) { start(expand(payload)); });
+      .then(function (payload) { start(expand(payload), payload.regions || {}); });
   }
 
   // Markers closer than one marker apart are pushed apart (in degrees, for the map's scale), so
@@ -86,7 +86,7 @@
   function csvCell(value) { return window.VigieCharts.csvCell(value); }
   function save(name, url) { window.VigieCharts.save(name, url); }
 
-  function start(records) {
+  function start(records, regions) {
     var slider = document.getElementById("atlas-year");
     var output = document.getElementById("atlas-year-label");
     var form = document.getElementById("atlas-filters");
@@ -187,6 +187,14 @@
       return params.toString();
     }
 
+    // The countries of the region chosen, which the map then zooms to (all when none is chosen).
+    function regionCountries() {
+      var region = filters().region;
+      if (!region) { return undefined; }
+      var ids = Object.keys(regions).filter(function (id) { return regions[id] === region; });
+      return ids.length ? ids : undefined;
+    }
+
     function mapHeight() {
       var width = container.clientWidth || 800;
       return Math.max(180, Math.min(460, Math.round(width * 0.52)));
@@ -221,6 +229,7 @@
         fit: true,
         links: true,
         markerSize: MARKER_SIZE,
+        only: regionCountries(),
         description: container.getAttribute("aria-label")
       }, extra || {});
     }

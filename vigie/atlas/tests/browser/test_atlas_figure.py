@@ -165,6 +165,28 @@ def test_the_address_keeps_the_view_and_a_shared_address_restores_it(
     other.context.close()
 
 
+def test_a_region_chosen_zooms_the_map_to_its_countries(page: Page, live_server: object) -> None:
+    _atlas()
+    make_place("SN", numeric="686", name_en="Senegal", region="002")
+    _open(page, f"{live_server.url}/en/atlas/")  # type: ignore[attr-defined]
+    countries = page.locator("#atlas-map svg .mark-shape path")
+    world = countries.count()
+    assert world >= 170
+
+    portugal = page.locator('#atlas-map svg .mark-shape path[aria-label^="Portugal"]')
+
+    def width() -> float:
+        return float(portugal.evaluate("p => p.getBBox().width"))
+
+    in_the_world = width()
+    page.get_by_label("Region").select_option("150")
+    expect(page).to_have_url(re.compile(r"region=150"))
+    expect(countries).to_have_count(2)  # Portugal and the Netherlands, the Europe of this atlas
+    assert width() > 4 * in_the_world  # the map zoomed in on them
+    page.get_by_label("Region").select_option("")
+    expect(countries).to_have_count(world)
+
+
 def test_neighbouring_states_stay_apart_and_countries_are_reached_by_keyboard(
     page: Page, live_server: object
 ) -> None:

@@ -22,6 +22,8 @@
  *                assistive technology ("name: text"), so the map can be walked by keyboard
  *   markerSize   the area of a marker in square pixels (60)
  *   description  what the map shows, for assistive technology (Vega's aria-label)
+ *   only         [id]: draw these countries only; the projection fits them, so a region chosen
+ *                in a page's filters zooms the map to it
  * The map is an SVG so that tests and screen readers can read it; the table beside each map
  * is the accessible, no-script version of the same data. */
 (function () {
@@ -67,10 +69,11 @@
   }
 
   function countriesLayer(options, rows) {
-    var transform = [
+    var transform = options.only ? [{ filter: { field: "id", oneOf: options.only } }] : [];
+    transform = transform.concat([
       { lookup: "id", from: { data: { values: rows }, key: "id", fields: ["value", "name", "text", "url"] } },
       { calculate: "datum.name || datum.properties.name", as: "name" }
-    ];
+    ]);
     var missing = options.missing;
     if (options.scale && options.scale.type === "nominal" && missing) {
       transform.push({ calculate: "datum.value || " + literal(missing.value), as: "value" });
