@@ -115,7 +115,8 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist worksteal
 pytest: setup system-test
 	$(VENV_PY) -m pytest $(PYTEST_PARALLEL)
 
-test: data system-test lint typecheck pytest
+# The tests build their own databases: `make test` sets up but does not migrate or load db.sqlite3.
+test: setup system-test lint typecheck pytest
 
 test-postgres: setup system-test
 	@scripts/ensure_postgres.sh
