@@ -1,6 +1,5 @@
 """Pages of the network: public directory and profiles, member editing, staff registers, election."""
 
-import datetime
 import json
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -249,7 +249,7 @@ def media(request: HttpRequest) -> HttpResponse:
 
 @editor_required
 def funding(request: HttpRequest) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()  # the site's day, as the staff pages count it
     funders = Funder.objects.annotate(grant_count=Count("grants")).prefetch_related(
         "grants__organisation"
     )
