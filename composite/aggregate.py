@@ -2,7 +2,7 @@
 
 Weighted arithmetic mean Σwx/Σw over the available children (weights re-normalised when a
 value is missing, as COINr's ``a_amean``); weighted geometric mean exp(Σw·ln x/Σw); weighted
-harmonic mean Σw/Σ(w/x); generalised (power) mean (Σwx^p/Σw)^{1/p}, which is missing when any
+harmonic mean Σw/Σ(w/x) (positive values only, like the geometric mean); generalised (power) mean (Σwx^p/Σw)^{1/p}, which is missing when any
 child is missing (as COINr's ``a_genmean``). OECD/JRC Handbook (2008), §1.6.
 """
 
@@ -45,10 +45,16 @@ def aggregate_values(
                 )
             result = np.exp(np.where(known, np.log(np.where(known, x, 1.0)), 0.0) @ w / w_sum)
         elif method == "harmonic":
-            bad = known & (x == 0)
+            # Defined for positive values only: with values of both signs Σ(w/x) can cancel to
+            # zero (or to rounding noise), and the "mean" is infinite or meaningless.
+            bad = known & (x <= 0)
             if bad.any():
                 unit = _first_unit(bad, unit_labels)
-                raise AggregationError(f"{label}: the harmonic mean meets a zero (unit {unit})")
+                raise AggregationError(
+                    f"{label}: the harmonic mean meets a zero or negative value (unit {unit}); "
+                    "normalise to a strictly positive range (e.g. min-max to [1, 100]) or use "
+                    "another aggregation"
+                )
             result = w_sum / (np.where(known, 1.0 / np.where(known, x, 1.0), 0.0) @ w)
         elif method == "generalised":
             if p is None or p == 0:

@@ -13,7 +13,7 @@ never copied per replication.
 
 Every aggregation the pipeline offers (``composite.aggregate``) is computed here with the same
 formula, the same treatment of gaps and ``data_threshold``, the same refusals (a geometric mean
-over a value ≤ 0, a harmonic mean over a zero), one method per level when the spec gives a list,
+over a value ≤ 0, a harmonic mean over a value ≤ 0), one method per level when the spec gives a list,
 and the weights the pipeline used for that variant (given, equal or PCA); anything else is
 refused with an ``AggregationError`` rather than computed another way.
 """
@@ -141,8 +141,11 @@ def _refuse_invalid(values: np.ndarray, known: np.ndarray, method: str, p: float
             "the geometric mean meets a zero or negative normalised value; for geometric "
             "aggregation use a normalisation with a strictly positive range (e.g. min-max [1, 100])"
         )
-    if method == "harmonic" and np.any(known & (values == 0)):
-        raise AggregationError("the harmonic mean meets a zero normalised value")
+    if method == "harmonic" and np.any(known & (values <= 0)):
+        raise AggregationError(
+            "the harmonic mean meets a zero or negative normalised value; for harmonic "
+            "aggregation use a normalisation with a strictly positive range (e.g. min-max [1, 100])"
+        )
     if method == "generalised":
         if p is None or p == 0:
             raise AggregationError(

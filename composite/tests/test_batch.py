@@ -226,13 +226,25 @@ def test_property_each_replication_uses_its_own_weights(
         np.testing.assert_allclose(batch[replication, :, 0], expected, rtol=1e-9, equal_nan=True)
 
 
+def test_a_harmonic_mean_over_values_of_both_signs_is_refused_by_both_paths() -> None:
+    """Found by the property test: with no normalisation, indicator ``b`` (direction -1) turns
+    0.5 into -0.5, Σ(w/x) cancels to rounding noise, and the two paths gave +5.8e17 and
+    -2.9e17 (or infinity) as a "mean". A harmonic mean is defined for positive values only."""
+    spec = _spec({"method": "none"}, "harmonic")
+    _assert_median_is_nominal(spec, _data(np.full((3, 4), 0.5)))  # both refuse
+    with pytest.raises(AggregationError, match="harmonic mean meets a zero or negative"):
+        run_pipeline(spec, _data(np.full((3, 4), 0.5)))
+
+
 def test_the_batch_refuses_what_it_cannot_compute() -> None:
     membership = np.ones((2, 1))
     weights = np.ones((1, 2))
     with pytest.raises(AggregationError, match="geometric mean meets a zero or negative"):
         aggregate_level(np.array([[1.0, 0.0]]), weights, membership, "geometric")
-    with pytest.raises(AggregationError, match="harmonic mean meets a zero"):
+    with pytest.raises(AggregationError, match="harmonic mean meets a zero or negative"):
         aggregate_level(np.array([[1.0, 0.0]]), weights, membership, "harmonic")
+    with pytest.raises(AggregationError, match="harmonic mean meets a zero or negative"):
+        aggregate_level(np.array([[0.5, -0.5]]), weights, membership, "harmonic")
     with pytest.raises(AggregationError, match="needs a non-zero `p`"):
         aggregate_level(np.array([[1.0, 2.0]]), weights, membership, "generalised")
     with pytest.raises(AggregationError, match="p < 0 meets a zero or negative"):

@@ -137,6 +137,17 @@ def test_arithmetic_mean_skips_gaps_and_renormalises_weights() -> None:
     assert result[0] == pytest.approx((4 + 18) / 4)
 
 
+def test_harmonic_mean_on_a_negative_value_is_a_clear_error_naming_the_unit() -> None:
+    with pytest.raises(AggregationError, match=r"harmonic mean meets a zero or negative.*unit FRA"):
+        aggregate_values(
+            np.array([[1.0, 2.0], [-1.0, 3.0]]),
+            np.array([1.0, 1.0]),
+            "harmonic",
+            label="aggregate 'P1'",
+            unit_labels=["DEU", "FRA"],
+        )
+
+
 def test_geometric_mean_on_a_zero_is_a_clear_error_naming_the_unit() -> None:
     with pytest.raises(AggregationError, match=r"geometric mean meets a zero.*unit FRA"):
         aggregate_values(
