@@ -141,6 +141,7 @@ def register_participant(
     return registration
 
 
+@changes_facts
 def confirm_registration(
     *, registration: Registration, now: datetime.datetime | None = None
 ) -> Registration:
@@ -208,6 +209,7 @@ def _promote_waiting(event: Event) -> list[Registration]:
     return promoted
 
 
+@changes_facts
 def cancel_registration(*, registration: Registration, actor: Any = None) -> list[Registration]:
     """Cancel a place; the next people waiting are confirmed and emailed. Returns them."""
     with transaction.atomic():
@@ -354,6 +356,7 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
     return copy
 
 
+@changes_facts
 def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
     """Record who attended: confirmed registrations ticked are present, the others absent."""
     with transaction.atomic():
@@ -366,6 +369,7 @@ def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
     return present
 
 
+@changes_facts
 def attach_material(
     *, event: Event, title: str, url: str = "", file: Any = None, actor: Any
 ) -> Material:
@@ -386,6 +390,7 @@ def attach_material(
     return material
 
 
+@changes_facts
 def set_recording(*, event: Event, url: str, policy: str, actor: Any) -> Event:
     with transaction.atomic():
         event.recording_url = url

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from vigie.core.freshness import changes_facts, facts_changed
 from vigie.core.i18n import language_codes
 from vigie.core.tokens import LinkState, find_link, new_token
 from vigie.learning.models import (
@@ -72,6 +73,7 @@ def visible_courses(*, staff: bool) -> QuerySet[Course]:
     return courses if staff else courses.filter(status=Course.Status.PUBLISHED)
 
 
+@changes_facts
 @transaction.atomic
 def set_published(course: Course, published: bool) -> None:
     if published and not course_languages(course):
@@ -262,6 +264,7 @@ def check_completion(
         return existing
     enrolment.completed_at = timezone.now()
     enrolment.save(update_fields=["completed_at"])
+    facts_changed()  # the people trained of the strategy's public figures
     course = enrolment.course
     title = getattr(course, build_localized_fieldname("title", enrolment.language)) or course.title
     for _attempt in range(10):

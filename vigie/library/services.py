@@ -66,6 +66,7 @@ def rebuild_index() -> int:
     return count
 
 
+@changes_facts
 def set_strategy_links(
     publication: Publication, *, priorities: Iterable[int], pillars: Iterable[int]
 ) -> None:
@@ -95,6 +96,7 @@ def check_pdf(upload: Any) -> None:
         )
 
 
+@changes_facts
 @transaction.atomic
 def attach_file(
     *, publication: Publication, language: str, upload: Any, actor: Any = None
@@ -124,6 +126,7 @@ def attach_file(
     return version
 
 
+@changes_facts
 @transaction.atomic
 def remove_file(*, publication: Publication, language: str, actor: Any = None) -> None:
     for version in publication.files.filter(language=language):

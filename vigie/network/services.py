@@ -297,6 +297,7 @@ def cast_ballot(*, election_id: int, organisation_id: int, candidate_ids: list[i
     return code
 
 
+@changes_facts
 @transaction.atomic
 def count_ballots(*, election_id: int) -> int:
     """Once the election has closed, write its sealed ballots to the ballot box in random order.
@@ -370,6 +371,7 @@ def is_receipt_counted(*, election: Election, code: str) -> bool:
 # The lifecycle of an election staff run: draft → open → closed → published -------------------
 
 
+@changes_facts
 @transaction.atomic
 def save_election(*, election: Election, actor: Any = None) -> Election:
     """Create an election (as a draft) or change it while it is still a draft: its dates, seats
@@ -386,6 +388,7 @@ def save_election(*, election: Election, actor: Any = None) -> Election:
     return election
 
 
+@changes_facts
 @transaction.atomic
 def change_election_status(*, election_id: int, action: str, actor: Any = None) -> Election:
     """Open, close or publish an election, one step at a time; any other move is refused.

@@ -181,6 +181,7 @@ def send_reminders(*, round_id: int, today: datetime.date | None = None, actor: 
 # The lifecycle of a round staff run: draft → open → closed → published ------------------------
 
 
+@changes_facts
 @transaction.atomic
 def create_round(
     *,
@@ -250,6 +251,7 @@ def _check_editable(version: SurveyVersion) -> None:
         )
 
 
+@changes_facts
 @transaction.atomic
 def new_version(*, survey_id: int, actor: Any = None) -> SurveyVersion:
     """A new version of a survey, starting as a copy of its latest version's questions."""
@@ -275,6 +277,7 @@ def new_version(*, survey_id: int, actor: Any = None) -> SurveyVersion:
     return version
 
 
+@changes_facts
 @transaction.atomic
 def save_question(
     *,
@@ -299,6 +302,7 @@ def save_question(
     return question
 
 
+@changes_facts
 @transaction.atomic
 def delete_question(*, question_id: int, actor: Any = None) -> None:
     question = SurveyQuestion.objects.select_related("version").get(pk=question_id)

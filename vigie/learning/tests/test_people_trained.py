@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from vigie.core.freshness import data_version
 from vigie.events.tests.factories import make_event, make_registration
 from vigie.learning import queries, services
 from vigie.learning.tests.factories import make_course, make_learner
@@ -47,3 +48,20 @@ def test_people_trained_counts_attendees_and_certified_learners_once_each() -> N
     assert outputs.count_output(definition, start, end).value == 4
     before = outputs.count_people_trained_or_certified(start - datetime.timedelta(days=400), start)
     assert before.value == 0
+
+
+def test_a_certificate_or_a_course_published_records_a_change_of_facts() -> None:
+    """The people trained are public figures: cached pages computed before a certificate must
+    not be served after it (vigie.core.freshness). A lesson that completes nothing changes none."""
+    course = make_course("two-lessons", modules=1, lessons=2, published=False)
+    before = data_version()
+    services.set_published(course, True)
+    assert data_version() > before
+    enrolment = services.enrol(make_learner("eve@example.org"), course, "en")
+    first, second = services.ordered_lessons(course)
+    before = data_version()
+    services.mark_lesson_done(enrolment, first)
+    assert data_version() == before
+    services.mark_lesson_done(enrolment, second)
+    assert enrolment.certificate is not None
+    assert data_version() > before

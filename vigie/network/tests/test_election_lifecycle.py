@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from vigie.core.freshness import data_version
 from vigie.core.tests.factories import make_user
 from vigie.network import services
 from vigie.network.errors import NetworkError
@@ -149,3 +150,21 @@ def test_members_cannot_run_an_election() -> None:
         assert client.get(reverse(name, args=args)).status_code in (302, 403)
     client.post(reverse("network:election_status", args=[election.pk]), {"action": "open"})
     assert Election.objects.get(pk=election.pk).status == ElectionStatus.DRAFT
+
+
+def test_each_step_of_an_election_records_a_change_of_facts() -> None:
+    """Elections and their results are public pages: a step staff take moves the data version,
+    so no cached page computed before it is served (vigie.core.freshness)."""
+    before = data_version()
+    election = _draft()
+    assert data_version() > before
+    services.nominate_candidate(
+        election_id=election.pk,
+        organisation_id=make_organisation("Host (fictional)").pk,
+        name="Rosa",
+        statement_en="I listen.",
+    )
+    for action in ("open", "close", "publish"):
+        before = data_version()
+        services.change_election_status(election_id=election.pk, action=action)
+        assert data_version() > before, action

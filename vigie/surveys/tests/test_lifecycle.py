@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from vigie.core.freshness import data_version
 from vigie.core.tests.factories import make_user
 from vigie.network.models import ConsentRecord, Contact
 from vigie.network.tests.factories import make_member, make_organisation
@@ -179,3 +180,22 @@ def test_a_version_answered_in_an_open_round_can_no_longer_be_edited() -> None:
     )
     assert "make a new version" in page
     assert SurveyQuestion.objects.filter(pk=question.pk).exists()
+
+
+def test_rounds_and_questions_written_by_staff_record_a_change_of_facts() -> None:
+    """Rounds and questions are shown on public pages once published: each write moves the data
+    version, so no cached page computed before it is served (vigie.core.freshness)."""
+    before = data_version()
+    round_ = _draft()
+    assert data_version() > before
+    before = data_version()
+    version = services.new_version(survey_id=round_.version.survey_id)
+    assert data_version() > before
+    question = version.questions.order_by("position").first()
+    assert question is not None
+    before = data_version()
+    services.save_question(question=question, choices=[])
+    assert data_version() > before
+    before = data_version()
+    services.delete_question(question_id=question.pk)
+    assert data_version() > before
