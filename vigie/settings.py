@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # last: looks a public page up once its URL is resolved (vigie.core.pagecache)
+    "vigie.core.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "vigie.urls"
@@ -230,6 +232,29 @@ PRECOMPUTED_PAGES = [
     "vigie.strategy.progress.precompute_measures",
     "vigie.countries.profile.precompute_profiles",
 ]
+# Public pages answered to anonymous visitors from the shared cache, under the data version, the
+# day and the language (vigie.core.pagecache): URL names, each open to every role
+# (tests/test_url_walk.py). Pages of forms, personal links and staff are never listed. An entry
+# lives PAGE_CACHE_SECONDS at most, for what changes with the hour (0: no page is cached).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+_PUBLIC_PAGES = {
+    "core": "home",
+    "atlas": "map map_json embed list measure jurisdiction",
+    "index": "home edition map map_embed ranking_embed methodology unit unit_embed",
+    "un": "home tracker codebook vote vote_embed session countries country joint_statement milestone",
+    "network": "directory directory_embed directory_json organisation",
+    "events": "list feed series series_ics detail ics",
+    "strategy": "public plan measure measure_embed",
+    "countries": "list profile",
+    "surveys": "results compare",
+    "library": "list feed detail citation",
+    "api": "measures measure criteria strongest editions results list_votes get_vote reform_states"
+    " country_record list_organisations get_organisation list_events get_event list_series"
+    " get_series public_measures list_publications get_publication",
+}
+PUBLIC_PAGE_CACHE = frozenset(
+    f"{app}:{name}" for app, names in _PUBLIC_PAGES.items() for name in names.split()
+)
 # Jobs the task worker runs on a schedule (vigie.core.periodic): name → task and minutes.
 PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "event-reminders": {"task": "vigie.events.reminders.queue_event_reminders", "minutes": 10},

@@ -17,6 +17,9 @@ TASKS = {
 # tests of it only, so that other tests' writes do not compute every page.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PRECOMPUTED_PAGES = []
+# Tests write with factories (no change of facts recorded) and read pages again: whole pages are
+# cached by the tests of the page cache only (vigie/core/tests/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

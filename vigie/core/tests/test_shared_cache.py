@@ -4,7 +4,8 @@ Each process is a Python process with the real settings (the shared cache, the d
 version) on one SQLite database, driven line by line: one renames a country (the way every
 writer does: a write, then ``facts_changed``), the other, which had the country's profile
 cached, must show the new name on its next read. Run with the database cache (the default) and
-with Redis (``CACHE_URL``; skipped where no ``redis-server`` is installed).
+with Redis (``CACHE_URL``; skipped where no ``redis-server`` is installed). The whole public page
+kept for anonymous visitors (``vigie.core.pagecache``) follows the same version.
 """
 
 import shutil
@@ -28,6 +29,7 @@ import django
 django.setup()
 from django.conf import settings
 from django.db import transaction
+from django.test import Client
 
 from vigie.core.freshness import facts_changed
 from vigie.core.models import Country
@@ -52,6 +54,12 @@ for line in sys.stdin:
         answer = "renamed"
     elif command == "name":
         answer = get_cached_profile(Country.objects.get(iso2="PT")).country.name_en
+    elif command == "page":  # the whole page, as an anonymous visitor gets it (core.pagecache)
+        response = Client(SERVER_NAME="127.0.0.1").get("/en/countries/pt/")
+        content = response.content.decode()
+        answer = ("hit " if response.has_header("X-Page-Cache") else "computed ") + str(
+            "Portuguese Republic" in content
+        )
     print(answer, flush=True)
 """
 
@@ -158,3 +166,16 @@ def test_a_change_made_through_one_process_is_seen_by_the_other_at_once(
     # and the other way round: the reader's own cache entry is seen by the writer
     reader.ask("rename Portugal")
     assert writer.ask("name") == "Portugal"
+
+
+def test_a_whole_page_cached_by_one_process_is_never_served_stale_by_the_other(
+    two_processes: tuple[Process, Process],
+) -> None:
+    writer, reader = two_processes
+    writer.ask("create Portugal")
+    assert reader.ask("page") == "computed False"
+    assert writer.ask("page") == "hit False"  # the page the reader stored, shared
+    writer.ask("rename-in-transaction Portuguese Republic")
+    assert reader.ask("page") == "computed True"
+    assert reader.ask("page") == "hit True"
+    assert writer.ask("page") == "hit True"
