@@ -224,7 +224,14 @@ CACHES: dict[str, dict[str, Any]] = {
             "LOCATION": "vigie_cache",
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000)},
         }
-    )
+    ),
+    # Each process's copy of the most read public pages of the shared cache, under the same keys
+    # (the data version read from the database on every request): never stale either.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "vigie-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)},
+    },
 }
 # Pages computed by the task worker after each change of facts (vigie.core.freshness), read by the
 # pages: each function takes the data version and stores its results in the cache under it.

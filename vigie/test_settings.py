@@ -15,7 +15,10 @@ TASKS = {
 # Tests need no database to use the cache; the shared caches are tested in their own processes
 # (vigie/core/tests/test_shared_cache.py). Precomputation after each write is switched on by the
 # tests of it only, so that other tests' writes do not compute every page.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 PRECOMPUTED_PAGES = []
 # Tests write with factories (no change of facts recorded) and read pages again: whole pages are
 # cached by the tests of the page cache only (vigie/core/tests/test_page_cache.py).

@@ -15,17 +15,20 @@ Nothing personal is ever kept or served:
   cookie is sent) always gets a page computed for them, and never stores one;
 - only complete 200 answers are stored, never one that sets a cookie, that used the CSRF token
   (a form), that changed the session or left a message, or that says ``private``/``no-store``;
+- each process keeps a copy of the pages it served (``CACHES["pages"]``) under the same keys: the
+  version is read from the database on every request, so a copy is never served after a change;
 - an answer from the cache still honours ``If-None-Match``/``If-Modified-Since`` (304), and
   every answer of a cached page varies on ``Cookie`` for the caches between the site and the
   visitor.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -35,6 +38,8 @@ from django.utils.translation import get_language
 from vigie.core.freshness import data_version
 
 KEY_ATTRIBUTE = "_public_page_cache_key"
+# When the page was computed (kept with it): a process's copy lives no longer than the shared one.
+STORED_AT_ATTRIBUTE = "_public_page_stored_at"
 # Set on an answer read from the cache (for tests and for the access log).
 HIT_HEADER = "X-Page-Cache"
 
@@ -90,7 +95,9 @@ class PublicPageCacheMiddleware:
             return response
         patch_vary_headers(response, ("Cookie",))
         if _storable(request, response):
+            setattr(response, STORED_AT_ATTRIBUTE, time.time())
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 
     def process_view(
@@ -106,9 +113,15 @@ class PublicPageCacheMiddleware:
             return None
         key = page_key(request)
         setattr(request, KEY_ATTRIBUTE, key)
-        cached: HttpResponse | None = cache.get(key)
+        local = caches["pages"]
+        cached: HttpResponse | None = local.get(key)
         if cached is None:
-            return None
+            cached = cache.get(key)
+            if cached is None:
+                return None
+            age = time.time() - getattr(cached, STORED_AT_ATTRIBUTE, 0.0)
+            if age < settings.PAGE_CACHE_SECONDS:
+                local.set(key, cached, settings.PAGE_CACHE_SECONDS - age)
         cached[HIT_HEADER] = "hit"
         return get_conditional_response(
             request,
