@@ -89,7 +89,7 @@ def main() -> None:
         f"/fr/events/{SEED}/",
         "/en/events/calendar.ics",
         f"/en/events/{SEED}/calendar.ics",
-        "/api/v1/events/events/",
+        "/api/v1/events/events",
     ]:
         median, worst = timed(client, url)
         print(f"GET {url:60} median {median:6.1f} ms  max {worst:6.1f} ms  ({ROUNDS} requests)")

@@ -58,7 +58,7 @@ READ_PATHS = [
     "/en/countries/pt/",
     "/api/v1/atlas/measures",
     "/api/v1/atlas/strongest/2024",
-    "/api/v1/events/events/",
+    "/api/v1/events/events",
 ]
 
 
