@@ -351,18 +351,15 @@ def record_statement(request: HttpRequest, payload: StatementIn) -> tuple[int, S
     """``country``: a name as the page accepts it (UN names and short names work); required
     for a state or an observer. The meeting (session, date, agenda item) is found or created.
     A ``position`` (its id) needs the quoted ``evidence``, and records the first coding."""
-    with api_write():
+    with api_write(services.StatementError):  # shown on the page above the form too
         form = bind_form(StatementForm, payload)
         data = form.cleaned_data
-        try:
-            statement = services.record_statement(
-                **{name: data[name] for name in STATEMENT_FIELDS},
-                country=form.country_obj,
-                tags=list(data["tags"]),
-                actor=api_actor(request),
-            )
-        except services.StatementError as error:  # shown on the page above the form too
-            raise FormRefused({"__all__": [str(error)]}) from error
+        statement = services.record_statement(
+            **{name: data[name] for name in STATEMENT_FIELDS},
+            country=form.country_obj,
+            tags=list(data["tags"]),
+            actor=api_actor(request),
+        )
     return 201, StatementWrittenOut(
         id=statement.pk,
         speaker=str(statement.speaker),
@@ -405,7 +402,6 @@ def _roll_call_out(preview: RollCallPreview, saved: int = 0) -> RollCallOut:
     name="import_roll_call",
     summary="Import a vote's roll call: the names of each list pasted as printed",
     out=RollCallOut,
-    on_object=True,
 )
 def import_roll_call(request: HttpRequest, vote_id: int, payload: RollCallIn) -> RollCallOut:  # type: ignore[valid-type]
     """The lists replace the vote's per-country records, as on the import page. A name that
