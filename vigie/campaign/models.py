@@ -257,14 +257,12 @@ class Application(models.Model):
 class ApplicationLink(HashedLink):
     """A magic link to an application: only the SHA-256 hash of its token is kept."""
 
+    opens = "application_id"
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
 
     class Meta:
         verbose_name = _("application link")
         verbose_name_plural = _("application links")
-
-    def __str__(self) -> str:
-        return f"{self.application_id} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ApplicationReview(models.Model):

@@ -1,6 +1,6 @@
 """Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -146,11 +146,18 @@ class HashedLink(models.Model):
     """Mixin for a magic link: only the SHA-256 hash of its token is kept (``core.tokens``:
     ``new_token`` issues one, ``find_link`` finds it again), with the time it was issued."""
 
+    #: The attribute naming what the link opens (``"registration"``, ``"application_id"``…),
+    #: shown with the time the link was issued.
+    opens: ClassVar[str] = "pk"
+
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.opens)} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class AuditEntry(models.Model):
