@@ -1,6 +1,6 @@
 """Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -12,18 +12,42 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 
+_Linked = TypeVar("_Linked", bound=models.Model)
+
+
+def optional_link(
+    to: "type[_Linked] | str",
+    verbose_name: "str | _StrPromise",
+    *,
+    related_name: str | None = "+",
+    on_delete: Any = models.PROTECT,
+) -> "models.ForeignKey[_Linked | None, _Linked | None]":
+    """A link to a row of ``to`` that a row may leave empty (empty in the database and in
+    forms); the linked row cannot be deleted while a row names it, unless ``on_delete`` says
+    otherwise (``SET_NULL`` empties the link, ``CASCADE`` deletes the row with it).
+
+    Give ``to`` as a class where it can be named, so that the field is typed; a link to the
+    row's own model (``"self"``) is written as a plain ``ForeignKey``, as mypy cannot type it."""
+    return models.ForeignKey(
+        to,
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 def optional_user(
     verbose_name: "str | _StrPromise", *, related_name: str | None = "+"
 ) -> "models.ForeignKey[Any, Any]":
     """The account that did something (entered, coded, archived…): the row keeps its other
     fields, with this one emptied, when the account is deleted."""
-    return models.ForeignKey(
+    return optional_link(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        verbose_name,
         related_name=related_name,
-        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
     )
 
 
@@ -36,13 +60,8 @@ def optional_country(
     """A country a row may name or leave empty (who spoke, who asked for a vote, where a
     registrant lives); the country cannot be deleted while a row names it, unless ``on_delete``
     says otherwise."""
-    return models.ForeignKey(
-        "core.Country",
-        on_delete=on_delete,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        verbose_name=verbose_name,
+    return optional_link(
+        "core.Country", verbose_name, related_name=related_name, on_delete=on_delete
     )
 
 
@@ -193,14 +212,7 @@ class Review(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(_("key"), max_length=80)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = optional_user(_("reviewed by"))
     reviewer_name = models.CharField(_("reviewer's name as shown"), max_length=150)
     reviewed_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)
