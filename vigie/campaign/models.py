@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vigie.core.models import Country, HashedLink, Source
+from vigie.core.models import HashedLink, Source, optional_country
 
 
 class Qualifier(models.TextChoices):
@@ -209,9 +209,7 @@ class Application(models.Model):
         _("kind of action"), max_length=20, choices=ActionKind.choices, blank=True
     )
     contingency = models.TextField(_("contingency plan"), blank=True)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("country")
-    )
+    country = optional_country(_("country"), related_name=None)
     city_geonameid = models.PositiveIntegerField(
         _("GeoNames id of the city"), null=True, blank=True
     )

@@ -54,7 +54,7 @@ def optional_user(
 def optional_country(
     verbose_name: "str | _StrPromise",
     *,
-    related_name: str = "+",
+    related_name: str | None = "+",
     on_delete: Any = models.PROTECT,
 ) -> "models.ForeignKey[Country | None, Country | None]":
     """A country a row may name or leave empty (who spoke, who asked for a vote, where a
