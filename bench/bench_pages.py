@@ -162,10 +162,13 @@ def load() -> str:
     return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def measure(small: Server, large: Server, repeat: int) -> dict[str, dict[str, Any]]:
-    """Every page on both servers, interleaved: ``{name: {"x1": …, "x100": …}}``."""
+def measure(small: Server, large: Server, repeat: int, only: str = "") -> dict[str, dict[str, Any]]:
+    """Every page (whose name holds ``only``) on both servers, interleaved:
+    ``{name: {"x1": …, "x100": …}}``."""
     figures: dict[str, dict[str, Any]] = {}
     for number, name in enumerate(small.names):
+        if only.lower() not in name.lower():
+            continue
         sides = {"x1": small, "x100": large}
         details = {label: server.ask("detail", number) for label, server in sides.items()}
         timings: dict[str, list[list[float]]] = {"x1": [], "x100": []}
@@ -189,6 +192,7 @@ def main() -> None:
     parser.add_argument("--base", type=Path, default=ROOT / "db.sqlite3")
     parser.add_argument("--scaled", type=Path, default=ROOT / "bench" / "scale.sqlite3")
     parser.add_argument("--repeat", type=int, default=21)
+    parser.add_argument("--only", default="", help="only the pages whose name holds this text")
     args = parser.parse_args()
     for path, hint in ((args.base, "make demo"), (args.scaled, "bench/make_scale_data.py")):
         if not path.exists():
@@ -201,7 +205,7 @@ def main() -> None:
             shutil.copyfile(source, copies[label])
         small, large = Server(copies["x1"]), Server(copies["x100"])
         try:
-            figures = measure(small, large, args.repeat)
+            figures = measure(small, large, args.repeat, args.only)
         finally:
             small.close()
             large.close()
