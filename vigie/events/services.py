@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.errors import DomainError
-from vigie.core.freshness import changes_facts
+from vigie.core.freshness import changes_facts, facts_changed
 from vigie.core.models import Country
 from vigie.core.services import record_audit
 from vigie.core.uploads import validate_document
@@ -221,6 +221,8 @@ def cancel_registration(*, registration: Registration, actor: Any = None) -> lis
         current.save(update_fields=["status", "cancelled_at"])
         record_audit(action="events.registration.cancelled", obj=current, actor=actor)
         promoted = _promote_waiting(event) if event.ends_at > timezone.now() else []
+        if current.attended:  # no longer among the people trained
+            facts_changed()
     if not was_pending:
         tasks.send_registration_email.enqueue(current.pk, "cancelled")
     for person in promoted:
@@ -354,8 +356,11 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
     return copy
 
 
+@changes_facts
 def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
-    """Record who attended: confirmed registrations ticked are present, the others absent."""
+    """Record who attended: confirmed registrations ticked are present, the others absent.
+
+    The strategy counts the people trained from it (a stored output): facts changed."""
     with transaction.atomic():
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
         present = confirmed.filter(pk__in=present_ids).update(attended=True)

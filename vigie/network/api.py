@@ -57,8 +57,15 @@ def list_organisations(
     per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
 ) -> list[queries.PublicOrganisation]:
     """Current members by name, one page at a time (total in ``X-Total-Count``, pages in ``Link``)."""
-    members = queries.public_organisation_values(queries.member_organisations(country))
-    rows = api_page(request, response, members, page=page, per_page=per_page)
+    members = queries.member_organisations(country)
+    rows = api_page(
+        request,
+        response,
+        queries.public_organisation_values(members),
+        page=page,
+        per_page=per_page,
+        counted=members.select_related(None),
+    )
     return queries.public_organisation_rows(rows)
 
 
