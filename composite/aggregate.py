@@ -35,26 +35,12 @@ def aggregate_values(
         if method == "arithmetic":
             result = np.where(known, x, 0.0) @ w / w_sum
         elif method == "geometric":
-            bad = known & (x <= 0)
-            if bad.any():
-                unit = _first_unit(bad, unit_labels)
-                raise AggregationError(
-                    f"{label}: the geometric mean meets a zero or negative value (unit {unit}); "
-                    "normalise to a strictly positive range (e.g. min-max to [1, 100]) or use "
-                    "another aggregation"
-                )
+            _refuse_non_positive(x, known, method, label, unit_labels)
             result = np.exp(np.where(known, np.log(np.where(known, x, 1.0)), 0.0) @ w / w_sum)
         elif method == "harmonic":
             # Defined for positive values only: with values of both signs Σ(w/x) can cancel to
             # zero (or to rounding noise), and the "mean" is infinite or meaningless.
-            bad = known & (x <= 0)
-            if bad.any():
-                unit = _first_unit(bad, unit_labels)
-                raise AggregationError(
-                    f"{label}: the harmonic mean meets a zero or negative value (unit {unit}); "
-                    "normalise to a strictly positive range (e.g. min-max to [1, 100]) or use "
-                    "another aggregation"
-                )
+            _refuse_non_positive(x, known, method, label, unit_labels)
             result = w_sum / (np.where(known, 1.0 / np.where(known, x, 1.0), 0.0) @ w)
         elif method == "generalised":
             if p is None or p == 0:
@@ -77,6 +63,17 @@ def aggregate_values(
     return np.asarray(result, dtype=float)
 
 
-def _first_unit(mask: np.ndarray, unit_labels: list[str] | None) -> str:
-    row = int(np.argwhere(mask)[0][0])
-    return unit_labels[row] if unit_labels else str(row)
+def _refuse_non_positive(
+    x: np.ndarray, known: np.ndarray, method: str, label: str, unit_labels: list[str] | None
+) -> None:
+    """The geometric and harmonic means are defined for positive values only: name the first
+    unit with a known value at or below zero."""
+    bad = known & (x <= 0)
+    if bad.any():
+        row = int(np.argwhere(bad)[0][0])
+        unit = unit_labels[row] if unit_labels else str(row)
+        raise AggregationError(
+            f"{label}: the {method} mean meets a zero or negative value (unit {unit}); "
+            "normalise to a strictly positive range (e.g. min-max to [1, 100]) or use "
+            "another aggregation"
+        )

@@ -237,6 +237,7 @@ CACHES: dict[str, dict[str, Any]] = {
 # pages: each function takes the data version and stores its results in the cache under it.
 PRECOMPUTED_PAGES = [
     "vigie.strategy.progress.precompute_measures",
+    "vigie.strategy.outputs.precompute_outputs",
     "vigie.countries.profile.precompute_profiles",
 ]
 # Public pages answered to anonymous visitors from the shared cache, under the data version, the

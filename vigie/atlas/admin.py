@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from vigie.atlas.forms import PolicyMeasureForm
 from vigie.atlas.models import Assessment, Criterion, MeasureVersion, PolicyMeasure
 from vigie.atlas.services import MeasureError, check_dates, delete_measure, record_admin_version
+from vigie.core.admin import inline
 
 
 class MeasureAdminForm(forms.ModelForm):
@@ -29,11 +30,6 @@ class MeasureAdminForm(forms.ModelForm):
         return cleaned
 
 
-class AssessmentInline(admin.TabularInline):
-    model = Assessment
-    extra = 0
-
-
 @admin.register(PolicyMeasure)
 class PolicyMeasureAdmin(admin.ModelAdmin):
     list_display = (
@@ -49,7 +45,7 @@ class PolicyMeasureAdmin(admin.ModelAdmin):
     search_fields = ("code", "title", "country__name_en", "subdivision__code")
     autocomplete_fields = ("country", "subdivision", "reverses", "sources")
     form = MeasureAdminForm
-    inlines = [AssessmentInline]
+    inlines = [inline(Assessment)]
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         """Record a version through the service once fields, sources and assessments are saved."""

@@ -186,7 +186,6 @@ def create_measure(request: HttpRequest, payload: MeasureIn) -> tuple[int, queri
     name="change_measure",
     summary="Change a policy measure (fields left out keep their value); each change is versioned",
     out=PolicyMeasureOut,
-    on_object=True,
 )
 def change_measure(
     request: HttpRequest,
@@ -209,7 +208,6 @@ class RevertIn(Schema):
     name="revert_measure",
     summary="Revert a measure to an earlier version; the revert is itself a new version",
     out=PolicyMeasureOut,
-    on_object=True,
 )
 def revert(request: HttpRequest, code: str, payload: RevertIn) -> queries.MeasureRecord:
     """As the history's “revert” button: the chosen snapshot is written back and recorded as a

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, Sourced, Subdivision, optional_user
+from vigie.core.models import Country, Sourced, Subdivision, optional_link, optional_user
 
 
 class Kind(models.TextChoices):
@@ -80,13 +80,8 @@ class PolicyMeasure(Sourced):
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="atlas_measures", verbose_name=_("country")
     )
-    subdivision = models.ForeignKey(
-        Subdivision,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="atlas_measures",
-        verbose_name=_("sub-national jurisdiction"),
+    subdivision = optional_link(
+        Subdivision, _("sub-national jurisdiction"), related_name="atlas_measures"
     )
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from vigie.atlas import queries
 from vigie.atlas.forms import ImportForm, PolicyMeasureForm
 from vigie.atlas.importer import apply_import, parse_measures, plan_import
-from vigie.atlas.mapdata import map_data
+from vigie.atlas.mapdata import map_data, map_json_body
 from vigie.atlas.models import (
     COUNTING_RULE,
     Kind,
@@ -143,7 +143,7 @@ def map_json(request: HttpRequest) -> HttpResponse:
     The body is compressed once when it is computed, and sent compressed to every client that
     accepts gzip.
     """
-    data = map_data("json")
+    data = map_data("meta")
     modified = int(data["modified"].timestamp())
     etag = f'"atlas-map-{data["version"]}-{get_language()}"'
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
@@ -153,11 +153,13 @@ def map_json(request: HttpRequest) -> HttpResponse:
         matches is None and since is not None and modified <= since
     ):
         response = HttpResponseNotModified()
-    elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(data["gzip"], content_type="application/json")
-        response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(data["json"], content_type="application/json")
+        body = map_data("json", data["version"])
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            response = HttpResponse(body["gzip"], content_type="application/json")
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(map_json_body(body), content_type="application/json")
     patch_vary_headers(response, ["Accept-Encoding"])
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)

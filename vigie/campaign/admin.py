@@ -5,18 +5,14 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from vigie.campaign import models
-
-
-class CurrencyRateInline(admin.TabularInline):
-    model = models.CurrencyRate
-    extra = 1
+from vigie.core.admin import inline
 
 
 @admin.register(models.Call)
 class CallAdmin(TranslationAdmin):
     list_display = ["year", "programme", "opens_at", "closes_at", "envelope_usd"]
     list_filter = ["programme"]
-    inlines = [CurrencyRateInline]
+    inlines = [inline(models.CurrencyRate, extra=1)]
 
 
 @admin.register(models.DayFigure)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vigie.core.models import Country, HashedLink, Source
+from vigie.core.models import HashedLink, Source, optional_country
 
 
 class Qualifier(models.TextChoices):
@@ -209,9 +209,7 @@ class Application(models.Model):
         _("kind of action"), max_length=20, choices=ActionKind.choices, blank=True
     )
     contingency = models.TextField(_("contingency plan"), blank=True)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("country")
-    )
+    country = optional_country(_("country"), related_name=None)
     city_geonameid = models.PositiveIntegerField(
         _("GeoNames id of the city"), null=True, blank=True
     )
@@ -257,14 +255,12 @@ class Application(models.Model):
 class ApplicationLink(HashedLink):
     """A magic link to an application: only the SHA-256 hash of its token is kept."""
 
+    opens = "application_id"
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
 
     class Meta:
         verbose_name = _("application link")
         verbose_name_plural = _("application links")
-
-    def __str__(self) -> str:
-        return f"{self.application_id} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ApplicationReview(models.Model):

@@ -1,8 +1,9 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -11,6 +12,19 @@ from modeltranslation.admin import TranslationAdmin
 
 from vigie.core.models import AuditEntry, Country, Source, Subdivision
 from vigie.core.services import archive, restore
+
+
+def inline(
+    model: type[Model],
+    *,
+    base: type[InlineModelAdmin[Any, Any]] = admin.TabularInline,
+    **options: Any,
+) -> type[InlineModelAdmin[Any, Any]]:
+    """The inline that lists ``model``'s rows on its parent's page (``<Model>Inline``): a table
+    with no blank row to fill unless ``extra`` says otherwise; ``base`` is another inline class
+    (a stacked or translated one) and ``options`` its other attributes (``autocomplete_fields``…)."""
+    attributes = {"model": model, "extra": 0, **options}
+    return type(f"{model.__name__}Inline", (base,), attributes)
 
 
 @admin.register(Country)

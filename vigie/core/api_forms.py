@@ -51,14 +51,13 @@ def staff_write(
     summary: str,
     out: Any,
     status: int = 200,
-    on_object: bool = False,
     also: dict[int, Any] | None = None,
     **options: Any,
 ) -> Any:
     """Declare a staff write operation: ``operation`` is ``router.post`` (or ``patch``,
     ``delete``); editors only (``staff_write_auth``); its refusals documented (and 404 when
-    the path names an object); ``also``: other successful answers."""
-    errors = WRITE_ERRORS_ON_OBJECT if on_object else WRITE_ERRORS
+    the path names an object: ``/events/{slug}``); ``also``: other successful answers."""
+    errors = WRITE_ERRORS_ON_OBJECT if "{" in path else WRITE_ERRORS
     return operation(
         path,
         response={status: out, **(also or {}), **errors},
@@ -230,13 +229,21 @@ def refusal(errors: dict[str, list[str]], *, where: str = "payload") -> Validati
 
 
 @contextmanager
-def api_write() -> Iterator[None]:
-    """Run a write in one transaction; a refusal rolls all of it back and names the field."""
+def api_write(refused: type[DomainError] | None = None, *, at: str = "__all__") -> Iterator[None]:
+    """Run a write in one transaction; a refusal rolls all of it back and names the field.
+
+    ``refused``: the service's errors of that kind are said at the body's field ``at`` (the
+    form as a whole by default), where the staff page says them."""
     try:
         with transaction.atomic():
-            yield
-    except FormRefused as refused:
-        raise refusal(refused.errors) from refused
+            try:
+                yield
+            except DomainError as error:
+                if refused is None or not isinstance(error, refused):
+                    raise
+                raise FormRefused({at: [str(error)]}) from error
+    except FormRefused as refused_form:
+        raise refusal(refused_form.errors) from refused_form
     except DjangoValidationError as error:  # a model's own check, after the form's
         errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
         raise refusal(errors) from error

@@ -12,7 +12,7 @@ copying every translation of an object. The events' per-event language order
 (``vigie/events/texts.py``, docs/events.md) is the one documented exception.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -38,13 +38,23 @@ def reading_order(language: str | None = None) -> tuple[str, ...]:
     return resolution_order(language or active_language())
 
 
+def mapping_reader(field: str, language: str | None = None) -> Callable[[Mapping[str, Any]], str]:
+    """``from_mapping`` for many rows: the languages and column names are found once."""
+    columns = [build_localized_fieldname(field, code) for code in reading_order(language)]
+
+    def read(values: Mapping[str, Any]) -> str:
+        for column in columns:
+            value = values.get(column)
+            if value:
+                return str(value)
+        return ""
+
+    return read
+
+
 def from_mapping(values: Mapping[str, Any], field: str, language: str | None = None) -> str:
     """``values["<field>_<language>"]`` with the fallback order of translated model fields."""
-    for code in reading_order(language):
-        value = values.get(build_localized_fieldname(field, code))
-        if value:
-            return str(value)
-    return ""
+    return mapping_reader(field, language)(values)
 
 
 def translated_columns(model: type[Model] | Model) -> list[str]:

@@ -11,9 +11,14 @@ from typing import Any, Protocol
 
 from django.contrib import messages
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
+from django.views.decorators.http import require_POST
+
+from vigie.core.permissions import editor_required
 
 
 class Lifecycle(models.TextChoices):
@@ -112,3 +117,25 @@ def report_action(
         messages.error(request, str(error))
     else:
         messages.success(request, done % {"status": row.get_status_display()})
+
+
+def action_view(
+    model: type[models.Model],
+    change: Callable[[Any, str, Any], Any],
+    *,
+    refused: type[Exception],
+    done: Promise,
+    back: str,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The staff view that takes the action posted on the row ``pk`` of ``model`` (editors
+    only, by POST): ``change(row, action, actor)`` returns the moved row; ``report_action``
+    says how it went, then back to the page ``back`` of the row."""
+
+    @require_POST
+    @editor_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = get_object_or_404(model, pk=pk)
+        report_action(request, lambda action: change(row, action, request.user), refused, str(done))
+        return redirect(back, pk=pk)
+
+    return view

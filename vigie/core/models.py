@@ -1,6 +1,6 @@
 """Countries, sub-national jurisdictions, sources and the audit trail shared by every app."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -12,14 +12,25 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 
-def optional_user(
-    verbose_name: "str | _StrPromise", *, related_name: str | None = "+"
-) -> "models.ForeignKey[Any, Any]":
-    """The account that did something (entered, coded, archived…): the row keeps its other
-    fields, with this one emptied, when the account is deleted."""
+_Linked = TypeVar("_Linked", bound=models.Model)
+
+
+def optional_link(
+    to: "type[_Linked] | str",
+    verbose_name: "str | _StrPromise",
+    *,
+    related_name: str | None = "+",
+    on_delete: Any = models.PROTECT,
+) -> "models.ForeignKey[_Linked | None, _Linked | None]":
+    """A link to a row of ``to`` that a row may leave empty (empty in the database and in
+    forms); the linked row cannot be deleted while a row names it, unless ``on_delete`` says
+    otherwise (``SET_NULL`` empties the link, ``CASCADE`` deletes the row with it).
+
+    Give ``to`` as a class where it can be named, so that the field is typed; a link to the
+    row's own model (``"self"``) is written as a plain ``ForeignKey``, as mypy cannot type it."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        to,
+        on_delete=on_delete,
         null=True,
         blank=True,
         related_name=related_name,
@@ -27,22 +38,30 @@ def optional_user(
     )
 
 
+def optional_user(
+    verbose_name: "str | _StrPromise", *, related_name: str | None = "+"
+) -> "models.ForeignKey[Any, Any]":
+    """The account that did something (entered, coded, archived…): the row keeps its other
+    fields, with this one emptied, when the account is deleted."""
+    return optional_link(
+        settings.AUTH_USER_MODEL,
+        verbose_name,
+        related_name=related_name,
+        on_delete=models.SET_NULL,
+    )
+
+
 def optional_country(
     verbose_name: "str | _StrPromise",
     *,
-    related_name: str = "+",
+    related_name: str | None = "+",
     on_delete: Any = models.PROTECT,
 ) -> "models.ForeignKey[Country | None, Country | None]":
     """A country a row may name or leave empty (who spoke, who asked for a vote, where a
     registrant lives); the country cannot be deleted while a row names it, unless ``on_delete``
     says otherwise."""
-    return models.ForeignKey(
-        "core.Country",
-        on_delete=on_delete,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        verbose_name=verbose_name,
+    return optional_link(
+        "core.Country", verbose_name, related_name=related_name, on_delete=on_delete
     )
 
 
@@ -146,11 +165,18 @@ class HashedLink(models.Model):
     """Mixin for a magic link: only the SHA-256 hash of its token is kept (``core.tokens``:
     ``new_token`` issues one, ``find_link`` finds it again), with the time it was issued."""
 
+    #: The attribute naming what the link opens (``"registration"``, ``"application_id"``…),
+    #: shown with the time the link was issued.
+    opens: ClassVar[str] = "pk"
+
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.opens)} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class AuditEntry(models.Model):
@@ -186,14 +212,7 @@ class Review(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(_("key"), max_length=80)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = optional_user(_("reviewed by"))
     reviewer_name = models.CharField(_("reviewer's name as shown"), max_length=150)
     reviewed_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)

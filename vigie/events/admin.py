@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from vigie.core.admin import ArchivableAdmin
+from vigie.core.admin import ArchivableAdmin, inline
 from vigie.core.uploads import validate_document
 from vigie.events.forms import ProgrammeItemForm
 from vigie.events.models import (
@@ -30,17 +30,11 @@ from vigie.events.models import (
 )
 
 
-class SeriesCreditInline(admin.TabularInline):
-    model = SeriesCredit
-    extra = 0
-    autocomplete_fields = ["person"]
-
-
 @admin.register(Series)
 class SeriesAdmin(TranslationAdmin):
     list_display = ["slug", "title_en", "title_fr", "language_order"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
-    inlines = [SeriesCreditInline]
+    inlines = [inline(SeriesCredit, autocomplete_fields=["person"])]
     filter_horizontal = ["sources"]
 
 
@@ -71,17 +65,6 @@ class ProgrammeItemInline(TranslationStackedInline):
         return super().get_formset(request, obj, form=form, **kwargs)
 
 
-class ContributionInline(admin.TabularInline):
-    model = Contribution
-    extra = 0
-    autocomplete_fields = ["person"]
-
-
-class QuestionInline(TranslationStackedInline):
-    model = RegistrationQuestion
-    extra = 0
-
-
 class MaterialAdminForm(forms.ModelForm):
     class Meta:
         model = Material
@@ -94,18 +77,17 @@ class MaterialAdminForm(forms.ModelForm):
         return file
 
 
-class MaterialInline(admin.TabularInline):
-    model = Material
-    form = MaterialAdminForm
-    extra = 0
-
-
 @admin.register(Event)
 class EventAdmin(ArchivableAdmin, TranslationAdmin):
     list_display = ["slug", "title_en", "starts_at", "time_zone", "status", "capacity"]
     list_filter = ["status", "format", "series"]
     search_fields = ["slug", "title_en", "title_fr", "title_es"]
-    inlines = [ProgrammeItemInline, ContributionInline, QuestionInline, MaterialInline]
+    inlines = [
+        ProgrammeItemInline,
+        inline(Contribution, autocomplete_fields=["person"]),
+        inline(RegistrationQuestion, base=TranslationStackedInline),
+        inline(Material, form=MaterialAdminForm),
+    ]
     filter_horizontal = ["countries", "sources"]
 
 

@@ -275,21 +275,17 @@ def create_event(request: HttpRequest, payload: EventIn) -> tuple[int, EventWrit
     summary="Copy an event with its programme to a new date, as a draft",
     out=EventWrittenOut,
     status=201,
-    on_object=True,
 )
 def duplicate(request: HttpRequest, slug: str, payload: DuplicateIn) -> tuple[int, EventWrittenOut]:  # type: ignore[valid-type]
     event = get_object_or_404(Event, slug=slug)
-    with api_write():
+    with api_write(DomainError, at="slug"):  # the page shows it at the address too
         form = bind_form(DuplicateForm, payload)
-        try:
-            copy = duplicate_event(
-                event=event,
-                starts_at=form.starts_at(event),
-                slug=form.cleaned_data["slug"],
-                actor=api_actor(request),
-            )
-        except DomainError as error:  # the page shows it at the address too
-            raise FormRefused({"slug": [str(error)]}) from error
+        copy = duplicate_event(
+            event=event,
+            starts_at=form.starts_at(event),
+            slug=form.cleaned_data["slug"],
+            actor=api_actor(request),
+        )
     return 201, _written(copy)
 
 
@@ -315,7 +311,6 @@ def _event_item(slug: str, item_id: int) -> ProgrammeItem:
     summary="Add a part or a talk to an event's programme (as the programme builder)",
     out=ProgrammeItemWrittenOut,
     status=201,
-    on_object=True,
 )
 def add_programme_item(
     request: HttpRequest,
@@ -345,19 +340,15 @@ def add_programme_item(
     name="move_programme_item",
     summary="Move a part or talk up or down among its siblings",
     out=ProgrammeItemWrittenOut,
-    on_object=True,
 )
 def move_item(
     request: HttpRequest, slug: str, item_id: int, payload: MoveIn
 ) -> ProgrammeItemWrittenOut:
     item = _event_item(slug, item_id)
-    with api_write():
-        try:
-            moved = move_programme_item(
-                item=item, direction=payload.direction, actor=api_actor(request)
-            )
-        except ProgrammeError as error:
-            raise FormRefused({"direction": [error.message]}) from error
+    with api_write(ProgrammeError, at="direction"):
+        moved = move_programme_item(
+            item=item, direction=payload.direction, actor=api_actor(request)
+        )
     return _item_out(moved)
 
 
@@ -368,7 +359,6 @@ def move_item(
     summary="Remove a part (with its talks) or a talk, and the people credited on it",
     out=None,
     status=204,
-    on_object=True,
 )
 def remove_item(request: HttpRequest, slug: str, item_id: int) -> tuple[int, None]:
     item = _event_item(slug, item_id)
@@ -383,7 +373,6 @@ def remove_item(request: HttpRequest, slug: str, item_id: int) -> tuple[int, Non
     name="change_event",
     summary="Change an event (as the staff form; fields left out keep their value)",
     out=EventWrittenOut,
-    on_object=True,
 )
 def change_event(
     request: HttpRequest,
@@ -418,7 +407,6 @@ class MaterialWrittenOut(Schema):
     summary="Attach a material (slides, a document) to an event by its web address",
     out=MaterialWrittenOut,
     status=201,
-    on_object=True,
 )
 def add_material(
     request: HttpRequest,
@@ -444,7 +432,6 @@ def add_material(
     name="set_recording",
     summary="Set an event's recording: its policy and its address",
     out=EventWrittenOut,
-    on_object=True,
 )
 def set_event_recording(
     request: HttpRequest,
@@ -480,7 +467,6 @@ class ContributionWrittenOut(Schema):
     summary="Credit a moderator or speaker on an event or one of its parts or talks",
     out=ContributionWrittenOut,
     status=201,
-    on_object=True,
 )
 def add_credit(
     request: HttpRequest,
@@ -514,7 +500,6 @@ def add_credit(
     summary="Remove a person's credit (the person stays recorded)",
     out=None,
     status=204,
-    on_object=True,
 )
 def remove_credit(request: HttpRequest, slug: str, credit_id: int) -> tuple[int, None]:
     credit = get_object_or_404(Contribution, pk=credit_id, event__slug=slug)

@@ -358,7 +358,9 @@ def duplicate_event(*, event: Event, starts_at: datetime.datetime, slug: str, ac
 
 @changes_facts
 def mark_attendance(*, event: Event, present_ids: set[int], actor: Any) -> int:
-    """Record who attended: confirmed registrations ticked are present, the others absent."""
+    """Record who attended: confirmed registrations ticked are present, the others absent.
+
+    The strategy counts the people trained from it (a stored output): facts changed."""
     with transaction.atomic():
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
         present = confirmed.filter(pk__in=present_ids).update(attended=True)

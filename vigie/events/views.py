@@ -2,6 +2,8 @@
 
 import calendar
 import datetime
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -241,12 +243,23 @@ def _registration_for(request: HttpRequest, token: str) -> tuple[Registration, b
     return check.registration, check.mailed
 
 
-def _mailed_registration(request: HttpRequest, token: str) -> Registration:
-    """As ``_registration_for``, for the actions only the emailed link may take (404 otherwise)."""
-    registration, mailed = _registration_for(request, token)
-    if not mailed:
-        raise Http404(_("This personal link is not valid."))
-    return registration
+def _by_mailed_link(
+    view: Callable[[HttpRequest, str, Registration], HttpResponse],
+) -> Callable[[HttpRequest, str], HttpResponse]:
+    """A view of an action only the emailed link may take, given the registration the link
+    opens (as ``_registration_for``; a link that was not emailed: 404)."""
+
+    @wraps(view)
+    def opened(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            registration, mailed = _registration_for(request, token)
+        except LinkRefused as refused:
+            return refused.response
+        if not mailed:
+            raise Http404(_("This personal link is not valid."))
+        return view(request, token, registration)
+
+    return opened
 
 
 def registration_page(request: HttpRequest, token: str) -> HttpResponse:
@@ -308,12 +321,11 @@ def _waiting_position(registration: Registration) -> int | None:
 
 
 @require_POST
-def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
+@_by_mailed_link
+def registration_confirm(
+    request: HttpRequest, token: str, registration: Registration
+) -> HttpResponse:
     """Confirm one's address with the link that was emailed to it: the place is decided now."""
-    try:
-        registration = _mailed_registration(request, token)
-    except LinkRefused as refused:
-        return refused.response
     try:
         confirmed = confirm_registration(registration=registration)
     except RegistrationError as error:
@@ -332,11 +344,10 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        registration = _mailed_registration(request, token)
-    except LinkRefused as refused:
-        return refused.response
+@_by_mailed_link
+def registration_cancel(
+    request: HttpRequest, token: str, registration: Registration
+) -> HttpResponse:
     try:
         cancel_registration(registration=registration, actor=request.user)
     except RegistrationError as error:
@@ -371,11 +382,8 @@ def feed_ics(request: HttpRequest) -> HttpResponse:
     )
 
 
-def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        registration = _mailed_registration(request, token)
-    except LinkRefused as refused:
-        return refused.response
+@_by_mailed_link
+def registration_ics(request: HttpRequest, token: str, registration: Registration) -> HttpResponse:
     with translation.override(registration.language):
         link = absolute_url(reverse("events:registration", args=[token]))
         content = build_registrant_calendar(registration, link)

@@ -1,14 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from vigie.core.admin import inline
 from vigie.index.models import Edition, UnitResult
-
-
-class UnitResultInline(admin.TabularInline):
-    model = UnitResult
-    extra = 0
-    fields = ("unit_code", "name", "country", "score", "rank", "status", "note")
-    readonly_fields = ("unit_code",)
 
 
 @admin.register(Edition)
@@ -24,7 +18,13 @@ class EditionAdmin(TranslationAdmin):
         "published_at",
         "indistinguishable",
     )
-    inlines = [UnitResultInline]
+    inlines = [
+        inline(
+            UnitResult,
+            fields=("unit_code", "name", "country", "score", "rank", "status", "note"),
+            readonly_fields=("unit_code",),
+        )
+    ]
 
     def has_change_permission(self, request: object, obj: Edition | None = None) -> bool:
         if obj is not None and obj.is_frozen:

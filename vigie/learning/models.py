@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Country, HashedLink
+from vigie.core.models import HashedLink, optional_country
 from vigie.core.uploads import validate_document
 
 
@@ -185,9 +185,7 @@ class Learner(models.Model):
         blank=True,
         related_name="learner",
     )
-    country = models.ForeignKey(
-        Country, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("country")
-    )
+    country = optional_country(_("country"), related_name=None, on_delete=models.SET_NULL)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -264,14 +264,13 @@ def check_completion(
         return existing
     enrolment.completed_at = timezone.now()
     enrolment.save(update_fields=["completed_at"])
-    facts_changed()  # the people trained of the strategy's public figures
     course = enrolment.course
     title = getattr(course, build_localized_fieldname("title", enrolment.language)) or course.title
     for _attempt in range(10):
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if not Certificate.objects.filter(code=code).exists():
             break
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         enrolment=enrolment,
         code=code,
         language=enrolment.language,
@@ -279,6 +278,8 @@ def check_completion(
         course_title=title,
         issued_on=today or timezone.localdate(),
     )
+    facts_changed()  # the strategy counts the people certified (a stored output)
+    return certificate
 
 
 def normalise_code(code: str) -> str:

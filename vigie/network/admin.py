@@ -4,20 +4,9 @@ the results page shows the tally, and no staff screen can put a ballot next to i
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from vigie.core.admin import ArchivableAdmin
+from vigie.core.admin import ArchivableAdmin, inline
 from vigie.network import models
 from vigie.network.election_forms import ElectionForm
-
-
-class ConsentInline(admin.TabularInline):
-    model = models.ConsentRecord
-    extra = 0
-
-
-class MembershipInline(admin.TabularInline):
-    model = models.Membership
-    extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(models.Organisation)
@@ -27,62 +16,42 @@ class OrganisationAdmin(ArchivableAdmin, TranslationAdmin):
     search_fields = ["name", "focus_areas"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["countries"]
-    inlines = [MembershipInline]
+    inlines = [inline(models.Membership, autocomplete_fields=["user"])]
 
 
 @admin.register(models.Contact)
 class ContactAdmin(ArchivableAdmin):
     list_display = ["name", "organisation", "email", "erased_on"]
     search_fields = ["name", "email"]
-    inlines = [ConsentInline]
-
-
-class InteractionInline(admin.TabularInline):
-    model = models.Interaction
-    extra = 0
+    inlines = [inline(models.ConsentRecord)]
 
 
 @admin.register(models.Journalist)
 class JournalistAdmin(admin.ModelAdmin):
     list_display = ["name", "outlet", "country", "beats"]
     search_fields = ["name", "beats"]
-    inlines = [InteractionInline]
+    inlines = [inline(models.Interaction)]
 
 
 admin.site.register(models.Outlet)
 admin.site.register(models.Coverage)
 
 
-class GrantInline(admin.TabularInline):
-    model = models.Grant
-    extra = 0
-
-
 @admin.register(models.Funder)
 class FunderAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "first_seen_on", "in_baseline"]
     list_filter = ["kind", "in_baseline"]
-    inlines = [GrantInline]
-
-
-class CheckInInline(admin.TabularInline):
-    model = models.CheckIn
-    extra = 0
+    inlines = [inline(models.Grant)]
 
 
 @admin.register(models.MentoringPair)
 class MentoringPairAdmin(admin.ModelAdmin):
     list_display = ["mentor", "mentee", "topics", "started_on", "ended_on"]
-    inlines = [CheckInInline]
-
-
-class CandidateInline(TranslationStackedInline):
-    model = models.Candidate
-    extra = 0
+    inlines = [inline(models.CheckIn)]
 
 
 @admin.register(models.Election)
 class ElectionAdmin(admin.ModelAdmin):
     form = ElectionForm
     list_display = ["title", "opens_on", "closes_on", "seats"]
-    inlines = [CandidateInline]
+    inlines = [inline(models.Candidate, base=TranslationStackedInline)]

@@ -13,7 +13,6 @@ from pydantic import Field
 from vigie.core.api_auth import api_actor
 from vigie.core.api_errors import INVALID, NOT_FOUND
 from vigie.core.api_forms import (
-    FormRefused,
     api_write,
     bind_form,
     body_of,
@@ -58,8 +57,15 @@ def list_organisations(
     per_page: int = Query(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE),
 ) -> list[queries.PublicOrganisation]:
     """Current members by name, one page at a time (total in ``X-Total-Count``, pages in ``Link``)."""
-    members = queries.public_organisation_values(queries.member_organisations(country))
-    rows = api_page(request, response, members, page=page, per_page=per_page)
+    members = queries.member_organisations(country)
+    rows = api_page(
+        request,
+        response,
+        queries.public_organisation_values(members),
+        page=page,
+        per_page=per_page,
+        counted=members.select_related(None),
+    )
     return queries.public_organisation_rows(rows)
 
 
@@ -196,7 +202,6 @@ class StatusActionIn(Schema):
     name="change_organisation",
     summary="Change an organisation's profile (fields left out keep their value)",
     out=OrganisationOut,
-    on_object=True,
 )
 def change_organisation(
     request: HttpRequest,
@@ -223,7 +228,6 @@ def change_organisation(
     name="change_membership_status",
     summary="Change an organisation's membership status (kept in its history: who, when, why)",
     out=WrittenOut,
-    on_object=True,
 )
 def change_status(
     request: HttpRequest,
@@ -246,7 +250,6 @@ def change_status(
     summary="Record a consent given (with its wording) or withdrawn, for one purpose",
     out=WrittenOut,
     status=201,
-    on_object=True,
 )
 def record_consent(
     request: HttpRequest,
@@ -295,7 +298,6 @@ def create_election(request: HttpRequest, payload: ElectionIn) -> tuple[int, Ele
     summary="Add a candidate: only an organisation whose membership status may stand",
     out=ElectionOut,
     status=201,
-    on_object=True,
 )
 def add_candidate(
     request: HttpRequest,
@@ -303,12 +305,9 @@ def add_candidate(
     payload: CandidateIn,  # type: ignore[valid-type]
 ) -> tuple[int, ElectionOut]:
     election = get_object_or_404(Election, pk=election_id)
-    with api_write():
+    with api_write(NetworkError, at="organisation"):  # not eligible: said as on the page
         form = bind_form(CandidateForm, payload, election=election)
-        try:
-            services.nominate_from_form(form=form, actor=api_actor(request))
-        except NetworkError as error:  # not eligible: said at the organisation, as on the page
-            raise FormRefused({"organisation": [str(error)]}) from error
+        services.nominate_from_form(form=form, actor=api_actor(request))
     return 201, _election_out(election)
 
 
@@ -318,7 +317,6 @@ def add_candidate(
     name="change_election_status",
     summary="Open, close (and count) or publish an election, one step at a time",
     out=ElectionOut,
-    on_object=True,
 )
 def change_election_status(
     request: HttpRequest, election_id: int, payload: StatusActionIn

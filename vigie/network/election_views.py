@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from vigie.core import lifecycle
 from vigie.core.permissions import editor_required
@@ -81,16 +81,12 @@ def election_manage(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
-@editor_required
-def election_status(request: HttpRequest, pk: int) -> HttpResponse:
-    election = get_object_or_404(Election, pk=pk)
-    lifecycle.report_action(
-        request,
-        lambda action: services.change_election_status(
-            election_id=election.pk, action=action, actor=request.user
-        ),
-        NetworkError,
-        _("The election is now “%(status)s”."),
-    )
-    return redirect("network:election_manage", pk=pk)
+election_status = lifecycle.action_view(
+    Election,
+    lambda election, action, actor: services.change_election_status(
+        election_id=election.pk, action=action, actor=actor
+    ),
+    refused=NetworkError,
+    done=gettext_lazy("The election is now “%(status)s”."),
+    back="network:election_manage",
+)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vigie.core.evidence import CountResult, Evidence
-from vigie.core.i18n import from_mapping
+from vigie.core.i18n import mapping_reader
 from vigie.core.quality import FlaggedRow, QualityFlag
 from vigie.network.models import (
     ConsentPurpose,
@@ -88,10 +88,11 @@ def public_organisation_rows(
     rows = list(organisations)
     working_in: dict[int, list[str]] = {row["id"]: [] for row in rows}
     for organisation_id, iso2 in Organisation.countries.through.objects.filter(
-        organisation_id__in=working_in
+        organisation_id__in=list(working_in)
     ).values_list("organisation_id", "country__iso2"):
         working_in[organisation_id].append(iso2)
     labels = {value: str(label) for value, label in OrganisationType.choices}
+    summary = mapping_reader("summary")
     # The address of one organisation with a placeholder slug, filled in for each row.
     placeholder = "organisation-slug"
     address = reverse("network:organisation", args=[placeholder])
@@ -108,7 +109,7 @@ def public_organisation_rows(
             "focus_areas": [x.strip() for x in row["focus_areas"].split(",") if x.strip()],
             "languages": [x.strip() for x in row["languages"].split(",") if x.strip()],
             "website": row["website"],
-            "summary": from_mapping(row, "summary"),
+            "summary": summary(row),
             "summary_en": row["summary_en"],
             "summary_fr": row["summary_fr"],
             "summary_es": row["summary_es"],

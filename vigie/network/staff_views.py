@@ -147,23 +147,6 @@ def contact_consent(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@editor_required
-def coverage_new(request: HttpRequest) -> HttpResponse:
-    """Log an article in one step: its address, outlet, date and tone."""
-    form = CoverageForm(request.POST or None, initial={"published_on": timezone.localdate()})
-
-    return _form_page(
-        request,
-        form,
-        title=_("Log coverage"),
-        button=_("Log the coverage"),
-        back=reverse("network:media"),
-        save=services.log_coverage,
-        then=reverse("network:media") + "#coverage-title",
-        done=_("The coverage was logged."),
-    )
-
-
 def _baseline_intro() -> str:
     baseline = measure_baseline(FUNDING_MEASURE, timezone.localdate())
     if baseline is None:
@@ -175,7 +158,7 @@ def _baseline_intro() -> str:
 
 
 def _register_page(
-    form_class: type[forms.ModelForm],
+    form_class: type[forms.BaseForm],
     *,
     title: str,
     button: str,
@@ -215,6 +198,17 @@ def _today(*prefill: str) -> Callable[[HttpRequest], dict[str, Any]]:
     }
 
 
+# Log an article in one step: its address, outlet, date and tone.
+coverage_new = _register_page(
+    CoverageForm,
+    title=gettext_noop("Log coverage"),
+    button=gettext_noop("Log the coverage"),
+    back="network:media",
+    done=gettext_noop("The coverage was logged."),
+    initial=_today("published_on"),
+    save=services.log_coverage,
+    then=lambda _coverage: reverse("network:media") + "#coverage-title",
+)
 journalist_new = _register_page(
     JournalistForm,
     title=gettext_noop("New journalist"),

@@ -5,23 +5,17 @@ row keeps the version, the date, who cut it, the descriptor and the changelog ag
 before it. A release is never changed: the next one gets a new version.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from vigie.core.models import optional_user
 
 
 class Release(models.Model):
     dataset = models.SlugField(_("dataset"), max_length=60)
     version = models.CharField(_("version"), max_length=20)
     released_at = models.DateTimeField(_("released at"), auto_now_add=True)
-    released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("released by"),
-    )
+    released_by = optional_user(_("released by"))
     note = models.TextField(_("note"), blank=True)
     folder = models.CharField(_("storage folder"), max_length=200)
     descriptor = models.JSONField(_("package descriptor"))

@@ -6,6 +6,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from vigie.core.admin import inline
 from vigie.strategy.computations import computation_choices
 from vigie.strategy.models import (
     Activity,
@@ -26,39 +27,26 @@ class SuccessMeasureForm(forms.ModelForm):
         exclude: list[str] = []
 
 
-class TargetInline(admin.TabularInline):
-    model = Target
-    extra = 1
-
-
-class ManualValueInline(TranslationTabularInline):
-    model = ManualValue
-    extra = 1
-    autocomplete_fields = ("source",)
-
-
 @admin.register(SuccessMeasure)
 class SuccessMeasureAdmin(TranslationAdmin):
     form = SuccessMeasureForm
     list_display = ("name_en", "objective", "computation", "unit", "baseline_date", "is_public")
     list_filter = ("objective__plan", "is_public", "unit")
-    inlines = (TargetInline, ManualValueInline)
-
-
-class PillarInline(TranslationStackedInline):
-    model = Pillar
-    extra = 0
-
-
-class ObjectiveInline(TranslationStackedInline):
-    model = Objective
-    extra = 0
+    inlines = (
+        inline(Target, extra=1),
+        inline(
+            ManualValue, base=TranslationTabularInline, extra=1, autocomplete_fields=("source",)
+        ),
+    )
 
 
 @admin.register(Plan)
 class PlanAdmin(TranslationAdmin):
     list_display = ("title_en", "starts_year", "ends_year")
-    inlines = (PillarInline, ObjectiveInline)
+    inlines = (
+        inline(Pillar, base=TranslationStackedInline),
+        inline(Objective, base=TranslationStackedInline),
+    )
     filter_horizontal = ("sources",)
 
 

@@ -136,39 +136,34 @@ def _milestone(baseline: datetime.date, end: datetime.date) -> CountResult:
     )
 
 
-def _milestone_series(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
-    return [
-        TrendPoint(str(day.year), day, float(_milestone(baseline, day).value))
-        for day in year_ends(baseline, end)
-    ]
-
-
 def _new_major_funding(baseline: datetime.date, end: datetime.date) -> CountResult:
     return network_queries.count_new_funding_sources(baseline, end, major_only=True)
 
 
-def _media_share(baseline: datetime.date, end: datetime.date) -> CountResult:
-    """The share in the latest media-survey round closed by ``end`` (the app's latest if none)."""
-    closed = [
-        row
+def _media_rounds_closed(end: datetime.date) -> list[tuple[surveys_queries.MediaRound, float]]:
+    """The rounds of the media survey closed by ``end`` with the share reported, oldest first."""
+    return [
+        (row, row["share"])
         for row in sorted(
             surveys_queries.list_media_support_by_round(), key=lambda r: r["closes_on"]
         )
         if row["share"] is not None and row["closes_on"] <= end
     ]
+
+
+def _media_share(baseline: datetime.date, end: datetime.date) -> CountResult:
+    """The share in the latest media-survey round closed by ``end`` (the app's latest if none)."""
+    closed = _media_rounds_closed(end)
     return surveys_queries.get_media_support_share(
-        round_id=closed[-1]["round_id"] if closed else None
+        round_id=closed[-1][0]["round_id"] if closed else None
     )
 
 
 def _media_rounds(baseline: datetime.date, end: datetime.date) -> list[TrendPoint]:
     """The share reported in each round of the media survey closed by ``end``."""
     return [
-        TrendPoint(row["round"] or str(row["closes_on"]), row["closes_on"], float(row["share"]))
-        for row in sorted(
-            surveys_queries.list_media_support_by_round(), key=lambda r: r["closes_on"]
-        )
-        if row["share"] is not None and row["closes_on"] <= end
+        TrendPoint(row["round"] or str(row["closes_on"]), row["closes_on"], float(share))
+        for row, share in _media_rounds_closed(end)
     ]
 
 
@@ -199,7 +194,6 @@ REGISTRY: dict[str, Computation] = {
             key="un.mechanism_milestone",
             label=_("UN tracker: creation of a UN mechanism on human rights and drug policy"),
             count=_milestone,
-            series=_milestone_series,
         ),
         Computation(
             key="network.new_major_funding_sources",

@@ -9,16 +9,23 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vigie.atlas import queries as atlas_queries
 from vigie.campaign import queries as campaign_queries
 from vigie.core.evidence import CountResult, Evidence
+from vigie.core.freshness import CACHE_SECONDS, data_version
+from vigie.core.i18n import active_language
 from vigie.events import queries as events_queries
 from vigie.learning import queries as learning_queries
 from vigie.library import queries as library_queries
 from vigie.network import queries as network_queries
+from vigie.strategy.models import Plan
+from vigie.strategy.progress import get_current_plan, plan_end
 from vigie.surveys import queries as surveys_queries
 from vigie.un import queries as un_queries
 
@@ -31,6 +38,10 @@ class OutputDefinition:
     priority: int | None
     # Activities recorded between two dates, inclusive: a bare number or a count with evidence.
     count: Callable[[datetime.date, datetime.date], CountResult | int]
+    # Stored: read from the shared cache under the data version, computed by the task worker
+    # after each change of facts (``precompute_outputs``), for a count whose cost grows with the
+    # data. Every writer of what it counts marks facts changed (``vigie.core.freshness``).
+    stored: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,9 @@ OUTPUTS = (
         2,
         None,
         lambda start, end: count_people_trained_or_certified(start, end),
+        # every attendee's and certified learner's address is read: stored (written by the
+        # attendance sheet, a certificate issued, an event saved, or the admin)
+        stored=True,
     ),
     OutputDefinition(
         "mentoring_pairs",
@@ -153,5 +167,61 @@ def count_output(
     return OutputCount(definition, float(result))
 
 
+def output_period(plan: Plan) -> tuple[datetime.date, datetime.date]:
+    """The period of the outputs on the editors' dashboard: the plan's first day to its end."""
+    return datetime.date(plan.starts_year, 1, 1), plan_end(plan)
+
+
+def _stored_key(
+    key: str, start: datetime.date, end: datetime.date, language: str, version: int
+) -> str:
+    return f"strategy:output:{key}:{start.isoformat()}:{end.isoformat()}:{language}:{version}"
+
+
+# A stored output is kept as its figures (value, evidence count, evidence): its definition holds
+# the function that counts it, which is not stored.
+Figures = tuple[float, int, tuple[Evidence, ...]]
+
+
+def _figures(count: OutputCount) -> Figures:
+    return count.value, count.evidence_count, count.evidence
+
+
 def list_outputs(start: datetime.date, end: datetime.date) -> list[OutputCount]:
-    return [count_output(definition, start, end) for definition in OUTPUTS]
+    """Every output between two dates; the stored ones read from the shared cache (computed
+    here, once, if the task worker has not computed them under the current version)."""
+    stored = [definition for definition in OUTPUTS if definition.stored]
+    keys = {}
+    if stored:
+        version, language = data_version(), active_language()
+        keys = {d.key: _stored_key(d.key, start, end, language, version) for d in stored}
+    found: dict[str, Figures] = cache.get_many(list(keys.values())) if keys else {}
+    counts = []
+    for definition in OUTPUTS:
+        figures = found.get(keys.get(definition.key, ""))
+        if figures is not None:
+            counts.append(OutputCount(definition, *figures))
+            continue
+        count = count_output(definition, start, end)
+        if definition.stored:
+            cache.set(keys[definition.key], _figures(count), CACHE_SECONDS)
+        counts.append(count)
+    return counts
+
+
+def precompute_outputs(version: int) -> int:
+    """Compute the stored outputs of the current plan's dashboard period, in every language,
+    and store them under ``version`` (``settings.PRECOMPUTED_PAGES``). Returns the number stored."""
+    plan = get_current_plan()
+    if plan is None:
+        return 0
+    start, end = output_period(plan)
+    figures = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for definition in OUTPUTS:
+                if definition.stored:
+                    key = _stored_key(definition.key, start, end, language, version)
+                    figures[key] = _figures(count_output(definition, start, end))
+    cache.set_many(figures, CACHE_SECONDS)
+    return len(figures)

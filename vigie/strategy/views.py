@@ -15,6 +15,7 @@ from vigie.core.staff_forms import EditPages
 from vigie.strategy.charts import measure_chart
 from vigie.strategy.forms import ActivityForm, PeriodForm
 from vigie.strategy.models import Activity, Plan, SuccessMeasure
+from vigie.strategy.outputs import output_period
 from vigie.strategy.progress import (
     get_current_plan,
     get_measure_progress,
@@ -53,7 +54,7 @@ def _dashboard(request: HttpRequest, *, public: bool) -> HttpResponse:
             item, key=f"chart-{item.measure.code}", absolute=request.build_absolute_uri
         )
         cards.append({"progress": item, "chart": chart, "spec": chart.spec})
-    start = datetime.date(plan.starts_year, 1, 1)
+    start, _end = output_period(plan)
     return render(
         request,
         "strategy/dashboard.html",

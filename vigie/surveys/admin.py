@@ -3,30 +3,21 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from vigie.core.admin import inline
 from vigie.surveys import models
-
-
-class ChoiceInline(TranslationTabularInline):
-    model = models.Choice
-    extra = 0
 
 
 @admin.register(models.SurveyQuestion)
 class QuestionAdmin(TranslationAdmin):
     list_display = ["code", "version", "position", "kind", "required"]
     list_filter = ["version", "kind"]
-    inlines = [ChoiceInline]
-
-
-class RoundInline(admin.TabularInline):
-    model = models.Round
-    extra = 0
+    inlines = [inline(models.Choice, base=TranslationTabularInline)]
 
 
 @admin.register(models.SurveyVersion)
 class SurveyVersionAdmin(admin.ModelAdmin):
     list_display = ["survey", "number"]
-    inlines = [RoundInline]
+    inlines = [inline(models.Round)]
 
 
 admin.site.register(models.Survey, TranslationAdmin)

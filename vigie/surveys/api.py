@@ -84,7 +84,6 @@ def create_round(request: HttpRequest, payload: RoundIn) -> tuple[int, RoundOut]
     name="change_round_status",
     summary="Open, close or publish a survey round (one step at a time)",
     out=RoundOut,
-    on_object=True,
 )
 def change_round_status(request: HttpRequest, round_id: int, payload: RoundStatusIn) -> RoundOut:
     round_ = get_object_or_404(Round, pk=round_id)
@@ -101,7 +100,6 @@ def change_round_status(request: HttpRequest, round_id: int, payload: RoundStatu
     name="invite_round",
     summary="Invite every member organisation to an open round (once each)",
     out=SentOut,
-    on_object=True,
 )
 def invite(request: HttpRequest, round_id: int) -> SentOut:
     round_ = get_object_or_404(Round, pk=round_id)
@@ -119,7 +117,6 @@ def invite(request: HttpRequest, round_id: int) -> SentOut:
     name="remind_round",
     summary="Remind the invited organisations that have not submitted (at most once a week)",
     out=SentOut,
-    on_object=True,
 )
 def remind(request: HttpRequest, round_id: int) -> SentOut:
     round_ = get_object_or_404(Round, pk=round_id)
@@ -201,7 +198,6 @@ def _question_out(question: SurveyQuestion) -> QuestionOut:
     summary="Create a new version of a questionnaire, a copy of its latest version",
     out=VersionOut,
     status=201,
-    on_object=True,
 )
 def create_version(request: HttpRequest, slug: str) -> tuple[int, VersionOut]:
     """A version organisations have answered can no longer change: its questions are changed
@@ -242,7 +238,6 @@ def _save_question(
     summary="Add a question to a questionnaire version (as the question editor)",
     out=QuestionOut,
     status=201,
-    on_object=True,
 )
 def add_question(
     request: HttpRequest,
@@ -264,7 +259,6 @@ def add_question(
     name="change_survey_question",
     summary="Change a question (fields left out keep their value, choices included)",
     out=QuestionOut,
-    on_object=True,
 )
 def change_question(
     request: HttpRequest,

@@ -182,14 +182,12 @@ class InvitationLink(HashedLink):
     round closes (``Round.is_closed``), whatever the date it was issued.
     """
 
+    opens = "invitation"
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
 
     class Meta:
         verbose_name = _("personal link")
         verbose_name_plural = _("personal links")
-
-    def __str__(self) -> str:
-        return f"{self.invitation} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Response(models.Model):

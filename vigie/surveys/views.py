@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vigie.core import lifecycle
@@ -245,19 +246,15 @@ def staff(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/staff.html", {"rows": rows, "form": form})
 
 
-@require_POST
-@editor_required
-def round_status(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(Round, pk=pk)
-    lifecycle.report_action(
-        request,
-        lambda action: services.change_round_status(
-            round_id=round_.pk, action=action, actor=request.user
-        ),
-        SurveyError,
-        _("The round is now “%(status)s”."),
-    )
-    return redirect("surveys:round_admin", pk=pk)
+round_status = lifecycle.action_view(
+    Round,
+    lambda round_, action, actor: services.change_round_status(
+        round_id=round_.pk, action=action, actor=actor
+    ),
+    refused=SurveyError,
+    done=gettext_lazy("The round is now “%(status)s”."),
+    back="surveys:round_admin",
+)
 
 
 @editor_required

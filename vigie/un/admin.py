@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
+from vigie.core.admin import inline
 from vigie.un.checks import check_session_votes, check_vote
 from vigie.un.models import (
     Coding,
@@ -25,25 +26,15 @@ from vigie.un.models import (
 )
 
 
-class CountryVoteInline(admin.TabularInline):
-    model = CountryVote
-    autocomplete_fields = ("country",)
-    extra = 0
-
-
-class DataIssueInline(admin.TabularInline):
-    model = DataIssue
-    readonly_fields = ("rule", "severity", "message")
-    can_delete = False
-    extra = 0
-
-
 @admin.register(Vote)
 class VoteAdmin(admin.ModelAdmin):
     list_display = ("date", "code", "title", "stated_yes", "stated_no", "stated_abstain")
     list_filter = ("session__forum",)
     search_fields = ("code", "title", "draft_symbol", "adopted_symbol")
-    inlines = (CountryVoteInline, DataIssueInline)
+    inlines = (
+        inline(CountryVote, autocomplete_fields=("country",)),
+        inline(DataIssue, readonly_fields=("rule", "severity", "message"), can_delete=False),
+    )
     autocomplete_fields = ("requested_by",)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
@@ -52,17 +43,11 @@ class VoteAdmin(admin.ModelAdmin):
         check_vote(form.instance)
 
 
-class SignatoryInline(admin.TabularInline):
-    model = Signatory
-    autocomplete_fields = ("country",)
-    extra = 0
-
-
 @admin.register(JointStatement)
 class JointStatementAdmin(admin.ModelAdmin):
     list_display = ("date", "title", "stated_signatories", "stated_signatories_max")
     filter_horizontal = ("conflicts_with",)
-    inlines = (SignatoryInline,)
+    inlines = (inline(Signatory, autocomplete_fields=("country",)),)
     autocomplete_fields = ("delivered_by",)
 
 

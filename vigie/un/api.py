@@ -21,7 +21,8 @@ from vigie.core.api_forms import (
     form_schema,
     staff_write,
 )
-from vigie.core.api_schemas import schema_of
+from vigie.core.api_schemas import RecordSchema, schema_of
+from vigie.core.i18n import language_codes, mapping_reader
 from vigie.core.pagination import API_MAX_PAGE_SIZE, API_PAGE_SIZE, api_page
 from vigie.un import queries, services
 from vigie.un.forms import JointStatementForm, RollCallForm, StatementForm
@@ -31,7 +32,7 @@ from vigie.un.services import RollCallPreview, SignatoryPreview
 router = Router(tags=["UN tracker"])
 
 
-class VoteOut(Schema):
+class VoteOut(RecordSchema):
     id: int
     code: str
     title: str
@@ -48,7 +49,7 @@ class VoteOut(Schema):
     sources: list[str]
 
 
-class CountryVoteOut(Schema):
+class CountryVoteOut(RecordSchema):
     iso2: str
     iso3: str
     numeric: str
@@ -72,11 +73,11 @@ class CountryRecordOut(Schema):
     positions: list[dict[str, object]]
 
 
-# The public fields of a vote, read as plain rows (no model instance per vote).
+# The public fields of a vote, read as plain rows (no model instance per vote); the title is
+# read from its per-language columns (``_TITLES``) and chosen once per row in ``_votes_out``.
 _VOTE_FIELDS = (
     "id",
     "code",
-    "title",
     "date",
     "date_is_approximate",
     "draft_symbol",
@@ -87,9 +88,15 @@ _VOTE_FIELDS = (
 )
 
 
+_TITLES = tuple(f"title_{code}" for code in language_codes())
+
+
 def _vote_rows() -> QuerySet[Vote, dict[str, Any]]:
     return Vote.objects.values(
-        *_VOTE_FIELDS, forum=F("session__forum__abbreviation"), session_label=F("session__label")
+        *_VOTE_FIELDS,
+        *_TITLES,
+        forum=F("session__forum__abbreviation"),
+        session_label=F("session__label"),
     )
 
 
@@ -101,14 +108,15 @@ def _votes_out(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
     """
     issues: dict[int, list[str]] = {row["id"]: [] for row in rows}
     sources: dict[int, list[str]] = {row["id"]: [] for row in rows}
+    title = mapping_reader("title")
     for vote_id, message in (
-        DataIssue.objects.filter(vote_id__in=issues)
+        DataIssue.objects.filter(vote_id__in=list(issues))
         .order_by("vote_id", "rule", "id")
         .values_list("vote_id", "message")
     ):
         issues[vote_id].append(message)
     for vote_id, url in (
-        Vote.sources.through.objects.filter(vote_id__in=sources)
+        Vote.sources.through.objects.filter(vote_id__in=list(sources))
         .order_by("vote_id", "source__publisher", "source__title", "source__url")
         .values_list("vote_id", "source__url")
     ):
@@ -116,6 +124,7 @@ def _votes_out(rows: list[dict[str, Any]]) -> list[dict[str, object]]:
     return [
         {
             **{name: row[name] for name in _VOTE_FIELDS},
+            "title": title(row),
             "forum": row["forum"],
             "session": row["session_label"],
             "issues": issues[row["id"]],
@@ -134,7 +143,11 @@ def list_votes(
 ) -> list[dict[str, object]]:
     """Newest first, one page at a time (total in ``X-Total-Count``, other pages in ``Link``)."""
     votes = _vote_rows().order_by("-date", "-pk")
-    return _votes_out(api_page(request, response, votes, page=page, per_page=per_page))
+    # Every vote has a session and a forum: counted without the joins that read their names.
+    rows = api_page(
+        request, response, votes, page=page, per_page=per_page, counted=Vote.objects.all()
+    )
+    return _votes_out(rows)
 
 
 @router.get(
@@ -351,18 +364,15 @@ def record_statement(request: HttpRequest, payload: StatementIn) -> tuple[int, S
     """``country``: a name as the page accepts it (UN names and short names work); required
     for a state or an observer. The meeting (session, date, agenda item) is found or created.
     A ``position`` (its id) needs the quoted ``evidence``, and records the first coding."""
-    with api_write():
+    with api_write(services.StatementError):  # shown on the page above the form too
         form = bind_form(StatementForm, payload)
         data = form.cleaned_data
-        try:
-            statement = services.record_statement(
-                **{name: data[name] for name in STATEMENT_FIELDS},
-                country=form.country_obj,
-                tags=list(data["tags"]),
-                actor=api_actor(request),
-            )
-        except services.StatementError as error:  # shown on the page above the form too
-            raise FormRefused({"__all__": [str(error)]}) from error
+        statement = services.record_statement(
+            **{name: data[name] for name in STATEMENT_FIELDS},
+            country=form.country_obj,
+            tags=list(data["tags"]),
+            actor=api_actor(request),
+        )
     return 201, StatementWrittenOut(
         id=statement.pk,
         speaker=str(statement.speaker),
@@ -405,7 +415,6 @@ def _roll_call_out(preview: RollCallPreview, saved: int = 0) -> RollCallOut:
     name="import_roll_call",
     summary="Import a vote's roll call: the names of each list pasted as printed",
     out=RollCallOut,
-    on_object=True,
 )
 def import_roll_call(request: HttpRequest, vote_id: int, payload: RollCallIn) -> RollCallOut:  # type: ignore[valid-type]
     """The lists replace the vote's per-country records, as on the import page. A name that

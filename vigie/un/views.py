@@ -52,6 +52,11 @@ def _votes() -> Any:
     )
 
 
+# The home shows the newest sessions (the tracker pages through all of them): the page costs the
+# same whatever the number of sessions recorded.
+HOME_SESSIONS = 10
+
+
 def home(request: HttpRequest) -> HttpResponse:
     sessions = queries.list_reform_states_by_session(with_states=False)
     return render(
@@ -59,7 +64,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "un/home.html",
         {
             **page_context(request, _votes()),
-            "sessions": sessions,
+            "sessions": sessions[-HOME_SESSIONS:],
+            "sessions_total": len(sessions),
             "mechanism": queries.get_un_mechanism_milestone(),
         },
     )

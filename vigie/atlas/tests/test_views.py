@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -302,6 +303,30 @@ def test_map_json_is_revalidated_by_etag_and_date_and_changes_with_the_data(
     changed = client.get(reverse("atlas:map_json"), HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert "uy-2" in changed.content.decode()
+
+
+def test_map_json_revalidated_reads_no_body_and_a_request_only_the_compressed_one(
+    client: Client, measures: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A revalidation (``304``) read the whole body from the cache, and every request both the
+    plain and the compressed body: the cost of the map's data grew with every measure."""
+    first = client.get(reverse("atlas:map_json"), HTTP_ACCEPT_ENCODING="gzip")
+    read: dict[str, Any] = {}
+    reading = cache.get
+
+    def spy(key: str, *args: Any, **kwargs: Any) -> Any:
+        read[key] = reading(key, *args, **kwargs)
+        return read[key]
+
+    monkeypatch.setattr(cache, "get", spy)
+    again = client.get(reverse("atlas:map_json"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and read
+    assert not [key for key in read if key.endswith(":json")]
+    read.clear()
+    packed = client.get(reverse("atlas:map_json"), HTTP_ACCEPT_ENCODING="gzip")
+    (body,) = [value for key, value in read.items() if key.endswith(":json")]
+    assert set(body) == {"gzip", "jurisdictions", "version", "modified"}  # no plain copy
+    assert packed.content == body["gzip"]
 
 
 def test_map_json_is_sent_compressed_to_clients_that_accept_gzip(

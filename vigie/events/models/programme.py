@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import Archivable, Country, Sourced
+from vigie.core.models import Archivable, Country, Sourced, optional_link
 from vigie.events.texts import text
 
 LANGUAGE_CODES = ("en", "fr", "es")
@@ -133,14 +133,7 @@ class Event(Archivable, Sourced):
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, validators=[validate_event_slug]
     )
-    series = models.ForeignKey(
-        Series,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("series"),
-    )
+    series = optional_link(Series, _("series"), related_name="events")
     number = models.PositiveSmallIntegerField(_("number in the series"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True, default="")
     subtitle = models.CharField(_("subtitle"), max_length=400, blank=True, default="")

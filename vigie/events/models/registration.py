@@ -119,15 +119,13 @@ class RegistrationLink(HashedLink):
     the registration waits for its confirmation, and works no longer than that.
     """
 
+    opens = "registration"
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
     mailed = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("personal link")
         verbose_name_plural = _("personal links")
-
-    def __str__(self) -> str:
-        return f"{self.registration} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Reminder(models.Model):

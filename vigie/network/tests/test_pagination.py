@@ -59,6 +59,20 @@ def test_api_organisations_page_with_total_and_links(client: Client, members: No
     assert client.get(f"/api/v1/network/organisations/{lapsed.slug}").status_code == 404
 
 
+def test_api_organisations_are_counted_from_the_members_index_alone(
+    client: Client, members: None
+) -> None:
+    """The count of every member reads no headquarters (a join per member, only to show the
+    page's rows); the filtered count still names the country."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/network/organisations")
+    (count,) = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    assert "JOIN" not in count
+    assert response["X-Total-Count"] == "58"
+    assert {row["headquarters"] for row in response.json()} == {"KE", "PE"}
+    assert client.get("/api/v1/network/organisations", {"country": "ke"})["X-Total-Count"] == "55"
+
+
 def test_staff_contacts_page_and_search(client: Client) -> None:
     organisation = make_organisation("Contact org")
     Contact.objects.bulk_create(

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vigie.core.models import optional_user
+from vigie.core.models import optional_link, optional_user
 from vigie.un.models.statements import JointStatement, Statement
 
 
@@ -80,14 +80,7 @@ class Coding(models.Model):
         default=ReviewVerdict.PENDING,
     )
     reviewer = optional_user(_("second coder"))
-    reviewer_position = models.ForeignKey(
-        PositionCode,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("second coder's position"),
-    )
+    reviewer_position = optional_link(PositionCode, _("second coder's position"))
     review_note = models.TextField(_("second coder's note"), blank=True)
 
     class Meta:

@@ -1,9 +1,12 @@
 import csv
+import datetime
 import io
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from vigie.core.models import Country
 from vigie.core.tests.embeds import assert_embed_page, assert_not_frameable
@@ -266,3 +269,36 @@ def test_a_vote_map_has_an_embed_page_and_a_vote_without_ballots_none(
     assert client.get(f"/en/un/votes/{totals_only.pk}/embed/").status_code == 404
     missing = (Vote.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     assert client.get(f"/en/un/votes/{missing}/embed/").status_code == 404
+
+
+def test_the_home_lists_the_newest_sessions_and_sends_to_the_tracker_for_all(
+    client: Client, bundled: Any
+) -> None:
+    """Issue 14: the home listed every session twice, so it grew with the sessions recorded."""
+    first = Session.objects.order_by("start_date").first()
+    assert first is not None
+    for number in range(12):
+        start = first.start_date.replace(year=2040 + number)
+        Session.objects.create(
+            forum=first.forum,
+            label=f"Later session {number}",
+            start_date=start,
+            end_date=start + datetime.timedelta(days=5),
+        )
+    total = Session.objects.count()
+    html = client.get("/en/un/").content.decode()
+    shown = [n for n in range(12) if f"Later session {n}<" in html]
+    assert shown == list(range(2, 12))  # the ten newest
+    assert f">{first.label}<" not in html
+    assert f"all {total} sessions are on the tracker" in html
+    assert 'href="/en/un/tracker/"' in html
+
+
+def test_api_votes_are_counted_without_joining_their_sessions(client: Client, bundled: Any) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/un/votes")
+    (count,) = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    assert "JOIN" not in count
+    assert response["X-Total-Count"] == str(Vote.objects.count())
+    titles = {vote["code"]: vote["title"] for vote in response.json()}
+    assert titles == {vote.code: vote.title for vote in Vote.objects.all()}
