@@ -1156,3 +1156,13 @@ def test_every_write_operation_keeps_its_contract_for_an_editor(
     assert len(writes) >= 25
     for operation in writes:
         _fuzz(operation, headers=headers, excluded_checks=[positive_data_acceptance])
+
+
+def test_every_page_of_the_page_cache_is_open_to_every_role() -> None:
+    """The page cache serves one copy to every anonymous visitor: only a page this walk
+    classifies as public may be on its list."""
+    from django.conf import settings as django_settings
+
+    assert {
+        name for name in django_settings.PUBLIC_PAGE_CACHE if EXPECTED.get(name) != PUBLIC
+    } == set()

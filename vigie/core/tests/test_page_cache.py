@@ -134,14 +134,6 @@ def test_a_cached_map_still_answers_not_modified(client: Client) -> None:
     assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
-def test_every_cached_page_is_open_to_every_role() -> None:
-    from tests.test_url_walk import EXPECTED, PUBLIC
-
-    assert {
-        name for name in django_settings.PUBLIC_PAGE_CACHE if EXPECTED.get(name) != PUBLIC
-    } == set()
-
-
 @pytest.mark.parametrize("name", ["atlas:embed", "events:feed", "api:list_events"])
 def test_a_page_from_the_cache_has_the_headers_of_the_page_computed(
     client: Client, name: str
