@@ -212,3 +212,75 @@ def test_both_ways_of_weighting_give_the_same_sums(
     np.testing.assert_allclose(
         batch._contract(stacked, weighted), np.einsum("ruc,rcp->rup", stacked, weighted)
     )
+
+
+def test_a_single_replication_is_allowed_and_none_is_refused() -> None:
+    spec = _spec(method="arithmetic")
+    assert run_uncertainty(spec, DATA, UncertainInputs(), replications=1).replications == 1
+    with pytest.raises(SpecError, match=r"^replications must be at least 1$"):
+        run_uncertainty(spec, DATA, UncertainInputs(), replications=0)
+
+
+def test_the_defaults_are_1000_replications_from_seed_0_in_chunks_of_1000() -> None:
+    spec = _spec(method="arithmetic")
+    inputs = UncertainInputs(weight_noise={1: 0.5})
+    default = run_uncertainty(spec, DATA, inputs, keep_replications=True)
+    assert default.replications == 1000
+    explicit = run_uncertainty(
+        spec, DATA, inputs, replications=1000, seed=0, chunk=1000, keep_replications=True
+    )
+    np.testing.assert_array_equal(default.scores, explicit.scores)
+    longer = run_uncertainty(spec, DATA, inputs, replications=1200, keep_replications=True)
+    chunked = run_uncertainty(
+        spec, DATA, inputs, replications=1200, chunk=1000, keep_replications=True
+    )
+    np.testing.assert_array_equal(longer.scores, chunked.scores)
+
+
+def test_score_percentiles_are_exact_up_to_the_limit_then_from_the_histogram() -> None:
+    spec = _spec(method="arithmetic")
+    inputs = UncertainInputs(weight_noise={1: 0.5})
+    replications, units = 40, len(DATA)
+
+    def summary(**options: Any) -> pd.DataFrame:
+        return run_uncertainty(spec, DATA, inputs, replications=replications, **options).summary
+
+    exact = summary(keep_replications=True)
+    at_limit = summary(exact_scores_limit=replications * units)
+    pd.testing.assert_frame_equal(at_limit, exact)
+    beyond = summary(exact_scores_limit=replications * units - 1)
+    assert not np.allclose(beyond["score_q05"], exact["score_q05"])
+    np.testing.assert_allclose(beyond["score_median"], exact["score_median"], atol=99 / 4096)
+    # The histogram's default resolution is 4096 bins.
+    np.testing.assert_array_equal(
+        beyond["score_q05"],
+        summary(exact_scores_limit=replications * units - 1, score_bins=4096)["score_q05"],
+    )
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        UncertainInputs(imputations=["mean", "median"]),
+        UncertainInputs(winsorise_limits=[0, 2]),
+        UncertainInputs(
+            normalisations=[NormaliseSpec(range=(1, 100)), NormaliseSpec(method="rank")]
+        ),
+    ],
+)
+def test_each_replication_draws_its_own_variant(inputs: UncertainInputs) -> None:
+    spec = parse_spec(
+        {**MINIMAL, "steps": {"normalise": POSITIVE, "treat": {"method": "winsorise"}}}
+    )
+    data = pd.DataFrame(
+        {
+            "uCode": [f"U{i}" for i in range(12)],
+            "a": [1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 400],
+            "b": [3.0, 1, 2, 5, 4, 7, 6, 9, 8, 11, 10, 12],
+            "c": [2.0, np.nan, 1, 3, 5, 4, 6, 8, 7, 60, 9, 10],
+        }
+    )
+    result = run_uncertainty(spec, data, inputs, replications=60, keep_replications=True)
+    assert result.scores is not None
+    distinct = {tuple(np.round(row, 9)) for row in result.scores}
+    assert len(distinct) == 2
