@@ -108,7 +108,9 @@ def test_units_forced_in_or_out_of_the_screening_stay_so() -> None:
 def test_a_group_column_missing_from_the_data_is_named() -> None:
     spec = parse_spec({**MINIMAL, "steps": {"impute": {"method": "mean_group", "group": "region"}}})
     data = pd.DataFrame({"uCode": ["A", "B"], "a": [1, 2], "b": [2, 1], "c": [3, 4]})
-    with pytest.raises(DataError, match="steps.impute.group: column 'region' is not in the data"):
+    with pytest.raises(
+        DataError, match=r"steps\.impute\.group: column 'region' is not in the data"
+    ):
         run_pipeline(spec, data)
 
 
