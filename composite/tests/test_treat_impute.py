@@ -196,3 +196,48 @@ def test_a_reference_unit_missing_from_the_data_is_named_with_its_indicator() ->
         normalise_frame(UNITS, spec, {}, directions={}, targets={})
     with pytest.raises(DataError, match="indicator 'x': dist2targ needs"):
         normalise_frame(UNITS, NormaliseSpec(method="dist2targ"), {}, {}, targets={})
+
+
+WITH_GAP = np.array([2.0, np.nan, 6.0, 10.0])
+
+
+@pytest.mark.parametrize(
+    ("spec", "options", "expected"),
+    [
+        (NormaliseSpec(), {}, [0, np.nan, 50, 100]),
+        (NormaliseSpec(method="zscore"), {}, [-1, np.nan, 0, 1]),
+        (NormaliseSpec(method="prank"), {}, [0, np.nan, 0.5, 1]),
+        (NormaliseSpec(method="borda"), {}, [0, np.nan, 1, 2]),
+        (NormaliseSpec(method="dist2max"), {}, [0, np.nan, 0.5, 1]),
+        (NormaliseSpec(method="fracmax"), {}, [0.2, np.nan, 0.6, 1]),
+        (
+            NormaliseSpec(method="dist2ref", reference_unit="c"),
+            {"reference_index": 2},
+            [0, np.nan, 1, 2],
+        ),
+        (
+            NormaliseSpec(method="dist2ref", reference_unit="c", cap_max=True),
+            {"reference_index": 2},
+            [0, np.nan, 1, 1],
+        ),
+        (NormaliseSpec(method="dist2targ"), {"target": 6.0}, [0, np.nan, 1, 2]),
+        (NormaliseSpec(method="goalposts", lower=2, upper=10), {}, [0, np.nan, 0.5, 1]),
+    ],
+)
+def test_a_missing_value_stays_missing_and_the_others_ignore_it(
+    spec: NormaliseSpec, options: dict[str, float], expected: list[float]
+) -> None:
+    np.testing.assert_allclose(normalise_values(WITH_GAP, spec, **options), expected)  # type: ignore[arg-type]
+
+
+def test_lower_is_better_for_scaled_and_distance_to_target() -> None:
+    values = np.array([2.0, 4.0, 6.0, 10.0])
+    scaled = NormaliseSpec(method="scaled", lower=0, upper=20)
+    np.testing.assert_allclose(normalise_values(values, scaled, direction=-1), [90, 80, 70, 50])
+    tenths = NormaliseSpec(method="scaled", lower=0, upper=20, scale_factor=10)
+    np.testing.assert_allclose(normalise_values(values, tenths, direction=-1), [9, 8, 7, 5])
+    # −x against −target: (−x + 10) / (−3 + 10)
+    target = NormaliseSpec(method="dist2targ")
+    np.testing.assert_allclose(
+        normalise_values(values, target, direction=-1, target=3.0), [8 / 7, 6 / 7, 4 / 7, 0]
+    )
