@@ -284,3 +284,47 @@ def test_each_replication_draws_its_own_variant(inputs: UncertainInputs) -> None
     assert result.scores is not None
     distinct = {tuple(np.round(row, 9)) for row in result.scores}
     assert len(distinct) == 2
+
+
+def test_each_replication_uses_the_weights_of_its_own_variant() -> None:
+    """PCA weights depend on the normalised data, so each variant has its own weights."""
+    spec = parse_spec(
+        {
+            "index": {"name": "PCA", "levels": ["Indicator", "Pillar", "Index"]},
+            "indicators": [
+                {"code": code, "parent": "P1" if code in "abc" else "P2"} for code in "abcde"
+            ],
+            "aggregates": [
+                {"code": "P1", "level": 2, "parent": "IDX"},
+                {"code": "P2", "level": 2, "parent": "IDX"},
+                {"code": "IDX", "level": 3},
+            ],
+            "steps": {"normalise": POSITIVE, "weight": {"method": "pca"}},
+        }
+    )
+    data = pd.DataFrame(
+        {
+            "uCode": [f"U{i}" for i in range(7)],
+            "a": [1.0, 2, 3, 4, 5, 6, 7],
+            "b": [1.0, 4, 9, 16, 25, 36, 300],
+            "c": [3.0, 1, 4, 1, 5, 9, 2],
+            "d": [2.0, 7, 1, 8, 2, 8, 1],
+            "e": [1.0, 1, 2, 3, 5, 8, 13],
+        }
+    )
+    inputs = UncertainInputs(
+        normalisations=[NormaliseSpec(range=(1, 100)), NormaliseSpec(method="rank")]
+    )
+    result = run_uncertainty(spec, data, inputs, replications=30, keep_replications=True)
+    assert result.scores is not None
+    builds = []
+    for normalisation in inputs.normalisations:
+        variant = spec.model_copy(
+            update={"steps": spec.steps.model_copy(update={"normalise": normalisation})}
+        )
+        built = run_pipeline(variant, data)
+        builds.append((built.weights, built.index_scores.reindex(result.units).to_numpy()))
+    assert builds[0][0] != builds[1][0]
+    for row in result.scores:
+        assert any(np.allclose(row, scores) for _weights, scores in builds)
+    assert {int(np.allclose(row, builds[1][1])) for row in result.scores} == {0, 1}

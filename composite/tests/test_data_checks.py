@@ -35,6 +35,7 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 def test_unit_codes_are_read_as_written(tmp_path: Path) -> None:
     """Namibia's code "NA" is not a missing value, and "007" keeps its zeros."""
+    assert list(read_table(_csv(tmp_path, "uCode,a\n007,1\n7,2\n"))["uCode"]) == ["007", "7"]
     path = _csv(tmp_path, "uCode,a,b\nNA,1,2\n007,3,4\n7,5,6\n")
     assert list(read_table(path)["uCode"]) == ["NA", "007", "7"]
     data = prepare_data(_spec(), path)

@@ -186,8 +186,9 @@ def test_each_indicator_is_normalised_with_its_own_direction_target_and_referenc
 
 
 def test_an_indicator_without_a_direction_counts_higher_as_better() -> None:
-    result = normalise_frame(UNITS, NormaliseSpec(), {}, directions={}, targets={})
-    np.testing.assert_allclose(result["x"], [0.0, 25.0, 100.0])
+    scaled = NormaliseSpec(method="scaled", lower=0, upper=10)
+    result = normalise_frame(UNITS, scaled, {}, directions={}, targets={})
+    np.testing.assert_allclose(result["x"], [20.0, 40.0, 100.0])
 
 
 def test_a_reference_unit_missing_from_the_data_is_named_with_its_indicator() -> None:
