@@ -266,6 +266,7 @@ def test_score_percentiles_are_exact_up_to_the_limit_then_from_the_histogram() -
         UncertainInputs(
             normalisations=[NormaliseSpec(range=(1, 100)), NormaliseSpec(method="rank")]
         ),
+        UncertainInputs(aggregations=["arithmetic", "geometric"]),
     ],
 )
 def test_each_replication_draws_its_own_variant(inputs: UncertainInputs) -> None:
@@ -328,3 +329,16 @@ def test_each_replication_uses_the_weights_of_its_own_variant() -> None:
     for row in result.scores:
         assert any(np.allclose(row, scores) for _weights, scores in builds)
     assert {int(np.allclose(row, builds[1][1])) for row in result.scores} == {0, 1}
+
+
+def test_progress_counts_the_replications_done_chunk_by_chunk() -> None:
+    calls: list[tuple[int, int]] = []
+    run_uncertainty(
+        _spec(method="arithmetic"),
+        DATA,
+        UncertainInputs(weight_noise={1: 0.2}),
+        replications=25,
+        chunk=10,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(10, 25), (20, 25), (25, 25)]
