@@ -342,3 +342,29 @@ def test_progress_counts_the_replications_done_chunk_by_chunk() -> None:
         progress=lambda done, total: calls.append((done, total)),
     )
     assert calls == [(10, 25), (20, 25), (25, 25)]
+
+
+def test_evaluate_gives_each_run_the_scores_of_its_variant_and_aggregation() -> None:
+    spec = _spec(method="arithmetic")
+    normalisations = [NormaliseSpec(range=(1, 100)), NormaliseSpec(method="rank")]
+    aggregations = ["arithmetic", "geometric", "harmonic"]
+    inputs = UncertainInputs(normalisations=normalisations, aggregations=aggregations)
+    model, resolved, _data = prepare_model(spec, DATA, inputs)
+    variant = np.array([0, 1, 0, 1, 0, 1, 1])
+    aggregation = np.array([0, 0, 1, 1, 2, 2, 1])
+    runs = batch.RunChoices(
+        variant_of_run=variant,
+        aggregation_of_run=aggregation,
+        aggregation_methods=resolved.aggregations,
+        factors_of_run=[np.ones((variant.size, len(c))) for c, _p, _m in model.levels],
+    )
+    scores = batch.evaluate(model, runs)
+    for row, (v, a) in enumerate(zip(variant, aggregation, strict=True)):
+        steps = spec.steps.model_copy(
+            update={
+                "normalise": normalisations[v],
+                "aggregate": spec.steps.aggregate.model_copy(update={"method": aggregations[a]}),
+            }
+        )
+        built = run_pipeline(spec.model_copy(update={"steps": steps}), DATA)
+        np.testing.assert_allclose(scores[row], built.index_scores.reindex(model.units))
