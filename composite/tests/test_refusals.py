@@ -8,9 +8,10 @@ import pytest
 
 from composite import AggregationError, DataError, NormaliseSpec, SpecError, parse_spec
 from composite.aggregate import aggregate_values
+from composite.batch import aggregate_level
 from composite.normalise import normalise_values
 from composite.pipeline import run_pipeline
-from composite.screen import screen_units
+from composite.screen import data_availability, screen_units
 from composite.tests.test_spec import MINIMAL
 
 
@@ -118,3 +119,71 @@ def test_an_unknown_normalisation_is_named_with_its_indicator() -> None:
     spec = NormaliseSpec.model_construct(method="magic")
     with pytest.raises(DataError, match="indicator 'a': unknown normalisation 'magic'"):
         normalise_values(np.array([1.0, 2.0]), spec, code="a")
+
+
+GEOMETRIC = (
+    "the geometric mean meets a zero or negative normalised value; for geometric aggregation "
+    "use a normalisation with a strictly positive range (e.g. min-max [1, 100])"
+)
+HARMONIC = GEOMETRIC.replace("geometric", "harmonic")
+
+
+@pytest.mark.parametrize(
+    ("values", "method", "p", "message"),
+    [
+        ([1.0, 0.0], "geometric", None, GEOMETRIC),
+        ([1.0, 0.0], "harmonic", None, HARMONIC),
+        (
+            [1.0, 2.0],
+            "generalised",
+            0.0,
+            "the generalised mean needs a non-zero `p` (p = 0 is the geometric mean)",
+        ),
+        (
+            [1.0, 0.0],
+            "generalised",
+            -1.0,
+            "the generalised mean with p < 0 meets a zero or negative value",
+        ),
+    ],
+)
+def test_the_batch_refuses_with_the_whole_explanation(
+    values: list[float], method: str, p: float | None, message: str
+) -> None:
+    with pytest.raises(AggregationError) as refused:
+        aggregate_level(np.array([values]), np.ones((1, 2)), np.ones((2, 1)), method, p=p)
+    assert str(refused.value) == message
+
+
+def test_a_positive_p_below_1_takes_a_zero_like_the_pipeline() -> None:
+    values = np.array([[4.0, 0.0], [1.0, 9.0]])
+    batch = aggregate_level(values, np.ones((1, 2)), np.ones((2, 1)), "generalised", p=0.5)
+    expected = aggregate_values(values, np.ones(2), "generalised", p=0.5)
+    np.testing.assert_allclose(batch[0, :, 0], expected)
+    np.testing.assert_allclose(expected, [1.0, 4.0])  # ((√4 + √0)/2)², ((√1 + √9)/2)²
+
+
+def test_data_availability_counts_gaps_and_zeros_per_unit() -> None:
+    frame = pd.DataFrame(
+        {"a": [1.0, np.nan, 0.0], "b": [0.0, np.nan, 0.0], "c": [2.0, 3.0, 0.0], "d": 1.0},
+        index=list("XYZ"),
+    )
+    summary = data_availability(frame)
+    assert summary["n_missing"].tolist() == [0, 2, 0]
+    assert summary["n_zero"].tolist() == [1, 0, 3]
+    np.testing.assert_allclose(summary["data_available"], [1.0, 0.5, 1.0])
+    np.testing.assert_allclose(summary["non_zero"], [0.75, 1.0, 0.25])
+
+
+def test_screening_keeps_a_unit_exactly_at_either_threshold() -> None:
+    """COINr ``Screen``: a unit is removed when its share is *below* the threshold."""
+    frame = pd.DataFrame(
+        [[1.0, 1, 1, 1], [np.nan, 2, 3, np.nan], [0.0, 0, 0, 0], [1.0, 0, 0, 0]],
+        index=list("WXYZ"),
+        columns=list("abcd"),
+    )
+    assert screen_units(frame, by="na", data_threshold=0.5).removed == []
+    assert screen_units(frame, by="zeros", nonzero_threshold=0.25).removed == ["Y"]
+    assert screen_units(frame, by="na_and_zeros", data_threshold=0.6).removed == ["X", "Y"]
+    # The default share of non-zero values is 5 %: only a unit with no non-zero value goes.
+    assert screen_units(frame, by="zeros").removed == ["Y"]
