@@ -187,3 +187,37 @@ def test_screening_keeps_a_unit_exactly_at_either_threshold() -> None:
     assert screen_units(frame, by="na_and_zeros", data_threshold=0.6).removed == ["X", "Y"]
     # The default share of non-zero values is 5 %: only a unit with no non-zero value goes.
     assert screen_units(frame, by="zeros").removed == ["Y"]
+
+
+def test_the_spec_steps_reach_the_pipeline() -> None:
+    table = pd.DataFrame(
+        {
+            "uCode": ["W", "X", "Y", "Z"],
+            "a": [1.0, 2.0, 0.0, 4.0],
+            "b": [1.0, 2.0, 0.0, 0.0],
+            "c": [1.0, 2.0, 0.0, 0.0],
+            "gdp": [10.0, 20.0, 30.0, 40.0],
+        }
+    )
+    indicators = [{**MINIMAL["indicators"][0], "denominator": "gdp"}, *MINIMAL["indicators"][1:]]
+    screen = {"by": "zeros", "nonzero_threshold": 0.5, "force_include": ["Y"]}
+    spec = parse_spec(
+        {
+            **MINIMAL,
+            "indicators": indicators,
+            "steps": {"denominate": {"enabled": False}, "screen": screen},
+        }
+    )
+    result = run_pipeline(spec, table)
+    assert result.removed_units == ["Z"]  # Y is forced in; Z has 1 non-zero value in 3
+    np.testing.assert_array_equal(result.stages["Denominated"]["a"], [1.0, 2.0, 0.0, 4.0])
+    excluded = {**screen, "force_include": [], "force_exclude": ["W"]}
+    spec = parse_spec({**MINIMAL, "steps": {"screen": excluded}})
+    assert run_pipeline(spec, table).removed_units == ["W", "Y", "Z"]
+
+
+def test_equal_weights_replace_the_given_ones() -> None:
+    weighted = [{**i, "weight": 3.0} for i in MINIMAL["indicators"]]
+    spec = parse_spec({**MINIMAL, "indicators": weighted, "steps": {"weight": {"method": "equal"}}})
+    table = pd.DataFrame({"uCode": ["A", "B"], "a": [1, 2], "b": [2, 1], "c": [3, 4]})
+    assert set(run_pipeline(spec, table).weights.values()) == {1.0}
