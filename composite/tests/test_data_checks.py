@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from composite import DataError, IndexSpec, parse_spec, prepare_data
+from composite import DataError, IndexSpec, parse_spec, prepare_data, run_pipeline
 from composite.data import read_table
 from composite.denominate import denominate
 
@@ -173,3 +173,11 @@ def test_denomination_divides_by_the_size_column() -> None:
     np.testing.assert_array_equal(result["other"], [1.0, 2.0])
     with pytest.raises(DataError, match="indicator 'exports': denominator column 'area'"):
         denominate(indicators, sizes, {"exports": "area"})
+
+
+def test_the_pipeline_result_keeps_the_units_groups() -> None:
+    table = pd.DataFrame(
+        {"uCode": ["X", "Y"], "region": ["north", "south"], "a": [1.0, 2.0], "b": [3.0, 4.0]}
+    )
+    result = run_pipeline(_spec(), table)
+    assert result.groups["region"].to_dict() == {"X": "north", "Y": "south"}

@@ -221,3 +221,14 @@ def test_equal_weights_replace_the_given_ones() -> None:
     spec = parse_spec({**MINIMAL, "indicators": weighted, "steps": {"weight": {"method": "equal"}}})
     table = pd.DataFrame({"uCode": ["A", "B"], "a": [1, 2], "b": [2, 1], "c": [3, 4]})
     assert set(run_pipeline(spec, table).weights.values()) == {1.0}
+
+
+@pytest.mark.parametrize("method", ["geometric", "harmonic"])
+def test_the_pipeline_refuses_a_mean_over_zero_with_the_whole_explanation(method: str) -> None:
+    values = np.array([[1.0, 2.0], [0.0, 2.0]])
+    with pytest.raises(AggregationError) as refused:
+        aggregate_values(values, np.ones(2), method, label="D", unit_labels=["A", "B"])
+    assert str(refused.value) == (
+        f"D: the {method} mean meets a zero or negative value (unit B); normalise to a "
+        "strictly positive range (e.g. min-max to [1, 100]) or use another aggregation"
+    )

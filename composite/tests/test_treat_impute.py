@@ -242,3 +242,30 @@ def test_lower_is_better_for_scaled_and_distance_to_target() -> None:
     np.testing.assert_allclose(
         normalise_values(values, target, direction=-1, target=3.0), [8 / 7, 6 / 7, 4 / 7, 0]
     )
+
+
+def test_four_values_have_a_kurtosis_even_when_their_squares_sum_to_one() -> None:
+    """Excel's SKEW and KURT of {0, 1, 0, 1}: 0 and −6 (Σd² = 1 here, not a zero spread)."""
+    values = np.array([0.0, 1.0, 0.0, 1.0])
+    assert skewness(values) == pytest.approx(0.0)
+    assert kurtosis(values) == pytest.approx(-6.0)
+
+
+@pytest.mark.parametrize(
+    ("spec", "direction", "expected"),
+    [
+        (NormaliseSpec(method="scaled", lower=-10, upper=10), 1, [60, 70, 80, 100]),
+        (NormaliseSpec(method="scaled", lower=-20, upper=0), 1, [110, 120, 130, 150]),
+        (NormaliseSpec(method="goalposts", lower=-10, upper=0), -1, [0, 0, 0, 0]),
+        (
+            NormaliseSpec(method="goalposts", lower=-10, upper=0, truncate=False),
+            1,
+            [1.2, 1.4, 1.6, 2],
+        ),
+    ],
+)
+def test_bounds_of_any_sign_are_used_as_given(
+    spec: NormaliseSpec, direction: int, expected: list[float]
+) -> None:
+    values = np.array([2.0, 4.0, 6.0, 10.0])
+    np.testing.assert_allclose(normalise_values(values, spec, direction=direction), expected)
