@@ -223,7 +223,8 @@ def test_a_single_replication_is_allowed_and_none_is_refused() -> None:
 
 def test_the_defaults_are_1000_replications_from_seed_0_in_chunks_of_1000() -> None:
     spec = _spec(method="arithmetic")
-    inputs = UncertainInputs(weight_noise={1: 0.5})
+    # Noise at two levels: each chunk draws level 1 then level 2, so chunks change the draws.
+    inputs = UncertainInputs(weight_noise={1: 0.5, 2: 0.5})
     default = run_uncertainty(spec, DATA, inputs, keep_replications=True)
     assert default.replications == 1000
     explicit = run_uncertainty(
