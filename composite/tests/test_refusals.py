@@ -190,15 +190,9 @@ def test_screening_keeps_a_unit_exactly_at_either_threshold() -> None:
 
 
 def test_the_spec_steps_reach_the_pipeline() -> None:
-    table = pd.DataFrame(
-        {
-            "uCode": ["W", "X", "Y", "Z"],
-            "a": [1.0, 2.0, 0.0, 4.0],
-            "b": [1.0, 2.0, 0.0, 0.0],
-            "c": [1.0, 2.0, 0.0, 0.0],
-            "gdp": [10.0, 20.0, 30.0, 40.0],
-        }
-    )
+    rows = [("W", 1.0, 1.0, 1.0, 10.0), ("X", 2.0, 2.0, 2.0, 20.0)]
+    rows += [("Y", 0.0, 0.0, 0.0, 30.0), ("Z", 4.0, 0.0, 0.0, 40.0)]
+    table = pd.DataFrame(rows, columns=["uCode", "a", "b", "c", "gdp"])
     indicators = [{**MINIMAL["indicators"][0], "denominator": "gdp"}, *MINIMAL["indicators"][1:]]
     screen = {"by": "zeros", "nonzero_threshold": 0.5, "force_include": ["Y"]}
     spec = parse_spec(
