@@ -72,15 +72,13 @@ def aggregate_tree(
     spec: IndexSpec,
     normalised: pd.DataFrame,
     weights: dict[str, float],
-    *,
-    method_of_level: dict[int, str] | None = None,
 ) -> pd.DataFrame:
     """Aggregate normalised indicators level by level up to the index."""
     result = normalised.copy()
     units = [str(u) for u in normalised.index]
     step = spec.steps.aggregate
     for level in range(2, len(spec.index.levels) + 1):
-        method = (method_of_level or {}).get(level) or spec.aggregation_method(level)
+        method = spec.aggregation_method(level)
         new_columns = {}
         for parent in spec.aggregates_at(level):
             children = spec.children(parent)

@@ -11,7 +11,9 @@ ASEM_SPEC = Path(__file__).parent.parent / "examples" / "asem.toml"
 
 # Mutation testing (make mutate) runs the tests once per mutant: fewer examples each time.
 settings.register_profile("mutation", max_examples=25, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# No time limit per example: on a busy machine (tests side by side) 200 ms is not a property.
+settings.register_profile("composite", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "composite"))
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,39 @@ def test_asem_analysis_covers_every_aggregate(asem_spec: IndexSpec, asem_data: I
     assert set(alphas.index) == {a.code for a in asem_spec.aggregates}
     pca = pca_by_aggregate(result)
     assert ((pca["first_component_share"] > 0) & (pca["first_component_share"] <= 1)).all()
+    # The first component's sign is arbitrary: it is reported pointing with the children.
+    assert all(sum(loadings.values()) > 0 for loadings in pca["loadings"])
+
+
+def test_an_aggregate_with_a_constant_child_has_no_pca_but_the_others_do() -> None:
+    spec = IndexSpec.model_validate(
+        {
+            "index": {"name": "Constant", "levels": ["Indicator", "Pillar", "Index"]},
+            "indicators": [
+                {"code": "a", "parent": "P1"},
+                {"code": "b", "parent": "P1"},
+                {"code": "c", "parent": "P2"},
+                {"code": "d", "parent": "P2"},
+            ],
+            "aggregates": [
+                {"code": "P1", "level": 2, "parent": "IDX"},
+                {"code": "P2", "level": 2, "parent": "IDX"},
+                {"code": "IDX", "level": 3},
+            ],
+            "steps": {"normalise": {"method": "none"}},
+        }
+    )
+    data = pd.DataFrame(
+        {
+            "uCode": ["A", "B", "C", "D"],
+            "a": [5.0, 5, 5, 5],
+            "b": [1.0, 2, 3, 4],
+            "c": [2.0, 1, 4, 3],
+            "d": [1.0, 3, 2, 5],
+        }
+    )
+    pca = pca_by_aggregate(run_pipeline(spec, data))
+    assert sorted(pca.index) == ["IDX", "P2"]
 
 
 def test_uncertainty_is_reproducible_with_a_seed(

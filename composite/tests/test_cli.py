@@ -21,6 +21,8 @@ def test_run_writes_every_stage_and_the_results(tmp_path: Path) -> None:
         assert (tmp_path / f"stage_{stage}.csv").exists()
     results = pd.read_csv(tmp_path / "results.csv")
     assert len(results) == 51 and results["rank"].min() == 1
+    assert results.columns[0] == "uCode"  # the unit column keeps the data's name
+    assert pd.read_csv(tmp_path / "screening.csv").columns[0] == "uCode"
 
 
 def test_uncertainty_writes_rank_intervals_and_shows_progress(
