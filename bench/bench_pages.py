@@ -14,6 +14,11 @@ other work inflates far less), the body size raw and gzip, then the ratios ×100
 verdict against the issue's bounds (same query count; time under 3×; map JSON under 400 kB gzip). The
 load average is printed before and after, so that the figures carry the load they were
 measured under.
+
+The whole-page cache for anonymous visitors (``vigie.core.pagecache``) is off here
+(``PAGE_CACHE_SECONDS=0`` unless set): with it, a public page read twice is one query and half
+a millisecond whatever the data, which says nothing about the page itself. What is measured is
+each page's own work, as after a data change; ``bench_load.py`` measures the cache.
 """
 
 import argparse
@@ -127,6 +132,7 @@ class Server:
             "BENCH_PAGES_CHILD": "1",
         }
         environment.pop("DEBUG", None)
+        environment.setdefault("PAGE_CACHE_SECONDS", "0")
         environment.setdefault("SECRET_KEY_FILE", str(ROOT / ".secret_key"))
         self.process = subprocess.Popen(
             [sys.executable, __file__],
