@@ -201,6 +201,24 @@ def _save_sqlite(folder: Path) -> Path:
     with sqlite3.connect(target) as copy:
         connection.connection.backup(copy)
     copy.close()
+    # ``migrate`` also makes the table of the database cache the site's settings use (the test
+    # settings cache in memory, so the test database has none).
+    from django.core.management.commands.createcachetable import Command
+    from django.db import connections
+
+    from vigie import settings as site_settings
+
+    alias = "migrated_sqlite_template"
+    connections[alias] = type(connections["default"])(
+        {**connection.settings_dict, "NAME": str(target)}, alias
+    )
+    try:
+        command = Command()
+        command.verbosity = 0
+        command.create_table(alias, site_settings.CACHES["default"]["LOCATION"], False)
+    finally:
+        connections[alias].close()
+        del connections[alias]
     return target
 
 
