@@ -62,10 +62,15 @@ def context(context: Any, external_requests: list[str]) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file migrated once per test process, for the tests that start site processes
-    (a server, two workers): each copies it (``processes.copy_database``) instead of running
-    every migration again in its own process, which costs about 17 s of CPU each time."""
+def migrated_sqlite_template(
+    tmp_path_factory: pytest.TempPathFactory, django_db_setup: None
+) -> Path:
+    """A migrated SQLite file, for the tests that start site processes (a server, two workers):
+    each copies it (``processes.copy_database``) instead of running every migration again in its
+    own process. On SQLite it is the test database itself as migrated, saved before the reference
+    data was loaded; on another database one ``migrate`` per test process (about 17 s of CPU)."""
+    if _Reference.migrated_copy is not None:
+        return _Reference.migrated_copy
     from vigie.core.tests.processes import site_environment
 
     database = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
@@ -103,15 +108,22 @@ def _empty_cache() -> None:
 
 
 # Reference data ----------------------------------------------------------------------------------
-# Loaded once, right after the test database is created (vigie/core/tests/reference.py).
+# Loaded once, right after the test database is created (vigie/core/tests/reference.py), then read
+# into memory.
 # - Ordinary tests run in a transaction rolled back on top of it: they always find it.
 # - Transactional tests (and browser tests against the live server) end with a flush that empties
 #   every table. Each starts from an empty database, as Django leaves it, unless it asks for the
-#   ``reference_data`` fixture: then the reference data is loaded first (if a flush removed it).
+#   ``reference_data`` fixture.
+# Before each test's fixtures are set up (``pytest_runtest_setup``, outside any transaction), the
+# reference rows are written back from memory if the test needs them and a flush removed them, or
+# removed if a transactional test does not ask for them.
 
 
 class _Reference:
     present = False
+    rows: Any = None  # reference.ReferenceRows, read once the test database is set up
+    blocker: Any = None  # pytest-django's database blocker
+    migrated_copy: Path | None = None  # the SQLite test database saved as migrated, empty
 
 
 def _database_use(item: pytest.Item) -> tuple[bool, bool]:
@@ -127,13 +139,87 @@ def _database_use(item: pytest.Item) -> tuple[bool, bool]:
     return uses_db, transactional
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    from vigie.core.tests.reference import load_reference_data
+def _wanted(item: pytest.Item) -> bool | None:
+    """Whether the test needs the reference data (None: it uses no database)."""
+    uses_db, transactional = _database_use(item)
+    if not uses_db:
+        return None
+    return not transactional or "reference_data" in getattr(item, "fixturenames", ())
 
+
+def _match_reference_data(wanted: bool) -> None:
+    """Write the reference rows back, or remove them, so that the database has them iff wanted."""
+    from vigie.core.tests.reference import remove_reference_data, restore_reference_data
+
+    if wanted and not _Reference.present:
+        restore_reference_data(_Reference.rows)
+        _Reference.present = True
+    elif not wanted and _Reference.present:
+        remove_reference_data()
+        _Reference.present = False
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    wanted = _wanted(item)
+    if wanted is None or _Reference.rows is None:
+        return  # no database, or not set up yet: ``django_db_setup`` loads the data
+    with _Reference.blocker.unblock():
+        _match_reference_data(wanted)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> None:
+    from django.db import connection
+
+    from vigie.core.tests.reference import load_reference_data, read_reference_rows
+
+    if all(_wanted(item) is None for item in request.session.items):
+        return  # no test of this session uses the database: pytest-django created none
     with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            _Reference.migrated_copy = _save_sqlite(tmp_path_factory.mktemp("migrated"))
         load_reference_data()
+        _Reference.rows = read_reference_rows()
+    _Reference.blocker = django_db_blocker
     _Reference.present = True
+
+
+def _save_sqlite(folder: Path) -> Path:
+    """Save the (migrated, still empty) SQLite test database to a file with SQLite's backup."""
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    target = folder / "template.sqlite3"
+    with sqlite3.connect(target) as copy:
+        connection.connection.backup(copy)
+    copy.close()
+    # ``migrate`` also makes the table of the database cache the site's settings use (the test
+    # settings cache in memory, so the test database has none).
+    from django.core.management.commands.createcachetable import Command
+    from django.db import connections
+
+    from vigie import settings as site_settings
+
+    alias = "migrated_sqlite_template"
+    connections[alias] = type(connections["default"])(
+        {**connection.settings_dict, "NAME": str(target)}, alias
+    )
+    try:
+        command = Command()
+        command.verbosity = 0
+        command.create_table(alias, site_settings.CACHES["default"]["LOCATION"], False)
+    finally:
+        connections[alias].close()
+        del connections[alias]
+    return target
 
 
 @pytest.fixture
@@ -144,26 +230,19 @@ def reference_data() -> None:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request: pytest.FixtureRequest) -> Iterator[None]:
-    uses_db, transactional = _database_use(request.node)
-    if not uses_db:
+    """Set the database up (the first test) and keep track of the flush that ends a
+    transactional test."""
+    wanted = _wanted(request.node)
+    if wanted is None:
         yield
         return
-    from django.db import connection
-
-    from vigie.core.tests.reference import load_reference_data, remove_reference_data
-
     request.getfixturevalue("django_db_setup")
-    wanted = not transactional or "reference_data" in request.fixturenames
-    with request.getfixturevalue("django_db_blocker").unblock():
-        if wanted and not _Reference.present:
-            load_reference_data()
-            # Loaded inside an ordinary test's transaction, the rows go with its rollback.
-            _Reference.present = not connection.in_atomic_block
-        elif not wanted and _Reference.present:
-            remove_reference_data()
-            _Reference.present = False
+    if _Reference.rows is not None and (wanted != _Reference.present):
+        # Only if the hook could not: the first test, whose set-up created the database.
+        with request.getfixturevalue("django_db_blocker").unblock():
+            _match_reference_data(wanted)
     yield
-    if transactional:
+    if _database_use(request.node)[1]:
         _Reference.present = False  # the flush that ends the test empties every table
 
 

@@ -3,12 +3,16 @@
 Every country, sub-national jurisdiction and the bundled UN data are loaded once per test session,
 right after the test database is created (root ``conftest.py``); ordinary tests roll back on top of
 them. A test of the loaders themselves starts from an empty database with ``no_reference_data``.
+The rows loaded are kept in memory (``ReferenceRows``): after a flush has emptied the database,
+they are written back in one bulk insert per table instead of running the loaders again.
 """
 
+from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import apps
-from django.db import models, transaction
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 
 REFERENCE_APPS = ("core", "un")
 
@@ -27,6 +31,48 @@ def _reference_models() -> list[type[models.Model]]:
         for label in REFERENCE_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
+
+
+@dataclass(frozen=True)
+class ReferenceRows:
+    """The reference rows as the loaders left them, table by table."""
+
+    tables: tuple[tuple[type[models.Model], tuple[models.Model, ...]], ...]
+
+    def counts(self) -> dict[str, int]:
+        return {model._meta.label: len(rows) for model, rows in self.tables}
+
+
+def _stored_models() -> list[type[models.Model]]:
+    return [
+        model
+        for model in _reference_models()
+        if model._meta.managed and not model._meta.proxy and not model._meta.swapped
+    ]
+
+
+def read_reference_rows() -> ReferenceRows:
+    """Read every reference row, once, right after ``load_reference_data``."""
+    return ReferenceRows(
+        tuple(
+            (model, tuple(model._base_manager.order_by("pk")))
+            for model in _stored_models()
+            if model._base_manager.exists()
+        )
+    )
+
+
+def restore_reference_data(rows: ReferenceRows) -> None:
+    """Write the rows back, with their ids, into reference tables that a flush has emptied;
+    PostgreSQL's sequences then start after the highest id, as after the loaders."""
+    with transaction.atomic():
+        for model, instances in rows.tables:
+            model._base_manager.bulk_create(instances)
+        statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in rows.tables])
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
 
 
 def remove_reference_data() -> None:

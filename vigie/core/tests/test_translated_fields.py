@@ -1,7 +1,10 @@
 """Translated fields (django-modeltranslation): the data kept by the migration, the fallback."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
@@ -12,22 +15,39 @@ BEFORE = [("core", "0002_role_groups")]
 AFTER = [("core", "0003_country_name_translated")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_keeps_every_translation() -> None:
+@pytest.fixture
+def scratch_database(db: None, tmp_path: Path) -> Iterator[str]:
+    """A second, empty database of the same kind as the test database, under its own alias: the
+    migration is checked there from the first migration on, instead of unapplying every later
+    migration of the test database and applying them again."""
+    alias = "translated_fields_scratch"
+    settings_dict = {**connection.settings_dict}
+    if connection.vendor == "sqlite":
+        settings_dict["NAME"] = str(tmp_path / "scratch.sqlite3")
+    else:
+        settings_dict["NAME"] = f"{connection.settings_dict['NAME']}_scratch"
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{settings_dict["NAME"]}"')
+            cursor.execute(f'CREATE DATABASE "{settings_dict["NAME"]}"')
+    scratch = type(connections["default"])(settings_dict, alias)
+    connections[alias] = scratch
     try:
-        _migrate_and_check()
+        yield alias
     finally:
-        # Leave the database at the latest migrations, as the tests after this one expect.
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        scratch.close()
+        del connections[alias]
+        if connection.vendor != "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{settings_dict["NAME"]}"')
 
 
-def _migrate_and_check() -> None:
-    executor = MigrationExecutor(connection)
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_every_translation(scratch_database: str) -> None:
+    scratch = connections[scratch_database]
+    executor = MigrationExecutor(scratch)
     executor.migrate(BEFORE)
     old_country = executor.loader.project_state(BEFORE).apps.get_model("core", "Country")
-    old_country.objects.create(
+    old_country.objects.using(scratch_database).create(
         iso2="XK",
         iso3="XKX",
         numeric="999",
@@ -35,11 +55,14 @@ def _migrate_and_check() -> None:
         name_fr="Kosovo (fr)",
         name_es="Kósovo",
     )
-    executor = MigrationExecutor(connection)
+    executor = MigrationExecutor(scratch)
     executor.migrate(AFTER)
-    executor.loader.build_graph()
     # Only the columns the migration knows of: later migrations add others.
-    kept = Country.objects.only("iso2", "name_en", "name_fr", "name_es").get(iso2="XK")
+    kept = (
+        Country.objects.using(scratch_database)
+        .only("iso2", "name_en", "name_fr", "name_es")
+        .get(iso2="XK")
+    )
     assert (kept.name_en, kept.name_fr, kept.name_es) == ("Kosovo", "Kosovo (fr)", "Kósovo")
     with translation.override("es"):
         assert kept.name == "Kósovo"

@@ -1,6 +1,5 @@
 import datetime
 import io
-import itertools
 
 import pytest
 from django.test import Client
@@ -219,27 +218,6 @@ def test_staff_pages_send_anonymous_visitors_to_log_in_and_open_to_editors(plan:
     assert editor.get("/en/strategy/measures/new-major-funding-sources/").status_code == 200
 
 
-@pytest.mark.parametrize("code", ALL_MEASURES)
-def test_headline_figure_is_the_last_point_of_its_line(plan: Plan, code: str) -> None:
-    """Each kind of chart (running totals from evidence or by year end, UN sessions, milestone,
-    survey rounds) ends on the figure its card prints; its value axis names the unit."""
-    load_bundled_data(demo=True)
-    response = _editor_client().get("/en/strategy/")
-    card = next(card for card in response.context["cards"] if card["progress"].measure.code == code)
-    progress = card["progress"]
-    line = card["spec"]["layer"][0]
-    points = line["data"]["values"]
-    if progress.available and progress.trend:
-        assert points[-1]["value"] == progress.value
-        assert all(a["date"] <= b["date"] for a, b in itertools.pairwise(points))
-    y = line["encoding"]["y"]
-    assert y["title"] not in ("Value", "", None)
-    if progress.measure.unit != "percent":
-        assert y["title"] == progress.measure.get_unit_display().capitalize()
-        assert y["axis"]["format"] == "d"
-        assert y["axis"]["tickMinStep"] == 1
-
-
 def test_un_reform_line_is_a_running_total_that_never_falls(plan: Plan) -> None:
     load_bundled_data()
     measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
@@ -275,47 +253,6 @@ def test_progress_report_pdf_has_the_pillar_by_priority_matrix(plan: Plan) -> No
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Planned activities by pillar and priority" in text
     assert "Train members in strategic" in " ".join(text.split())
-
-
-@pytest.mark.parametrize("code", ALL_MEASURES)
-def test_each_measure_figure_has_a_title_a_unit_a_source_and_its_headline_in_its_table(
-    plan: Plan, code: str
-) -> None:
-    """The card's figure (core/partials/chart.html) says what it shows; the last row of its
-    trend in the table (the CSV downloaded) is the figure the card prints; targets are named."""
-    load_bundled_data(demo=True)
-    response = _editor_client().get("/en/strategy/")
-    card = next(card for card in response.context["cards"] if card["progress"].measure.code == code)
-    chart, progress = card["chart"], card["progress"]
-    assert chart.title == progress.name
-    assert chart.unit and chart.unit != "Value" and chart.unit in chart.subtitle_line
-    assert chart.source and "Licence: CC BY 4.0" in chart.source_line
-    assert chart.columns[-1] == chart.unit
-    if progress.available and progress.trend:
-        last_point = chart.rows[len(chart.rows) - len(progress.targets) - 1]
-        assert float(last_point[-1]) == progress.value
-    labels = [layer for layer in chart.spec["layer"] if layer["mark"].get("type") == "text"]
-    if progress.targets:
-        texts = [value["text"] for value in labels[0]["data"]["values"]]
-        assert texts == [f"Target {year}: {value:g}" for year, value in progress.targets]
-    html = response.content.decode()
-    figure = html.split(f'id="chart-{code}"')[1].split("</figure>")[0]
-    assert chart.subtitle_line in figure.replace("&#x27;", "'")
-    assert "Source: " in figure
-
-
-def test_a_public_measure_has_an_embed_page_and_a_private_one_has_none(plan: Plan) -> None:
-    load_bundled_data(demo=True)
-    embed = Client().get("/en/strategy/measures/un-states-calling-for-reform/embed/")
-    assert embed.status_code == 200
-    assert "X-Frame-Options" not in embed
-    assert "frame-ancestors *" in embed["Content-Security-Policy"]
-    html = embed.content.decode()
-    assert 'class="chart-figure"' in html and "site-header" not in html
-    private = Client().get("/en/strategy/measures/new-major-funding-sources/embed/")
-    assert private.status_code == 404
-    page = _editor_client().get("/en/strategy/measures/new-major-funding-sources/")
-    assert "/embed/" not in page.content.decode()
 
 
 @pytest.mark.usefixtures("no_reference_data")
