@@ -234,10 +234,24 @@
       }, extra || {});
     }
 
+    // One drawing at a time, and only the last view asked for: two renders into the same element
+    // (a kind chosen, then a year, before the first map was drawn) could finish in either order
+    // and leave the older view on the page.
+    var drawing = Promise.resolve();
+    var lastDrawAsked = 0;
+    // aria-busy says the map is being redrawn until the last view asked for is drawn.
     function draw(rows, year) {
-      return window.VigieChoropleth.render(container, options(rows)).then(function () {
-        container.dataset.year = year;
+      var ticket = ++lastDrawAsked;
+      container.setAttribute("aria-busy", "true");
+      drawing = drawing.catch(function () {}).then(function () {
+        if (ticket !== lastDrawAsked) { return; }
+        return window.VigieChoropleth.render(container, options(rows)).then(function () {
+          container.dataset.year = year;
+        });
+      }).finally(function () {
+        if (ticket === lastDrawAsked) { container.setAttribute("aria-busy", "false"); }
       });
+      return drawing;
     }
 
     // The image downloaded is the map shown, drawn apart at a fixed size with its title, its
