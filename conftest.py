@@ -1,8 +1,9 @@
 """Shared test set-up: Playwright drives Debian's chromium against the live test server.
 
 Playwright's own browser download is not reachable here, so the launch points at the system
-chromium; a route guard aborts every request that does not go to the test server and fails the
-test that made it, which proves pages need no CDN.
+chromium. Every request that does not go to the test server fails the test that made it, which
+proves pages need no CDN, and none leaves the machine: chromium sends it to a proxy that is not
+there (loopback addresses bypass a proxy).
 """
 
 import os
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from vigie.core.tests.outside_requests import watch_external_requests
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright + ORM in tests
 
@@ -30,8 +33,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-default-apps",
     "--disable-extensions",
+    # Port 9 (discard) has no listener: a request for another host fails at once, here, while
+    # the test server on 127.0.0.1 is reached directly.
+    "--proxy-server=http://127.0.0.1:9",
 ]
-LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="session")
@@ -47,15 +52,7 @@ def external_requests() -> list[str]:
 
 @pytest.fixture
 def context(context: Any, external_requests: list[str]) -> Iterator[Any]:
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            external_requests.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
+    watch_external_requests(context, external_requests)
     yield context
     if external_requests:
         pytest.fail(f"the page tried to reach outside the test server: {external_requests}")

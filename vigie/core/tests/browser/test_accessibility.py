@@ -19,9 +19,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = ("en", "fr", "es")
 INDEX_EDITION = "asem-demo-v1"
 DRAWN = """() =>
-  [...document.querySelectorAll('[data-vega-spec]')]
+  document.fonts.status === 'loaded'
+  && [...document.querySelectorAll('[data-vega-spec]')]
     .every(chart => chart.hidden || chart.classList.contains('chart-drawn'))
   && [...document.querySelectorAll('.vega-embed')].every(view => view.querySelector('svg, canvas'))"""
+PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
 
 # Pages found by following the first link of a kind on a listing page: (listing, link pattern).
@@ -93,10 +95,11 @@ MAIN_PAGES = (
 def _settle(page: Page, path: str) -> None:
     response = page.goto(path)
     assert response is not None and response.ok, f"{path}: {response and response.status}"
-    page.wait_for_load_state("networkidle")
-    # Checked once every chart and map is drawn (an SVG in each Vega view).
+    # Checked once the fonts are in and every chart and map is drawn (an SVG in each Vega view),
+    # then painted. Not "networkidle": it waits for half a second of quiet on every page, and the
+    # late requests that change what is checked are the charts' data, which DRAWN waits for.
     page.wait_for_function(DRAWN, timeout=15_000)
-    page.wait_for_timeout(100)
+    page.evaluate(PAINTED)
 
 
 def _public_pages(page: Page, base: str) -> dict[str, str]:

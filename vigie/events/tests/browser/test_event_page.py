@@ -3,18 +3,17 @@ in the visitor's own time zone by the browser."""
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from vigie.core.loaders import load_countries
+from vigie.core.tests.outside_requests import watch_external_requests
 from vigie.events.loaders import load_bundled
 from vigie.events.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLUG = "breaking-the-silos-4-a-global-challenge"
-LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
 @pytest.fixture
@@ -52,15 +51,7 @@ def test_event_page_in_english_then_switch_to_french(
 @pytest.fixture
 def new_york_page(browser: Browser, external_requests: list[str]) -> Iterator[Page]:
     context = browser.new_context(timezone_id="America/New_York", locale="en-US")
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            external_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    watch_external_requests(context, external_requests)
     yield context.new_page()
     context.close()
     assert external_requests == []
