@@ -1,7 +1,9 @@
 """Shared test set-up: Playwright drives Debian's chromium against the live test server.
 
 Playwright's own browser download is not reachable here, so the launch points at the system
-chromium. Every request that does not go to the test server fails the test that made it, which
+chromium: Debian's ``chromium-headless-shell``, the build of chromium made for headless use (what
+Playwright itself runs headless), which draws the same pages as the full browser at two thirds of
+its cost; the full ``chromium`` where the shell is not installed, or ``CHROMIUM_BIN``. Every request that does not go to the test server fails the test that made it, which
 proves pages need no CDN, and none leaves the machine: chromium sends it to a proxy that is not
 there (loopback addresses bypass a proxy).
 """
@@ -20,7 +22,12 @@ from vigie.core.tests.outside_requests import watch_external_requests
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright + ORM in tests
 
-CHROMIUM = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = (
+    os.environ.get("CHROMIUM_BIN")
+    or shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -241,6 +248,16 @@ def _reference_data(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if _database_use(request.node)[1]:
         _Reference.present = False  # the flush that ends the test empties every table
+
+
+@pytest.fixture
+def demo_data(transactional_db: None) -> None:
+    """The whole site as ``manage.py load_data --demo`` leaves it (the bundled data and the
+    fictional demo data), for a transactional test: loaded once per test process, then copied
+    back from memory on SQLite (``reference.load_demo_data``)."""
+    from vigie.core.tests.reference import load_demo_data
+
+    load_demo_data()
 
 
 @pytest.fixture

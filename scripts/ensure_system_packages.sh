@@ -5,7 +5,7 @@ set -euo pipefail
 profile="${1:-run}"
 packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [ "$profile" = "test" ]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium chromium-headless-shell poppler-utils)
 fi
 missing=()
 for package in "${packages[@]}"; do
