@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import Page
 
@@ -142,11 +141,6 @@ def _public_pages(base: str) -> dict[str, str]:
     return pages
 
 
-def _load_demo(live_server: Any) -> str:
-    call_command("load_data", demo=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return str(live_server.url)
-
-
 def _axe(page: Page) -> list[str]:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url=AXE_SCRIPT)
@@ -170,9 +164,9 @@ def _axe(page: Page) -> list[str]:
 # One test per language, so that parallel test processes share the work.
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violation_on_any_public_page_in_each_language(
-    page: Page, live_server: Any, language: str
+    page: Page, live_server: Any, demo_data: None, language: str
 ) -> None:
-    base = _load_demo(live_server)
+    base = str(live_server.url)
     pages = _public_pages(base)
     # The checker itself works under the site's Content-Security-Policy: a planted image with no
     # text alternative is reported.
@@ -190,9 +184,9 @@ def test_axe_finds_no_violation_on_any_public_page_in_each_language(
 
 
 def test_no_public_page_scrolls_sideways_at_360_px_and_main_pages_are_photographed(
-    page: Page, live_server: Any
+    page: Page, live_server: Any, demo_data: None
 ) -> None:
-    base = _load_demo(live_server)
+    base = str(live_server.url)
     pages = _public_pages(base)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     wide: dict[str, str] = {}

@@ -5,7 +5,6 @@ vega-interpreter, so no 'unsafe-eval' is needed)."""
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from vigie.core.tests.factories import make_user
@@ -28,9 +27,8 @@ def _violations(page: Page) -> list[str]:
 
 
 def test_main_pages_of_each_app_draw_their_charts_with_no_policy_violation(
-    page: Page, live_server: Any
+    page: Page, live_server: Any, demo_data: None
 ) -> None:
-    call_command("load_data", demo=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     make_user("editor", role="editor", password="a long pass phrase")
     base = live_server.url
     console: list[str] = []
