@@ -116,8 +116,9 @@ class DemoSnapshot:
 
 
 def load_demo_data() -> None:
-    """Give the database what ``load_data --demo`` gives it, from the saved copy if there is
-    one. The database may hold anything before (the copy replaces it all)."""
+    """Give the database what ``load_data --demo`` gives it: on SQLite from the saved copy if
+    there is one, which replaces whatever the database held; elsewhere by the loaders, on top of
+    what is there (a transactional test starts from an empty database)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from vigie.core.models import Country
 from vigie.core.tests.reference import load_demo_data
@@ -18,6 +19,8 @@ def _counts() -> dict[str, int]:
 
 
 def test_the_demo_data_written_back_equals_the_demo_data_loaded(demo_data: None) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the copy is kept on SQLite; elsewhere the loaders run for each test")
     loaded = _counts()
     assert loaded["events.Event"] > 0 and loaded["network.Organisation"] > 0
     # A test's change, which the next test must not see.
