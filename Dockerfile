@@ -1,7 +1,10 @@
 # Vigie's image: the web process and the task worker run from it (compose.yaml).
 FROM python:3.11-slim-trixie
 
+# Bytecode is compiled once, into the image (uv for the packages, compileall for Vigie): the
+# processes run as a user who cannot write it, and each would otherwise compile Django again.
 ENV PYTHONDONTWRITEBYTECODE=1 \
+    UV_COMPILE_BYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/app/.venv \
     UV_PYTHON_DOWNLOADS=never \
@@ -15,6 +18,7 @@ RUN pip install --no-cache-dir uv==0.13.9
 COPY pyproject.toml uv.lock ./
 RUN uv sync --locked --no-dev --no-install-project
 COPY . .
+RUN python -m compileall -q vigie composite manage.py
 # Catalogues and static files are built into the image (a throw-away key: nothing is signed here).
 RUN SECRET_KEY=build-only-key-build-only-key-build-only-key-build-only \
     DJANGO_SETTINGS_MODULE=vigie.settings DEBUG=1 sh -c \

@@ -67,3 +67,15 @@ def test_compose_starts_postgresql_redis_web_and_workers() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "uv sync --locked --no-dev" in dockerfile
     assert "collectstatic" in dockerfile
+
+
+def test_every_process_starts_from_compiled_bytecode() -> None:
+    """Without it each process (a test worker, a gunicorn worker, a task worker) compiled Django
+    and the rest again: eight seconds of CPU apiece."""
+    makefile = (ROOT / "Makefile").read_text().splitlines()
+    assert "export UV_COMPILE_BYTECODE := 1" in makefile
+    # Empty, not unset: it overrides a PYTHONDONTWRITEBYTECODE=1 of the environment.
+    assert "export PYTHONDONTWRITEBYTECODE :=" in makefile
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "UV_COMPILE_BYTECODE=1" in dockerfile
+    assert "python -m compileall -q vigie composite" in dockerfile
