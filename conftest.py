@@ -8,6 +8,7 @@ proves pages need no CDN, and none leaves the machine: chromium sends it to a pr
 there (loopback addresses bypass a proxy).
 """
 
+import gc
 import os
 import shutil
 import subprocess
@@ -44,6 +45,17 @@ CHROMIUM_ARGS = [
     # the test server on 127.0.0.1 is reached directly.
     "--proxy-server=http://127.0.0.1:9",
 ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect Python's cyclic garbage less often once every test module is imported. The
+    collector scans its youngest objects every 700 allocations, and the old ones (every module,
+    every collected test) over and over; freezing what collection made and collecting after
+    100,000 allocations takes about a tenth off the run of the tests that do not drive a browser.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 @pytest.fixture(scope="session")
