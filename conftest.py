@@ -3,9 +3,11 @@
 Playwright's own browser download is not reachable here, so the launch points at the system
 chromium: Debian's ``chromium-headless-shell``, the build of chromium made for headless use (what
 Playwright itself runs headless), which draws the same pages as the full browser at two thirds of
-its cost; the full ``chromium`` where the shell is not installed, or ``CHROMIUM_BIN``. Every request that does not go to the test server fails the test that made it, which
-proves pages need no CDN, and none leaves the machine: chromium sends it to a proxy that is not
-there (loopback addresses bypass a proxy).
+its cost; the full ``chromium`` where the shell is not installed, or ``CHROMIUM_BIN``.
+
+Every request that does not go to the test server fails the test that made it, which proves pages
+need no CDN, and none leaves the machine: chromium sends it to a proxy that is not there
+(loopback addresses bypass a proxy).
 """
 
 import gc

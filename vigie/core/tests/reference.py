@@ -7,7 +7,6 @@ The rows loaded are kept in memory (``ReferenceRows``): after a flush has emptie
 they are written back in one bulk insert per table instead of running the loaders again.
 """
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from importlib import import_module
@@ -117,22 +116,22 @@ class DemoSnapshot:
 
 def load_demo_data() -> None:
     """Give the database what ``load_data --demo`` gives it: on SQLite from the saved copy if
-    there is one, which replaces whatever the database held; elsewhere by the loaders, on top of
-    what is there (a transactional test starts from an empty database)."""
+    there is one, which replaces whatever the database held; otherwise by the loaders, on top of
+    what is there (a transactional test starts from an empty database; loading twice changes
+    nothing)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
 
-    if connection.vendor != "sqlite":
-        call_command("load_data", demo=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    sqlite = connection.vendor == "sqlite"
+    if sqlite and DemoSnapshot.saved is not None:
+        connection.ensure_connection()  # the copy is written through the open SQLite handle
+        DemoSnapshot.saved.backup(connection.connection)
+        # Content types are cached by id in the process, and the copy's ids are not those that
+        # the flush which ended the previous test wrote again.
+        ContentType.objects.clear_cache()
         return
-    connection.ensure_connection()
-    if DemoSnapshot.saved is None:
-        call_command("load_data", demo=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-        saved = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(saved)
-        DemoSnapshot.saved = saved
-        return
-    DemoSnapshot.saved.backup(connection.connection)
-    # Content types are cached by id in the process, and the copy's ids are not those that the
-    # flush which ended the previous test wrote again.
-    ContentType.objects.clear_cache()
+    load_reference_data()
+    load_bundled_data(demo=True)
+    if sqlite:
+        connection.ensure_connection()
+        DemoSnapshot.saved = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(DemoSnapshot.saved)
