@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.template.base import Template
 
 from vigie.core.tests.outside_requests import watch_external_requests
 
@@ -58,6 +59,29 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
+
+
+# Read before Django's test set-up replaces it (``setup_test_environment``).
+_TEMPLATE_RENDER = Template._render
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_render_unobserved(django_test_environment: None) -> None:
+    """Render templates as the site does. Django's test set-up wraps every template render, down
+    to each include, in a signal that the test client answers by copying the whole context: a
+    tenth of the cost of each page the tests request, for the few tests that read
+    ``response.context``. Those ask for ``template_context``."""
+    Template._render = _TEMPLATE_RENDER  # type: ignore[method-assign]
+
+
+@pytest.fixture
+def template_context() -> Iterator[None]:
+    """``response.context`` and ``response.templates`` of the test client, for this test."""
+    from django.test.utils import instrumented_test_render
+
+    Template._render = instrumented_test_render  # type: ignore[method-assign]
+    yield
+    Template._render = _TEMPLATE_RENDER  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from vigie.atlas.tests.helpers import make_measure, make_place
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("template_context")
 def test_admin_change_is_versioned_and_a_measure_without_source_is_refused(client: Client) -> None:
     make_place("PT")
     measure = make_measure("pt", "PT", "decrim_de_jure")

@@ -99,6 +99,7 @@ def test_staff_pages_are_forbidden_to_members(client: Client, measures: None) ->
     assert "Revert to this version" not in page and '<th scope="col">Who</th>' not in page
 
 
+@pytest.mark.usefixtures("template_context")
 def test_staff_form_rejects_dates_out_of_order_and_missing_sources(
     client: Client, measures: None
 ) -> None:
@@ -129,6 +130,7 @@ def test_staff_form_rejects_dates_out_of_order_and_missing_sources(
     assert "before" in " ".join(errors["__all__"])
 
 
+@pytest.mark.usefixtures("template_context")
 def test_staff_edit_then_revert_through_the_pages(client: Client, measures: None) -> None:
     editor = make_user("ed", role="editor")
     client.login(username="ed", password="pw")
@@ -248,6 +250,7 @@ def test_measures_csv_neutralises_formula_cells(client: Client, measures: None) 
     assert ",=HYPERLINK" not in text and ',"=HYPERLINK' not in text
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_country_with_no_measure_has_a_page_saying_so_and_how_to_propose_one(
     client: Client, measures: None, settings: Any
 ) -> None:
@@ -338,6 +341,7 @@ def test_map_json_is_sent_compressed_to_clients_that_accept_gzip(
     assert gzip.decompress(packed.content) == plain.content
 
 
+@pytest.mark.usefixtures("template_context")
 def test_list_pages_keep_filters_and_sort_and_count_every_row(
     client: Client, measures: None
 ) -> None:

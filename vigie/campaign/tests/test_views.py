@@ -36,6 +36,7 @@ def test_timeline_shows_the_sourced_figures_with_their_sources() -> None:
     assert '"cities": 297' in page  # the chart's data
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_timeline_figure_says_its_unit_and_source_and_tabulates_its_bars() -> None:
     load_day_figures()
     response = Client().get(reverse("campaign:home"))

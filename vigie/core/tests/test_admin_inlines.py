@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 
+@pytest.mark.usefixtures("template_context")
 @pytest.mark.django_db
 def test_every_admin_page_with_inlines_opens(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "r@example.org", "pw-123456789")

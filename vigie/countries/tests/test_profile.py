@@ -26,6 +26,7 @@ def _pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
+@pytest.mark.usefixtures("template_context")
 def test_profile_of_a_country_without_records_says_so_in_every_section(
     client: Client, no_reference_data: None
 ) -> None:
@@ -126,6 +127,7 @@ def test_factsheet_renders_for_every_country_with_bundled_data(client: Client) -
         assert country.name_en in _pdf_text(response.content)
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_profile_page_shows_the_first_rows_of_a_long_section_and_links_to_them_all(
     monkeypatch: pytest.MonkeyPatch, client: Client, no_reference_data: None
 ) -> None:

@@ -131,6 +131,7 @@ def test_the_programme_refuses_a_time_outside_the_event_at_its_field() -> None:
     assert_refused_to_others("post", "/api/v1/events/events/workshop-4/duplicate", {})
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_staff_form_shows_an_event_ending_before_it_starts_at_the_field() -> None:
     """The model's own check named ``ends_at``, which the form does not have: it was a 500."""
     browser = Client()

@@ -167,6 +167,7 @@ def test_a_copy_cannot_take_a_reserved_or_used_address(editor: Client) -> None:
     assert Event.objects.count() == 2
 
 
+@pytest.mark.usefixtures("template_context")
 def test_staff_registrations_come_a_page_at_a_time_with_a_status_filter(
     client: Client,
 ) -> None:

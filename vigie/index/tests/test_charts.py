@@ -101,6 +101,7 @@ def test_the_profile_compares_with_the_regional_and_global_averages() -> None:
         assert overall[code] == pytest.approx(sum(every) / len(every))
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_picker_compares_countries_named_or_coded_and_ignores_the_rest(
     client: Client,
 ) -> None:

@@ -100,6 +100,7 @@ def test_a_module_webinar_is_an_event_of_the_events_app(editor: Client) -> None:
     assert reverse("events:detail", args=[event.slug]) in page
 
 
+@pytest.mark.usefixtures("template_context")
 def test_analytics_funnel_and_most_failed_questions(editor: Client) -> None:
     from vigie.learning import queries
 

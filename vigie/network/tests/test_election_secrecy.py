@@ -161,6 +161,7 @@ def test_postgres_xmin_and_ctid_of_ballots_do_not_follow_the_voters() -> None:
     assert all(services.is_receipt_counted(election=election, code=code) for code in codes)
 
 
+@pytest.mark.usefixtures("template_context")
 @pytest.mark.django_db
 def test_running_tally_is_hidden_while_open_and_turnout_is_shown(client) -> None:
     election = _election(seats=1)
@@ -192,6 +193,7 @@ def test_tally_service_has_nothing_to_count_before_close() -> None:
         services.count_ballots(election_id=election.pk)
 
 
+@pytest.mark.usefixtures("template_context")
 @pytest.mark.django_db
 def test_receipt_is_checked_by_post_after_close_never_from_the_url(client) -> None:
     election = _election(seats=1)

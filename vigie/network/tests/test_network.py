@@ -295,6 +295,7 @@ def test_ballot_has_no_link_to_its_organisation(client, admin_user) -> None:
         assert str(ballot.pk) not in body
 
 
+@pytest.mark.usefixtures("template_context")
 def test_member_votes_through_the_page_and_checks_receipt(client) -> None:
     election, (a, _b) = _election()
     organisation = make_organisation()
@@ -328,6 +329,7 @@ def test_demo_loads_twice_without_changes() -> None:
     )
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_members_map_has_an_embed_page_with_only_current_members(client) -> None:
     make_organisation("Alpha (fictional)", region="002", iso2="KE")
     make_organisation("Beta (fictional)", region="150", iso2="FR")

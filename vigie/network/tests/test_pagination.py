@@ -27,6 +27,7 @@ def members() -> None:
     make_organisation("Former org", headquarters=peru, status="lapsed")
 
 
+@pytest.mark.usefixtures("template_context")
 def test_directory_pages_keep_filters_and_count_every_member(client: Client, members: None) -> None:
     first = client.get(reverse("network:directory"))
     page = first.content.decode()
@@ -73,6 +74,7 @@ def test_api_organisations_are_counted_from_the_members_index_alone(
     assert client.get("/api/v1/network/organisations", {"country": "ke"})["X-Total-Count"] == "55"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_staff_contacts_page_and_search(client: Client) -> None:
     organisation = make_organisation("Contact org")
     Contact.objects.bulk_create(
@@ -92,6 +94,7 @@ def test_staff_contacts_page_and_search(client: Client) -> None:
     assert member.get(reverse("network:contacts")).status_code == 403
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_members_map_is_a_figure_that_tabulates_the_counts_it_draws(
     client: Client, members: None
 ) -> None:
@@ -113,6 +116,7 @@ def _read(client: Client, address: str) -> tuple[int, Any]:
     return len(queries), response
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_page_of_members_costs_the_same_queries_whatever_their_countries(
     client: Client,
 ) -> None:

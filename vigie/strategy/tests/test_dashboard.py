@@ -36,6 +36,7 @@ def test_anonymous_visitors_are_sent_to_the_public_dashboard(plan: Plan, client:
     assert response["Location"] == "/en/strategy/public/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_public_dashboard_shows_only_public_measures(plan: Plan, client: Client) -> None:
     response = client.get("/en/strategy/public/")
     codes = [card["progress"].measure.code for card in response.context["cards"]]
@@ -52,6 +53,7 @@ def test_private_measure_page_is_refused_to_members(plan: Plan) -> None:
     assert client.get("/en/strategy/measures/new-decriminalising-jurisdictions/").status_code == 200
 
 
+@pytest.mark.usefixtures("template_context")
 def test_editor_dashboard_lists_every_measure_and_says_which_are_not_available(
     plan: Plan,
 ) -> None:

@@ -27,6 +27,7 @@ def demo_site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
+@pytest.mark.usefixtures("template_context")
 @pytest.mark.parametrize("code", ALL_MEASURES)
 def test_headline_figure_is_the_last_point_of_its_line(plan: Plan, code: str) -> None:
     """Each kind of chart (running totals from evidence or by year end, UN sessions, milestone,
@@ -47,6 +48,7 @@ def test_headline_figure_is_the_last_point_of_its_line(plan: Plan, code: str) ->
         assert y["axis"]["tickMinStep"] == 1
 
 
+@pytest.mark.usefixtures("template_context")
 @pytest.mark.parametrize("code", ALL_MEASURES)
 def test_each_measure_figure_has_a_title_a_unit_a_source_and_its_headline_in_its_table(
     plan: Plan, code: str

@@ -30,6 +30,7 @@ def _value(client: Client, code: str) -> float | None:
     return next(card["progress"].value for card in cards if card["progress"].measure.code == code)
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_new_major_funder_loaded_by_the_network_loader(plan: Plan, tmp_path: Path) -> None:
     client = _editor()
     before = _value(client, "new-major-funding-sources")
@@ -37,6 +38,7 @@ def test_a_new_major_funder_loaded_by_the_network_loader(plan: Plan, tmp_path: P
     assert _value(client, "new-major-funding-sources") == (before or 0) + 1
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_value_entered_by_hand_in_the_admin(plan: Plan) -> None:
     # With no computation, the measure reads the values entered by hand.
     SuccessMeasure.objects.filter(code="un-human-rights-mechanism").update(computation="")

@@ -65,6 +65,7 @@ def _decriminalisation(jurisdiction: str, adopted_on: datetime.date) -> dict[str
     }
 
 
+@pytest.mark.usefixtures("template_context")
 def test_with_bundled_data_every_installed_measure_has_a_value_traceable_to_evidence(
     bundled: Plan,
 ) -> None:
@@ -80,6 +81,7 @@ def test_with_bundled_data_every_installed_measure_has_a_value_traceable_to_evid
         assert progress.available, progress.unavailable
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_decriminalisation_recorded_after_the_baseline_moves_the_measure(bundled: Plan) -> None:
     client = _editor()
     before = _dashboard_cards(client)[MEASURE]
@@ -99,6 +101,7 @@ def test_a_decriminalisation_recorded_after_the_baseline_moves_the_measure(bundl
     assert f'href="{measure.get_absolute_url()}"' in page
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_decriminalisation_dated_before_the_baseline_does_not_move_the_measure(
     bundled: Plan,
 ) -> None:

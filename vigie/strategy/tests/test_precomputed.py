@@ -43,6 +43,7 @@ def _value(client: Client) -> tuple[float | None, int]:
     return value, len(queries)
 
 
+@pytest.mark.usefixtures("template_context")
 def test_after_a_write_and_the_refresh_the_dashboard_reads_the_new_value(
     plan: Plan,
     tmp_path: Path,
@@ -70,6 +71,7 @@ def test_after_a_write_and_the_refresh_the_dashboard_reads_the_new_value(
     assert queries == warm_queries
 
 
+@pytest.mark.usefixtures("template_context")
 def test_without_a_refresh_the_dashboard_computes_the_new_value_itself(
     plan: Plan, tmp_path: Path
 ) -> None:
@@ -90,6 +92,7 @@ def _people_trained(client: Client) -> float:
     )
 
 
+@pytest.mark.usefixtures("template_context")
 def test_people_trained_are_read_as_stored_and_follow_the_attendance_sheet(
     plan: Plan,
     settings: Any,
@@ -120,6 +123,7 @@ def test_people_trained_are_read_as_stored_and_follow_the_attendance_sheet(
     assert _people_trained(client) == before + 1  # the sheet's change, read as stored
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_certificate_issued_makes_the_stored_people_trained_stale(plan: Plan) -> None:
     # PRECOMPUTED_PAGES is empty in the tests' settings: the dashboard counts again itself
     client = _editor()

@@ -30,6 +30,7 @@ def _new_round(version: int, name: str = "2026") -> dict[str, object]:
     }
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_round_runs_from_draft_to_published_through_the_api() -> None:
     version = make_media_round("2024").version
     make_organisation("Member One (fictional)")

@@ -365,6 +365,7 @@ def _solvable(figures: list[Figure]) -> list[str]:
     [((4, 17), False), ((0, 5, 10, 15, 20), True)],
     ids=["2 skip, no comparison", "5 skip, comparison"],
 )
+@pytest.mark.usefixtures("template_context")
 def test_no_pair_of_published_figures_recovers_an_organisations_answer(
     role: str | None, skipping: tuple[int, ...], compared: bool
 ) -> None:

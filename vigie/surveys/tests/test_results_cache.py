@@ -34,6 +34,7 @@ def _read(client: Client, address: str) -> tuple[int, Any]:
     return len(read), response
 
 
+@pytest.mark.usefixtures("template_context")
 def test_results_are_read_once_per_data_version_and_never_stale(client: Client) -> None:
     client.force_login(make_user("editor", role="editor"))
     round_ = make_media_round(open_now=True)

@@ -227,6 +227,7 @@ def test_bundled_definitions_and_demo_load_twice_identically() -> None:
     assert queries.get_media_support_share().value > 0
 
 
+@pytest.mark.usefixtures("template_context")
 def test_open_round_results_are_for_staff_only(client) -> None:
     round_ = make_media_round("current", open_now=True)
     for organisation in make_organisations(5):

@@ -64,6 +64,7 @@ def _admin_edit_vote(
     post_change_form(client, url, data)
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_voter_outside_the_known_membership_is_warned_on_edit(bundled: Any) -> None:
     vote = Vote.objects.get(code__startswith="CND63R")
     _admin_edit_vote(vote, add=("NO", "yes"))
@@ -72,6 +73,7 @@ def test_a_voter_outside_the_known_membership_is_warned_on_edit(bundled: Any) ->
     assert "Yes: 28 names listed for a stated total of 27." in messages
 
 
+@pytest.mark.usefixtures("template_context")
 def test_adding_the_voter_to_the_membership_in_the_admin_clears_the_warning(
     bundled: Any,
 ) -> None:
@@ -87,6 +89,7 @@ def test_adding_the_voter_to_the_membership_in_the_admin_clears_the_warning(
     assert not any("Norway" in m for m in _warnings("CND63R"))
 
 
+@pytest.mark.usefixtures("template_context")
 def test_fixing_the_list_clears_the_warning(bundled: Any) -> None:
     vote = Vote.objects.get(code__startswith="CND68")
     _admin_edit_vote(vote, add=("EG", "abstain"))

@@ -57,6 +57,7 @@ def test_a_vote_without_a_source_is_refused(bundled: Any, tmp_path: Path) -> Non
         load_votes()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_loading_membership_for_a_session_rechecks_its_votes(bundled: Any) -> None:
     session = Session.objects.get(label="CND 68th session")
     vote = Vote.objects.get(code__startswith="CND68")

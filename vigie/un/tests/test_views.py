@@ -45,6 +45,7 @@ def test_vote_page_shows_the_discrepancy_the_map_and_the_regions(
     assert "cdn" not in html.lower()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_vote_map_is_a_figure_with_its_unit_source_and_every_country_in_its_table(
     client: Client, bundled: Any
 ) -> None:
@@ -129,6 +130,7 @@ def test_data_issues_page_lists_both_discrepancies(client: Client, bundled: Any)
     assert html.count('class="data-issue"') == 2
 
 
+@pytest.mark.usefixtures("template_context")
 def test_statement_entry_carries_defaults_to_the_next_statement(
     client: Client, bundled: Any
 ) -> None:
@@ -157,6 +159,7 @@ def test_statement_entry_carries_defaults_to_the_next_statement(
     assert form.initial["session"] == session.pk
 
 
+@pytest.mark.usefixtures("template_context")
 def test_statement_with_a_position_but_no_quote_is_refused(client: Client, bundled: Any) -> None:
     client.force_login(make_user("editor", role="editor"))
     session = Session.objects.get(label="CND 68th session")

@@ -156,6 +156,7 @@ def test_a_proposal_is_seen_only_by_its_author_and_editors() -> None:
     assert editor.get(address)["Location"] == review
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_queue_filters_counts_and_pages_the_proposals() -> None:
     member = _member()
     pt = make_measure("pt-2001", "PT", "decrim_de_jure")
@@ -190,6 +191,7 @@ def test_the_queue_filters_counts_and_pages_the_proposals() -> None:
     assert corrections.context["page_obj"].paginator.count == 4
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_queue_pages_beyond_the_first_keeping_its_filters_and_order() -> None:
     member = _member()
     measure = make_measure("pt-2001", "PT", "decrim_de_jure")
@@ -387,6 +389,7 @@ def test_applying_a_proposed_measure_records_it_in_the_atlas_in_one_step() -> No
     assert "Loi 2024-01" in Client().get("/en/atlas/jurisdictions/SN/").content.decode()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_proposed_measure_with_a_taken_code_or_no_address_is_refused_writing_nothing() -> None:
     member = _member(iso2="SN")
     proposal = _propose_senegal_measure(member)

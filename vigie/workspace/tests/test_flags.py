@@ -49,6 +49,7 @@ def _working_in(name: str, **fields: Any) -> Any:
     return organisation
 
 
+@pytest.mark.usefixtures("template_context")
 def test_members_still_listed_after_their_lapse_are_flagged() -> None:
     lapsed = _working_in("Lapsed Org (fictional)", lapsed_on=YESTERDAY)
     _working_in("Current Org (fictional)")
@@ -59,6 +60,7 @@ def test_members_still_listed_after_their_lapse_are_flagged() -> None:
     assert group["items"][0]["url"] == f"/en/network/organisations/{lapsed.slug}/membership/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_listed_members_with_no_country_of_work_are_flagged() -> None:
     nowhere = make_organisation("Nowhere Org (fictional)")
     _working_in("Somewhere Org (fictional)")
@@ -68,6 +70,7 @@ def test_listed_members_with_no_country_of_work_are_flagged() -> None:
     assert group["items"][0]["url"] == f"/en/network/organisations/{nowhere.slug}/edit/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_contacts_with_no_consent_recorded_are_flagged() -> None:
     silent = Contact.objects.create(name="Silent Contact (fictional)")
     asked = Contact.objects.create(name="Asked Contact (fictional)")
@@ -80,6 +83,7 @@ def test_contacts_with_no_consent_recorded_are_flagged() -> None:
     assert group["items"][0]["url"] == f"/en/network/contacts/{silent.pk}/consent/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_published_events_without_a_programme_are_flagged() -> None:
     bare = make_event(title_en="Bare workshop")
     planned = make_event(title_en="Planned workshop")
@@ -90,6 +94,7 @@ def test_published_events_without_a_programme_are_flagged() -> None:
     assert group["items"][0]["url"] == f"/en/events/staff/{bare.slug}/programme/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_ended_events_promising_a_recording_without_its_link_are_flagged() -> None:
     ended = timezone.now() - datetime.timedelta(days=3)
     missing = make_event(title_en="Unlinked", starts_at=ended, recording_policy="public")
@@ -106,6 +111,7 @@ def test_ended_events_promising_a_recording_without_its_link_are_flagged() -> No
     assert group["items"][0]["url"] == f"/en/events/staff/{missing.slug}/materials/"
 
 
+@pytest.mark.usefixtures("template_context")
 def test_rounds_left_open_past_their_closing_date_are_flagged() -> None:
     overdue = make_media_round("2023")  # closed on 30 June 2023 by its dates
     overdue.status = RoundStatus.OPEN
@@ -128,6 +134,7 @@ def _published_scores(family: str, source: Source, *, unit_sourced: bool) -> Edi
     return edition
 
 
+@pytest.mark.usefixtures("template_context")
 def test_editions_whose_figures_cite_no_source_are_flagged() -> None:
     source = Source.objects.create(url="https://example.org/index", title="Index")
     unsourced = make_computed_edition(family="unsourced")
@@ -142,6 +149,7 @@ def test_editions_whose_figures_cite_no_source_are_flagged() -> None:
     assert "1 unit result cites no source" in group["items"][0]["reason"]
 
 
+@pytest.mark.usefixtures("template_context")
 def test_editions_with_data_uploaded_since_their_computation_are_flagged() -> None:
     make_country("PT")
     outdated = make_computed_edition(family="outdated", publish=False)
@@ -165,6 +173,7 @@ def _add_flagged_rows(number: int) -> None:
     overdue.save()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_the_flags_cost_the_same_queries_whatever_the_number_of_rows_flagged() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -71,6 +71,7 @@ def test_staff_home_shows_rounds_closing_soon_with_live_response_counts() -> Non
     assert '<td class="num">1</td><td class="num">2</td>' in page
 
 
+@pytest.mark.usefixtures("template_context")
 def test_staff_home_lists_open_elections_flags_and_every_task_link() -> None:
     _election("Council 2026")
     _election("Council 2020", on=datetime.date(2020, 1, 1))

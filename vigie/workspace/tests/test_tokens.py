@@ -32,6 +32,7 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_token_is_shown_once_and_stored_only_as_a_hash() -> None:
     client = _client(make_user("ed", role="editor"))
     token = _create(client)
@@ -41,6 +42,7 @@ def test_a_token_is_shown_once_and_stored_only_as_a_hash() -> None:
     assert token not in client.get("/en/me/").content.decode()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_token_authenticates_on_the_api_with_its_owners_role() -> None:
     token = _create(_client(make_user("ed", role="editor")))
     response = Client().get(IDENTITY, headers=_bearer(token))
@@ -50,6 +52,7 @@ def test_a_token_authenticates_on_the_api_with_its_owners_role() -> None:
     assert Client().get(IDENTITY, headers=_bearer(token + "x")).status_code == 401
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_revoked_token_opens_nothing() -> None:
     client = _client(make_user("ed", role="editor"))
     token = _create(client)
@@ -58,6 +61,7 @@ def test_a_revoked_token_opens_nothing() -> None:
     assert Client().get(IDENTITY, headers=_bearer(token)).status_code == 401
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_member_cannot_revoke_someone_elses_token() -> None:
     token = _create(_client(make_user("ed", role="editor")))
     intruder = _client(make_member("m", make_organisation()))
@@ -66,6 +70,7 @@ def test_a_member_cannot_revoke_someone_elses_token() -> None:
     assert Client().get(IDENTITY, headers=_bearer(token)).status_code == 200
 
 
+@pytest.mark.usefixtures("template_context")
 def test_a_token_never_acts_above_its_owners_current_role() -> None:
     user = make_user("ed", role="editor")
     token = _create(_client(user))
@@ -88,6 +93,7 @@ def test_a_token_needs_a_name_and_a_role() -> None:
     assert not ApiToken.objects.exists()
 
 
+@pytest.mark.usefixtures("template_context")
 def test_public_read_endpoints_keep_working_with_and_without_a_token() -> None:
     token = _create(_client(make_member("m", make_organisation())))
     assert Client().get("/api/v1/events/events").status_code == 200
