@@ -62,7 +62,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 # Read before Django's test set-up replaces it (``setup_test_environment``).
-_TEMPLATE_RENDER = Template._render
+_TEMPLATE_RENDER = Template._render  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -71,17 +71,17 @@ def _templates_render_unobserved(django_test_environment: None) -> None:
     to each include, in a signal that the test client answers by copying the whole context: a
     tenth of the cost of each page the tests request, for the few tests that read
     ``response.context``. Those ask for ``template_context``."""
-    Template._render = _TEMPLATE_RENDER  # type: ignore[method-assign]
+    Template._render = _TEMPLATE_RENDER  # type: ignore[attr-defined]
 
 
 @pytest.fixture
 def template_context() -> Iterator[None]:
     """``response.context`` and ``response.templates`` of the test client, for this test."""
-    from django.test.utils import instrumented_test_render
+    from django.test.utils import instrumented_test_render  # type: ignore[attr-defined]
 
-    Template._render = instrumented_test_render  # type: ignore[method-assign]
+    Template._render = instrumented_test_render  # type: ignore[attr-defined]
     yield
-    Template._render = _TEMPLATE_RENDER  # type: ignore[method-assign]
+    Template._render = _TEMPLATE_RENDER  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
