@@ -417,9 +417,13 @@ def list_new_measure_choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def _end_of(year: int) -> datetime.date:
+    return min(datetime.date(year, 12, 31), datetime.date.today())
+
+
 def get_strongest_measure_by_country(year: int) -> dict[str, str]:
     """iso2 → kind code of the strongest country-level measure in force at the end of ``year``."""
-    day = min(datetime.date(year, 12, 31), datetime.date.today())
+    day = _end_of(year)
     by_country: dict[str, list[PolicyMeasure]] = {}
     for measure in _measures().filter(subdivision__isnull=True):
         by_country.setdefault(measure.country.iso2, []).append(measure)
@@ -429,6 +433,15 @@ def get_strongest_measure_by_country(year: int) -> dict[str, str]:
         if best is not None:
             result[iso2] = best.kind
     return result
+
+
+def get_strongest_measure_of_country(iso2: str, year: int) -> str:
+    """The kind code of one country's strongest country-level measure in force at the end of
+    ``year`` ('' if none): a country's page reads that country's measures, not the world's (it
+    read the whole map, a thirtieth of a second a page with the bundled data)."""
+    measures = _measures().filter(subdivision__isnull=True, country__iso2=iso2.upper())
+    best = strongest_in_force(measures, _end_of(year))
+    return best.kind if best is not None else ""
 
 
 class RecordedJurisdiction(TypedDict):

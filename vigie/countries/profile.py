@@ -222,7 +222,7 @@ class Profile:
 
 def map_position(country: Country, year: int) -> str:
     """The kind of the strongest country-level measure in force at the end of ``year``."""
-    kind = atlas_queries.get_strongest_measure_by_country(year).get(country.iso2, "")
+    kind = atlas_queries.get_strongest_measure_of_country(country.iso2, year)
     return atlas_queries.get_kind_label(kind) if kind else ""
 
 

@@ -150,6 +150,13 @@ def test_strongest_measure_follows_years_and_a_temporary_reversal(places: None) 
         "PT": "decrim_de_jure",
     }
     assert queries.get_strongest_measure_by_country(2015)["CO"] == "court_ruling"
+    # One country's page reads the same answer from that country's measures alone.
+    assert [queries.get_strongest_measure_of_country("co", y) for y in (1990, 2000, 2010)] == [
+        "",
+        "court_ruling",
+        "reversal",
+    ]
+    assert queries.get_strongest_measure_of_country("US", 2015) == ""  # Oregon is not the US
 
 
 def test_list_measures_for_country_includes_subnational_in_active_language(places: None) -> None:

@@ -70,8 +70,8 @@ def _record_portugal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(un_queries, "list_votes_for_country", votes)
     monkeypatch.setattr(
         atlas_queries,
-        "get_strongest_measure_by_country",
-        lambda year: {"PT": "Decriminalisation"},
+        "get_strongest_measure_of_country",
+        lambda iso2, year: "Decriminalisation" if iso2 == "PT" else "",
     )
 
 
@@ -113,6 +113,15 @@ def test_factsheet_renders_for_every_country_with_bundled_data(client: Client) -
     profiles = {country: get_cached_profile(country) for country in Country.objects.all()}
     with_data = [country for country, profile in profiles.items() if profile.has_data]
     assert with_data
+    # Each page reads its own country's measures; the map reads them all: the two agree.
+    year = datetime.date.today().year
+    on_the_map = atlas_queries.get_strongest_measure_by_country(year)
+    assert {country.iso2: str(profile.map_position) for country, profile in profiles.items()} == {
+        country.iso2: atlas_queries.get_kind_label(on_the_map[country.iso2])
+        if country.iso2 in on_the_map
+        else ""
+        for country in profiles
+    }
     request = RequestFactory().get("/en/countries/")
     request.user = AnonymousUser()
     for country in with_data:
