@@ -25,6 +25,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
+from vigie.core.freshness import CACHE_SECONDS, data_version
 from vigie.core.regions import Region
 from vigie.network.queries import get_organisation_facets, list_organisation_type_choices
 from vigie.surveys.models import Answer, Invitation, Round
@@ -157,6 +160,19 @@ def _ordered_subsets(other_rounds: Iterable[int]) -> list[Subset]:
 
 
 def get_round_disclosure(round_: Round) -> RoundDisclosure:
+    """``decide_round_disclosure``, computed once per data version: every results and comparison
+    page of a round, under any filter, reads the same decision, which costs a few milliseconds a
+    page and grows with the respondents. The writers of answers and organisations change the
+    data version (``vigie.core.freshness``), so a decision is never read after a change."""
+    key = f"surveys:disclosure:{round_.pk}:{data_version()}"
+    found: RoundDisclosure | None = cache.get(key)
+    if found is None:
+        found = decide_round_disclosure(round_)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def decide_round_disclosure(round_: Round) -> RoundDisclosure:
     """Decide, for one round, every set of respondents that any page may publish."""
     respondents = _submitted(round_.pk)
     facets = get_organisation_facets(sorted(respondents))

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vigie.core.tests.factories import make_user
-from vigie.surveys import services
+from vigie.surveys import disclosure, services
 from vigie.surveys.models import Invitation
 from vigie.surveys.tests.helpers import make_media_round, make_organisations
 
@@ -49,3 +49,16 @@ def test_results_are_read_once_per_data_version_and_never_stale(client: Client) 
     assert second.context["results"]["respondents"] == 25
     same = second.context["results"]["questions"][0].cells[1]
     assert (same.code, same.count) == ("same", 25)
+
+
+def test_the_disclosure_decision_is_made_once_per_data_version_and_never_stale() -> None:
+    """Every results and comparison page of a round, under any filter, reads one decision."""
+    round_ = make_media_round(open_now=True)
+    _submit(round_, make_organisations(5))
+    assert len(disclosure.get_round_disclosure(round_).respondents) == 5
+    with CaptureQueriesContext(connection) as read:
+        again = disclosure.get_round_disclosure(round_)
+    assert len(again.respondents) == 5
+    assert not [query for query in read.captured_queries if "surveys_" in query["sql"]]
+    _submit(round_, make_organisations(1))
+    assert len(disclosure.get_round_disclosure(round_).respondents) == 6
