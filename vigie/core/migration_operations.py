@@ -32,9 +32,14 @@ def _rename_traces(apps: Any, schema_editor: Any, app_label: str, old: str, new:
     ).update(object_type=f"{app_label}.{new}")
 
 
-def rename_model_traces(app_label: str, old: str, new: str) -> migrations.RunPython:
+def rename_model_traces(
+    app_label: str, old: str, new: str, *, elidable: bool = False
+) -> migrations.RunPython:
     """After a RenameModel: the model's permissions keep their grants under the new codenames,
-    and the audit trail's object type follows the new name, so one history stays one."""
+    and the audit trail's object type follows the new name, so one history stays one.
+
+    ``elidable``: it only rewrites rows that already exist (a fresh database has no permission
+    or audit entry yet while it migrates), so a squash of the app may leave it out."""
 
     def forwards(apps: Any, schema_editor: Any) -> None:
         _rename_traces(apps, schema_editor, app_label, old, new)
@@ -42,4 +47,4 @@ def rename_model_traces(app_label: str, old: str, new: str) -> migrations.RunPyt
     def backwards(apps: Any, schema_editor: Any) -> None:
         _rename_traces(apps, schema_editor, app_label, new, old)
 
-    return migrations.RunPython(forwards, backwards)
+    return migrations.RunPython(forwards, backwards, elidable=elidable)

@@ -20,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Measure", new_name="PolicyMeasure"),
-        rename_model_traces("atlas", "measure", "policymeasure"),
+        rename_model_traces("atlas", "measure", "policymeasure", elidable=True),
     ]

@@ -77,5 +77,6 @@ class Migration(migrations.Migration):
             name="summary_fr",
             field=models.TextField(default="", verbose_name="summary"),
         ),
-        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop),
+        # Only rewrites rows that already exist (none on a fresh database): left out of squashes.
+        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop, elidable=True),
     ]

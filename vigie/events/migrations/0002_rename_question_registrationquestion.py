@@ -20,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Question", new_name="RegistrationQuestion"),
-        rename_model_traces("events", "question", "registrationquestion"),
+        rename_model_traces("events", "question", "registrationquestion", elidable=True),
     ]

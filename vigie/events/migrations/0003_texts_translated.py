@@ -251,5 +251,6 @@ class Migration(migrations.Migration):
             name="title_fr",
             field=models.CharField(blank=True, default="", max_length=300, verbose_name="title"),
         ),
-        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop),
+        # Only rewrites rows that already exist (none on a fresh database): left out of squashes.
+        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop, elidable=True),
     ]

@@ -56,5 +56,6 @@ class Migration(migrations.Migration):
             name="title_fr",
             field=models.CharField(default="", max_length=200, verbose_name="title"),
         ),
-        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop),
+        # Only rewrites rows that already exist (none on a fresh database): left out of squashes.
+        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop, elidable=True),
     ]

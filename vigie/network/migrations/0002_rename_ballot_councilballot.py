@@ -20,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Ballot", new_name="CouncilBallot"),
-        rename_model_traces("network", "ballot", "councilballot"),
+        rename_model_traces("network", "ballot", "councilballot", elidable=True),
     ]

@@ -20,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Measure", new_name="SuccessMeasure"),
-        rename_model_traces("strategy", "measure", "successmeasure"),
+        rename_model_traces("strategy", "measure", "successmeasure", elidable=True),
     ]

@@ -255,5 +255,6 @@ class Migration(migrations.Migration):
             name="name_fr",
             field=models.CharField(default="", max_length=300, verbose_name="name"),
         ),
-        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop),
+        # Only rewrites rows that already exist (none on a fresh database): left out of squashes.
+        migrations.RunPython(base_columns_from_english, migrations.RunPython.noop, elidable=True),
     ]

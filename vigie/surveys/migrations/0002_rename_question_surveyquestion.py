@@ -20,5 +20,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameModel(old_name="Question", new_name="SurveyQuestion"),
-        rename_model_traces("surveys", "question", "surveyquestion"),
+        rename_model_traces("surveys", "question", "surveyquestion", elidable=True),
     ]
