@@ -2,8 +2,9 @@
 
 The index holds, per language of a publication, the title and summary in that language and the
 text extracted from that language's PDF. It is a table of its own, created by migration 0002
-for the vendor in use, and kept in step by ``vigie.library.services``, which calls ``index_entries``
-explicitly after every write that changes what is searched (no model signal).
+(on a new database, by the squash that replaces 0001 and 0002) for the vendor in use, and kept in
+step by ``vigie.library.services``, which calls ``index_entries`` explicitly after every write that
+changes what is searched (no model signal).
 
 - SQLite (the embedded default): an FTS5 virtual table, one row per publication, tokenised with
   ``unicode61 remove_diacritics 2`` (accents ignored: "securite" finds "sécurité") and the Porter
