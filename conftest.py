@@ -110,7 +110,7 @@ def migrated_sqlite_template(
     """A migrated SQLite file, for the tests that start site processes (a server, two workers):
     each copies it (``processes.copy_database``) instead of running every migration again in its
     own process. On SQLite it is the test database itself as migrated, saved before the reference
-    data was loaded; on another database one ``migrate`` per test process (about 17 s of CPU)."""
+    data was loaded; on another database one ``migrate`` per test process (about 7 s of CPU)."""
     if _Reference.migrated_copy is not None:
         return _Reference.migrated_copy
     from vigie.core.tests.processes import site_environment
