@@ -9,6 +9,7 @@ address with the emailed link: the server writes its emails to files, and the 50
 are then sent at once too, which is where the 20 places are contended.
 """
 
+import datetime
 import os
 import re
 import secrets
@@ -26,22 +27,15 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import connections
+from django.utils import timezone
 
 from vigie.core.tests.processes import copy_database
+from vigie.events.models import Event
 
 PEOPLE = 50
 PLACES = 20
 SLUG = "crowded-workshop"
-CREATE_EVENT = f"""
-import datetime
-from django.utils import timezone
-from vigie.events.models import Event
-start = timezone.now() + datetime.timedelta(days=30)
-Event.objects.create(
-    slug="{SLUG}", title_en="Crowded workshop", status="published", capacity={PLACES},
-    starts_at=start, ends_at=start + datetime.timedelta(hours=2),
-)
-"""
 
 
 def _free_port() -> int:
@@ -59,16 +53,40 @@ def _wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: float = 
             with urllib.request.urlopen(f"{base}/healthz", timeout=30):
                 return
         except OSError:  # refused while starting, or slow to answer its first request
-            time.sleep(0.5)
+            time.sleep(0.1)
     raise RuntimeError(f"the server did not answer within {seconds} s")
+
+
+def _create_event(database: Path) -> None:
+    """The event of 20 places, written into the server's file by this process (starting a
+    ``manage.py shell`` for it cost a second and a half)."""
+    alias = "load_test_server"
+    connections[alias] = type(connections["default"])(
+        {**connections["default"].settings_dict, "NAME": str(database)}, alias
+    )
+    try:
+        start = timezone.now() + datetime.timedelta(days=30)
+        Event.objects.using(alias).create(
+            slug=SLUG,
+            title_en="Crowded workshop",
+            status="published",
+            capacity=PLACES,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+    finally:
+        connections[alias].close()
+        del connections[alias]
 
 
 @pytest.fixture
 def sqlite_server(
-    tmp_path: Path, migrated_sqlite_template: Path
+    tmp_path: Path, migrated_sqlite_template: Path, django_db_blocker: Any
 ) -> Iterator[tuple[str, Path, Path]]:
     """A threaded server on a migrated SQLite file holding one event of 20 places."""
     database = copy_database(migrated_sqlite_template, tmp_path / "vigie.sqlite3")
+    with django_db_blocker.unblock():
+        _create_event(database)
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     environment = {
@@ -83,17 +101,6 @@ def sqlite_server(
         VIGIE_TEST_MAIL_DIR=str(mail_dir),
     )
 
-    def manage(*args: str) -> None:
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-
-    manage("shell", "-c", CREATE_EVENT)
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -104,6 +111,9 @@ def sqlite_server(
             f"--bind=127.0.0.1:{port}",
             "--workers=2",
             "--threads=25",
+            # The site is imported once, then the two workers fork from it (each opens its own
+            # database connections as requests come).
+            "--preload",
             "--timeout=120",
         ],
         cwd=settings.BASE_DIR,
