@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.db import connections
+from django.db.utils import load_backend
 from django.utils import timezone
 
 from vigie.core.tests.processes import copy_database
@@ -61,9 +62,10 @@ def _create_event(database: Path) -> None:
     """The event of 20 places, written into the server's file by this process (starting a
     ``manage.py shell`` for it cost a second and a half)."""
     alias = "load_test_server"
-    connections[alias] = type(connections["default"])(
-        {**connections["default"].settings_dict, "NAME": str(database)}, alias
-    )
+    engine = "django.db.backends.sqlite3"  # whatever database the tests themselves run on
+    settings_dict = {**connections["default"].settings_dict, "ENGINE": engine, "OPTIONS": {}}
+    settings_dict.update(NAME=str(database), HOST="", PORT="", USER="", PASSWORD="")
+    connections[alias] = load_backend(engine).DatabaseWrapper(settings_dict, alias)
     try:
         start = timezone.now() + datetime.timedelta(days=30)
         Event.objects.using(alias).create(
