@@ -246,21 +246,14 @@ def _save_sqlite(folder: Path) -> Path:
     # ``migrate`` also makes the table of the database cache the site's settings use (the test
     # settings cache in memory, so the test database has none).
     from django.core.management.commands.createcachetable import Command
-    from django.db import connections
 
     from vigie import settings as site_settings
+    from vigie.core.tests.processes import sqlite_file_connection
 
-    alias = "migrated_sqlite_template"
-    connections[alias] = type(connections["default"])(
-        {**connection.settings_dict, "NAME": str(target)}, alias
-    )
-    try:
+    with sqlite_file_connection(target, "migrated_sqlite_template") as alias:
         command = Command()
         command.verbosity = 0
         command.create_table(alias, site_settings.CACHES["default"]["LOCATION"], False)
-    finally:
-        connections[alias].close()
-        del connections[alias]
     return target
 
 

@@ -3,6 +3,8 @@
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Variables of the test run that must not leak into the process started.
@@ -24,3 +26,21 @@ def copy_database(template: Path, target: Path) -> Path:
     with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
     return target
+
+
+@contextmanager
+def sqlite_file_connection(path: Path, alias: str) -> Iterator[str]:
+    """A connection of this process to the SQLite file ``path``, under ``alias``, whatever
+    database the tests themselves run on: to write into a file a site process will use."""
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    engine = "django.db.backends.sqlite3"
+    settings_dict = {**connections["default"].settings_dict, "ENGINE": engine, "OPTIONS": {}}
+    settings_dict.update(NAME=str(path), HOST="", PORT="", USER="", PASSWORD="")
+    connections[alias] = load_backend(engine).DatabaseWrapper(settings_dict, alias)
+    try:
+        yield alias
+    finally:
+        connections[alias].close()
+        del connections[alias]

@@ -27,11 +27,9 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connections
-from django.db.utils import load_backend
 from django.utils import timezone
 
-from vigie.core.tests.processes import copy_database
+from vigie.core.tests.processes import copy_database, sqlite_file_connection
 from vigie.events.models import Event
 
 PEOPLE = 50
@@ -61,13 +59,8 @@ def _wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: float = 
 def _create_event(database: Path) -> None:
     """The event of 20 places, written into the server's file by this process (starting a
     ``manage.py shell`` for it cost a second and a half)."""
-    alias = "load_test_server"
-    engine = "django.db.backends.sqlite3"  # whatever database the tests themselves run on
-    settings_dict = {**connections["default"].settings_dict, "ENGINE": engine, "OPTIONS": {}}
-    settings_dict.update(NAME=str(database), HOST="", PORT="", USER="", PASSWORD="")
-    connections[alias] = load_backend(engine).DatabaseWrapper(settings_dict, alias)
-    try:
-        start = timezone.now() + datetime.timedelta(days=30)
+    start = timezone.now() + datetime.timedelta(days=30)
+    with sqlite_file_connection(database, "load_test_server") as alias:
         Event.objects.using(alias).create(
             slug=SLUG,
             title_en="Crowded workshop",
@@ -76,9 +69,6 @@ def _create_event(database: Path) -> None:
             starts_at=start,
             ends_at=start + datetime.timedelta(hours=2),
         )
-    finally:
-        connections[alias].close()
-        del connections[alias]
 
 
 @pytest.fixture
