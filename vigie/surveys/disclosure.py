@@ -24,6 +24,7 @@ figure of a round and combines them to learn one organisation's answer. Two rule
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.core.cache import cache
 
@@ -165,11 +166,8 @@ def get_round_disclosure(round_: Round) -> RoundDisclosure:
     page and grows with the respondents. The writers of answers and organisations change the
     data version (``vigie.core.freshness``), so a decision is never read after a change."""
     key = f"surveys:disclosure:{round_.pk}:{data_version()}"
-    found: RoundDisclosure | None = cache.get(key)
-    if found is None:
-        found = decide_round_disclosure(round_)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    found = cache.get_or_set(key, lambda: decide_round_disclosure(round_), CACHE_SECONDS)
+    return cast(RoundDisclosure, found)
 
 
 def decide_round_disclosure(round_: Round) -> RoundDisclosure:
