@@ -8,11 +8,12 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from vigie.atlas import queries as atlas_queries
+from vigie.atlas.tests.helpers import make_measure
 from vigie.core.models import Country
 from vigie.core.tests.factories import make_country
 from vigie.core.tests.reference import load_bundled_data
 from vigie.countries import views
-from vigie.countries.profile import SECTIONS, get_cached_profile
+from vigie.countries.profile import SECTIONS, get_cached_profile, get_profile
 from vigie.countries.views import factsheet_html
 from vigie.network.models import Contact
 from vigie.network.tests.factories import make_organisation
@@ -166,3 +167,19 @@ def test_the_profile_page_shows_the_first_rows_of_a_long_section_and_links_to_th
     assert "The first" not in page.split('id="votes"')[0]  # short sections are shown whole
     sheet = client.get("/en/countries/pt/")
     assert len(sheet.context["profile"].section("votes").rows) == 120
+
+
+def test_a_profile_reads_its_own_countrys_measures_not_the_whole_map(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A profile's cost must not grow with every other country's measures: it read the whole
+    world's map (every country-level measure) to find its own country's position on it."""
+    make_measure("pt", "PT", "decrim_de_jure", in_force_on=datetime.date(2001, 7, 1))
+    make_measure("co", "CO", "court_ruling", adopted_on=datetime.date(1994, 5, 5))
+
+    def the_whole_map(year: int) -> dict[str, str]:
+        raise AssertionError("a profile read the whole map")
+
+    monkeypatch.setattr(atlas_queries, "get_strongest_measure_by_country", the_whole_map)
+    portugal = Country.objects.get(iso2="PT")
+    assert get_profile(portugal).map_position == atlas_queries.get_kind_label("decrim_de_jure")
