@@ -76,17 +76,27 @@ def assign_role(user: Any, role: str) -> None:
     user.__dict__.pop("_vigie_role_names", None)
 
 
+def _last_app_migrated(apps: Any) -> AppConfig:
+    """The app whose ``post_migrate`` comes last: Django sends it to each app with models, in
+    the order of ``INSTALLED_APPS``."""
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+
+
 def sync_role_permissions(sender: AppConfig, **kwargs: Any) -> None:
     """Give editors every permission on Vigie's own models and admins every permission.
 
-    Runs after each migration because permissions only exist once their models are migrated.
+    Runs after each migration because permissions only exist once their models are migrated:
+    once, after the last app's own ``post_migrate`` (which makes that app's permissions), not
+    after each of the thirty apps.
     """
+    from django.apps import apps
+
+    if sender is not None and sender is not _last_app_migrated(apps):
+        return
     editor = Group.objects.filter(name=EDITOR).first()
     admin = Group.objects.filter(name=ADMIN).first()
     if editor is None or admin is None:
         return
-    from django.apps import apps
-
     vigie_labels = {
         config.label
         for config in apps.get_app_configs()
