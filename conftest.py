@@ -219,17 +219,35 @@ def django_db_setup(
 ) -> None:
     from django.db import connection
 
-    from vigie.core.tests.reference import load_reference_data, read_reference_rows
+    from vigie.core.tests.reference import (
+        load_reference_data,
+        read_migrated_rows,
+        read_reference_rows,
+    )
 
     if all(_wanted(item) is None for item in request.session.items):
         return  # no test of this session uses the database: pytest-django created none
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite":
             _Reference.migrated_copy = _save_sqlite(tmp_path_factory.mktemp("migrated"))
+        _write_back_migrated_rows_after_each_flush(read_migrated_rows())
         load_reference_data()
         _Reference.rows = read_reference_rows()
     _Reference.blocker = django_db_blocker
     _Reference.present = True
+
+
+def _write_back_migrated_rows_after_each_flush(rows: Any) -> None:
+    """The flush that ends a transactional test writes back what migrating wrote
+    (``reference.restore_migrated_rows``) where Django sends ``post_migrate`` again."""
+    from django.core.management.commands import flush
+
+    from vigie.core.tests.reference import restore_migrated_rows
+
+    def write_back(verbosity: int, interactive: bool, db: str, **kwargs: Any) -> None:
+        restore_migrated_rows(rows)
+
+    flush.emit_post_migrate_signal = write_back  # type: ignore[attr-defined]
 
 
 def _save_sqlite(folder: Path) -> Path:
