@@ -9,22 +9,19 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from vigie.core.tests.factories import make_user
-from vigie.core.tests.reference import load_bundled_data
+from vigie.core.tests.reference import bundled_data_for_a_module
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_bundled_data(demo=True)
+    with bundled_data_for_a_module(django_db_blocker, demo=True):
         yield
-        transaction.set_rollback(True)
 
 
 def _exports() -> list[tuple[str, list[str]]]:

@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 
 from vigie.core.tests.factories import make_user
-from vigie.core.tests.reference import load_bundled_data
+from vigie.core.tests.reference import bundled_data_for_a_module
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +23,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     """Every app's bundled data and demo, loaded once and rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_bundled_data(demo=True)
+    with bundled_data_for_a_module(django_db_blocker, demo=True):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

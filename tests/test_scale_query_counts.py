@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.bench_pages import PAGES, pages
 from bench.make_scale_data import counts, grow
 from vigie.core.tests.factories import make_user
-from vigie.core.tests.reference import load_bundled_data
+from vigie.core.tests.reference import bundled_data_for_a_module
 
 pytestmark = pytest.mark.django_db
 
@@ -40,15 +40,13 @@ def _read_every_page() -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def both_sizes(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_bundled_data(demo=True)
+    with bundled_data_for_a_module(django_db_blocker, demo=True):
         small = _read_every_page()
         before = counts()
         grow(FACTOR)
         after = counts()
         large = _read_every_page()
         yield {"small": small, "large": large, "before": before, "after": after}
-        transaction.set_rollback(True)
 
 
 def test_the_larger_set_is_larger(both_sizes: dict[str, Any]) -> None:

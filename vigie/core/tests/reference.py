@@ -8,12 +8,15 @@ they are written back in one bulk insert per table instead of running the loader
 """
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from pytest_django import DjangoDbBlocker
 
 REFERENCE_APPS = ("core", "un")
 
@@ -125,6 +128,16 @@ def load_bundled_data(*, demo: bool = False) -> None:
             loader = getattr(loaders, entry_point, None)
             if loader is not None:
                 loader()
+
+
+@contextmanager
+def bundled_data_for_a_module(blocker: DjangoDbBlocker, *, demo: bool) -> Iterator[None]:
+    """For a module-scoped fixture: the bundled data (and the demo data), loaded once for the
+    module's tests, each of which rolls back its own changes, and rolled back after the last."""
+    with blocker.unblock(), transaction.atomic():
+        load_bundled_data(demo=demo)
+        yield
+        transaction.set_rollback(True)
 
 
 class DemoSnapshot:

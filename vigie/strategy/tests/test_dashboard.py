@@ -9,7 +9,6 @@ from vigie.atlas import queries as atlas_queries
 from vigie.core.evidence import CountResult, Evidence
 from vigie.core.services import cite_source
 from vigie.core.tests.factories import make_user
-from vigie.core.tests.reference import load_bundled_data
 from vigie.strategy import views
 from vigie.strategy.models import ManualValue, Plan, SuccessMeasure
 from vigie.strategy.progress import get_measure_progress
@@ -174,21 +173,6 @@ def test_api_publishes_only_public_measures_with_their_evidence(
     assert decriminalising["evidence"][0]["url"] == "/en/atlas/j/"
 
 
-def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(plan: Plan) -> None:
-    from vigie.un.queries import count_states_calling_for_reform
-
-    load_bundled_data()
-    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
-    end = datetime.date(2026, 12, 31)
-    progress = get_measure_progress(measure, end=end)
-    expected = count_states_calling_for_reform(measure.baseline_date, end)
-    assert progress.value == expected.value > 0
-    assert progress.evidence == expected.evidence
-    assert all(row.url.startswith("/en/un/") and row.source_urls for row in progress.evidence)
-    page = _editor_client().get("/en/strategy/").content.decode()
-    assert f'href="{progress.evidence[0].url}"' in page
-
-
 def test_dashboard_reuses_computed_measures_until_a_fact_changes(
     plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,16 +202,6 @@ def test_staff_pages_send_anonymous_visitors_to_log_in_and_open_to_editors(plan:
     editor = Client()
     editor.force_login(make_user("staff", role="editor"))
     assert editor.get("/en/strategy/measures/new-major-funding-sources/").status_code == 200
-
-
-def test_un_reform_line_is_a_running_total_that_never_falls(plan: Plan) -> None:
-    load_bundled_data()
-    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
-    progress = get_measure_progress(measure, end=datetime.date(2026, 12, 31))
-    values = [point.value for point in progress.trend]
-    assert values == sorted(values)
-    assert progress.value is not None
-    assert values[-1] == progress.value > 0
 
 
 def test_funding_register_and_dashboard_state_the_one_baseline(plan: Plan) -> None:

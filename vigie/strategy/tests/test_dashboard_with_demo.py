@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
-from vigie.core.tests.reference import load_bundled_data
+from vigie.core.tests.reference import bundled_data_for_a_module
 from vigie.strategy.models import Plan
 from vigie.strategy.tests.test_dashboard import ALL_MEASURES, _editor_client
 
@@ -21,10 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module", autouse=True)
 def demo_site(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_bundled_data(demo=True)
+    with bundled_data_for_a_module(django_db_blocker, demo=True):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.usefixtures("template_context")

@@ -2,6 +2,7 @@
 atlas's own service showing on the dashboard."""
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,18 +10,23 @@ from django.test import Client
 
 from vigie.atlas.services import save_measure
 from vigie.core.tests.factories import make_user
-from vigie.core.tests.reference import load_bundled_data
+from vigie.core.tests.reference import bundled_data_for_a_module
 from vigie.strategy.models import Plan, SuccessMeasure
-from vigie.strategy.progress import plan_end
+from vigie.strategy.progress import get_measure_progress, plan_end
 
 pytestmark = pytest.mark.django_db
 
 MEASURE = "new-decriminalising-jurisdictions"
 
 
+@pytest.fixture(scope="module")
+def _bundled_data(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    with bundled_data_for_a_module(django_db_blocker, demo=False):
+        yield
+
+
 @pytest.fixture
-def bundled(plan: Plan) -> Plan:
-    load_bundled_data()
+def bundled(_bundled_data: None, plan: Plan) -> Plan:
     return plan
 
 
@@ -111,3 +117,26 @@ def test_a_decriminalisation_dated_before_the_baseline_does_not_move_the_measure
         code="is-old-decriminalisation", data=_decriminalisation("IS", datetime.date(2019, 5, 1))
     )
     assert _dashboard_cards(client)[MEASURE].value == before
+
+
+def test_un_measure_with_bundled_data_is_traceable_to_coded_statements(bundled: Plan) -> None:
+    from vigie.un.queries import count_states_calling_for_reform
+
+    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
+    end = datetime.date(2026, 12, 31)
+    progress = get_measure_progress(measure, end=end)
+    expected = count_states_calling_for_reform(measure.baseline_date, end)
+    assert progress.value == expected.value > 0
+    assert progress.evidence == expected.evidence
+    assert all(row.url.startswith("/en/un/") and row.source_urls for row in progress.evidence)
+    page = _editor().get("/en/strategy/").content.decode()
+    assert f'href="{progress.evidence[0].url}"' in page
+
+
+def test_un_reform_line_is_a_running_total_that_never_falls(bundled: Plan) -> None:
+    measure = SuccessMeasure.objects.get(code="un-states-calling-for-reform")
+    progress = get_measure_progress(measure, end=datetime.date(2026, 12, 31))
+    values = [point.value for point in progress.trend]
+    assert values == sorted(values)
+    assert progress.value is not None
+    assert values[-1] == progress.value > 0
