@@ -57,22 +57,29 @@ def load_criteria(path: Path | None = None) -> LoadReport:
 def load_assessments(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "assessments.csv"
     report = LoadReport()
+    # Read once, not three queries a row.
+    measures = {measure.code: measure for measure in PolicyMeasure.objects.only("pk", "code")}
+    criteria = {criterion.code: criterion for criterion in Criterion.objects.only("pk", "code")}
+    assessments = {(a.measure_id, a.criterion_id): a for a in Assessment.objects.all()}
     for row in iter_csv_file(path, required_columns=("measure", "criterion", "rating", "note")):
-        measure = PolicyMeasure.objects.filter(code=row.required("measure")).first()
+        measure = measures.get(row.required("measure"))
         if measure is None:
             raise row.error("measure", f"no measure has the code {row.get('measure')!r}")
-        criterion = Criterion.objects.filter(code=row.required("criterion")).first()
+        criterion = criteria.get(row.required("criterion"))
         if criterion is None:
             raise row.error("criterion", f"no criterion has the code {row.get('criterion')!r}")
-        upsert(
+        key = (measure.pk, criterion.pk)
+        assessments[key] = upsert(
             report,
             Assessment,
             {"measure": measure, "criterion": criterion},
             {"rating": row.choice("rating", Rating.values), "note": row.get("note")},
+            existing=assessments.get(key),
         )
     return report
 
 
+@changes_facts
 @transaction.atomic
 def load_bundled() -> dict[str, LoadReport]:
     measures_path = atlas_data_dir() / "measures.csv"
