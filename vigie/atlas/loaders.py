@@ -34,6 +34,7 @@ def atlas_data_dir() -> Path:
 
 
 @changes_facts
+@transaction.atomic
 def load_criteria(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "criteria.csv"
     report = LoadReport()
@@ -54,6 +55,7 @@ def load_criteria(path: Path | None = None) -> LoadReport:
 
 
 @changes_facts
+@transaction.atomic
 def load_assessments(path: Path | None = None) -> LoadReport:
     path = path or atlas_data_dir() / "assessments.csv"
     report = LoadReport()
