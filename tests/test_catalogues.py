@@ -60,10 +60,18 @@ def _sources(folders: list[Path]) -> Iterator[Path]:
                 yield path
 
 
-def _marked(path: Path) -> Iterator[tuple[str | tuple[str, ...], str | None, int]]:
-    """(message id, context, line) of each message marked in one source file."""
+@cache
+def _marked(path: Path) -> tuple[tuple[str | tuple[str, ...], str | None, int], ...]:
+    """(message id, context, line) of each message marked in one source file, read once for the
+    three languages."""
+    return tuple(_read_marked(path))
+
+
+def _read_marked(path: Path) -> Iterator[tuple[str | tuple[str, ...], str | None, int]]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".py":
+        if not any(f"{keyword}(" in text for keyword in KEYWORDS):
+            return  # no call that marks a message: nothing to tokenize
         code, keywords = text, KEYWORDS
     else:
         # Only the gettext calls matter: each line is dedented so the tokenizer reads them all.
