@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_APPS = ("atlas", "index", "un", "network", "surveys", "events")
 
@@ -42,17 +44,25 @@ def _imported_modules(path: Path) -> set[str]:
     return modules
 
 
-def test_apps_import_each_other_only_through_the_declared_doors() -> None:
+@pytest.fixture(scope="module")
+def doors_in_code() -> dict[tuple[str, str], list[str]]:
+    """Every import between apps, read once for the module (parsing every module takes seconds)."""
+    return architecture.doors_in_code()
+
+
+def test_apps_import_each_other_only_through_the_declared_doors(
+    doors_in_code: dict[tuple[str, str], list[str]],
+) -> None:
     offences = [
         f"{', '.join(files)}: {app} imports {door}"
-        for (app, door), files in sorted(architecture.doors_in_code().items())
+        for (app, door), files in sorted(doors_in_code.items())
         if door not in architecture.DOORS.get(app, frozenset())
     ]
     assert offences == []
 
 
-def test_every_declared_door_is_used() -> None:
-    used = set(architecture.doors_in_code())
+def test_every_declared_door_is_used(doors_in_code: dict[tuple[str, str], list[str]]) -> None:
+    used = set(doors_in_code)
     unused = [
         f"{app} -> {door}"
         for app, doors in architecture.DOORS.items()
