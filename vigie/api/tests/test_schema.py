@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -54,3 +55,27 @@ def test_every_write_is_documented_with_its_callers_and_refusals(client: Client)
         schemes = {name for entry in operation.get("security", []) for name in entry}
         assert schemes == {"EditorTokenAuth", "EditorSessionAuth"}, where
         assert {"401", "403", "422"} <= set(operation["responses"]), where
+
+
+def test_the_openapi_document_is_built_once_and_served_the_same(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ninja.main
+
+    from vigie.api.api import api
+
+    monkeypatch.setattr(api, "_openapi_documents", {})
+    built = []
+    build = ninja.main.get_schema
+
+    def counting(**kwargs: Any) -> Any:
+        built.append(kwargs["path_prefix"])
+        return build(**kwargs)
+
+    monkeypatch.setattr(ninja.main, "get_schema", counting)
+    first = client.get("/api/v1/openapi.json")
+    second = client.get("/api/v1/openapi.json")
+    assert first.status_code == second.status_code == 200
+    assert first.json() == second.json()
+    assert len(built) == 1
+    assert "/api/v1/atlas/measures" in first.json()["paths"]
