@@ -87,7 +87,7 @@ def sync_role_permissions(sender: AppConfig, **kwargs: Any) -> None:
 
     Runs after each migration because permissions only exist once their models are migrated:
     once, after the last app's own ``post_migrate`` (which makes that app's permissions), not
-    after each of the thirty apps.
+    after each of the 22 apps that have models.
     """
     from django.apps import apps
 
